@@ -1,0 +1,64 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig, ConfigModule } from '@unblock/config';
+import { DatabaseModule } from '@unblock/database';
+import { ProblemDetailsFilter, createValidationPipe } from '@unblock/http';
+import { IdentityModule } from '@unblock/identity';
+import { ReferenceDataModule } from '@unblock/reference-data';
+import { LoggerModule } from 'nestjs-pino';
+import { AdminBootstrapService } from './admin-bootstrap.service';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuthController, MeController } from './auth/auth.controller';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { loginThrottle } from './auth/login-throttle';
+import { RolesGuard } from './auth/roles.guard';
+import { HealthController } from './health/health.controller';
+import { RedisClient } from './health/redis.provider';
+import { CampaignsController } from './reference/campaigns.controller';
+import { EnterprisesController } from './reference/enterprises.controller';
+import { IndustrialChainsController } from './reference/industrial-chains.controller';
+import { OrganizationsController } from './reference/organizations.controller';
+import { RegionsController } from './reference/regions.controller';
+import { UsersController } from './reference/users.controller';
+import { loggerOptions } from './logging';
+
+/** The HTTP API: controllers, guards and DTOs; the rules live in the libraries. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        DatabaseModule.forRoot('unblock-api'),
+        ThrottlerModule.forRoot(loginThrottle(config)),
+        TerminusModule.forRoot({ logger: false }),
+        IdentityModule,
+        ReferenceDataModule,
+      ],
+      controllers: [
+        AuthController,
+        MeController,
+        HealthController,
+        RegionsController,
+        OrganizationsController,
+        UsersController,
+        IndustrialChainsController,
+        EnterprisesController,
+        CampaignsController,
+      ],
+      providers: [
+        AdminBootstrapService,
+        RedisClient,
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+      ],
+    };
+  }
+}

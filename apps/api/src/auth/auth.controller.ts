@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Actor } from '@unblock/domain';
+import { CurrentActor, Public } from '@unblock/http';
+import { LoginUseCase, RefreshSessionUseCase, SessionResponse, UserQueries, UserResponse } from '@unblock/identity';
+import { LoginDto, RefreshDto } from './auth.dto';
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+export class AuthController {
+  constructor(
+    private readonly login: LoginUseCase,
+    private readonly refresh: RefreshSessionUseCase,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  signIn(@Body() dto: LoginDto): Promise<SessionResponse> {
+    return this.login.execute(dto);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  rotate(@Body() dto: RefreshDto): Promise<SessionResponse> {
+    return this.refresh.execute(dto);
+  }
+}
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly users: UserQueries) {}
+
+  @Get()
+  me(@CurrentActor() actor: Actor): Promise<UserResponse> {
+    return this.users.get(actor.userId);
+  }
+}

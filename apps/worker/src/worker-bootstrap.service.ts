@@ -1,0 +1,32 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { JOB_NAMES, QUEUE_NAMES, SCHEDULER_KEYS } from '@unblock/queue';
+import type { Queue } from 'bullmq';
+import type Redis from 'ioredis';
+
+/**
+ * At boot: the heartbeat scheduler, under a fixed key so restarts never add another, and a warning
+ * unless Redis keeps keys under memory pressure (`maxmemory-policy noeviction`).
+ */
+@Injectable()
+export class WorkerBootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Worker');
+
+  constructor(@InjectQueue(QUEUE_NAMES.system) private readonly system: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const client = (await this.system.client) as unknown as Redis;
+    const policy = (await client.config('GET', 'maxmemory-policy')) as string[];
+    if (policy[1] !== 'noeviction') {
+      this.logger.warn(
+        `Redis maxmemory-policy is ${policy[1] ?? 'unknown'}: set it to noeviction, or Redis may drop queued jobs`,
+      );
+    }
+    await this.system.upsertJobScheduler(
+      SCHEDULER_KEYS.heartbeat,
+      { every: 60_000 },
+      { name: JOB_NAMES.heartbeat, data: { requestedAt: new Date().toISOString() } },
+    );
+    this.logger.log('worker ready');
+  }
+}

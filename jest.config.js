@@ -1,0 +1,17 @@
+/** One jest run for every tier: unit specs beside the code, integration and end-to-end specs under test/. */
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: '.',
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testRegex: '(libs|apps|test)/.*\\.spec\\.ts$',
+  transform: { '^.+\\.ts$': 'ts-jest' },
+  testEnvironment: 'node',
+  moduleNameMapper: {
+    '^@unblock/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
+    '^@unblock/(config|database|queue|identity|reference-data|http)$': '<rootDir>/libs/$1/src',
+  },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testTimeout: 30000,
+  maxWorkers: 2,
+};

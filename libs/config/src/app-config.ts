@@ -1,0 +1,76 @@
+import { config as loadDotenv } from 'dotenv';
+import { ConfigError, Environment, parseEnvironment } from './environment';
+
+/** The typed configuration every app and library receives. */
+export class AppConfig {
+  readonly databaseUrl: string;
+  readonly databasePoolSize: number;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly http: { readonly port: number; readonly host: string };
+  readonly jwt: {
+    readonly secret: string;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly accessTtlSeconds: number;
+    readonly refreshTtlSeconds: number;
+  };
+  readonly bootstrapAdmin: { readonly email: string; readonly password: string } | null;
+  readonly loginThrottle: { readonly limit: number; readonly windowSeconds: number };
+  readonly logLevel: string;
+  readonly production: boolean;
+
+  constructor(env: Environment) {
+    this.databaseUrl = env.DATABASE_URL;
+    this.databasePoolSize = env.DATABASE_POOL_SIZE;
+    this.redisUrl = env.REDIS_URL;
+    this.queuePrefix = env.QUEUE_PREFIX;
+    this.http = { port: env.PORT, host: env.HOST };
+    this.jwt = {
+      secret: env.JWT_SECRET,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: env.REFRESH_TTL_SECONDS,
+    };
+    this.bootstrapAdmin =
+      env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined
+        ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
+        : null;
+    this.loginThrottle = { limit: env.LOGIN_THROTTLE_LIMIT, windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS };
+    this.logLevel = env.LOG_LEVEL;
+    this.production = env.NODE_ENV === 'production';
+  }
+
+  static from(source: Record<string, string | undefined>): AppConfig {
+    return new AppConfig(parseEnvironment(source));
+  }
+
+  /** Reads the process environment (and a `.env` file beside it, which never overrides it). */
+  static fromProcess(): AppConfig {
+    loadDotenv({ quiet: true });
+    return AppConfig.from(process.env);
+  }
+
+  /** For entry points: on a bad environment, print the one line that names the variable and exit. */
+  static fromProcessOrExit(): AppConfig {
+    try {
+      return AppConfig.fromProcess();
+    } catch (error: unknown) {
+      if (error instanceof ConfigError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(1);
+      }
+      throw error;
+    }
+  }
+}
+
+/** For the migration CLI, which needs the database alone: reads and checks DATABASE_URL only. */
+export function databaseUrlFromProcess(): string {
+  loadDotenv({ quiet: true });
+  const url = process.env['DATABASE_URL'];
+  if (url === undefined || url === '') throw new ConfigError('DATABASE_URL', 'is missing');
+  if (!/^postgres(ql)?:\/\/\S+$/u.test(url)) throw new ConfigError('DATABASE_URL', 'must be a postgres:// URL');
+  return url;
+}

@@ -1,0 +1,140 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/u.test(value) ? Number(value) : value;
+
+/**
+ * The process environment as the apps read it: once, at boot, validated here. Nothing else reads
+ * `process.env`.
+ */
+export class Environment {
+  @Matches(/^postgres(ql)?:\/\/\S+$/u, { message: 'must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @Matches(/^rediss?:\/\/\S+$/u, { message: 'must be a redis:// URL' })
+  REDIS_URL!: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER = 'unblock';
+
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE = 'unblock-api';
+
+  /** Access token lifetime in seconds. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(10)
+  @Max(3600)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  /** Refresh token lifetime in seconds (default 14 days). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(60)
+  REFRESH_TTL_SECONDS = 14 * 24 * 3600;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/u, { message: 'must be 1-64 letters, digits, ":", "_" or "-"' })
+  QUEUE_PREFIX = 'unblock';
+
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  /** Login attempts allowed per account, and per address, in each LOGIN_THROTTLE_WINDOW_SECONDS. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  LOGIN_THROTTLE_LIMIT = 10;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(1)
+  LOGIN_THROTTLE_WINDOW_SECONDS = 60;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV = 'development';
+}
+
+/** A missing or bad variable, described in one line that names it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`configuration error: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment (by default the process's) and answers the typed configuration. */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const env = plainToInstance(Environment, present);
+  const [first] = validateSync(env, { whitelist: false, forbidUnknownValues: true });
+  if (first) {
+    const raw = present[first.property];
+    const messages = Object.values(first.constraints ?? {}).map((m) =>
+      m.startsWith(`${first.property} `) ? m.slice(first.property.length + 1) : m,
+    );
+    const why = raw === undefined ? 'is missing' : messages.join('; ') || 'is invalid';
+    throw new ConfigError(first.property, why);
+  }
+  if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError(
+      env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD',
+      'is missing (ADMIN_EMAIL and ADMIN_PASSWORD go together)',
+    );
+  }
+  return env;
+}

@@ -1,0 +1,37 @@
+import { CAMPAIGN_KINDS, type CampaignKind } from '@unblock/domain';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity, inList } from './base.entity';
+import { RegionEntity } from './region.entity';
+import { SlaPolicyEntity } from './sla-policy.entity';
+
+@Entity('campaigns')
+@Check('campaigns_kind_check', inList('kind', CAMPAIGN_KINDS))
+@Check('campaigns_dates_check', `"ends_on" >= "starts_on"`)
+export class CampaignEntity extends BaseEntity {
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: CampaignKind;
+
+  @Index()
+  @Column({ type: 'varchar', length: 6 })
+  regionCode!: string;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_code', referencedColumnName: 'code' })
+  region?: RegionEntity;
+
+  @Column({ type: 'date' })
+  startsOn!: string;
+
+  @Column({ type: 'date' })
+  endsOn!: string;
+
+  /** Null: the default SLA policy applies. */
+  @Column({ type: 'uuid', nullable: true })
+  slaPolicyId!: string | null;
+
+  @ManyToOne(() => SlaPolicyEntity, { onDelete: 'RESTRICT' })
+  slaPolicy?: SlaPolicyEntity;
+}

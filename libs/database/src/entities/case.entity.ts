@@ -1,0 +1,108 @@
+import {
+  CASE_PRIORITIES,
+  CASE_STATUSES,
+  PURPOSES,
+  ROUTING_TIERS,
+  TERMS,
+  type Bottleneck,
+  type CasePriority,
+  type CaseStatus,
+  type Purpose,
+  type RoutingTier,
+  type Term,
+} from '@unblock/domain';
+import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity, inList } from './base.entity';
+import { CampaignEntity } from './campaign.entity';
+import { EnterpriseEntity } from './enterprise.entity';
+import { OrganizationEntity } from './organization.entity';
+import { UserEntity } from './user.entity';
+import { VisitEntity } from './visit.entity';
+
+/** One diagnosed financing need of one enterprise. Money columns are numeric(18,2), strings in code. */
+@Entity('cases')
+@Check('cases_status_check', inList('status', CASE_STATUSES))
+@Check('cases_purpose_check', inList('purpose', PURPOSES))
+@Check('cases_term_check', inList('term', TERMS))
+@Check('cases_priority_check', inList('priority', CASE_PRIORITIES))
+@Check('cases_routing_tier_check', `"routing_tier" IS NULL OR ${inList('routing_tier', ROUTING_TIERS)}`)
+@Check('cases_requested_amount_check', `"requested_amount" > 0`)
+@Check('cases_escalation_level_check', `"escalation_level" IN (0, 1, 2)`)
+@Index(['assignedBankId', 'status', 'dueAt'])
+@Index(['status', 'dueAt'])
+export class CaseEntity extends BaseEntity {
+  /** Human number, e.g. C-2025-000123. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  number!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  enterpriseId!: string;
+
+  @ManyToOne(() => EnterpriseEntity, { onDelete: 'RESTRICT' })
+  enterprise?: EnterpriseEntity;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  campaignId!: string;
+
+  @ManyToOne(() => CampaignEntity, { onDelete: 'RESTRICT' })
+  campaign?: CampaignEntity;
+
+  @Column({ type: 'uuid' })
+  originVisitId!: string;
+
+  @ManyToOne(() => VisitEntity, { onDelete: 'RESTRICT' })
+  originVisit?: VisitEntity;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  requestedAmount!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  purpose!: Purpose;
+
+  @Column({ type: 'varchar', length: 16 })
+  term!: Term;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  bottlenecks!: Bottleneck[];
+
+  @Column({ type: 'varchar', length: 8, default: 'normal' })
+  priority!: CasePriority;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: CaseStatus;
+
+  @Column({ type: 'smallint', nullable: true })
+  routingTier!: RoutingTier | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  assignedBankId!: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  assignedBank?: OrganizationEntity;
+
+  @Column({ type: 'uuid', nullable: true })
+  claimedByUserId!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  claimedByUser?: UserEntity;
+
+  /** The nearest open deadline. */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true })
+  intentionAmount!: string | null;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: 0 })
+  signedAmount!: string;
+
+  @Column({ type: 'smallint', default: 0 })
+  escalationLevel!: number;
+
+  /** Optimistic lock: every transition checks it and adds one. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+}

@@ -1,0 +1,43 @@
+import {
+  ESCALATION_STATUSES,
+  OBLIGATIONS,
+  type EscalationLevel,
+  type EscalationStatus,
+  type Obligation,
+} from '@unblock/domain';
+import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
+import { BaseEntity, inList } from './base.entity';
+import { CaseEntity } from './case.entity';
+
+/** An overdue obligation on a supervisor's queue. */
+@Entity('escalations')
+@Check('escalations_obligation_check', inList('obligation', OBLIGATIONS))
+@Check('escalations_status_check', inList('status', ESCALATION_STATUSES))
+@Check('escalations_level_check', `"level" IN (1, 2)`)
+@Index(['status', 'openedAt'])
+export class EscalationEntity extends BaseEntity {
+  @Index()
+  @Column({ type: 'uuid' })
+  caseId!: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  case?: CaseEntity;
+
+  @Column({ type: 'varchar', length: 16 })
+  obligation!: Obligation;
+
+  @Column({ type: 'smallint' })
+  level!: EscalationLevel;
+
+  @Column({ type: 'varchar', length: 16, default: 'open' })
+  status!: EscalationStatus;
+
+  @Column({ type: 'timestamptz' })
+  openedAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  resolution!: string | null;
+}

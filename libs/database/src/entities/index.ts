@@ -1,0 +1,55 @@
+import { AuditRecordEntity } from './audit-record.entity';
+import { CalendarEntity } from './calendar.entity';
+import { CampaignEntity } from './campaign.entity';
+import { CaseEventEntity } from './case-event.entity';
+import { CaseEntity } from './case.entity';
+import { EnterpriseEntity } from './enterprise.entity';
+import { EscalationEntity } from './escalation.entity';
+import { IndustrialChainEntity } from './industrial-chain.entity';
+import { LoanContractEntity } from './loan-contract.entity';
+import { OrganizationEntity } from './organization.entity';
+import { OutboxMessageEntity } from './outbox-message.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { RegionEntity } from './region.entity';
+import { SlaPolicyEntity } from './sla-policy.entity';
+import { UserEntity } from './user.entity';
+import { VisitEntity } from './visit.entity';
+
+export {
+  AuditRecordEntity,
+  CalendarEntity,
+  CampaignEntity,
+  CaseEntity,
+  CaseEventEntity,
+  EnterpriseEntity,
+  EscalationEntity,
+  IndustrialChainEntity,
+  LoanContractEntity,
+  OrganizationEntity,
+  OutboxMessageEntity,
+  RefreshTokenEntity,
+  RegionEntity,
+  SlaPolicyEntity,
+  UserEntity,
+  VisitEntity,
+};
+export { BaseEntity } from './base.entity';
+
+export const ENTITIES = [
+  AuditRecordEntity,
+  CalendarEntity,
+  CampaignEntity,
+  CaseEntity,
+  CaseEventEntity,
+  EnterpriseEntity,
+  EscalationEntity,
+  IndustrialChainEntity,
+  LoanContractEntity,
+  OrganizationEntity,
+  OutboxMessageEntity,
+  RefreshTokenEntity,
+  RegionEntity,
+  SlaPolicyEntity,
+  UserEntity,
+  VisitEntity,
+];

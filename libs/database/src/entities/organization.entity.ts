@@ -1,0 +1,23 @@
+import { ORGANIZATION_KINDS, type OrganizationKind } from '@unblock/domain';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { BaseEntity, inList } from './base.entity';
+import { RegionEntity } from './region.entity';
+
+@Entity('organizations')
+@Check('organizations_kind_check', inList('kind', ORGANIZATION_KINDS))
+@Index(['kind', 'regionCode'])
+export class OrganizationEntity extends BaseEntity {
+  @Column({ type: 'varchar', length: 16 })
+  kind!: OrganizationKind;
+
+  @Index({ unique: true })
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 6 })
+  regionCode!: string;
+
+  @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'region_code', referencedColumnName: 'code' })
+  region?: RegionEntity;
+}

@@ -1,0 +1,6 @@
+export * from './data-source-options';
+export * from './database.module';
+export * from './entities';
+export * from './pagination';
+export * from './references';
+export * from './transaction';

@@ -1,0 +1,58 @@
+/** Enumerations of visits, cases and their obligations, as DESIGN.md names them. */
+export const VISIT_KINDS = ['policy_promotion', 'on_site_diagnosis', 'gm_visit', 'follow_up'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+
+export const CASE_STATUSES = ['diagnosed', 'assigned', 'claimed', 'approved', 'loan_signed', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** 1: the chain's lead bank; 2: its deputy lead bank; 3: the pool. */
+export const ROUTING_TIERS = [1, 2, 3] as const;
+export type RoutingTier = (typeof ROUTING_TIERS)[number];
+
+export const TERMS = ['short', 'medium_long'] as const;
+export type Term = (typeof TERMS)[number];
+
+export const PURPOSES = [
+  'working_capital',
+  'equipment_upgrade',
+  'capacity_expansion',
+  'technology_rd',
+  'trade_finance',
+  'green_transition',
+  'other',
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export const BOTTLENECKS = [
+  'collateral_shortage',
+  'weak_credit_history',
+  'high_financing_cost',
+  'information_asymmetry',
+  'slow_approval',
+  'guarantee_missing',
+  'policy_awareness',
+  'other',
+] as const;
+export type Bottleneck = (typeof BOTTLENECKS)[number];
+
+export const DECLINE_REASONS = [
+  'outside_credit_policy',
+  'insufficient_collateral',
+  'credit_risk',
+  'not_our_region',
+  'enterprise_unreachable',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+export const OBLIGATIONS = ['claim', 'first_contact', 'decision', 'signing'] as const;
+export type Obligation = (typeof OBLIGATIONS)[number];
+
+export const ESCALATION_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export type EscalationStatus = (typeof ESCALATION_STATUSES)[number];
+
+export const ESCALATION_LEVELS = [1, 2] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+export const CASE_PRIORITIES = ['normal', 'high', 'urgent'] as const;
+export type CasePriority = (typeof CASE_PRIORITIES)[number];

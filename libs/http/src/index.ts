@@ -1,0 +1,6 @@
+export * from './decorators';
+export * from './page-query.dto';
+export * from './problem-details';
+export * from './problem-details.filter';
+export * from './validation';
+export * from './validators';

@@ -1,0 +1,52 @@
+import { Transform } from 'class-transformer';
+import { Matches, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { REGION_CODE_PATTERN, isMoney, isValidUscc, normalizeUscc } from '@unblock/domain';
+
+/** A unified social credit code: normalized (NFKC, upper case, no spaces), then checked per GB 32100-2015. */
+export function IsUscc(options?: ValidationOptions): PropertyDecorator {
+  const normalize = Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normalizeUscc(value) : value,
+  );
+  const check = ValidateBy(
+    {
+      name: 'isUscc',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isValidUscc(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be an 18-character unified social credit code with a valid check character`,
+          options,
+        ),
+      },
+    },
+    options,
+  );
+  return (target, key) => {
+    normalize(target, key);
+    check(target, key);
+  };
+}
+
+/** A money amount: a decimal string of yuan with at most two decimals, never a number. */
+export function IsMoney(options?: ValidationOptions & { positive?: boolean }): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isMoney',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && isMoney(value) && (options?.positive !== true || /[1-9]/u.test(value)),
+        defaultMessage: buildMessage(
+          (each) =>
+            `${each}$property must be a decimal string of yuan with at most two decimals (e.g. "1250000.00")` +
+            (options?.positive === true ? ', greater than zero' : ''),
+          options,
+        ),
+      },
+    },
+    options,
+  );
+}
+
+/** A six-digit GB/T 2260 region code. */
+export function IsRegionCode(options?: ValidationOptions): PropertyDecorator {
+  return Matches(REGION_CODE_PATTERN, { message: '$property must be a six-digit GB/T 2260 region code', ...options });
+}

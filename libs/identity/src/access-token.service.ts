@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '@unblock/config';
+import { DomainError, ROLES, type Actor, type Role } from '@unblock/domain';
+
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  org: string | null;
+  rgn: string | null;
+  typ: 'access';
+}
+
+/** Access tokens: HS256 only, with issuer, audience and a short expiry, all checked on the way in. */
+@Injectable()
+export class AccessTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  issue(actor: Actor): { token: string; expiresIn: number } {
+    const claims: AccessClaims = {
+      sub: actor.userId,
+      role: actor.role,
+      org: actor.organizationId,
+      rgn: actor.regionCode,
+      typ: 'access',
+    };
+    const token = this.jwt.sign(claims, {
+      algorithm: 'HS256',
+      secret: this.config.jwt.secret,
+      issuer: this.config.jwt.issuer,
+      audience: this.config.jwt.audience,
+      expiresIn: this.config.jwt.accessTtlSeconds,
+    });
+    return { token, expiresIn: this.config.jwt.accessTtlSeconds };
+  }
+
+  /** The actor of a valid token; a DomainError('unauthenticated') for anything else. */
+  verify(token: string): Actor {
+    let claims: Partial<AccessClaims>;
+    try {
+      claims = this.jwt.verify<AccessClaims>(token, {
+        algorithms: ['HS256'],
+        secret: this.config.jwt.secret,
+        issuer: this.config.jwt.issuer,
+        audience: this.config.jwt.audience,
+      });
+    } catch (error: unknown) {
+      const expired = error instanceof Error && error.name === 'TokenExpiredError';
+      throw new DomainError(
+        'unauthenticated',
+        expired ? 'the access token has expired' : 'the access token is invalid',
+      );
+    }
+    if (
+      claims.typ !== 'access' ||
+      typeof claims.sub !== 'string' ||
+      !ROLES.includes(claims.role as Role) ||
+      claims.org === undefined ||
+      claims.rgn === undefined
+    ) {
+      throw new DomainError('unauthenticated', 'the access token is invalid');
+    }
+    return { userId: claims.sub, role: claims.role as Role, organizationId: claims.org, regionCode: claims.rgn };
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EnterpriseEntity, paginate, type Page, type PageRequest } from '@unblock/database';
+import { DomainError, type Actor, type ChainRole, type EnterpriseSize, type EnterpriseTag } from '@unblock/domain';
+import { DataSource } from 'typeorm';
+import { whereInScope, whereWithinRegion } from '../scope';
+import { EnterpriseResponse, toEnterpriseResponse } from './enterprise.response';
+
+export interface ListEnterprisesQuery extends PageRequest {
+  readonly regionCode?: string | undefined;
+  readonly chainId?: string | undefined;
+  readonly chainRole?: ChainRole | undefined;
+  readonly size?: EnterpriseSize | undefined;
+  readonly tag?: EnterpriseTag | undefined;
+  /** Exact unified social credit code (normalized). */
+  readonly uscc?: string | undefined;
+  /** Part of the name. */
+  readonly q?: string | undefined;
+}
+
+/** Enterprises within the actor's region scope (all of them for an admin). */
+@Injectable()
+export class EnterpriseQueries {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(actor: Actor, query: ListEnterprisesQuery): Promise<Page<EnterpriseResponse>> {
+    const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e');
+    whereInScope(qb, actor, 'e.regionCode');
+    whereWithinRegion(qb, 'e.regionCode', query.regionCode);
+    if (query.chainId !== undefined) qb.andWhere('e.chainId = :chainId', { chainId: query.chainId });
+    if (query.chainRole !== undefined) qb.andWhere('e.chainRole = :chainRole', { chainRole: query.chainRole });
+    if (query.size !== undefined) qb.andWhere('e.size = :size', { size: query.size });
+    if (query.tag !== undefined) qb.andWhere(':tag = ANY(e.tags)', { tag: query.tag });
+    if (query.uscc !== undefined) qb.andWhere('e.uscc = :uscc', { uscc: query.uscc });
+    if (query.q !== undefined) {
+      qb.andWhere(`e.name ILIKE :q ESCAPE '\\'`, { q: `%${query.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` });
+    }
+    const page = await paginate(qb, 'e', query);
+    return { items: page.items.map(toEnterpriseResponse), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<EnterpriseResponse> {
+    const qb = this.dataSource.getRepository(EnterpriseEntity).createQueryBuilder('e').where('e.id = :id', { id });
+    const enterprise = await whereInScope(qb, actor, 'e.regionCode').getOne();
+    if (!enterprise) throw DomainError.notFound('enterprise');
+    return toEnterpriseResponse(enterprise);
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { CampaignQueries } from './campaigns/campaign.queries';
+import { CreateCampaignUseCase } from './campaigns/create-campaign.use-case';
+import { ChainQueries } from './chains/chain.queries';
+import { CreateChainUseCase } from './chains/create-chain.use-case';
+import { CreateEnterpriseUseCase } from './enterprises/create-enterprise.use-case';
+import { EnterpriseQueries } from './enterprises/enterprise.queries';
+import { UpdateEnterpriseUseCase } from './enterprises/update-enterprise.use-case';
+import { CreateOrganizationUseCase } from './organizations/create-organization.use-case';
+import { OrganizationQueries } from './organizations/organization.queries';
+import { CreateRegionUseCase } from './regions/create-region.use-case';
+import { RegionQueries } from './regions/region.queries';
+
+const PROVIDERS = [
+  CampaignQueries,
+  ChainQueries,
+  CreateCampaignUseCase,
+  CreateChainUseCase,
+  CreateEnterpriseUseCase,
+  CreateOrganizationUseCase,
+  CreateRegionUseCase,
+  EnterpriseQueries,
+  OrganizationQueries,
+  RegionQueries,
+  UpdateEnterpriseUseCase,
+];
+
+/** Regions, organizations, industrial chains, enterprises and campaigns. */
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
+export class ReferenceDataModule {}
