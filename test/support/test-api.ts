@@ -41,6 +41,7 @@ export class TestApi {
       QUEUE_PREFIX: `unblock_t_${runId()}_${randomBytes(3).toString('hex')}`,
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      LOGIN_THROTTLE_LIMIT: '100000',
       ...overrides,
     });
     const app = await createApiApp(config, { logs: false });

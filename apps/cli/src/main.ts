@@ -4,13 +4,16 @@ import { AppConfig, ConfigError } from '@unblock/config';
 import { DomainError } from '@unblock/domain';
 import { EnsureAdminUseCase } from '@unblock/identity';
 import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
 import { checkAdminCredentials } from './admin-credentials';
 import { CliModule } from './cli.module';
 import { DemoSeeder } from './demo-seeder';
 
 const USAGE = `usage:
+  npm run cli -- migrate
   npm run cli -- create-admin --email <email> --password <password> [--name <name>]
   npm run cli -- seed-demo`;
+const COMMANDS = ['migrate', 'create-admin', 'seed-demo'];
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -19,13 +22,20 @@ async function run(argv: string[]): Promise<number> {
     options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
   });
   const command = positionals[0];
-  if (command !== 'create-admin' && command !== 'seed-demo') {
+  if (command === undefined || !COMMANDS.includes(command)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const config = AppConfig.fromProcessOrExit();
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
+    if (command === 'migrate') {
+      const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });
+      process.stdout.write(
+        `migrations applied: ${applied.length === 0 ? 'none pending' : applied.map((m) => m.name).join(', ')}\n`,
+      );
+      return 0;
+    }
     if (command === 'create-admin') {
       if (values.email === undefined || values.password === undefined) {
         process.stderr.write(`${USAGE}\n`);

@@ -8,20 +8,22 @@ import { LoginDto, RefreshDto } from './auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
-@UseGuards(ThrottlerGuard)
 export class AuthController {
   constructor(
     private readonly login: LoginUseCase,
     private readonly refresh: RefreshSessionUseCase,
   ) {}
 
+  /** Throttled per address and per account. */
   @Public()
+  @UseGuards(ThrottlerGuard)
   @Post('login')
   @HttpCode(200)
   signIn(@Body() dto: LoginDto): Promise<SessionResponse> {
     return this.login.execute(dto);
   }
 
+  /** Refresh tokens carry 256 random bits: guessing one is hopeless, so this is not throttled. */
   @Public()
   @Post('refresh')
   @HttpCode(200)

@@ -1,0 +1,80 @@
+import { REDIS_URL, TEST_JWT_SECRET } from '../support/environment';
+import { runEntryPoint } from '../support/processes';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { Client } from 'pg';
+
+describe('operator commands (npm run cli, npm run demo)', () => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+  let db: Client;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    env = { DATABASE_URL: database.url, REDIS_URL, JWT_SECRET: TEST_JWT_SECRET };
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db.end();
+    await database.drop();
+  });
+
+  async function count(sql: string): Promise<number> {
+    const { rows } = await db.query<Record<string, string>>(sql);
+    return Number(Object.values(rows[0] ?? {})[0]);
+  }
+
+  it('migrate reports nothing pending on a migrated database', async () => {
+    const result = await runEntryPoint('apps/cli/src/main.ts', env, ['migrate']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('migrations applied: none pending');
+    expect(result.code).toBe(0);
+  });
+
+  it('create-admin creates an admin once, with an argon2id hash', async () => {
+    const args = ['create-admin', '--email', 'Ops@Example.com', '--password', 'a-long-admin-password'];
+    const first = await runEntryPoint('apps/cli/src/main.ts', env, args);
+    expect(first.stdout).toMatch(/^created: admin Ops@Example.com/u);
+    const second = await runEntryPoint('apps/cli/src/main.ts', env, args);
+    expect(second.stdout).toMatch(/^exists already/u);
+    const { rows } = await db.query<{ role: string; password_hash: string }>(
+      `SELECT role, password_hash FROM users WHERE email = 'ops@example.com'`,
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.role).toBe('admin');
+    expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$/u);
+  });
+
+  it('create-admin refuses a short password, naming it', async () => {
+    const result = await runEntryPoint('apps/cli/src/main.ts', env, [
+      'create-admin',
+      '--email',
+      'x@y.test',
+      '--password',
+      'short',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--password');
+  });
+
+  it('seed-demo seeds the demo city once: 12 chains with lead and deputy banks, ~60 enterprises, one of each role', async () => {
+    const first = await runEntryPoint('apps/cli/src/main.ts', env, ['seed-demo']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('demo seeded');
+    expect(first.stdout).toContain('manager@demo.unblock');
+    expect(await count('SELECT count(*) FROM industrial_chains')).toBe(12);
+    expect(
+      await count(`SELECT count(*) FROM industrial_chains c JOIN organizations l ON l.id = c.lead_bank_id
+        JOIN organizations d ON d.id = c.deputy_bank_id WHERE l.kind = 'bank' AND d.kind = 'bank' AND l.id <> d.id`),
+    ).toBe(12);
+    expect(await count('SELECT count(*) FROM enterprises')).toBe(60);
+    expect(await count(`SELECT count(*) FROM enterprises WHERE chain_role = 'leader'`)).toBe(12);
+    expect(await count('SELECT count(*) FROM campaigns')).toBe(1);
+    expect(await count('SELECT count(DISTINCT role) FROM users')).toBe(4);
+
+    const second = await runEntryPoint('apps/cli/src/main.ts', env, ['seed-demo']);
+    expect(second.stdout).toContain('already seeded');
+    expect(await count('SELECT count(*) FROM enterprises')).toBe(60);
+  });
+});

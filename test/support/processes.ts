@@ -1,0 +1,74 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '../..');
+
+export interface Finished {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs an entry point from source (ts-node) in an empty working directory, so no `.env` file leaks in,
+ * with exactly the environment given (plus PATH).
+ */
+export function runEntryPoint(entry: string, env: Record<string, string>, args: string[] = []): Promise<Finished> {
+  const child = startEntryPoint(entry, env, args);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
+}
+
+/** Starts an entry point from source and leaves it running. */
+export function startEntryPoint(
+  entry: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): ChildProcessWithoutNullStreams {
+  const cwd = mkdtempSync(join(tmpdir(), 'unblock-'));
+  return spawn(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry), ...args],
+    {
+      cwd,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        NODE_PATH: join(ROOT, 'node_modules'),
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        ...env,
+      },
+      stdio: 'pipe',
+    },
+  );
+}
+
+/** Resolves when a line of the child's output matches, rejects when it exits first or time runs out. */
+export function waitForOutput(
+  child: ChildProcessWithoutNullStreams,
+  pattern: RegExp,
+  timeoutMs = 30_000,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${seen}`)), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.toString();
+      const line = seen.split('\n').find((l) => pattern.test(l));
+      if (line !== undefined) {
+        clearTimeout(timer);
+        resolve(line);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ${pattern}; output:\n${seen}`));
+    });
+  });
+}
