@@ -72,7 +72,11 @@ async function main() {
 
   step('starting the api and the worker (Ctrl-C stops both)');
   const children = ['api', 'worker'].map((app) =>
-    spawn('node', [`dist/apps/${app}/main.js`], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: process.env }),
+    spawn('node', [`dist/apps/${app}/main.js`], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: process.env,
+    }),
   );
   const port = process.env.PORT || '3000';
   setTimeout(() => {
