@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '@unblock/config';
 import { UserEntity } from '@unblock/database';
-import type { Role } from '@unblock/domain';
+import type { Clock, Role } from '@unblock/domain';
 import { PasswordHasher } from '@unblock/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -32,7 +32,7 @@ export class TestApi {
     readonly config: AppConfig,
   ) {}
 
-  static async start(overrides: Record<string, string> = {}): Promise<TestApi> {
+  static async start(overrides: Record<string, string> = {}, options: { clock?: Clock } = {}): Promise<TestApi> {
     const database = await createTestDatabase();
     const config = AppConfig.from({
       DATABASE_URL: database.url,
@@ -44,7 +44,7 @@ export class TestApi {
       LOGIN_THROTTLE_LIMIT: '100000',
       ...overrides,
     });
-    const app = await createApiApp(config, { logs: false });
+    const app = await createApiApp(config, { logs: false, ...options });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     return new TestApi(app, database, app.get(DataSource), config);

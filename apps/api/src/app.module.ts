@@ -2,8 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { CasesModule } from '@unblock/cases';
 import { AppConfig, ConfigModule } from '@unblock/config';
 import { DatabaseModule } from '@unblock/database';
+import type { Clock } from '@unblock/domain';
 import { ProblemDetailsFilter, createValidationPipe } from '@unblock/http';
 import { IdentityModule } from '@unblock/identity';
 import { ReferenceDataModule } from '@unblock/reference-data';
@@ -11,6 +13,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuthController, MeController } from './auth/auth.controller';
+import { CasesController } from './cases/cases.controller';
+import { VisitsController } from './cases/visits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottle } from './auth/login-throttle';
 import { RolesGuard } from './auth/roles.guard';
@@ -27,17 +31,18 @@ import { loggerOptions } from './logging';
 /** The HTTP API: controllers, guards and DTOs; the rules live in the libraries. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.forRoot('unblock-api'),
         ThrottlerModule.forRoot(loginThrottle(config)),
         TerminusModule.forRoot({ logger: false }),
         IdentityModule,
         ReferenceDataModule,
+        CasesModule,
       ],
       controllers: [
         AuthController,
@@ -49,6 +54,8 @@ export class AppModule {
         IndustrialChainsController,
         EnterprisesController,
         CampaignsController,
+        VisitsController,
+        CasesController,
       ],
       providers: [
         AdminBootstrapService,

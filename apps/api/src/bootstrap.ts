@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@unblock/config';
+import type { Clock } from '@unblock/domain';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -21,14 +22,14 @@ function requestIdOf(request: IncomingMessage): string {
 /** The API application, configured as it runs in production; the tests boot exactly this. */
 export async function createApiApp(
   config: AppConfig,
-  options: { logs?: boolean } = {},
+  options: { logs?: boolean; clock?: Clock } = {},
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, {
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });

@@ -7,6 +7,7 @@ export type Role = (typeof ROLES)[number];
 export const ROLE_ORGANIZATION_KINDS: Record<Role, readonly OrganizationKind[]> = {
   admin: ['regulator', 'bank', 'institution'],
   field_officer: ['regulator', 'bank', 'institution'],
-  bank_manager: ['bank'],
+  // Banks' managers, and the people of member institutions (securities, insurance) who claim from pools.
+  bank_manager: ['bank', 'institution'],
   supervisor: ['regulator'],
 };

@@ -53,6 +53,16 @@ export class CaseEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   originVisitId!: string;
 
+  /** The enterprise's region, kept here for scoping and reports. */
+  @Index()
+  @Column({ type: 'varchar', length: 6 })
+  regionCode!: string;
+
+  /** The enterprise's chain when the case was diagnosed (routing and reports). */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  chainId!: string | null;
+
   @ManyToOne(() => VisitEntity, { onDelete: 'RESTRICT' })
   originVisit?: VisitEntity;
 
@@ -101,6 +111,20 @@ export class CaseEntity extends BaseEntity {
 
   @Column({ type: 'smallint', default: 0 })
   escalationLevel!: number;
+
+  /** Organizations that declined the case; routing passes them by. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  declinedOrgIds!: string[];
+
+  /** Set while the bank waits on the enterprise: every clock stands still. */
+  @Column({ type: 'timestamptz', nullable: true })
+  pausedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  resolution!: string | null;
 
   /** Optimistic lock: every transition checks it and adds one. */
   @Column({ type: 'integer', default: 1 })

@@ -2,6 +2,8 @@ import { AuditRecordEntity } from './audit-record.entity';
 import { CalendarEntity } from './calendar.entity';
 import { CampaignEntity } from './campaign.entity';
 import { CaseEventEntity } from './case-event.entity';
+import { CaseObligationEntity } from './case-obligation.entity';
+import { CasePoolMemberEntity } from './case-pool-member.entity';
 import { CaseEntity } from './case.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EscalationEntity } from './escalation.entity';
@@ -21,6 +23,8 @@ export {
   CampaignEntity,
   CaseEntity,
   CaseEventEntity,
+  CaseObligationEntity,
+  CasePoolMemberEntity,
   EnterpriseEntity,
   EscalationEntity,
   IndustrialChainEntity,
@@ -41,6 +45,8 @@ export const ENTITIES = [
   CampaignEntity,
   CaseEntity,
   CaseEventEntity,
+  CaseObligationEntity,
+  CasePoolMemberEntity,
   EnterpriseEntity,
   EscalationEntity,
   IndustrialChainEntity,

@@ -35,6 +35,16 @@ export class VisitEntity extends BaseEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
   visitorUser?: UserEntity;
 
+  /** The visitor's organization (a bank's managers see their bank's visits). */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  visitorOrganizationId!: string | null;
+
+  /** The enterprise's region, kept here for scoping and reports. */
+  @Index()
+  @Column({ type: 'varchar', length: 6 })
+  regionCode!: string;
+
   @Column({ type: 'text', default: '' })
   summary!: string;
 

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795308615682 } from './1795308615682-Initial';
+import { CaseLifecycle1795310156611 } from './1795310156611-CaseLifecycle';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795308615682];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795308615682, CaseLifecycle1795310156611];

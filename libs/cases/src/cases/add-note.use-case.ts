@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@unblock/domain';
+import { CaseTransitions } from './case-transitions';
+import { CaseResponse } from './case.response';
+
+export interface AddNoteCommand {
+  readonly caseId: string;
+  readonly actor: Actor;
+  readonly expectedVersion?: number | undefined;
+  readonly text: string;
+}
+
+/** Anyone who sees a case may add a note to its timeline, in any status. */
+@Injectable()
+export class AddNoteUseCase {
+  constructor(private readonly transitions: CaseTransitions) {}
+
+  execute(command: AddNoteCommand): Promise<CaseResponse> {
+    return this.transitions.apply({ ...command, action: 'note' }, () => ({
+      event: { type: 'note', data: { text: command.text } },
+    }));
+  }
+}

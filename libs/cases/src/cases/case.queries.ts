@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CaseEntity,
+  CaseEventEntity,
+  CaseObligationEntity,
+  CasePoolMemberEntity,
+  LoanContractEntity,
+  type Page,
+} from '@unblock/database';
+import { Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
+import { DataSource } from 'typeorm';
+import { whereCaseVisible } from '../access';
+import { CaseDetailResponse, CaseResponse, toCaseDetailResponse, toCaseResponse } from './case.response';
+
+export interface ListCasesQuery {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly status?: CaseStatus | undefined;
+  readonly bankId?: string | undefined;
+  readonly chainId?: string | undefined;
+  readonly campaignId?: string | undefined;
+  readonly enterpriseId?: string | undefined;
+  /** Only cases whose nearest deadline has passed (true) or has not (false). */
+  readonly overdue?: boolean | undefined;
+  /** Only cases with (true) or without (false) an escalation. */
+  readonly escalated?: boolean | undefined;
+}
+
+/** Sorting key of the work queue: the nearest deadline first, cases without one last. */
+const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
+
+function encode(dueAt: Date | null, id: string): string {
+  return Buffer.from(JSON.stringify([dueAt?.toISOString() ?? NO_DEADLINE, id])).toString('base64url');
+}
+
+function decode(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === 'string' &&
+      !Number.isNaN(Date.parse(value[0])) &&
+      typeof value[1] === 'string' &&
+      /^[0-9a-f-]{36}$/u.test(value[1])
+    ) {
+      return [value[0], value[1]];
+    }
+  } catch {
+    // fall through
+  }
+  throw DomainError.invalid('cursor', 'is not a cursor this list gave out');
+}
+
+@Injectable()
+export class CaseQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A bank's work queue and everyone's case list: most urgent first. */
+  async list(actor: Actor, query: ListCasesQuery): Promise<Page<CaseResponse>> {
+    const qb = whereCaseVisible(this.dataSource.getRepository(CaseEntity).createQueryBuilder('c'), actor);
+    const due = `COALESCE(c.due_at, '${NO_DEADLINE}'::timestamptz)`;
+    if (query.status !== undefined) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.bankId !== undefined) qb.andWhere('c.assignedBankId = :bankId', { bankId: query.bankId });
+    if (query.chainId !== undefined) qb.andWhere('c.chainId = :chainId', { chainId: query.chainId });
+    if (query.campaignId !== undefined) qb.andWhere('c.campaignId = :campaignId', { campaignId: query.campaignId });
+    if (query.enterpriseId !== undefined) {
+      qb.andWhere('c.enterpriseId = :enterpriseId', { enterpriseId: query.enterpriseId });
+    }
+    if (query.overdue !== undefined) {
+      qb.andWhere(query.overdue ? 'c.dueAt < :now' : '(c.dueAt IS NULL OR c.dueAt >= :now)', {
+        now: this.clock.now(),
+      });
+    }
+    if (query.escalated !== undefined) qb.andWhere(query.escalated ? 'c.escalationLevel > 0' : 'c.escalationLevel = 0');
+    if (query.cursor !== undefined) {
+      const [dueAt, id] = decode(query.cursor);
+      qb.andWhere(`(${due}, c.id) > (CAST(:cursorDue AS timestamptz), CAST(:cursorId AS uuid))`, {
+        cursorDue: dueAt,
+        cursorId: id,
+      });
+    }
+    const rows = await qb
+      .orderBy(due, 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(query.limit + 1)
+      .getMany();
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toCaseResponse),
+      nextCursor: rows.length > query.limit && last ? encode(last.dueAt, last.id) : null,
+    };
+  }
+
+  /** One case with its timeline, deadlines, pool and loan contracts. */
+  async get(actor: Actor, id: string): Promise<CaseDetailResponse> {
+    const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
+    const found = await whereCaseVisible(qb, actor).getOne();
+    if (!found) throw DomainError.notFound('case');
+    const [events, obligations, pool, loans] = await Promise.all([
+      this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId: id }, order: { seq: 'ASC' } }),
+      this.dataSource.getRepository(CaseObligationEntity).find({ where: { caseId: id }, order: { openedAt: 'ASC' } }),
+      this.dataSource.getRepository(CasePoolMemberEntity).find({ where: { caseId: id } }),
+      this.dataSource.getRepository(LoanContractEntity).find({ where: { caseId: id }, order: { createdAt: 'ASC' } }),
+    ]);
+    return toCaseDetailResponse(found, {
+      events,
+      obligations,
+      pool: pool.map((p) => p.organizationId).sort(),
+      loans,
+    });
+  }
+}

@@ -1,0 +1,147 @@
+import type { CaseEntity, CaseEventEntity, CaseObligationEntity, LoanContractEntity } from '@unblock/database';
+import type { Bottleneck, CasePriority, CaseStatus, Obligation, Purpose, RoutingTier, Term } from '@unblock/domain';
+
+export class CaseResponse {
+  id!: string;
+  /** Human number, e.g. C-2026-000123. */
+  number!: string;
+  enterpriseId!: string;
+  campaignId!: string;
+  originVisitId!: string;
+  regionCode!: string;
+  chainId!: string | null;
+  /** Yuan, a decimal string. */
+  requestedAmount!: string;
+  purpose!: Purpose;
+  term!: Term;
+  bottlenecks!: Bottleneck[];
+  priority!: CasePriority;
+  status!: CaseStatus;
+  /** 1 lead bank, 2 deputy lead bank, 3 pool. */
+  routingTier!: RoutingTier | null;
+  /** Null while the case waits in a pool. */
+  assignedBankId!: string | null;
+  claimedByUserId!: string | null;
+  /** The nearest open deadline. */
+  dueAt!: string | null;
+  intentionAmount!: string | null;
+  signedAmount!: string;
+  escalationLevel!: number;
+  /** Set while the bank waits on the enterprise; every clock stands still. */
+  pausedAt!: string | null;
+  resolution!: string | null;
+  /** Send it back as `expectedVersion` to act only on the case as you saw it. */
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class CaseEventResponse {
+  seq!: number;
+  type!: string;
+  actorUserId!: string | null;
+  at!: string;
+  data!: Record<string, unknown>;
+}
+
+export class CaseObligationResponse {
+  obligation!: Obligation;
+  openedAt!: string;
+  dueAt!: string;
+  metAt!: string | null;
+  cancelledAt!: string | null;
+}
+
+export class LoanContractResponse {
+  id!: string;
+  bankId!: string;
+  amount!: string;
+  annualRatePct!: string;
+  termMonths!: number;
+  signedOn!: string;
+  contractNo!: string;
+}
+
+export class CaseDetailResponse extends CaseResponse {
+  /** The organizations that may claim it while it waits in a pool. */
+  pool!: string[];
+  timeline!: CaseEventResponse[];
+  obligations!: CaseObligationResponse[];
+  loans!: LoanContractResponse[];
+}
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+/** numeric(18,2) as Postgres prints it, always with two decimals. */
+function money(value: string): string {
+  const [whole, fraction = ''] = value.split('.');
+  return `${whole ?? '0'}.${fraction.padEnd(2, '0').slice(0, 2)}`;
+}
+
+export function toCaseResponse(c: CaseEntity): CaseResponse {
+  return {
+    id: c.id,
+    number: c.number,
+    enterpriseId: c.enterpriseId,
+    campaignId: c.campaignId,
+    originVisitId: c.originVisitId,
+    regionCode: c.regionCode,
+    chainId: c.chainId,
+    requestedAmount: money(c.requestedAmount),
+    purpose: c.purpose,
+    term: c.term,
+    bottlenecks: c.bottlenecks,
+    priority: c.priority,
+    status: c.status,
+    routingTier: c.routingTier,
+    assignedBankId: c.assignedBankId,
+    claimedByUserId: c.claimedByUserId,
+    dueAt: iso(c.dueAt),
+    intentionAmount: c.intentionAmount === null ? null : money(c.intentionAmount),
+    signedAmount: money(c.signedAmount),
+    escalationLevel: c.escalationLevel,
+    pausedAt: iso(c.pausedAt),
+    resolution: c.resolution,
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function toCaseDetailResponse(
+  c: CaseEntity,
+  parts: {
+    pool: string[];
+    events: CaseEventEntity[];
+    obligations: CaseObligationEntity[];
+    loans: LoanContractEntity[];
+  },
+): CaseDetailResponse {
+  return {
+    ...toCaseResponse(c),
+    pool: parts.pool,
+    timeline: parts.events.map((e) => ({
+      seq: Number(e.seq),
+      type: e.type,
+      actorUserId: e.actorUserId,
+      at: e.at.toISOString(),
+      data: e.data,
+    })),
+    obligations: parts.obligations.map((o) => ({
+      obligation: o.obligation,
+      openedAt: o.openedAt.toISOString(),
+      dueAt: o.dueAt.toISOString(),
+      metAt: iso(o.metAt),
+      cancelledAt: iso(o.cancelledAt),
+    })),
+    loans: parts.loans.map((l) => ({
+      id: l.id,
+      bankId: l.bankId,
+      amount: money(l.amount),
+      annualRatePct: l.annualRatePct,
+      termMonths: l.termMonths,
+      signedOn: l.signedOn,
+      contractNo: l.contractNo,
+    })),
+  };
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseEntity, CaseEventEntity, EnterpriseEntity, VisitEntity, inTransaction } from '@unblock/database';
+import {
+  Clock,
+  DomainError,
+  WEEKENDS_ONLY,
+  localDate,
+  normalizeMoney,
+  type Actor,
+  type Bottleneck,
+  type CasePriority,
+  type Purpose,
+  type Term,
+} from '@unblock/domain';
+import { DataSource } from 'typeorm';
+import { whereVisitVisible } from '../access';
+import { CaseRouter } from '../routing/case-router';
+import { planRoute } from '../routing/route-plan';
+import { CaseTransitions } from './case-transitions';
+import { CaseResponse, toCaseResponse } from './case.response';
+
+export interface DiagnoseCaseCommand {
+  readonly actor: Actor;
+  readonly visitId: string;
+  readonly requestedAmount: string;
+  readonly purpose: Purpose;
+  readonly term: Term;
+  readonly bottlenecks: readonly Bottleneck[];
+  readonly note?: string | undefined;
+  readonly priority?: CasePriority | undefined;
+  /** Route at once by the "1+2+N" rule (default), or leave the case diagnosed. */
+  readonly route?: boolean | undefined;
+}
+
+/**
+ * Diagnoses a financing need found on a visit: a new case, numbered C-<year>-<sequence>, and, unless told
+ * otherwise, routed at once in the same transaction.
+ */
+@Injectable()
+export class DiagnoseCaseUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly transitions: CaseTransitions,
+    private readonly router: CaseRouter,
+  ) {}
+
+  async execute(command: DiagnoseCaseCommand): Promise<CaseResponse> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const now = this.clock.now();
+      const qb = manager
+        .getRepository(VisitEntity)
+        .createQueryBuilder('v')
+        .where('v.id = :id', { id: command.visitId });
+      const visit = await whereVisitVisible(qb, command.actor).getOne();
+      if (!visit) throw DomainError.invalid('visitId', 'no visit you can see has this id');
+      const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: visit.enterpriseId });
+      const rows = await manager.query<{ n: string }[]>(`SELECT nextval('case_number_seq')::text AS n`);
+      const number = `C-${localDate(now, WEEKENDS_ONLY).slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
+      const inserted = await manager.insert(CaseEntity, {
+        number,
+        enterpriseId: enterprise.id,
+        campaignId: visit.campaignId,
+        originVisitId: visit.id,
+        regionCode: enterprise.regionCode,
+        chainId: enterprise.chainId,
+        requestedAmount: normalizeMoney(command.requestedAmount),
+        purpose: command.purpose,
+        term: command.term,
+        bottlenecks: [...new Set(command.bottlenecks)],
+        priority: command.priority ?? (enterprise.chainRole === 'leader' ? 'high' : 'normal'),
+        status: 'diagnosed',
+        routingTier: null,
+        assignedBankId: null,
+        claimedByUserId: null,
+        dueAt: null,
+        intentionAmount: null,
+        signedAmount: '0',
+        escalationLevel: 0,
+        declinedOrgIds: [],
+        pausedAt: null,
+        closedAt: null,
+        resolution: null,
+        version: 1,
+      });
+      const caseId = String(inserted.identifiers[0]?.['id']);
+      await manager.save(
+        manager.create(CaseEventEntity, {
+          caseId,
+          type: 'diagnosed',
+          actorUserId: command.actor.userId,
+          at: now,
+          data: {
+            visitId: visit.id,
+            requestedAmount: normalizeMoney(command.requestedAmount),
+            bottlenecks: [...new Set(command.bottlenecks)],
+            note: command.note ?? null,
+          },
+        }),
+      );
+      if (command.route === false) {
+        return toCaseResponse(await manager.findOneByOrFail(CaseEntity, { id: caseId }));
+      }
+      // Routing is the system's act on the diagnosis, so it needs no role of the diagnosing user.
+      const system: Actor = { userId: command.actor.userId, role: 'admin', organizationId: null, regionCode: null };
+      return this.transitions.applyIn(manager, { caseId, action: 'route', actor: system }, async (context) => {
+        const route = await planRoute(this.router, manager, context.case, 1, context.now);
+        return { ...route, event: { type: 'routed', data: route.hop } };
+      });
+    });
+  }
+}

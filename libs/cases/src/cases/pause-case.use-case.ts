@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, type Actor } from '@unblock/domain';
+import { requireClaimer } from './claimer';
+import { CaseTransitions } from './case-transitions';
+import { CaseResponse } from './case.response';
+
+export interface PauseCaseCommand {
+  readonly caseId: string;
+  readonly actor: Actor;
+  readonly expectedVersion?: number | undefined;
+  readonly note?: string | undefined;
+}
+
+/** Waiting on the enterprise (documents, say): every clock of the case stands still until resumed. */
+@Injectable()
+export class PauseCaseUseCase {
+  constructor(private readonly transitions: CaseTransitions) {}
+
+  execute(command: PauseCaseCommand): Promise<CaseResponse> {
+    return this.transitions.apply({ ...command, action: 'pause' }, ({ actor, case: c, now }) => {
+      requireClaimer(c, actor);
+      if (c.pausedAt !== null) {
+        throw DomainError.conflict('the case is paused already', undefined, { currentStatus: c.status });
+      }
+      return {
+        set: { pausedAt: now },
+        event: { type: 'paused', data: { reason: 'waiting_on_enterprise', note: command.note ?? null } },
+      };
+    });
+  }
+}
+
+/** The enterprise answered: the clocks run again, every open deadline pushed back by the pause. */
+@Injectable()
+export class ResumeCaseUseCase {
+  constructor(private readonly transitions: CaseTransitions) {}
+
+  execute(command: PauseCaseCommand): Promise<CaseResponse> {
+    return this.transitions.apply({ ...command, action: 'resume' }, ({ actor, case: c, now }) => {
+      requireClaimer(c, actor);
+      if (c.pausedAt === null) {
+        throw DomainError.conflict('the case is not paused', undefined, { currentStatus: c.status });
+      }
+      const pausedMs = now.getTime() - c.pausedAt.getTime();
+      return {
+        set: { pausedAt: null },
+        obligations: { shiftMs: pausedMs },
+        event: { type: 'resumed', data: { pausedMs, note: command.note ?? null } },
+      };
+    });
+  }
+}

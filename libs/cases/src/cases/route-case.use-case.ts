@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@unblock/domain';
+import { CaseRouter } from '../routing/case-router';
+import { planRoute } from '../routing/route-plan';
+import { CaseTransitions } from './case-transitions';
+import { CaseResponse } from './case.response';
+
+export interface RouteCaseCommand {
+  readonly caseId: string;
+  readonly actor: Actor;
+  readonly expectedVersion?: number | undefined;
+}
+
+/** Routes a diagnosed case by the "1+2+N" rule: lead bank, deputy, pool. */
+@Injectable()
+export class RouteCaseUseCase {
+  constructor(
+    private readonly transitions: CaseTransitions,
+    private readonly router: CaseRouter,
+  ) {}
+
+  execute(command: RouteCaseCommand): Promise<CaseResponse> {
+    return this.transitions.apply({ ...command, action: 'route' }, async ({ manager, case: c, now }) => {
+      const route = await planRoute(this.router, manager, c, 1, now);
+      return { ...route, event: { type: 'routed', data: route.hop } };
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { CASE_STATUSES } from './case';
+import { CASE_ACTIONS, CASE_TRANSITIONS, checkTransition, rolesFor } from './case-lifecycle';
+
+describe('case lifecycle', () => {
+  it('follows the design: route, claim, approve, sign', () => {
+    expect(checkTransition('diagnosed', 'route', 'field_officer')).toEqual({ ok: true, to: 'assigned' });
+    expect(checkTransition('assigned', 'claim', 'bank_manager')).toEqual({ ok: true, to: 'claimed' });
+    expect(checkTransition('claimed', 'approve', 'bank_manager')).toEqual({ ok: true, to: 'approved' });
+    expect(checkTransition('approved', 'sign', 'bank_manager')).toEqual({ ok: true, to: 'loan_signed' });
+    expect(checkTransition('loan_signed', 'sign', 'bank_manager')).toEqual({ ok: true, to: 'loan_signed' });
+  });
+
+  it('sends a decline to the next tier (assigned) from assigned, claimed and approved', () => {
+    for (const status of ['assigned', 'claimed', 'approved'] as const) {
+      expect(checkTransition(status, 'decline', 'bank_manager')).toEqual({ ok: true, to: 'assigned' });
+    }
+    expect(checkTransition('loan_signed', 'decline', 'bank_manager')).toEqual({ ok: false, reason: 'illegal' });
+  });
+
+  it('keeps the status on milestones, pause, resume, extend and notes', () => {
+    expect(checkTransition('claimed', 'milestone', 'bank_manager')).toEqual({ ok: true, to: 'claimed' });
+    expect(checkTransition('approved', 'pause', 'bank_manager')).toEqual({ ok: true, to: 'approved' });
+    expect(checkTransition('claimed', 'extend', 'supervisor')).toEqual({ ok: true, to: 'claimed' });
+    expect(checkTransition('closed', 'note', 'field_officer')).toEqual({ ok: true, to: 'closed' });
+  });
+
+  it('answers forbidden for a role that never may, illegal for a status it may not from', () => {
+    expect(checkTransition('assigned', 'claim', 'field_officer')).toEqual({ ok: false, reason: 'forbidden' });
+    expect(checkTransition('assigned', 'reassign', 'bank_manager')).toEqual({ ok: false, reason: 'forbidden' });
+    expect(checkTransition('claimed', 'claim', 'bank_manager')).toEqual({ ok: false, reason: 'illegal' });
+    expect(checkTransition('diagnosed', 'claim', 'bank_manager')).toEqual({ ok: false, reason: 'illegal' });
+  });
+
+  it('lets nothing but notes leave a terminal status', () => {
+    for (const action of CASE_ACTIONS.filter((a) => a !== 'note' && a !== 'sign')) {
+      for (const role of rolesFor(action)) {
+        expect(checkTransition('closed', action, role).ok).toBe(false);
+        expect(checkTransition('loan_signed', action, role).ok).toBe(false);
+      }
+    }
+  });
+
+  it('covers every action, and every status leads somewhere or is terminal', () => {
+    expect(new Set(CASE_TRANSITIONS.map((t) => t.action))).toEqual(new Set(CASE_ACTIONS));
+    for (const status of CASE_STATUSES) {
+      expect(CASE_TRANSITIONS.some((t) => t.from.includes(status))).toBe(true);
+    }
+  });
+});
