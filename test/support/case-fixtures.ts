@@ -8,6 +8,7 @@ export interface Actors {
   deputyManager: string;
   institutionUser: string;
   hubeiManager: string;
+  hubeiOfficer: string;
   supervisor: string;
   hubeiSupervisor: string;
 }
@@ -24,6 +25,7 @@ export async function buildActors(api: TestApi, world: World): Promise<Actors> {
     // Member institutions share the pool; their managers claim pooled cases as banks' managers do.
     institutionUser: await token('bank_manager', world.institutionId, '410100'),
     hubeiManager: await token('bank_manager', world.hubeiBankId, '420100'),
+    hubeiOfficer: await token('field_officer', world.regulatorId, '420100'),
     supervisor: await token('supervisor', world.regulatorId, '410000'),
     hubeiSupervisor: await token('supervisor', world.regulatorId, '420000'),
   };

@@ -1,0 +1,123 @@
+import { ManualClock } from '@unblock/domain';
+import { buildActors, type Actors } from '../support/case-fixtures';
+import { buildWorld, type World } from '../support/fixtures';
+import { TestApi } from '../support/test-api';
+
+describe('visits', () => {
+  const clock = new ManualClock(new Date('2026-06-20T02:00:00Z'));
+  let api: TestApi;
+  let world: World;
+  let actors: Actors;
+
+  beforeAll(async () => {
+    api = await TestApi.start({}, { clock });
+    world = await buildWorld(api);
+    actors = await buildActors(api, world);
+  });
+
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  const visit = (token: string, body: Record<string, unknown>) =>
+    api.request('POST', '/api/v1/visits', {
+      token,
+      body: {
+        campaignId: world.provinceCampaignId,
+        enterpriseId: world.henanEnterpriseId,
+        kind: 'policy_promotion',
+        visitedOn: '2026-06-01',
+        ...body,
+      },
+    });
+
+  it('records a visit; a retry with the same clientRef answers the first visit (200) and writes nothing', async () => {
+    const first = await visit(actors.officer, { clientRef: 'phone-1:visit-42', summary: '政策宣讲' });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ regionCode: '410102', clientRef: 'phone-1:visit-42', summary: '政策宣讲' });
+    const before = await api.counts(['visits']);
+    const retry = await visit(actors.officer, { clientRef: 'phone-1:visit-42', summary: '政策宣讲' });
+    expect(retry.status).toBe(200);
+    expect(retry.body['id']).toBe(first.body['id']);
+    expect(await api.counts(['visits'])).toEqual(before);
+  });
+
+  it('keeps one visit when the same clientRef arrives many times at once', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => visit(actors.officer, { clientRef: 'burst-1', visitedOn: '2026-05-02' })),
+    );
+    expect(new Set(responses.map((r) => r.body['id'])).size).toBe(1);
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(19);
+  });
+
+  it('the same clientRef of another visitor is another visit', async () => {
+    const other = await api.userToken('field_officer', { organizationId: world.regulatorId, regionCode: '410100' });
+    const a = await visit(actors.officer, { clientRef: 'shared-ref', visitedOn: '2026-03-01' });
+    const b = await visit(other.token, { clientRef: 'shared-ref', visitedOn: '2026-03-01' });
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect(a.body['id']).not.toBe(b.body['id']);
+  });
+
+  it('warns recent_visit when the enterprise was visited in the 14 days before', async () => {
+    const first = await visit(actors.officer, { enterpriseId: world.henanEnterpriseId, visitedOn: '2026-02-01' });
+    expect(first.body['warnings']).toEqual([]);
+    const within = await visit(actors.officer, { visitedOn: '2026-02-15' });
+    expect(within.body['warnings']).toEqual(['recent_visit']);
+    const after = await visit(actors.officer, { visitedOn: '2026-03-17' });
+    expect(after.body['warnings']).toEqual([]);
+  });
+
+  it('refuses a visit outside the campaign’s dates, in the future, or to an enterprise out of the officer’s region', async () => {
+    const before = await api.counts(['visits']);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ visitedOn: '2025-12-31' }, 'visitedOn'],
+      [{ visitedOn: '2026-06-21' }, 'visitedOn'],
+      [{ enterpriseId: world.hubeiEnterpriseId }, 'enterpriseId'],
+      [{ campaignId: world.hubeiCampaignId }, 'campaignId'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await visit(actors.officer, body);
+      expect({ body, status: response.status }).toEqual({ body, status: 400 });
+      expect(response.body['errors']).toEqual([expect.objectContaining({ field })]);
+    }
+    expect(await api.counts(['visits'])).toEqual(before);
+  });
+
+  it('lets a bank manager record visits of a GM-visits campaign only', async () => {
+    const gm = await api.request('POST', '/api/v1/campaigns', {
+      token: world.adminToken,
+      body: {
+        name: '行长走访万企',
+        kind: 'gm_visits',
+        regionCode: '410000',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+      },
+    });
+    const ok = await visit(actors.leadManager, { campaignId: gm.body['id'], kind: 'gm_visit' });
+    expect(ok.status).toBe(201);
+    expect(ok.body['visitorOrganizationId']).toBe(world.henanBankId);
+    const refused = await visit(actors.leadManager, {});
+    expect(refused.status).toBe(403);
+    expect((await visit(actors.supervisor, {})).status).toBe(403);
+  });
+
+  it('lists visits by campaign, enterprise, region and dates, within the reader’s scope', async () => {
+    const list = await api.request<{ items: { visitedOn: string; regionCode: string }[] }>(
+      'GET',
+      `/api/v1/visits?campaignId=${world.provinceCampaignId}&from=2026-02-01&to=2026-02-28&regionCode=410100`,
+      { token: actors.supervisor },
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((v) => v.visitedOn).sort()).toEqual(['2026-02-01', '2026-02-15']);
+    const hubei = await api.request<{ items: unknown[] }>('GET', '/api/v1/visits', { token: actors.hubeiSupervisor });
+    expect(hubei.body.items).toEqual([]);
+    const mine = await api.request<{ items: { visitorOrganizationId: string }[] }>('GET', '/api/v1/visits', {
+      token: actors.leadManager2,
+    });
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(mine.body.items.every((v) => v.visitorOrganizationId === world.henanBankId)).toBe(true);
+  });
+});
