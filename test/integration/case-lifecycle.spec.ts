@@ -228,6 +228,45 @@ describe('case lifecycle and "1+2+N" routing', () => {
     expect(detail.body.obligations.every((o) => o.metAt !== null || o.cancelledAt !== null)).toBe(true);
   });
 
+  it('walks the work queue page by page, every case once, in deadline order', async () => {
+    const all = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/cases?limit=200', {
+      token: actors.supervisor,
+    });
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/cases?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await api.request('GET', url, {
+        token: actors.supervisor,
+      });
+      walked.push(...page.body.items.map((c) => c.id));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    expect(walked).toEqual(all.body.items.map((c) => c.id));
+    const bad = await api.request('GET', '/api/v1/cases?cursor=nope', { token: actors.supervisor });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ field: 'cursor' })] });
+  });
+
+  it('filters the queue: status, bank, chain, campaign, enterprise, overdue, escalated', async () => {
+    const ids = async (query: string) =>
+      (
+        await api.request<{ items: { id: string; status: string }[] }>('GET', `/api/v1/cases?limit=200&${query}`, {
+          token: actors.supervisor,
+        })
+      ).body.items;
+    expect((await ids('status=closed')).every((c) => c.status === 'closed')).toBe(true);
+    expect((await ids('status=closed')).length).toBeGreaterThan(0);
+    expect(await ids(`bankId=${world.hubeiBankId}`)).toEqual([]);
+    expect((await ids(`chainId=${world.henanChainId}`)).length).toBeGreaterThan(3);
+    expect(await ids(`enterpriseId=${world.hubeiEnterpriseId}`)).toEqual([]);
+    expect(await ids('escalated=true')).toEqual([]);
+    expect(await ids('overdue=true')).toEqual([]);
+    clock.advance(30 * 86_400_000);
+    expect((await ids('overdue=true')).length).toBeGreaterThan(0);
+    expect((await api.request('GET', '/api/v1/cases?overdue=maybe', { token: actors.supervisor })).status).toBe(400);
+  });
+
   it('sorts the work queue by the nearest deadline first', async () => {
     const page = await api.request<{ items: { dueAt: string | null }[] }>('GET', '/api/v1/cases?limit=200', {
       token: actors.supervisor,

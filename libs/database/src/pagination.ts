@@ -11,16 +11,18 @@ export interface PageRequest {
   readonly cursor?: string | undefined;
 }
 
-interface CursorKey {
-  readonly createdAt: string;
+/** A keyset position: a timestamp (the sort key) and the row's id (the tie-breaker). */
+export interface CursorKey {
+  readonly at: string;
   readonly id: string;
 }
 
-function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify([key.createdAt, key.id])).toString('base64url');
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify([key.at, key.id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): CursorKey {
+/** The position a cursor names; a 400 naming `cursor` when it is not one this API gave out. */
+export function decodeCursor(cursor: string): CursorKey {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
@@ -31,7 +33,7 @@ function decodeCursor(cursor: string): CursorKey {
       !Number.isNaN(Date.parse(parsed[0])) &&
       /^[0-9a-f-]{36}$/u.test(parsed[1])
     ) {
-      return { createdAt: parsed[0], id: parsed[1] };
+      return { at: parsed[0], id: parsed[1] };
     }
   } catch {
     // fall through to the error below
@@ -51,7 +53,7 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
   if (page.cursor !== undefined) {
     const key = decodeCursor(page.cursor);
     query.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {
-      cursorCreatedAt: key.createdAt,
+      cursorCreatedAt: key.at,
       cursorId: key.id,
     });
   }
@@ -63,6 +65,6 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   const nextCursor =
-    rows.length > page.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
+    rows.length > page.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null;
   return { items, nextCursor };
 }

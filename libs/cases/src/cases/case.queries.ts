@@ -6,6 +6,8 @@ import {
   CaseObligationEntity,
   CasePoolMemberEntity,
   LoanContractEntity,
+  decodeCursor,
+  encodeCursor,
   type Page,
 } from '@unblock/database';
 import { Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
@@ -29,28 +31,6 @@ export interface ListCasesQuery {
 
 /** Sorting key of the work queue: the nearest deadline first, cases without one last. */
 const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
-
-function encode(dueAt: Date | null, id: string): string {
-  return Buffer.from(JSON.stringify([dueAt?.toISOString() ?? NO_DEADLINE, id])).toString('base64url');
-}
-
-function decode(cursor: string): [string, string] {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      typeof value[0] === 'string' &&
-      !Number.isNaN(Date.parse(value[0])) &&
-      typeof value[1] === 'string' &&
-      /^[0-9a-f-]{36}$/u.test(value[1])
-    ) {
-      return [value[0], value[1]];
-    }
-  } catch {
-    // fall through
-  }
-  throw DomainError.invalid('cursor', 'is not a cursor this list gave out');
-}
 
 @Injectable()
 export class CaseQueries {
@@ -77,10 +57,10 @@ export class CaseQueries {
     }
     if (query.escalated !== undefined) qb.andWhere(query.escalated ? 'c.escalationLevel > 0' : 'c.escalationLevel = 0');
     if (query.cursor !== undefined) {
-      const [dueAt, id] = decode(query.cursor);
+      const key = decodeCursor(query.cursor);
       qb.andWhere(`(${due}, c.id) > (CAST(:cursorDue AS timestamptz), CAST(:cursorId AS uuid))`, {
-        cursorDue: dueAt,
-        cursorId: id,
+        cursorDue: key.at,
+        cursorId: key.id,
       });
     }
     const rows = await qb
@@ -92,7 +72,10 @@ export class CaseQueries {
     const last = items[items.length - 1];
     return {
       items: items.map(toCaseResponse),
-      nextCursor: rows.length > query.limit && last ? encode(last.dueAt, last.id) : null,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ at: last.dueAt?.toISOString() ?? NO_DEADLINE, id: last.id })
+          : null,
     };
   }
 
