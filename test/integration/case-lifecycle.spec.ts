@@ -61,10 +61,14 @@ describe('case lifecycle and "1+2+N" routing', () => {
     expect(detail.body.timeline.map((e) => e.type)).toEqual(['diagnosed', 'routed']);
     expect(detail.body.obligations).toEqual([expect.objectContaining({ obligation: 'claim', metAt: null })]);
     const outbox = await api.dataSource.query<{ type: string; run_at: Date }[]>(
-      'SELECT type, run_at FROM outbox WHERE case_id = $1',
+      'SELECT type, run_at FROM outbox WHERE case_id = $1 ORDER BY run_at',
       [created['id']],
     );
-    expect(outbox).toEqual([{ type: 'sla.deadline', run_at: new Date('2026-06-04T15:59:59.999Z') }]);
+    // A reminder one business day before the deadline, and the deadline itself.
+    expect(outbox).toEqual([
+      { type: 'sla.reminder', run_at: new Date('2026-06-03T15:59:59.999Z') },
+      { type: 'sla.deadline', run_at: new Date('2026-06-04T15:59:59.999Z') },
+    ]);
   });
 
   it('leaves a case diagnosed with route: false, and routes it on POST /route', async () => {

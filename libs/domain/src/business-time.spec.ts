@@ -1,4 +1,13 @@
-import { WEEKENDS_ONLY, deadlineAfter, isBusinessDay, parseSlaDuration, type BusinessCalendar } from './business-time';
+import {
+  WEEKENDS_ONLY,
+  businessCalendar,
+  deadlineAfter,
+  isBusinessDay,
+  parseSlaDuration,
+  reminderBefore,
+  type BusinessCalendar,
+} from './business-time';
+import { CHINA_2025, CHINA_2026, CHINA_SCHEDULES } from './china-holidays';
 
 describe('business time', () => {
   it('parses business days and ISO 8601 durations', () => {
@@ -42,5 +51,70 @@ describe('business time', () => {
   it('adds ISO durations in plain time', () => {
     const from = new Date('2026-11-21T12:00:00Z');
     expect(deadlineAfter(from, { milliseconds: 30_000 }, WEEKENDS_ONLY).toISOString()).toBe('2026-11-21T12:00:30.000Z');
+  });
+});
+
+describe('China’s 2025 and 2026 schedules', () => {
+  const calendar = businessCalendar(
+    CHINA_SCHEDULES.flatMap((s) => s.holidays),
+    CHINA_SCHEDULES.flatMap((s) => s.workdays),
+  );
+
+  it('ships both years, with the adjusted Saturdays and Sundays as working days', () => {
+    expect(CHINA_2026.holidays).toContain('2026-02-17');
+    expect(CHINA_2026.holidays).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
+    expect(CHINA_2025.holidays).toHaveLength(1 + 8 + 3 + 5 + 3 + 8);
+    for (const date of [...CHINA_2025.workdays, ...CHINA_2026.workdays]) {
+      expect([0, 6]).toContain(new Date(`${date}T00:00:00Z`).getUTCDay());
+      expect(isBusinessDay(date, calendar)).toBe(true);
+    }
+  });
+
+  it('counts across the 2026 Spring Festival: the adjusted Saturday 14 February works, 15-23 February rest', () => {
+    // Friday 13 February 2026, 10:00: 1 BD → Saturday 14 (adjusted working day); 2 BD → Tuesday 24.
+    const friday = new Date('2026-02-13T10:00:00+08:00');
+    expect(deadlineAfter(friday, { businessDays: 1 }, calendar).toISOString()).toBe('2026-02-14T15:59:59.999Z');
+    expect(deadlineAfter(friday, { businessDays: 2 }, calendar).toISOString()).toBe('2026-02-24T15:59:59.999Z');
+    // Claim, 3 BD, from Thursday 12 February → Fri 13, Sat 14, Tue 24.
+    expect(deadlineAfter(new Date('2026-02-12T09:00:00+08:00'), { businessDays: 3 }, calendar).toISOString()).toBe(
+      '2026-02-24T15:59:59.999Z',
+    );
+    // Saturday 28 February is a working day too.
+    expect(deadlineAfter(new Date('2026-02-27T09:00:00+08:00'), { businessDays: 1 }, calendar).toISOString()).toBe(
+      '2026-02-28T15:59:59.999Z',
+    );
+  });
+
+  it('counts across the 2025 Spring Festival: Sunday 26 January and Saturday 8 February work', () => {
+    const friday = new Date('2025-01-24T10:00:00+08:00');
+    expect(deadlineAfter(friday, { businessDays: 1 }, calendar).toISOString()).toBe('2025-01-26T15:59:59.999Z');
+    expect(deadlineAfter(friday, { businessDays: 2 }, calendar).toISOString()).toBe('2025-01-27T15:59:59.999Z');
+    expect(deadlineAfter(friday, { businessDays: 3 }, calendar).toISOString()).toBe('2025-02-05T15:59:59.999Z');
+  });
+
+  it('counts across National Day 2026: Sunday 20 September and Saturday 10 October work', () => {
+    // Tuesday 29 September + 3 BD: Wed 30, Thu 8 Oct, Fri 9 Oct.
+    const from = new Date('2026-09-29T10:00:00+08:00');
+    expect(deadlineAfter(from, { businessDays: 3 }, calendar).toISOString()).toBe('2026-10-09T15:59:59.999Z');
+    expect(deadlineAfter(from, { businessDays: 4 }, calendar).toISOString()).toBe('2026-10-10T15:59:59.999Z');
+    expect(isBusinessDay('2026-09-20', calendar)).toBe(true);
+    // 15 BD decision from Friday 18 September 2026 crosses the Mid-Autumn and National Day holidays.
+    expect(deadlineAfter(new Date('2026-09-18T10:00:00+08:00'), { businessDays: 15 }, calendar).toISOString()).toBe(
+      '2026-10-15T15:59:59.999Z',
+    );
+  });
+
+  it('counts across National Day 2025: Sunday 28 September and Saturday 11 October work', () => {
+    const from = new Date('2025-09-26T10:00:00+08:00');
+    expect(deadlineAfter(from, { businessDays: 1 }, calendar).toISOString()).toBe('2025-09-28T15:59:59.999Z');
+    expect(deadlineAfter(from, { businessDays: 2 }, calendar).toISOString()).toBe('2025-09-29T15:59:59.999Z');
+    expect(deadlineAfter(from, { businessDays: 4 }, calendar).toISOString()).toBe('2025-10-09T15:59:59.999Z');
+    expect(deadlineAfter(from, { businessDays: 6 }, calendar).toISOString()).toBe('2025-10-11T15:59:59.999Z');
+  });
+
+  it('reminds one business day before, stepping back over the holiday', () => {
+    const due = new Date('2026-02-24T15:59:59.999Z');
+    expect(reminderBefore(due, { businessDays: 1 }, calendar).toISOString()).toBe('2026-02-14T15:59:59.999Z');
+    expect(reminderBefore(due, { milliseconds: 10_000 }, calendar).toISOString()).toBe('2026-02-24T15:59:49.999Z');
   });
 });

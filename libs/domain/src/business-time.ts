@@ -74,3 +74,31 @@ export function deadlineAfter(from: Date, duration: SlaDuration, calendar: Busin
   if (duration.businessDays === 0) return endOfLocalDay(localDate(from, calendar), calendar);
   return endOfLocalDay(addBusinessDays(from, duration.businessDays, calendar), calendar);
 }
+
+/** The n-th business day before the local day of `at` (n ≥ 1), as a date. */
+export function subtractBusinessDays(at: Date, n: number, calendar: BusinessCalendar): string {
+  let date = localDate(at, calendar);
+  let left = n;
+  while (left > 0) {
+    date = dayAfter(date, -1);
+    if (isBusinessDay(date, calendar)) left -= 1;
+  }
+  return date;
+}
+
+/**
+ * When to remind before a deadline: `duration` earlier. Business days step back over days off and keep the
+ * time of day (a deadline at the end of Thursday is reminded at the end of Wednesday).
+ */
+export function reminderBefore(dueAt: Date, duration: SlaDuration, calendar: BusinessCalendar): Date {
+  if ('milliseconds' in duration) return new Date(dueAt.getTime() - duration.milliseconds);
+  if (duration.businessDays === 0) return dueAt;
+  const date = subtractBusinessDays(dueAt, duration.businessDays, calendar);
+  const timeOfDay = (dueAt.getTime() + calendar.utcOffsetMinutes * 60_000) % DAY;
+  return new Date(Date.parse(`${date}T00:00:00Z`) + timeOfDay - calendar.utcOffsetMinutes * 60_000);
+}
+
+/** A calendar from stored lists of dates. */
+export function businessCalendar(holidays: readonly string[], workdays: readonly string[]): BusinessCalendar {
+  return { holidays: new Set(holidays), workdays: new Set(workdays), utcOffsetMinutes: 480 };
+}

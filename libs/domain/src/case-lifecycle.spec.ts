@@ -1,5 +1,5 @@
 import { CASE_STATUSES } from './case';
-import { CASE_ACTIONS, CASE_TRANSITIONS, checkTransition, rolesFor } from './case-lifecycle';
+import { CASE_ACTIONS, CASE_TRANSITIONS, checkSystemTransition, checkTransition, rolesFor } from './case-lifecycle';
 
 describe('case lifecycle', () => {
   it('follows the design: route, claim, approve, sign', () => {
@@ -32,12 +32,21 @@ describe('case lifecycle', () => {
   });
 
   it('lets nothing but notes leave a terminal status', () => {
-    for (const action of CASE_ACTIONS.filter((a) => a !== 'note' && a !== 'sign')) {
+    for (const action of CASE_ACTIONS.filter((a) => a !== 'note' && a !== 'sign' && a !== 'claim_timeout')) {
       for (const role of rolesFor(action)) {
         expect(checkTransition('closed', action, role).ok).toBe(false);
         expect(checkTransition('loan_signed', action, role).ok).toBe(false);
       }
     }
+  });
+
+  it('keeps claim_timeout to the system', () => {
+    for (const role of ['admin', 'field_officer', 'bank_manager', 'supervisor'] as const) {
+      expect(checkTransition('assigned', 'claim_timeout', role)).toEqual({ ok: false, reason: 'forbidden' });
+    }
+    expect(checkSystemTransition('assigned', 'claim_timeout')).toEqual({ ok: true, to: 'assigned' });
+    expect(checkSystemTransition('claimed', 'claim_timeout')).toEqual({ ok: false, reason: 'illegal' });
+    expect(checkSystemTransition('diagnosed', 'route')).toEqual({ ok: true, to: 'assigned' });
   });
 
   it('covers every action, and every status leads somewhere or is terminal', () => {

@@ -20,6 +20,7 @@ export const CASE_ACTIONS = [
   'reassign',
   'extend',
   'note',
+  'claim_timeout',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -49,6 +50,8 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
   { from: OPEN, action: 'reassign', to: 'assigned', who: SUPERVISION },
   { from: AT_A_BANK, action: 'extend', to: 'unchanged', who: SUPERVISION },
   { from: CASE_STATUSES, action: 'note', to: 'unchanged', who: ROLES },
+  // The system's: a claim deadline passed, the case moves on to the next tier.
+  { from: ['assigned'], action: 'claim_timeout', to: 'assigned', who: [] },
 ];
 
 export type TransitionCheck =
@@ -62,6 +65,13 @@ export function checkTransition(status: CaseStatus, action: CaseAction, role: Ro
   const candidates = CASE_TRANSITIONS.filter((t) => t.action === action && t.who.includes(role));
   if (candidates.length === 0) return { ok: false, reason: 'forbidden' };
   const transition = candidates.find((t) => t.from.includes(status));
+  if (!transition) return { ok: false, reason: 'illegal' };
+  return { ok: true, to: transition.to === 'unchanged' ? status : transition.to };
+}
+
+/** Whether the system (the router, the SLA clock) may take `action` from `status`. */
+export function checkSystemTransition(status: CaseStatus, action: CaseAction): TransitionCheck {
+  const transition = CASE_TRANSITIONS.find((t) => t.action === action && t.from.includes(status));
   if (!transition) return { ok: false, reason: 'illegal' };
   return { ok: true, to: transition.to === 'unchanged' ? status : transition.to };
 }

@@ -1,5 +1,6 @@
 /**
- * Every queue, job name and payload type, in one file. Payloads carry ids, never entities.
+ * Every queue, job name and payload type, in one file. Payloads carry ids, never entities. Job ids are
+ * deterministic (BullMQ forbids ':' in custom ids, so the parts are joined with '.').
  */
 export const QUEUE_NAMES = {
   sla: 'sla',
@@ -13,25 +14,72 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 export const JOB_NAMES = {
   heartbeat: 'heartbeat',
+  /** An obligation's deadline: escalate to level 1 if still open (and move a missed claim on). */
+  deadline: 'deadline',
+  /** One business day before a deadline: remind whoever holds the case. */
+  reminder: 'reminder',
+  /** Still open some business days after the deadline: escalate to level 2. */
+  levelTwo: 'level-two',
+  /** Every minute: re-create lost jobs, open missed escalations. */
+  sweep: 'sweep',
+  /** Every morning: each manager's and supervisor's overdue cases. */
+  digest: 'digest',
+  /** Deliver one webhook notification. */
+  webhook: 'webhook',
 } as const;
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 
+export interface DeadlinePayload {
+  readonly obligationId: string;
+  readonly dueAt: string;
+}
+
 export interface JobPayloads {
   heartbeat: { readonly requestedAt: string };
+  deadline: DeadlinePayload;
+  reminder: DeadlinePayload;
+  'level-two': DeadlinePayload;
+  sweep: Record<string, never>;
+  digest: Record<string, never>;
+  webhook: { readonly deliveryId: string };
 }
 
 export interface JobResults {
   heartbeat: { readonly processedAt: string; readonly requestedAt: string };
 }
 
+/** What a handler did: its work, or why it had nothing to do (the job was stale). */
+export type HandlerResult = { readonly done: string } | { readonly skipped: string };
+
 /** Which queue each job runs on. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   heartbeat: QUEUE_NAMES.system,
+  deadline: QUEUE_NAMES.sla,
+  reminder: QUEUE_NAMES.sla,
+  'level-two': QUEUE_NAMES.sla,
+  sweep: QUEUE_NAMES.sla,
+  digest: QUEUE_NAMES.notifications,
+  webhook: QUEUE_NAMES.notifications,
 };
+
+/** Outbox message types and the job each becomes. */
+export const OUTBOX_JOBS: Record<string, JobName> = {
+  'sla.deadline': JOB_NAMES.deadline,
+  'sla.reminder': JOB_NAMES.reminder,
+  'sla.level_two': JOB_NAMES.levelTwo,
+  'notifications.webhook': JOB_NAMES.webhook,
+};
+
+/** The deterministic id of a job: the same work always has the same id. */
+export function jobId(name: JobName, ...parts: (string | number)[]): string {
+  return [name, ...parts].join('.');
+}
 
 /** Fixed keys of the job schedulers (`upsertJobScheduler`), so a restart never adds a second one. */
 export const SCHEDULER_KEYS = {
   heartbeat: 'heartbeat',
+  sweep: 'sla-sweep',
+  digest: 'morning-digest',
 } as const;
 
 /** Attempts, backoff and retention, set in one place for every queue. */

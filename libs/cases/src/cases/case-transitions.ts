@@ -5,12 +5,14 @@ import {
   CaseEventEntity,
   CaseObligationEntity,
   CasePoolMemberEntity,
+  EscalationEntity,
   OutboxMessageEntity,
   inTransaction,
 } from '@unblock/database';
 import {
   Clock,
   DomainError,
+  checkSystemTransition,
   checkTransition,
   type Actor,
   type CaseAction,
@@ -75,7 +77,20 @@ export interface TransitionCommand {
   readonly action: CaseAction;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;
+  /** The system acts (the router, the SLA clock): no role check, every case visible. */
+  readonly system?: boolean;
 }
+
+/** The actor of the system's own transitions. */
+export const SYSTEM_ACTOR: Actor = {
+  userId: '00000000-0000-0000-0000-000000000000',
+  role: 'admin',
+  organizationId: null,
+  regionCode: null,
+};
+
+/** A supervisor's action settles every open escalation of the case. */
+const SUPERVISOR_ACTIONS: ReadonlySet<CaseAction> = new Set(['reassign', 'extend', 'close']);
 
 interface PlannedObligation {
   readonly entity: CaseObligationEntity;
@@ -116,8 +131,11 @@ export class CaseTransitions {
     plan: (context: TransitionContext) => TransitionPlan | Promise<TransitionPlan>,
   ): Promise<CaseResponse> {
     const now = this.clock.now();
-    const current = await this.visibleCase(manager, command.caseId, command.actor);
-    const check = checkTransition(current.status, command.action, command.actor.role);
+    const current = await this.visibleCase(manager, command.caseId, command.system ? SYSTEM_ACTOR : command.actor);
+    const check =
+      command.system === true
+        ? checkSystemTransition(current.status, command.action)
+        : checkTransition(current.status, command.action, command.actor.role);
     if (!check.ok) {
       if (check.reason === 'forbidden') {
         throw new DomainError('forbidden', `a ${command.actor.role} may not ${command.action} a case`);
@@ -168,28 +186,82 @@ export class CaseTransitions {
       }
     }
     const outbox = [
-      ...obligations
-        .filter((o) => o.state === 'new' || o.state === 'moved')
-        .map((o) => ({
-          type: 'sla.deadline',
-          caseId: current.id,
-          runAt: o.entity.dueAt,
-          payload: { obligationId: o.entity.id, obligation: o.entity.obligation, dueAt: o.entity.dueAt.toISOString() },
-        })),
+      ...(await this.deadlineMessages(manager, current, obligations, now)),
       ...(decided.outbox ?? []).map((m) => ({ ...m, caseId: current.id })),
     ];
     if (outbox.length > 0) await manager.save(manager.create(OutboxMessageEntity, outbox));
+    await this.settleEscalations(manager, current.id, obligations, command.action, now);
     await manager.save(
       manager.create(CaseEventEntity, {
         caseId: current.id,
         type: decided.event.type,
-        actorUserId: command.actor.userId,
+        // The system's transitions are nobody's.
+        actorUserId: command.system === true ? null : command.actor.userId,
         at: now,
         data: { from: current.status, to: check.to, ...decided.event.data },
       }),
     );
     if (decided.after) await decided.after(manager, updated);
     return toCaseResponse(updated);
+  }
+
+  /** A deadline and a reminder for each obligation opened or moved (none for a reminder already past). */
+  private async deadlineMessages(
+    manager: EntityManager,
+    current: CaseEntity,
+    obligations: PlannedObligation[],
+    now: Date,
+  ): Promise<{ type: string; caseId: string; runAt: Date; payload: Record<string, unknown> }[]> {
+    const changed = obligations.filter((o) => o.state === 'new' || o.state === 'moved');
+    if (changed.length === 0) return [];
+    const plan = await this.sla.planFor(manager, current.campaignId);
+    return changed.flatMap((o) => {
+      const payload = {
+        obligationId: o.entity.id,
+        obligation: o.entity.obligation,
+        dueAt: o.entity.dueAt.toISOString(),
+      };
+      const remindAt = this.sla.remindAt(plan, o.entity.dueAt);
+      return [
+        { type: 'sla.deadline', caseId: current.id, runAt: o.entity.dueAt, payload },
+        ...(remindAt > now ? [{ type: 'sla.reminder', caseId: current.id, runAt: remindAt, payload }] : []),
+      ];
+    });
+  }
+
+  /**
+   * Meeting an obligation resolves the escalations of its kind; a supervisor's reassign, extend or close
+   * resolves all of the case's. The case's escalation level follows.
+   */
+  private async settleEscalations(
+    manager: EntityManager,
+    caseId: string,
+    obligations: PlannedObligation[],
+    action: CaseAction,
+    now: Date,
+  ): Promise<void> {
+    const met = [...new Set(obligations.filter((o) => o.state === 'met').map((o) => o.entity.obligation))];
+    const qb = manager
+      .createQueryBuilder()
+      .update(EscalationEntity)
+      .set({
+        status: 'resolved',
+        resolvedAt: now,
+        resolution: SUPERVISOR_ACTIONS.has(action) ? action : 'obligation_met',
+      })
+      .where(`case_id = :caseId AND status <> 'resolved'`, { caseId });
+    if (SUPERVISOR_ACTIONS.has(action)) {
+      await qb.execute();
+    } else if (met.length > 0) {
+      await qb.andWhere('obligation IN (:...met)', { met }).execute();
+    } else {
+      return;
+    }
+    await manager.query(
+      `UPDATE cases SET escalation_level = COALESCE(
+         (SELECT max(level) FROM escalations WHERE case_id = $1 AND status <> 'resolved'), 0) WHERE id = $1`,
+      [caseId],
+    );
   }
 
   private illegal(action: CaseAction, status: CaseStatus, version: number, why?: string): DomainError {

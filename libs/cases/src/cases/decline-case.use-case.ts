@@ -29,12 +29,12 @@ export class DeclineCaseUseCase {
     if (command.reason === 'other' && (command.text === undefined || command.text.trim() === '')) {
       throw DomainError.invalid('text', 'is required when the reason is other');
     }
-    return this.transitions.apply({ ...command, action: 'decline' }, async ({ manager, actor, case: c, now }) => {
+    return this.transitions.apply({ ...command, action: 'decline' }, async ({ manager, actor, case: c }) => {
       if (c.status !== 'assigned') requireClaimer(c, actor);
       const organizationId = actor.organizationId ?? '';
       const declined = [...new Set([...c.declinedOrgIds, organizationId])];
       const fromTier = c.routingTier === 3 ? 3 : nextTier(c.routingTier);
-      const route = await planRoute(this.router, manager, { ...c, declinedOrgIds: declined }, fromTier, now);
+      const route = await planRoute(this.router, manager, { ...c, declinedOrgIds: declined }, fromTier);
       return {
         ...route,
         event: {

@@ -103,10 +103,10 @@ export class DiagnoseCaseUseCase {
         return toCaseResponse(await manager.findOneByOrFail(CaseEntity, { id: caseId }));
       }
       // Routing is the system's act on the diagnosis, so it needs no role of the diagnosing user.
-      const system: Actor = { userId: command.actor.userId, role: 'admin', organizationId: null, regionCode: null };
-      return this.transitions.applyIn(manager, { caseId, action: 'route', actor: system }, async (context) => {
-        const route = await planRoute(this.router, manager, context.case, 1, context.now);
-        return { ...route, event: { type: 'routed', data: route.hop } };
+      const route = { caseId, action: 'route' as const, actor: command.actor, system: true };
+      return this.transitions.applyIn(manager, route, async (context) => {
+        const plan = await planRoute(this.router, manager, context.case, 1);
+        return { ...plan, event: { type: 'routed', data: plan.hop } };
       });
     });
   }

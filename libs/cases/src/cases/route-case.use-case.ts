@@ -20,8 +20,8 @@ export class RouteCaseUseCase {
   ) {}
 
   execute(command: RouteCaseCommand): Promise<CaseResponse> {
-    return this.transitions.apply({ ...command, action: 'route' }, async ({ manager, case: c, now }) => {
-      const route = await planRoute(this.router, manager, c, 1, now);
+    return this.transitions.apply({ ...command, action: 'route' }, async ({ manager, case: c }) => {
+      const route = await planRoute(this.router, manager, c, 1);
       return { ...route, event: { type: 'routed', data: route.hop } };
     });
   }

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { CalendarEntity, CampaignEntity, SlaPolicyEntity } from '@unblock/database';
 import {
   WEEKENDS_ONLY,
+  businessCalendar,
   deadlineAfter,
+  reminderBefore,
   parseSlaDuration,
   type BusinessCalendar,
   type Obligation,
@@ -13,6 +15,8 @@ import type { EntityManager } from 'typeorm';
 export interface SlaPlan {
   readonly calendar: BusinessCalendar;
   readonly durations: Readonly<Record<Obligation, SlaDuration>>;
+  readonly remindBefore: SlaDuration;
+  readonly levelTwoAfter: SlaDuration;
 }
 
 /** DESIGN.md's defaults, for a campaign without a policy when no default policy is stored. */
@@ -24,6 +28,8 @@ const BUILT_IN: SlaPlan = {
     decision: { businessDays: 15 },
     signing: { businessDays: 10 },
   },
+  remindBefore: { businessDays: 1 },
+  levelTwoAfter: { businessDays: 3 },
 };
 
 function duration(text: string, fallback: SlaDuration): SlaDuration {
@@ -45,19 +51,29 @@ export class SlaPlanner {
     if (!policy) return BUILT_IN;
     const calendar = await manager.findOneBy(CalendarEntity, { id: policy.calendarId });
     return {
-      calendar: calendar
-        ? { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays), utcOffsetMinutes: 480 }
-        : WEEKENDS_ONLY,
+      calendar: calendar ? businessCalendar(calendar.holidays, calendar.workdays) : WEEKENDS_ONLY,
       durations: {
         claim: duration(policy.claim, BUILT_IN.durations.claim),
         first_contact: duration(policy.firstContact, BUILT_IN.durations.first_contact),
         decision: duration(policy.decision, BUILT_IN.durations.decision),
         signing: duration(policy.signing, BUILT_IN.durations.signing),
       },
+      remindBefore: duration(policy.remindBefore, BUILT_IN.remindBefore),
+      levelTwoAfter: duration(policy.levelTwoAfter, BUILT_IN.levelTwoAfter),
     };
   }
 
   dueAt(plan: SlaPlan, obligation: Obligation, from: Date): Date {
     return deadlineAfter(from, plan.durations[obligation], plan.calendar);
+  }
+
+  /** When to remind the holder: `remindBefore` ahead of the deadline. */
+  remindAt(plan: SlaPlan, dueAt: Date): Date {
+    return reminderBefore(dueAt, plan.remindBefore, plan.calendar);
+  }
+
+  /** When a still-open obligation escalates to level 2: `levelTwoAfter` past its deadline. */
+  levelTwoAt(plan: SlaPlan, dueAt: Date): Date {
+    return deadlineAfter(dueAt, plan.levelTwoAfter, plan.calendar);
   }
 }

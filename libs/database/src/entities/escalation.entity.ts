@@ -7,6 +7,7 @@ import {
 } from '@unblock/domain';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 import { BaseEntity, inList } from './base.entity';
+import { CaseObligationEntity } from './case-obligation.entity';
 import { CaseEntity } from './case.entity';
 
 /** An overdue obligation on a supervisor's queue. */
@@ -15,6 +16,7 @@ import { CaseEntity } from './case.entity';
 @Check('escalations_status_check', inList('status', ESCALATION_STATUSES))
 @Check('escalations_level_check', `"level" IN (1, 2)`)
 @Index(['status', 'openedAt'])
+@Index('escalations_one_per_level', ['obligationId', 'level'], { unique: true })
 export class EscalationEntity extends BaseEntity {
   @Index()
   @Column({ type: 'uuid' })
@@ -22,6 +24,34 @@ export class EscalationEntity extends BaseEntity {
 
   @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
   case?: CaseEntity;
+
+  /** The overdue obligation; one escalation per obligation and level. */
+  @Column({ type: 'uuid' })
+  obligationId!: string;
+
+  @ManyToOne(() => CaseObligationEntity, { onDelete: 'RESTRICT' })
+  obligationRecord?: CaseObligationEntity;
+
+  /** The deadline that was missed. */
+  @Column({ type: 'timestamptz' })
+  dueAt!: Date;
+
+  /** Where the case was when it escalated, for the supervisors' filters. */
+  @Column({ type: 'uuid', nullable: true })
+  bankId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  chainId!: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 6 })
+  regionCode!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  acknowledgedByUserId!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   obligation!: Obligation;

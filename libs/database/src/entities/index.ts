@@ -9,6 +9,7 @@ import { EnterpriseEntity } from './enterprise.entity';
 import { EscalationEntity } from './escalation.entity';
 import { IndustrialChainEntity } from './industrial-chain.entity';
 import { LoanContractEntity } from './loan-contract.entity';
+import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -16,6 +17,7 @@ import { RegionEntity } from './region.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { UserEntity } from './user.entity';
 import { VisitEntity } from './visit.entity';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 
 export {
   AuditRecordEntity,
@@ -29,6 +31,7 @@ export {
   EscalationEntity,
   IndustrialChainEntity,
   LoanContractEntity,
+  NotificationEntity,
   OrganizationEntity,
   OutboxMessageEntity,
   RefreshTokenEntity,
@@ -36,8 +39,11 @@ export {
   SlaPolicyEntity,
   UserEntity,
   VisitEntity,
+  WebhookDeliveryEntity,
 };
 export { BaseEntity } from './base.entity';
+export { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
+export { WEBHOOK_STATUSES, type WebhookStatus } from './webhook-delivery.entity';
 
 export const ENTITIES = [
   AuditRecordEntity,
@@ -51,6 +57,7 @@ export const ENTITIES = [
   EscalationEntity,
   IndustrialChainEntity,
   LoanContractEntity,
+  NotificationEntity,
   OrganizationEntity,
   OutboxMessageEntity,
   RefreshTokenEntity,
@@ -58,4 +65,5 @@ export const ENTITIES = [
   SlaPolicyEntity,
   UserEntity,
   VisitEntity,
+  WebhookDeliveryEntity,
 ];

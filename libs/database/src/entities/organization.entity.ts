@@ -17,6 +17,13 @@ export class OrganizationEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 6 })
   regionCode!: string;
 
+  /** Where notifications for this organization are POSTed, signed with HMAC-SHA256; null: none. */
+  @Column({ type: 'text', nullable: true })
+  webhookUrl!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  webhookSecret!: string | null;
+
   @ManyToOne(() => RegionEntity, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'region_code', referencedColumnName: 'code' })
   region?: RegionEntity;
