@@ -9,6 +9,7 @@ import type { Clock } from '@unblock/domain';
 import { ProblemDetailsFilter, createValidationPipe } from '@unblock/http';
 import { IdentityModule } from '@unblock/identity';
 import { ReferenceDataModule } from '@unblock/reference-data';
+import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
@@ -19,6 +20,12 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottle } from './auth/login-throttle';
 import { RolesGuard } from './auth/roles.guard';
 import { HealthController } from './health/health.controller';
+import {
+  CalendarsController,
+  EscalationsController,
+  NotificationsController,
+  SlaPoliciesController,
+} from './sla/sla.controller';
 import { RedisClient } from './health/redis.provider';
 import { CampaignsController } from './reference/campaigns.controller';
 import { EnterprisesController } from './reference/enterprises.controller';
@@ -43,6 +50,7 @@ export class AppModule {
         IdentityModule,
         ReferenceDataModule,
         CasesModule,
+        SlaReadModule,
       ],
       controllers: [
         AuthController,
@@ -56,6 +64,10 @@ export class AppModule {
         CampaignsController,
         VisitsController,
         CasesController,
+        EscalationsController,
+        NotificationsController,
+        CalendarsController,
+        SlaPoliciesController,
       ],
       providers: [
         AdminBootstrapService,

@@ -1,18 +1,25 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { JOB_NAMES, QUEUE_NAMES, SCHEDULER_KEYS } from '@unblock/queue';
+import { AppConfig } from '@unblock/config';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 
 /**
- * At boot: the heartbeat scheduler, under a fixed key so restarts never add another, and a warning
+ * At boot: the schedulers (heartbeat, the sweep every minute, the digest every morning at 08:00 Shanghai
+ * time), under fixed keys so restarts never add another, and a warning
  * unless Redis keeps keys under memory pressure (`maxmemory-policy noeviction`).
  */
 @Injectable()
 export class WorkerBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 
-  constructor(@InjectQueue(QUEUE_NAMES.system) private readonly system: Queue) {}
+  constructor(
+    @InjectQueue(QUEUE_NAMES.system) private readonly system: Queue,
+    @InjectQueue(QUEUE_NAMES.sla) private readonly sla: Queue,
+    @InjectQueue(QUEUE_NAMES.notifications) private readonly notifications: Queue,
+    private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const client = (await this.system.client) as unknown as Redis;
@@ -26,6 +33,16 @@ export class WorkerBootstrapService implements OnApplicationBootstrap {
       SCHEDULER_KEYS.heartbeat,
       { every: 60_000 },
       { name: JOB_NAMES.heartbeat, data: { requestedAt: new Date().toISOString() } },
+    );
+    await this.sla.upsertJobScheduler(
+      SCHEDULER_KEYS.sweep,
+      { every: this.config.worker.sweepIntervalMs },
+      { name: JOB_NAMES.sweep, data: {} },
+    );
+    await this.notifications.upsertJobScheduler(
+      SCHEDULER_KEYS.digest,
+      { pattern: '0 0 8 * * *', tz: 'Asia/Shanghai' },
+      { name: JOB_NAMES.digest, data: {} },
     );
     this.logger.log('worker ready');
   }

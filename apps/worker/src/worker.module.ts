@@ -1,24 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@unblock/config';
 import { DatabaseModule } from '@unblock/database';
+import type { Clock } from '@unblock/domain';
 import { QueueModule } from '@unblock/queue';
+import { SlaWorkModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { SystemProcessor } from './heartbeat.processor';
+import { NotificationsProcessor } from './notifications.processor';
+import { OutboxRelayLoop } from './outbox-relay.loop';
+import { SlaProcessor } from './sla.processor';
 import { WorkerBootstrapService } from './worker-bootstrap.service';
 
-/** The worker: BullMQ processors and, later, the outbox relay. No HTTP. */
+/** The worker: BullMQ processors, the outbox relay and the schedulers. No HTTP. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, clock),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         DatabaseModule.forRoot('unblock-worker'),
         QueueModule.forRoot(),
+        SlaWorkModule,
       ],
-      providers: [SystemProcessor, WorkerBootstrapService],
+      providers: [SystemProcessor, SlaProcessor, NotificationsProcessor, OutboxRelayLoop, WorkerBootstrapService],
     };
   }
 }

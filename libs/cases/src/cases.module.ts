@@ -42,6 +42,6 @@ const USE_CASES = [
 /** Visits, cases, their lifecycle and "1+2+N" routing. */
 @Module({
   providers: [...USE_CASES, CaseRouter, CaseTransitions, SlaPlanner],
-  exports: USE_CASES,
+  exports: [...USE_CASES, CaseRouter, CaseTransitions, SlaPlanner],
 })
 export class CasesModule {}

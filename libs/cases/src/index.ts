@@ -17,3 +17,7 @@ export * from './cases/sign-loans.use-case';
 export * from './visits/record-visit.use-case';
 export * from './visits/visit.queries';
 export * from './visits/visit.response';
+export * from './cases/case-transitions';
+export * from './routing/case-router';
+export * from './routing/route-plan';
+export * from './sla/sla-planner';

@@ -97,6 +97,20 @@ export class Environment {
   @Min(1)
   LOGIN_THROTTLE_WINDOW_SECONDS = 60;
 
+  /** How often the worker's sweeper re-creates lost jobs and opens missed escalations. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(1000)
+  SWEEP_INTERVAL_MS = 60_000;
+
+  /** How often the worker's relay polls the outbox when it is empty. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(10)
+  RELAY_INTERVAL_MS = 250;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

@@ -6,7 +6,7 @@ import { CreateChainUseCase } from './chains/create-chain.use-case';
 import { CreateEnterpriseUseCase } from './enterprises/create-enterprise.use-case';
 import { EnterpriseQueries } from './enterprises/enterprise.queries';
 import { UpdateEnterpriseUseCase } from './enterprises/update-enterprise.use-case';
-import { CreateOrganizationUseCase } from './organizations/create-organization.use-case';
+import { CreateOrganizationUseCase, UpdateOrganizationUseCase } from './organizations/create-organization.use-case';
 import { OrganizationQueries } from './organizations/organization.queries';
 import { CreateRegionUseCase } from './regions/create-region.use-case';
 import { RegionQueries } from './regions/region.queries';
@@ -23,6 +23,7 @@ const PROVIDERS = [
   OrganizationQueries,
   RegionQueries,
   UpdateEnterpriseUseCase,
+  UpdateOrganizationUseCase,
 ];
 
 /** Regions, organizations, industrial chains, enterprises and campaigns. */

@@ -1,10 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@unblock/http';
-import { CreateOrganizationUseCase, OrganizationQueries, OrganizationResponse } from '@unblock/reference-data';
+import {
+  CreateOrganizationUseCase,
+  OrganizationQueries,
+  OrganizationResponse,
+  UpdateOrganizationUseCase,
+} from '@unblock/reference-data';
 import type { Page } from '@unblock/database';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateOrganizationDto, ListOrganizationsQueryDto } from './reference.dto';
+import { CreateOrganizationDto, ListOrganizationsQueryDto, UpdateOrganizationDto } from './reference.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -13,7 +18,14 @@ export class OrganizationsController {
   constructor(
     private readonly createOrganization: CreateOrganizationUseCase,
     private readonly organizations: OrganizationQueries,
+    private readonly updateOrganization: UpdateOrganizationUseCase,
   ) {}
+
+  @Roles('admin')
+  @Patch(':id')
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationResponse> {
+    return this.updateOrganization.execute({ ...dto, id });
+  }
 
   @Roles('admin')
   @Post()

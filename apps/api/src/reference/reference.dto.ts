@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  IsUrl,
   Matches,
   MaxLength,
   MinLength,
@@ -74,6 +75,35 @@ export class CreateOrganizationDto {
 
   @IsRegionCode()
   regionCode!: string;
+
+  /** Where notifications are POSTed, signed with HMAC-SHA256 using `webhookSecret`. */
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  webhookUrl?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
+  webhookSecret?: string;
+}
+
+export class UpdateOrganizationDto {
+  @IsOptional()
+  @IsName()
+  name?: string;
+
+  /** Where notifications are POSTed, signed with HMAC-SHA256; null removes it. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  webhookUrl?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
+  webhookSecret?: string;
 }
 
 export class ListOrganizationsQueryDto extends PageQueryDto {

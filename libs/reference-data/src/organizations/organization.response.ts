@@ -6,6 +6,8 @@ export class OrganizationResponse {
   kind!: OrganizationKind;
   name!: string;
   regionCode!: string;
+  /** Whether notifications for it also go to a webhook (the URL and secret are never shown). */
+  webhookConfigured!: boolean;
   createdAt!: string;
 }
 
@@ -15,6 +17,7 @@ export function toOrganizationResponse(organization: OrganizationEntity): Organi
     kind: organization.kind,
     name: organization.name,
     regionCode: organization.regionCode,
+    webhookConfigured: organization.webhookUrl !== null,
     createdAt: organization.createdAt.toISOString(),
   };
 }

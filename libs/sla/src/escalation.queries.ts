@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EscalationEntity, inTransaction, paginate, type Page, type PageRequest } from '@unblock/database';
+import {
+  Clock,
+  DomainError,
+  readScope,
+  regionCodeRange,
+  type Actor,
+  type EscalationLevel,
+  type EscalationStatus,
+  type Obligation,
+} from '@unblock/domain';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+
+export class EscalationResponse {
+  id!: string;
+  caseId!: string;
+  obligation!: Obligation;
+  level!: EscalationLevel;
+  status!: EscalationStatus;
+  /** The deadline that was missed. */
+  dueAt!: string;
+  openedAt!: string;
+  /** How long past the deadline, in seconds, now (or when resolved). */
+  overdueSeconds!: number;
+  bankId!: string | null;
+  chainId!: string | null;
+  regionCode!: string;
+  acknowledgedAt!: string | null;
+  acknowledgedByUserId!: string | null;
+  resolvedAt!: string | null;
+  resolution!: string | null;
+}
+
+export function toEscalationResponse(e: EscalationEntity, now: Date): EscalationResponse {
+  const until = e.resolvedAt ?? now;
+  return {
+    id: e.id,
+    caseId: e.caseId,
+    obligation: e.obligation,
+    level: e.level,
+    status: e.status,
+    dueAt: e.dueAt.toISOString(),
+    openedAt: e.openedAt.toISOString(),
+    overdueSeconds: Math.max(0, Math.floor((until.getTime() - e.dueAt.getTime()) / 1000)),
+    bankId: e.bankId,
+    chainId: e.chainId,
+    regionCode: e.regionCode,
+    acknowledgedAt: e.acknowledgedAt?.toISOString() ?? null,
+    acknowledgedByUserId: e.acknowledgedByUserId,
+    resolvedAt: e.resolvedAt?.toISOString() ?? null,
+    resolution: e.resolution,
+  };
+}
+
+export interface ListEscalationsQuery extends PageRequest {
+  readonly level?: EscalationLevel | undefined;
+  readonly status?: EscalationStatus | undefined;
+  readonly bankId?: string | undefined;
+  readonly chainId?: string | undefined;
+  readonly regionCode?: string | undefined;
+}
+
+/** The supervisors' queue: escalations of their region, oldest first. */
+@Injectable()
+export class EscalationQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  private scoped(actor: Actor): SelectQueryBuilder<EscalationEntity> {
+    const qb = this.dataSource.getRepository(EscalationEntity).createQueryBuilder('e');
+    const scope = readScope(actor);
+    if (scope !== null) {
+      const [low, high] = regionCodeRange(scope);
+      qb.andWhere('e.regionCode BETWEEN :scopeLow AND :scopeHigh', { scopeLow: low, scopeHigh: high });
+    }
+    return qb;
+  }
+
+  async list(actor: Actor, query: ListEscalationsQuery): Promise<Page<EscalationResponse>> {
+    const qb = this.scoped(actor);
+    if (query.level !== undefined) qb.andWhere('e.level = :level', { level: query.level });
+    if (query.status !== undefined) qb.andWhere('e.status = :status', { status: query.status });
+    if (query.bankId !== undefined) qb.andWhere('e.bankId = :bankId', { bankId: query.bankId });
+    if (query.chainId !== undefined) qb.andWhere('e.chainId = :chainId', { chainId: query.chainId });
+    if (query.regionCode !== undefined) {
+      const [low, high] = regionCodeRange(query.regionCode);
+      qb.andWhere('e.regionCode BETWEEN :low AND :high', { low, high });
+    }
+    // Creation order is opening order: the oldest escalation first.
+    const page = await paginate(qb, 'e', query);
+    const now = this.clock.now();
+    return { items: page.items.map((e) => toEscalationResponse(e, now)), nextCursor: page.nextCursor };
+  }
+
+  /** A supervisor has seen it: acknowledged, still unresolved until the obligation is met or they act. */
+  acknowledge(actor: Actor, id: string): Promise<EscalationResponse> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const escalation = await this.scoped(actor).andWhere('e.id = :id', { id }).setLock('pessimistic_write').getOne();
+      if (!escalation) throw DomainError.notFound('escalation');
+      if (escalation.status !== 'open') {
+        throw DomainError.conflict(`the escalation is ${escalation.status}`, undefined, {
+          currentStatus: escalation.status,
+        });
+      }
+      const now = this.clock.now();
+      await manager.update(
+        EscalationEntity,
+        { id },
+        { status: 'acknowledged', acknowledgedAt: now, acknowledgedByUserId: actor.userId },
+      );
+      return toEscalationResponse(await manager.findOneByOrFail(EscalationEntity, { id }), now);
+    });
+  }
+}

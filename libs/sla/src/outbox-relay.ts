@@ -1,0 +1,78 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction } from '@unblock/database';
+import { JOB_QUEUE, OUTBOX_JOBS, QUEUE_NAMES, jobId, type JobName, type QueueName } from '@unblock/queue';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+
+/** Redis holds only what is due within this horizon; the sweeper tops it up from Postgres. */
+export const QUEUE_HORIZON_MS = 24 * 3600_000;
+const BATCH = 500;
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  run_at: Date;
+  payload: Record<string, unknown>;
+}
+
+/** The deterministic job id of an outbox message: the same deadline is always the same job. */
+export function jobIdFor(name: JobName, payload: Record<string, unknown>, rowId: string): string {
+  if (name === 'webhook') return jobId(name, String(payload['deliveryId']));
+  if (name === 'deadline' || name === 'reminder' || name === 'level-two') {
+    return jobId(name, String(payload['obligationId']), Date.parse(String(payload['dueAt'])));
+  }
+  return jobId(name, rowId);
+}
+
+/**
+ * Moves committed outbox messages onto BullMQ: unsent rows due within the horizon, taken with
+ * FOR UPDATE SKIP LOCKED (several relays never take the same row), added with deterministic job ids and
+ * the delay to their time, then marked sent in the same transaction. A crash between the add and the
+ * commit re-adds the same ids next time, which BullMQ ignores.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly queues: Record<QueueName, Queue | undefined>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectQueue(QUEUE_NAMES.sla) sla: Queue,
+    @InjectQueue(QUEUE_NAMES.notifications) notifications: Queue,
+  ) {
+    this.queues = { sla, notifications, imports: undefined, reports: undefined, system: undefined };
+  }
+
+  /** Relays one batch; answers how many messages it moved. */
+  relayOnce(now: Date = new Date()): Promise<number> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const rows = await manager.query<OutboxRow[]>(
+        `SELECT id, type, run_at, payload FROM outbox
+          WHERE sent_at IS NULL AND run_at <= $1
+          ORDER BY run_at LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [new Date(now.getTime() + QUEUE_HORIZON_MS), BATCH],
+      );
+      if (rows.length === 0) return 0;
+      const byQueue = new Map<Queue, Parameters<Queue['addBulk']>[0]>();
+      for (const row of rows) {
+        const name = OUTBOX_JOBS[row.type];
+        const queue = name === undefined ? undefined : this.queues[JOB_QUEUE[name]];
+        if (name === undefined || queue === undefined) continue;
+        const jobs = byQueue.get(queue) ?? [];
+        jobs.push({
+          name,
+          data: row.payload,
+          opts: {
+            jobId: jobIdFor(name, row.payload, row.id),
+            delay: Math.max(0, row.run_at.getTime() - now.getTime()),
+          },
+        });
+        byQueue.set(queue, jobs);
+      }
+      for (const [queue, jobs] of byQueue) await queue.addBulk(jobs);
+      await manager.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import { CasePoolMemberEntity, UserEntity, type CaseEntity } from '@unblock/database';
+import { isWithinRegion } from '@unblock/domain';
+import { In, type EntityManager } from 'typeorm';
+
+/** Who holds a case now: its claimer; else its bank's managers; else the managers of its pool. */
+export async function holdersOf(manager: EntityManager, c: CaseEntity): Promise<string[]> {
+  if (c.claimedByUserId !== null) return [c.claimedByUserId];
+  const organizations =
+    c.assignedBankId !== null
+      ? [c.assignedBankId]
+      : (await manager.find(CasePoolMemberEntity, { where: { caseId: c.id } })).map((p) => p.organizationId);
+  if (organizations.length === 0) return [];
+  const users = await manager.find(UserEntity, {
+    where: { organizationId: In(organizations), role: 'bank_manager', active: true },
+    select: ['id'],
+  });
+  return users.map((u) => u.id);
+}
+
+/** The supervisors whose region covers the case's. */
+export async function supervisorsOf(manager: EntityManager, regionCode: string): Promise<string[]> {
+  const supervisors = await manager.find(UserEntity, {
+    where: { role: 'supervisor', active: true },
+    select: ['id', 'regionCode'],
+  });
+  return supervisors.filter((s) => s.regionCode !== null && isWithinRegion(regionCode, s.regionCode)).map((s) => s.id);
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '@unblock/cases';
+import { MorningDigest } from './digest';
+import { EscalationQueries } from './escalation.queries';
+import { NotificationQueries } from './notification.queries';
+import { Notifier } from './notifier';
+import { OutboxRelay } from './outbox-relay';
+import { SlaHandlers } from './sla-handlers';
+import { SlaSettings } from './calendars';
+import { Sweeper } from './sweeper';
+import { WebhookSender } from './webhook-sender';
+
+/** What the API reads and writes of the SLA: escalations, inboxes, calendars and policies. */
+@Module({
+  providers: [EscalationQueries, NotificationQueries, SlaSettings],
+  exports: [EscalationQueries, NotificationQueries, SlaSettings],
+})
+export class SlaReadModule {}
+
+/** What the worker runs: the relay, the handlers, the sweeper, the digest, the webhooks. Needs the queues. */
+@Module({
+  imports: [CasesModule],
+  providers: [MorningDigest, Notifier, OutboxRelay, SlaHandlers, Sweeper, WebhookSender],
+  exports: [MorningDigest, Notifier, OutboxRelay, SlaHandlers, Sweeper, WebhookSender],
+})
+export class SlaWorkModule {}
