@@ -11,7 +11,7 @@ import {
   type EscalationStatus,
   type Obligation,
 } from '@unblock/domain';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 
 export class EscalationResponse {
   id!: string;
@@ -70,8 +70,8 @@ export class EscalationQueries {
     private readonly clock: Clock,
   ) {}
 
-  private scoped(actor: Actor): SelectQueryBuilder<EscalationEntity> {
-    const qb = this.dataSource.getRepository(EscalationEntity).createQueryBuilder('e');
+  private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<EscalationEntity> {
+    const qb = manager.getRepository(EscalationEntity).createQueryBuilder('e');
     const scope = readScope(actor);
     if (scope !== null) {
       const [low, high] = regionCodeRange(scope);
@@ -99,7 +99,10 @@ export class EscalationQueries {
   /** A supervisor has seen it: acknowledged, still unresolved until the obligation is met or they act. */
   acknowledge(actor: Actor, id: string): Promise<EscalationResponse> {
     return inTransaction(this.dataSource, async (manager) => {
-      const escalation = await this.scoped(actor).andWhere('e.id = :id', { id }).setLock('pessimistic_write').getOne();
+      const escalation = await this.scoped(actor, manager)
+        .andWhere('e.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
       if (!escalation) throw DomainError.notFound('escalation');
       if (escalation.status !== 'open') {
         throw DomainError.conflict(`the escalation is ${escalation.status}`, undefined, {

@@ -1,0 +1,336 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { ManualClock } from '@unblock/domain';
+import { JOB_NAMES, QUEUE_NAMES, redisOptions } from '@unblock/queue';
+import { MorningDigest, OutboxRelay, SlaHandlers, Sweeper, WebhookSender, signWebhook } from '@unblock/sla';
+import { Queue } from 'bullmq';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
+import { REDIS_URL } from '../support/environment';
+import { buildWorld, type World } from '../support/fixtures';
+import { slaContext } from '../support/sla-context';
+import { TestApi } from '../support/test-api';
+
+interface Obligation {
+  id: string;
+  obligation: string;
+  due_at: Date;
+}
+
+const DAY = 86_400_000;
+
+describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => {
+  const clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
+  let api: TestApi;
+  let world: World;
+  let actors: Actors;
+  let sla: INestApplicationContext;
+  let handlers: SlaHandlers;
+  let visitId: string;
+  let slaQueue: Queue;
+
+  beforeAll(async () => {
+    api = await TestApi.start({}, { clock });
+    world = await buildWorld(api);
+    actors = await buildActors(api, world);
+    sla = await slaContext(api, clock);
+    handlers = sla.get(SlaHandlers);
+    visitId = await recordVisit(api, actors.officer, {
+      campaignId: world.provinceCampaignId,
+      enterpriseId: world.henanEnterpriseId,
+    });
+    slaQueue = new Queue(QUEUE_NAMES.sla, { connection: redisOptions(REDIS_URL), prefix: api.config.queuePrefix });
+  });
+
+  afterAll(async () => {
+    await slaQueue.close();
+    await sla.close();
+    await api.stop();
+  });
+
+  beforeEach(() => clock.set(new Date('2026-06-01T02:00:00Z')));
+
+  const open = (caseId: string) =>
+    api.dataSource.query<Obligation[]>(
+      `SELECT id, obligation, due_at FROM case_obligations WHERE case_id = $1 AND met_at IS NULL AND cancelled_at IS NULL`,
+      [caseId],
+    );
+  const escalations = (caseId: string) =>
+    api.dataSource.query<{ level: number; status: string; obligation: string }[]>(
+      'SELECT level, status, obligation FROM escalations WHERE case_id = $1 ORDER BY level',
+      [caseId],
+    );
+  const post = (token: string, caseId: string, action: string, body: object = {}) =>
+    api.request('POST', `/api/v1/cases/${caseId}/${action}`, { token, body });
+  const newCase = async () => String((await diagnose(api, actors.officer, { visitId }))['id']);
+
+  it('escalates a missed claim to level 1 and moves the case to the deputy lead bank, once', async () => {
+    const caseId = await newCase();
+    const [claim] = await open(caseId);
+    expect(claim?.obligation).toBe('claim');
+    const job = { obligationId: String(claim?.id), dueAt: (claim?.due_at ?? new Date()).toISOString() };
+
+    expect(await handlers.deadline(job)).toEqual({ skipped: 'not due yet' });
+    clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1000));
+    expect(await handlers.deadline(job)).toEqual({ done: 'escalated to level 1 and moved to the next tier' });
+    expect(await handlers.deadline(job)).toEqual({ skipped: 'obligation cancelled' });
+
+    const detail = await api.request<{
+      routingTier: number;
+      assignedBankId: string;
+      escalationLevel: number;
+      timeline: { type: string; actorUserId: string | null }[];
+    }>('GET', `/api/v1/cases/${caseId}`, { token: actors.supervisor });
+    expect(detail.body).toMatchObject({ routingTier: 2, assignedBankId: world.henanBank2Id, escalationLevel: 1 });
+    expect(detail.body.timeline.slice(-2).map((e) => [e.type, e.actorUserId])).toEqual([
+      ['escalated', null],
+      ['claim_deadline_missed', null],
+    ]);
+    expect(await escalations(caseId)).toEqual([{ level: 1, status: 'open', obligation: 'claim' }]);
+    const inbox = await api.request<{ items: { kind: string; caseId: string }[] }>('GET', '/api/v1/me/notifications', {
+      token: actors.supervisor,
+    });
+    expect(inbox.body.items.filter((n) => n.caseId === caseId)).toEqual([
+      expect.objectContaining({ kind: 'escalation' }),
+    ]);
+    // Not for the supervisor of another province.
+    const hubei = await api.request<{ items: { caseId: string }[] }>('GET', '/api/v1/me/notifications', {
+      token: actors.hubeiSupervisor,
+    });
+    expect(hubei.body.items.some((n) => n.caseId === caseId)).toBe(false);
+
+    // The deputy claims: the claim obligation is met, so the escalation resolves.
+    expect((await post(actors.deputyManager, caseId, 'claim')).status).toBe(200);
+    expect(await escalations(caseId)).toEqual([{ level: 1, status: 'resolved', obligation: 'claim' }]);
+  });
+
+  it('skips a deadline whose obligation was met, or moved, or whose case is paused', async () => {
+    const caseId = await newCase();
+    const [claim] = await open(caseId);
+    await post(actors.leadManager, caseId, 'claim');
+    clock.advance(10 * DAY);
+    expect(
+      await handlers.deadline({ obligationId: String(claim?.id), dueAt: String(claim?.due_at.toISOString()) }),
+    ).toEqual({
+      skipped: 'obligation met',
+    });
+
+    const obligations = await open(caseId);
+    const contact = obligations.find((o) => o.obligation === 'first_contact');
+    clock.set(new Date('2026-06-01T03:00:00Z'));
+    await post(actors.leadManager, caseId, 'pause');
+    clock.set(new Date((contact?.due_at ?? new Date()).getTime() + 60_000));
+    const job = { obligationId: String(contact?.id), dueAt: String(contact?.due_at.toISOString()) };
+    expect(await handlers.deadline(job)).toEqual({ skipped: 'case paused' });
+    await post(actors.leadManager, caseId, 'resume');
+    expect(await handlers.deadline(job)).toEqual({ skipped: 'deadline moved' });
+    expect(await escalations(caseId)).toEqual([]);
+  });
+
+  it('escalates to level 2 when still open 3 business days later; a supervisor acknowledges, then acts', async () => {
+    const caseId = await newCase();
+    await post(actors.leadManager, caseId, 'claim');
+    const contact = (await open(caseId)).find((o) => o.obligation === 'first_contact');
+    const job = { obligationId: String(contact?.id), dueAt: String(contact?.due_at.toISOString()) };
+    // Due at the end of Wednesday 3 June; level 2 three business days later, at the end of Monday 8 June.
+    expect(job.dueAt).toBe('2026-06-03T15:59:59.999Z');
+    clock.set(new Date('2026-06-04T01:00:00Z'));
+    expect(await handlers.deadline(job)).toEqual({ done: 'escalated to level 1' });
+    clock.set(new Date('2026-06-08T15:00:00Z'));
+    expect(await handlers.levelTwoJob(job)).toEqual({ skipped: 'not due yet' });
+    clock.set(new Date('2026-06-08T16:00:00Z'));
+    expect(await handlers.levelTwoJob(job)).toEqual({ done: 'escalated to level 2' });
+    expect(await handlers.levelTwoJob(job)).toEqual({ skipped: 'level 2 already open' });
+
+    const queue = await api.request<{ items: { id: string; level: number; caseId: string; overdueSeconds: number }[] }>(
+      'GET',
+      '/api/v1/escalations?level=2&status=open',
+      { token: actors.supervisor },
+    );
+    const mine = queue.body.items.filter((e) => e.caseId === caseId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.overdueSeconds).toBeGreaterThan(4 * 86_400);
+    expect((await api.request('GET', '/api/v1/escalations', { token: actors.leadManager })).status).toBe(403);
+    const hubeiQueue = await api.request<{ items: { caseId: string }[] }>('GET', '/api/v1/escalations', {
+      token: actors.hubeiSupervisor,
+    });
+    expect(hubeiQueue.body.items.some((e) => e.caseId === caseId)).toBe(false);
+    const id = String(mine[0]?.id);
+    expect(
+      (await api.request('POST', `/api/v1/escalations/${id}/acknowledge`, { token: actors.hubeiSupervisor })).status,
+    ).toBe(404);
+    const ack = await api.request('POST', `/api/v1/escalations/${id}/acknowledge`, { token: actors.supervisor });
+    expect(ack.body).toMatchObject({ status: 'acknowledged', level: 2 });
+    expect(
+      (await api.request('POST', `/api/v1/escalations/${id}/acknowledge`, { token: actors.supervisor })).status,
+    ).toBe(409);
+    expect(
+      (await api.request<{ escalationLevel: number }>('GET', `/api/v1/cases/${caseId}`, { token: actors.supervisor }))
+        .body.escalationLevel,
+    ).toBe(2);
+
+    // The supervisor extends the deadline: the case's escalations resolve.
+    await post(actors.supervisor, caseId, 'extend', { obligation: 'first_contact', until: '2026-06-20T00:00:00Z' });
+    expect((await escalations(caseId)).map((e) => e.status)).toEqual(['resolved', 'resolved']);
+    expect(
+      (await api.request<{ escalationLevel: number }>('GET', `/api/v1/cases/${caseId}`, { token: actors.supervisor }))
+        .body.escalationLevel,
+    ).toBe(0);
+  });
+
+  it('sends a pool that missed its claim deadline straight to level 2', async () => {
+    const caseId = await newCase();
+    await post(actors.leadManager, caseId, 'decline', { reason: 'credit_risk' });
+    await post(actors.deputyManager, caseId, 'decline', { reason: 'credit_risk' });
+    const [claim] = await open(caseId);
+    clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1));
+    expect(
+      await handlers.deadline({ obligationId: String(claim?.id), dueAt: String(claim?.due_at.toISOString()) }),
+    ).toEqual({
+      done: 'pool missed its claim deadline: escalated to level 2',
+    });
+    expect((await escalations(caseId)).map((e) => e.level)).toEqual([1, 2]);
+  });
+
+  it('reminds whoever holds the case one business day before, once', async () => {
+    const caseId = await newCase();
+    const [claim] = await open(caseId);
+    const job = { obligationId: String(claim?.id), dueAt: String(claim?.due_at.toISOString()) };
+    expect(await handlers.reminder(job)).toEqual({ skipped: 'not due yet' });
+    clock.set(new Date('2026-06-03T16:00:00Z'));
+    const first = await handlers.reminder(job);
+    expect(first).toEqual({ done: expect.stringMatching(/^reminded [1-9]/u) });
+    expect(await handlers.reminder(job)).toEqual({ skipped: 'reminded already' });
+    for (const token of [actors.leadManager, actors.leadManager2]) {
+      const inbox = await api.request<{ items: { kind: string; caseId: string; id: string }[] }>(
+        'GET',
+        '/api/v1/me/notifications?unread=true&kind=reminder',
+        { token },
+      );
+      expect(inbox.body.items.filter((n) => n.caseId === caseId)).toHaveLength(1);
+    }
+    const inbox = await api.request<{ items: { caseId: string; id: string }[] }>('GET', '/api/v1/me/notifications', {
+      token: actors.leadManager,
+    });
+    const note = inbox.body.items.find((n) => n.caseId === caseId);
+    const read = await api.request('POST', `/api/v1/me/notifications/${String(note?.id)}/read`, {
+      token: actors.leadManager,
+    });
+    expect(read.body['readAt']).toEqual(expect.any(String));
+    expect(
+      (await api.request('POST', `/api/v1/me/notifications/${String(note?.id)}/read`, { token: actors.supervisor }))
+        .status,
+    ).toBe(404);
+  });
+
+  it('relays the outbox to BullMQ with deterministic ids and delays, and leaves what is beyond the horizon', async () => {
+    const caseId = await newCase();
+    const relay = sla.get(OutboxRelay);
+    // Thursday 4 June, 08:00 in Shanghai: the claim deadline (end of Thursday) is within the 24-hour horizon.
+    const now = new Date('2026-06-04T00:00:00Z');
+    let moved = 0;
+    for (let n = await relay.relayOnce(now); n > 0; n = await relay.relayOnce(now)) moved += n;
+    expect(moved).toBeGreaterThan(0);
+    const [claim] = await open(caseId);
+    const due = claim?.due_at.getTime() ?? 0;
+    const job = await slaQueue.getJob(`deadline.${String(claim?.id)}.${due}`);
+    expect(job?.name).toBe(JOB_NAMES.deadline);
+    expect(job?.opts.delay).toBe(due - now.getTime());
+    const unsent = await api.dataSource.query<{ run_at: Date }[]>(`SELECT run_at FROM outbox WHERE sent_at IS NULL`);
+    expect(unsent.every((r) => r.run_at.getTime() > now.getTime() + DAY)).toBe(true);
+  });
+
+  it('sweeps: opens the escalations Redis lost and re-creates the jobs due soon; a second sweep adds nothing', async () => {
+    const caseId = await newCase();
+    await slaQueue.obliterate({ force: true });
+    const [claim] = await open(caseId);
+    clock.set(new Date((claim?.due_at ?? new Date()).getTime() - 3600_000));
+    const sweeper = sla.get(Sweeper);
+    const before = await sweeper.sweep();
+    expect(before.jobsEnsured).toBeGreaterThan(0);
+    expect(await slaQueue.getJob(`deadline.${String(claim?.id)}.${claim?.due_at.getTime() ?? 0}`)).toBeDefined();
+
+    clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 60_000));
+    const report = await sweeper.sweep();
+    expect(report.escalatedLevelOne).toBeGreaterThanOrEqual(1);
+    expect(await escalations(caseId)).toEqual([{ level: 1, status: 'open', obligation: 'claim' }]);
+    const again = await sweeper.sweep();
+    expect(again.escalatedLevelOne).toBe(0);
+    expect(await escalations(caseId)).toHaveLength(1);
+  });
+
+  it('delivers a webhook signed with HMAC-SHA256, once per idempotency key, and retries a failure', async () => {
+    const received: { key: string; signature: string; timestamp: string; body: string }[] = [];
+    let answer = 500;
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({
+          key: String(req.headers['x-unblock-idempotency-key']),
+          signature: String(req.headers['x-unblock-signature']),
+          timestamp: String(req.headers['x-unblock-timestamp']),
+          body,
+        });
+        res.statusCode = answer;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const secret = 'a-webhook-secret-of-some-length';
+    const patched = await api.request('PATCH', `/api/v1/organizations/${world.regulatorId}`, {
+      token: world.adminToken,
+      body: { webhookUrl: `http://127.0.0.1:${port}/hooks`, webhookSecret: secret },
+    });
+    expect(patched.body).toMatchObject({ webhookConfigured: true });
+    try {
+      const caseId = await newCase();
+      const [claim] = await open(caseId);
+      clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1));
+      await handlers.deadline({ obligationId: String(claim?.id), dueAt: String(claim?.due_at.toISOString()) });
+      const deliveries = await api.dataSource.query<{ id: string; idempotency_key: string }[]>(
+        `SELECT id, idempotency_key FROM webhook_deliveries WHERE payload->>'caseId' = $1`,
+        [caseId],
+      );
+      expect(deliveries).toHaveLength(1);
+      const sender = sla.get(WebhookSender);
+      const id = String(deliveries[0]?.id);
+      await expect(sender.deliver(id, false)).rejects.toThrow(/answered 500/u);
+      answer = 204;
+      expect(await sender.deliver(id, false)).toEqual({ done: 'delivered (204)' });
+      expect(await sender.deliver(id, false)).toEqual({ skipped: 'delivery delivered' });
+      expect(received).toHaveLength(2);
+      const last = received[1];
+      expect(last?.key).toBe(deliveries[0]?.idempotency_key);
+      expect(last?.signature).toBe(signWebhook(secret, Number(last?.timestamp), String(last?.body)));
+      expect(JSON.parse(String(last?.body))).toMatchObject({ event: 'escalation', caseId });
+    } finally {
+      await api.request('PATCH', `/api/v1/organizations/${world.regulatorId}`, {
+        token: world.adminToken,
+        body: { webhookUrl: null },
+      });
+      server.close();
+    }
+  });
+
+  it('sends each manager and supervisor with overdue cases one digest a day', async () => {
+    await newCase();
+    clock.set(new Date('2026-06-15T00:00:00Z'));
+    const digest = sla.get(MorningDigest);
+    const first = await digest.send();
+    expect(first).toEqual({ done: expect.stringMatching(/^sent [1-9]\d* digests$/u) });
+    expect(await digest.send()).toEqual({ done: 'sent 0 digests' });
+    const inbox = await api.request<{ items: { kind: string; data: { overdue: number } }[] }>(
+      'GET',
+      '/api/v1/me/notifications?kind=digest',
+      { token: actors.leadManager },
+    );
+    expect(inbox.body.items).toHaveLength(1);
+    expect(inbox.body.items[0]?.data.overdue).toBeGreaterThan(0);
+    const hubei = await api.request<{ items: unknown[] }>('GET', '/api/v1/me/notifications?kind=digest', {
+      token: actors.hubeiManager,
+    });
+    expect(hubei.body.items).toEqual([]);
+  });
+});
