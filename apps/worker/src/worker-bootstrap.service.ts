@@ -1,18 +1,19 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { JOB_NAMES, QUEUE_NAMES, SCHEDULER_KEYS } from '@unblock/queue';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@unblock/config';
+import { JOB_NAMES, QUEUE_NAMES, SCHEDULER_KEYS } from '@unblock/queue';
 import type { Queue } from 'bullmq';
 import type Redis from 'ioredis';
 
 /**
- * At boot: the schedulers (heartbeat, the sweep every minute, the digest every morning at 08:00 Shanghai
- * time), under fixed keys so restarts never add another, and a warning
- * unless Redis keeps keys under memory pressure (`maxmemory-policy noeviction`).
+ * The schedulers (heartbeat, the sweep, the morning digest at 08:00 Shanghai time), under fixed keys so
+ * restarts never add another. Redis may lose them with everything else, so they are upserted again every
+ * sweep interval; at boot, a warning unless Redis keeps keys under memory pressure (`noeviction`).
  */
 @Injectable()
-export class WorkerBootstrapService implements OnApplicationBootstrap {
+export class WorkerBootstrapService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectQueue(QUEUE_NAMES.system) private readonly system: Queue,
@@ -29,6 +30,20 @@ export class WorkerBootstrapService implements OnApplicationBootstrap {
         `Redis maxmemory-policy is ${policy[1] ?? 'unknown'}: set it to noeviction, or Redis may drop queued jobs`,
       );
     }
+    await this.ensureSchedulers();
+    this.timer = setInterval(() => {
+      this.ensureSchedulers().catch((error: unknown) =>
+        this.logger.error({ err: error }, 'could not upsert the job schedulers; trying again'),
+      );
+    }, this.config.worker.sweepIntervalMs);
+    this.logger.log('worker ready');
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  private async ensureSchedulers(): Promise<void> {
     await this.system.upsertJobScheduler(
       SCHEDULER_KEYS.heartbeat,
       { every: 60_000 },
@@ -44,6 +59,5 @@ export class WorkerBootstrapService implements OnApplicationBootstrap {
       { pattern: '0 0 8 * * *', tz: 'Asia/Shanghai' },
       { name: JOB_NAMES.digest, data: {} },
     );
-    this.logger.log('worker ready');
   }
 }
