@@ -57,7 +57,8 @@ async function figures(url: string): Promise<Figures> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
-    const one = async (sql: string): Promise<number> => Number(Object.values((await db.query(sql)).rows[0] ?? {})[0]);
+    const one = async (sql: string): Promise<number> =>
+      Number(Object.values((await db.query<Record<string, string>>(sql)).rows[0] ?? {})[0]);
     // A deadline was missed when it passed while the obligation was open (met or cancelled after it, or never).
     const missed = `FROM case_obligations o WHERE o.due_at < now() - interval '2 seconds'
       AND (o.met_at IS NULL OR o.met_at > o.due_at) AND (o.cancelled_at IS NULL OR o.cancelled_at > o.due_at)`;

@@ -199,7 +199,7 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
     expect(await handlers.reminder(job)).toEqual({ skipped: 'not due yet' });
     clock.set(new Date('2026-06-03T16:00:00Z'));
     const first = await handlers.reminder(job);
-    expect(first).toEqual({ done: expect.stringMatching(/^reminded [1-9]/u) });
+    expect('done' in first && /^reminded [1-9]/u.test(first.done)).toBe(true);
     expect(await handlers.reminder(job)).toEqual({ skipped: 'reminded already' });
     for (const token of [actors.leadManager, actors.leadManager2]) {
       const inbox = await api.request<{ items: { kind: string; caseId: string; id: string }[] }>(
@@ -319,7 +319,7 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
     clock.set(new Date('2026-06-15T00:00:00Z'));
     const digest = sla.get(MorningDigest);
     const first = await digest.send();
-    expect(first).toEqual({ done: expect.stringMatching(/^sent [1-9]\d* digests$/u) });
+    expect('done' in first && /^sent [1-9]\d* digests$/u.test(first.done)).toBe(true);
     expect(await digest.send()).toEqual({ done: 'sent 0 digests' });
     const inbox = await api.request<{ items: { kind: string; data: { overdue: number } }[] }>(
       'GET',
