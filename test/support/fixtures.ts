@@ -29,6 +29,8 @@ export interface World {
   hubeiEnterpriseId: string;
   provinceCampaignId: string;
   hubeiCampaignId: string;
+  /** The default calendar the migrations ship. */
+  calendarId: string;
 }
 
 async function created(api: TestApi, token: string, path: string, body: object): Promise<string> {
@@ -116,7 +118,9 @@ export async function buildWorld(api: TestApi): Promise<World> {
     startsOn: '2026-03-01',
     endsOn: '2026-08-31',
   });
+  const calendars = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/calendars', { token: t });
   return {
+    calendarId: String(calendars.body.items[0]?.id),
     adminToken: t,
     henanBankId,
     henanBank2Id,

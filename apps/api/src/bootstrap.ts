@@ -7,6 +7,7 @@ import type { Clock } from '@unblock/domain';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/u;
@@ -62,5 +63,6 @@ export async function createApiApp(
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  await mountQueueBoard(app, config);
   return app;
 }
