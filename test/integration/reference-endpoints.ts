@@ -141,8 +141,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
         field: 'webhookSecret',
       },
       {
-        why: 'a webhook without a secret',
-        body: (w) => ({ webhookUrl: `https://example.com/${w.henanBankId}` }),
+        why: 'a secret that is a number',
+        body: () => ({ webhookUrl: 'https://example.com/x', webhookSecret: 1234567890123456 }),
         field: 'webhookSecret',
       },
       { why: 'a kind (it never changes)', body: () => ({ kind: 'bank' }), field: 'kind' },
