@@ -15,6 +15,7 @@ import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuthController, MeController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { VisitsController } from './cases/visits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottle } from './auth/login-throttle';
@@ -76,6 +77,8 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        // The idempotency interceptor wraps the audit: a replayed answer writes no second audit record.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       ],
     };

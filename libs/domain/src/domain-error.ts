@@ -9,6 +9,7 @@ export const DOMAIN_ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'rate_limited',
+  'unprocessable',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -13,6 +13,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, [number, string]> = {
   unauthenticated: [401, 'Unauthorized'],
   forbidden: [403, 'Forbidden'],
   rate_limited: [429, 'Too Many Requests'],
+  unprocessable: [422, 'Unprocessable Content'],
 };
 
 /** Postgres errors that are the caller's, not ours. */

@@ -7,6 +7,7 @@ import { CasePoolMemberEntity } from './case-pool-member.entity';
 import { CaseEntity } from './case.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EscalationEntity } from './escalation.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IndustrialChainEntity } from './industrial-chain.entity';
 import { LoanContractEntity } from './loan-contract.entity';
 import { NotificationEntity } from './notification.entity';
@@ -29,6 +30,7 @@ export {
   CasePoolMemberEntity,
   EnterpriseEntity,
   EscalationEntity,
+  IdempotencyKeyEntity,
   IndustrialChainEntity,
   LoanContractEntity,
   NotificationEntity,
@@ -55,6 +57,7 @@ export const ENTITIES = [
   CasePoolMemberEntity,
   EnterpriseEntity,
   EscalationEntity,
+  IdempotencyKeyEntity,
   IndustrialChainEntity,
   LoanContractEntity,
   NotificationEntity,

@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { Initial1795308615682 } from './1795308615682-Initial';
 import { CaseLifecycle1795310156611 } from './1795310156611-CaseLifecycle';
 import { SlaAndNotifications1795310712103 } from './1795310712103-SlaAndNotifications';
+import { IdempotencyKeys1795312023317 } from './1795312023317-IdempotencyKeys';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795308615682,
   CaseLifecycle1795310156611,
   SlaAndNotifications1795310712103,
+  IdempotencyKeys1795312023317,
 ];
