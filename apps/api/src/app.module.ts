@@ -6,9 +6,10 @@ import { CasesModule } from '@unblock/cases';
 import { AppConfig, ConfigModule } from '@unblock/config';
 import { DatabaseModule } from '@unblock/database';
 import type { Clock } from '@unblock/domain';
-import { ProblemDetailsFilter, createValidationPipe } from '@unblock/http';
+import { CsvInterceptor, ProblemDetailsFilter, createValidationPipe } from '@unblock/http';
 import { IdentityModule } from '@unblock/identity';
 import { ReferenceDataModule } from '@unblock/reference-data';
+import { ReportsModule } from '@unblock/reports';
 import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
@@ -20,6 +21,7 @@ import { VisitsController } from './cases/visits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottle } from './auth/login-throttle';
 import { RolesGuard } from './auth/roles.guard';
+import { ReportsController } from './reports/reports.controller';
 import { HealthController } from './health/health.controller';
 import {
   CalendarsController,
@@ -52,6 +54,7 @@ export class AppModule {
         ReferenceDataModule,
         CasesModule,
         SlaReadModule,
+        ReportsModule,
       ],
       controllers: [
         AuthController,
@@ -69,6 +72,7 @@ export class AppModule {
         NotificationsController,
         CalendarsController,
         SlaPoliciesController,
+        ReportsController,
       ],
       providers: [
         AdminBootstrapService,
@@ -80,6 +84,7 @@ export class AppModule {
         // The idempotency interceptor wraps the audit: a replayed answer writes no second audit record.
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
       ],
     };
   }

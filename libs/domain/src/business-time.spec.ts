@@ -1,6 +1,8 @@
 import {
   WEEKENDS_ONLY,
   businessCalendar,
+  businessDaysBetween,
+  median,
   deadlineAfter,
   isBusinessDay,
   parseSlaDuration,
@@ -116,5 +118,20 @@ describe('China’s 2025 and 2026 schedules', () => {
     const due = new Date('2026-02-24T15:59:59.999Z');
     expect(reminderBefore(due, { businessDays: 1 }, calendar).toISOString()).toBe('2026-02-14T15:59:59.999Z');
     expect(reminderBefore(due, { milliseconds: 10_000 }, calendar).toISOString()).toBe('2026-02-24T15:59:49.999Z');
+  });
+});
+
+describe('business days between, and medians', () => {
+  it('counts the business days after the first day up to the last', () => {
+    const friday = new Date('2026-11-27T10:00:00+08:00');
+    expect(businessDaysBetween(friday, new Date('2026-11-27T18:00:00+08:00'), WEEKENDS_ONLY)).toBe(0);
+    expect(businessDaysBetween(friday, new Date('2026-11-30T09:00:00+08:00'), WEEKENDS_ONLY)).toBe(1);
+    expect(businessDaysBetween(friday, new Date('2026-12-04T09:00:00+08:00'), WEEKENDS_ONLY)).toBe(5);
+  });
+
+  it('takes the middle value, or the mean of the middle two', () => {
+    expect(median([])).toBeNull();
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 });

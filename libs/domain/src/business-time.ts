@@ -102,3 +102,24 @@ export function reminderBefore(dueAt: Date, duration: SlaDuration, calendar: Bus
 export function businessCalendar(holidays: readonly string[], workdays: readonly string[]): BusinessCalendar {
   return { holidays: new Set(holidays), workdays: new Set(workdays), utcOffsetMinutes: 480 };
 }
+
+/** Business days from the local day of `from` to the local day of `to`: those after the first, up to the last. */
+export function businessDaysBetween(from: Date, to: Date, calendar: BusinessCalendar): number {
+  let date = localDate(from, calendar);
+  const last = localDate(to, calendar);
+  let count = 0;
+  while (date < last) {
+    date = dayAfter(date);
+    if (isBusinessDay(date, calendar)) count += 1;
+  }
+  return count;
+}
+
+/** The median of a list of numbers (the mean of the middle two for an even count); null when empty. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[middle] ?? null;
+  return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

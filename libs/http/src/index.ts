@@ -1,3 +1,4 @@
+export * from './csv';
 export * from './decorators';
 export * from './page-query.dto';
 export * from './problem-details';

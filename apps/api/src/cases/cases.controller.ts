@@ -21,7 +21,7 @@ import {
 } from '@unblock/cases';
 import type { Page } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
-import { CurrentActor, Roles } from '@unblock/http';
+import { CsvExport, CurrentActor, Roles } from '@unblock/http';
 import { UuidPipe } from '../common/uuid.pipe';
 import {
   CaseActionDto,
@@ -68,8 +68,9 @@ export class CasesController {
     return this.diagnose.execute({ ...dto, actor });
   }
 
-  /** The work queue: most urgent (nearest deadline) first. */
+  /** The work queue: most urgent (nearest deadline) first. Also answers `Accept: text/csv`. */
   @Get()
+  @CsvExport((body) => ({ filename: 'cases', rows: (body as Page<CaseResponse>).items }))
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<Page<CaseResponse>> {
     return this.cases.list(actor, query);
   }

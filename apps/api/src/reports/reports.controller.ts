@@ -1,0 +1,52 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DomainError, type Actor } from '@unblock/domain';
+import { CsvExport, CurrentActor } from '@unblock/http';
+import { BankFigures, CampaignFigures, ChainFigures, ReportsService } from '@unblock/reports';
+import { ReportQueryDto } from './reports.dto';
+
+function checkRange(query: ReportQueryDto): ReportQueryDto {
+  if (query.from !== undefined && query.to !== undefined && query.to < query.from) {
+    throw DomainError.invalid('to', 'must not be before from');
+  }
+  return query;
+}
+
+/** The campaign dashboards. Each also answers `Accept: text/csv`. */
+@ApiTags('reports')
+@ApiBearerAuth()
+@ApiProduces('application/json', 'text/csv')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('summary')
+  @CsvExport((body) => ({
+    filename: 'summary',
+    rows: Object.entries(flattenOne(body as CampaignFigures)).map(([figure, value]) => ({ figure, value })),
+  }))
+  summary(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<CampaignFigures> {
+    return this.reports.summary(actor, checkRange(query));
+  }
+
+  @Get('chains')
+  @CsvExport((body) => ({ filename: 'chains', rows: body as ChainFigures[] }))
+  chains(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ChainFigures[]> {
+    return this.reports.chains(actor, checkRange(query));
+  }
+
+  @Get('banks')
+  @CsvExport((body) => ({ filename: 'banks', rows: body as BankFigures[] }))
+  banks(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<BankFigures[]> {
+    return this.reports.banks(actor, checkRange(query));
+  }
+}
+
+function flattenOne(figures: CampaignFigures): Record<string, unknown> {
+  const { casesByStatus, topBottlenecks, ...rest } = figures;
+  return {
+    ...rest,
+    ...Object.fromEntries(Object.entries(casesByStatus).map(([k, v]) => [`casesByStatus.${k}`, v])),
+    ...Object.fromEntries(topBottlenecks.map((b) => [`bottleneck.${b.bottleneck}`, b.count])),
+  };
+}

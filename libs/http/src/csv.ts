@@ -1,0 +1,76 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Observable, map } from 'rxjs';
+
+export const CSV_EXPORT = 'unblock:csv';
+
+export interface CsvTable {
+  readonly filename: string;
+  readonly rows: readonly object[];
+}
+
+/** Marks a GET that also answers `Accept: text/csv`, turning its JSON answer into rows. */
+export const CsvExport = (toTable: (body: unknown) => CsvTable): MethodDecorator => SetMetadata(CSV_EXPORT, toTable);
+
+/** Flattens nested objects into `parent.child` columns; arrays become `a; b` text. */
+export function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (Array.isArray(item)) {
+      out[name] = item
+        .map((x: unknown) =>
+          x !== null && typeof x === 'object' ? Object.values(x as Record<string, unknown>).join(':') : String(x),
+        )
+        .join('; ');
+    } else if (item !== null && typeof item === 'object')
+      Object.assign(out, flatten(item as Record<string, unknown>, name));
+    else out[name] = item;
+  }
+  return out;
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
+        ? String(value)
+        : JSON.stringify(value);
+  // A spreadsheet must not run a cell as a formula.
+  if (/^[=+@\t\r]/u.test(text) || /^-[^\d]/u.test(text)) text = `'${text}`;
+  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+/** RFC 4180 text with a UTF-8 byte-order mark (so spreadsheet programs read Chinese right). */
+export function toCsv(rows: readonly object[]): string {
+  const flat = rows.map((r) => flatten(r as Record<string, unknown>));
+  const columns = [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  const lines = [columns.map(cell).join(','), ...flat.map((r) => columns.map((c) => cell(r[c])).join(','))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Answers `Accept: text/csv` on the routes marked `@CsvExport`. */
+@Injectable()
+export class CsvInterceptor implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const toTable = this.reflector.get<((body: unknown) => CsvTable) | undefined>(CSV_EXPORT, context.getHandler());
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const accept = request.headers.accept ?? '';
+    if (!toTable || !/\btext\/csv\b/u.test(accept)) return next.handle();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return next.handle().pipe(
+      map((body: unknown) => {
+        const table = toTable(body);
+        void reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${table.filename}.csv"`);
+        return toCsv(table.rows);
+      }),
+    );
+  }
+}

@@ -1,0 +1,4 @@
+export * from './figures';
+export * from './report-filter';
+export * from './reports.module';
+export * from './reports.service';

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
+import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
+import { DataSource, In } from 'typeorm';
+import { CampaignFigures, campaignFigures, reportCalendar, share } from './figures';
+import { Params, ReportFilter, type ReportQuery } from './report-filter';
+
+export class ChainFigures extends CampaignFigures {
+  chainId!: string;
+  chainName!: string;
+  regionCode!: string;
+  leadBankId!: string;
+  leadBankName!: string;
+  deputyBankId!: string;
+  deputyBankName!: string;
+}
+
+export class BankFigures {
+  bankId!: string;
+  bankName!: string;
+  /** Cases at the bank now. */
+  casesAssigned!: number;
+  claims!: number;
+  claimsOnTime!: number;
+  /** claimsOnTime / claims, 4 decimals. */
+  claimOnTimeRate!: string | null;
+  declines!: number;
+  escalations!: number;
+  intentionAmount!: string;
+  signedAmount!: string;
+  signedCount!: number;
+}
+
+/** The campaign dashboards: the regulators' figures, per chain and per bank, within the caller's scope. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
+    const manager = this.dataSource.manager;
+    return campaignFigures(manager, new ReportFilter(actor, query), await reportCalendar(manager), this.clock.now());
+  }
+
+  async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
+    const manager = this.dataSource.manager;
+    const qb = manager
+      .getRepository(IndustrialChainEntity)
+      .createQueryBuilder('ch')
+      .orderBy('ch.name')
+      .addOrderBy('ch.id');
+    const scope = readScope(actor);
+    if (scope !== null) {
+      const [low, high] = regionCodeRange(scope);
+      qb.andWhere('ch.regionCode BETWEEN :low AND :high', { low, high });
+    }
+    if (actor.role === 'bank_manager') {
+      qb.andWhere(
+        `(ch.leadBankId = :org OR ch.deputyBankId = :org OR EXISTS (
+          SELECT 1 FROM industrial_chain_members m WHERE m.chain_id = ch.id AND m.organization_id = :org))`,
+        { org: actor.organizationId },
+      );
+    }
+    const chains = await qb.getMany();
+    const banks = await manager.findBy(OrganizationEntity, {
+      id: In([...new Set(chains.flatMap((c) => [c.leadBankId, c.deputyBankId]))]),
+    });
+    const name = (id: string): string => banks.find((b) => b.id === id)?.name ?? '';
+    const filter = new ReportFilter(actor, query);
+    const calendar = await reportCalendar(manager);
+    const now = this.clock.now();
+    const result: ChainFigures[] = [];
+    for (const chain of chains) {
+      const figures = await campaignFigures(manager, filter, calendar, now, {
+        visits: (p: Params) =>
+          `EXISTS (SELECT 1 FROM enterprises e WHERE e.id = v.enterprise_id AND e.chain_id = ${p.add(chain.id)})`,
+        cases: (p: Params) => `c.chain_id = ${p.add(chain.id)}`,
+        loans: (p: Params) => `c.chain_id = ${p.add(chain.id)}`,
+      });
+      result.push({
+        chainId: chain.id,
+        chainName: chain.name,
+        regionCode: chain.regionCode,
+        leadBankId: chain.leadBankId,
+        leadBankName: name(chain.leadBankId),
+        deputyBankId: chain.deputyBankId,
+        deputyBankName: name(chain.deputyBankId),
+        ...figures,
+      });
+    }
+    return result;
+  }
+
+  async banks(actor: Actor, query: ReportQuery): Promise<BankFigures[]> {
+    const manager = this.dataSource.manager;
+    const banks = await manager.find(OrganizationEntity, {
+      where: actor.role === 'bank_manager' ? { id: actor.organizationId ?? '' } : { kind: 'bank' },
+      order: { name: 'ASC' },
+    });
+    // Everything counts within the caller's region and the filters, whoever holds the cases.
+    const filter = new ReportFilter(
+      { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
+      query,
+    );
+    const result: BankFigures[] = [];
+    for (const bank of banks) {
+      const pc = new Params();
+      const where = filter.cases(pc);
+      const bankParam = pc.add(bank.id);
+      const [row] = await manager.query<Record<string, string | null>[]>(
+        `SELECT
+           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam})::text AS assigned,
+           (SELECT sum(c.intention_amount) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam})::text AS intention,
+           (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id
+             WHERE ${where} AND e.type = 'claimed' AND e.data->>'bankId' = ${bankParam}::text)::text AS claims,
+           (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id
+             JOIN case_obligations o ON o.case_id = e.case_id AND o.obligation = 'claim' AND o.met_at = e.at
+             WHERE ${where} AND e.type = 'claimed' AND e.data->>'bankId' = ${bankParam}::text
+               AND o.met_at <= o.due_at)::text AS on_time,
+           (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id
+             WHERE ${where} AND e.type = 'declined' AND e.data->>'byOrganizationId' = ${bankParam}::text)::text AS declines,
+           (SELECT count(*) FROM escalations x JOIN cases c ON c.id = x.case_id
+             WHERE ${where} AND x.bank_id = ${bankParam})::text AS escalations`,
+        pc.values,
+      );
+      const pl = new Params();
+      const loanWhere = filter.loans(pl);
+      const [loans] = await manager.query<{ total: string | null; n: string }[]>(
+        `SELECT sum(l.amount)::text AS total, count(*)::text AS n FROM loan_contracts l JOIN cases c ON c.id = l.case_id
+          WHERE ${loanWhere} AND l.bank_id = ${pl.add(bank.id)}`,
+        pl.values,
+      );
+      const claims = Number(row?.['claims'] ?? 0);
+      const onTime = Number(row?.['on_time'] ?? 0);
+      result.push({
+        bankId: bank.id,
+        bankName: bank.name,
+        casesAssigned: Number(row?.['assigned'] ?? 0),
+        claims,
+        claimsOnTime: onTime,
+        claimOnTimeRate: share(BigInt(onTime), BigInt(claims)),
+        declines: Number(row?.['declines'] ?? 0),
+        escalations: Number(row?.['escalations'] ?? 0),
+        intentionAmount: fromFen(row?.['intention'] ? toFen(row['intention']) : 0n),
+        signedAmount: fromFen(loans?.total ? toFen(loans.total) : 0n),
+        signedCount: Number(loans?.n ?? 0),
+      });
+    }
+    return result;
+  }
+}

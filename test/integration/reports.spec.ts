@@ -1,0 +1,356 @@
+import {
+  CASE_STATUSES,
+  ManualClock,
+  businessCalendar,
+  businessDaysBetween,
+  fromFen,
+  median,
+  toFen,
+  type CaseStatus,
+} from '@unblock/domain';
+import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
+import { buildWorld, newUscc, type World } from '../support/fixtures';
+import { TestApi } from '../support/test-api';
+
+type Figures = Record<string, unknown> & {
+  casesByStatus: Record<CaseStatus, number>;
+  topBottlenecks: { bottleneck: string; count: number }[];
+};
+
+interface Rows {
+  visits: {
+    enterprise_id: string;
+    region_code: string;
+    campaign_id: string;
+    visited_on: string;
+    visitor_organization_id: string | null;
+  }[];
+  cases: {
+    id: string;
+    enterprise_id: string;
+    region_code: string;
+    campaign_id: string;
+    status: CaseStatus;
+    term: string;
+    bottlenecks: string[];
+    intention_amount: string | null;
+    assigned_bank_id: string | null;
+    created_at: Date;
+    chain_role: string | null;
+    chain_id: string | null;
+  }[];
+  loans: { case_id: string; amount: string; bank_id: string; signed_on: string }[];
+  claims: { case_id: string; opened_at: Date; due_at: Date; met_at: Date | null; cancelled_at: Date | null }[];
+  claimedAt: { case_id: string; at: Date }[];
+  calendar: { holidays: string[]; workdays: string[] };
+}
+
+const ratio = (num: bigint, den: bigint): string | null => {
+  if (den === 0n) return null;
+  const scaled = (num * 20000n + den) / (2n * den);
+  return `${scaled / 10000n}.${(scaled % 10000n).toString().padStart(4, '0')}`;
+};
+
+/** The same figures, computed here from the rows, independently of the report's SQL. */
+function expected(
+  rows: Rows,
+  now: Date,
+  keep: { region?: [string, string]; bank?: string; campaignId?: string },
+): Figures {
+  const inRegion = (code: string) => !keep.region || (code >= keep.region[0] && code <= keep.region[1]);
+  const inCampaign = (id: string) => !keep.campaignId || id === keep.campaignId;
+  const visits = rows.visits.filter(
+    (v) =>
+      inRegion(v.region_code) && inCampaign(v.campaign_id) && (!keep.bank || v.visitor_organization_id === keep.bank),
+  );
+  const cases = rows.cases.filter(
+    (c) => inRegion(c.region_code) && inCampaign(c.campaign_id) && (!keep.bank || c.assigned_bank_id === keep.bank),
+  );
+  const caseOf = new Map(rows.cases.map((c) => [c.id, c]));
+  const loans = rows.loans.filter((l) => {
+    const c = caseOf.get(l.case_id);
+    return (
+      c !== undefined && inRegion(c.region_code) && inCampaign(c.campaign_id) && (!keep.bank || l.bank_id === keep.bank)
+    );
+  });
+  const ids = new Set(cases.map((c) => c.id));
+  const sum = (values: (string | null)[]) => values.reduce((s, v) => s + (v ? toFen(v) : 0n), 0n);
+  const signed = sum(loans.map((l) => l.amount));
+  const claims = rows.claims.filter((o) => ids.has(o.case_id));
+  const met = claims.filter((o) => o.met_at !== null && o.met_at <= o.due_at).length;
+  const missed = claims.filter(
+    (o) =>
+      (o.met_at !== null && o.met_at > o.due_at) ||
+      (o.met_at === null &&
+        ((o.cancelled_at !== null && o.cancelled_at > o.due_at) || (o.cancelled_at === null && o.due_at < now))),
+  ).length;
+  const calendar = businessCalendar(rows.calendar.holidays, rows.calendar.workdays);
+  const toClaim = cases
+    .filter((c) => rows.claimedAt.some((e) => e.case_id === c.id))
+    .map((c) => {
+      const assigned = rows.claims.filter((o) => o.case_id === c.id).map((o) => o.opened_at.getTime());
+      const claimed = rows.claimedAt.filter((e) => e.case_id === c.id).map((e) => e.at.getTime());
+      return businessDaysBetween(new Date(Math.min(...assigned)), new Date(Math.min(...claimed)), calendar);
+    });
+  const signedCases = [...new Set(loans.map((l) => l.case_id))];
+  const toSigning = signedCases.map((id) => {
+    const first =
+      loans
+        .filter((l) => l.case_id === id)
+        .map((l) => l.signed_on)
+        .sort()[0] ?? '';
+    return businessDaysBetween(caseOf.get(id)?.created_at ?? now, new Date(`${first}T12:00:00+08:00`), calendar);
+  });
+  const counts = new Map<string, number>();
+  for (const c of cases) for (const b of c.bottlenecks) counts.set(b, (counts.get(b) ?? 0) + 1);
+  const casesByStatus = Object.fromEntries(
+    CASE_STATUSES.map((s) => [s, cases.filter((c) => c.status === s).length]),
+  ) as Record<CaseStatus, number>;
+  return {
+    visits: visits.length,
+    enterprisesVisited: new Set(visits.map((v) => v.enterprise_id)).size,
+    needsDiagnosed: cases.length,
+    casesByStatus,
+    enterprisesFinanced: new Set(loans.map((l) => caseOf.get(l.case_id)?.enterprise_id)).size,
+    intentionAmount: fromFen(sum(cases.map((c) => c.intention_amount))),
+    signedAmount: fromFen(signed),
+    signedCount: loans.length,
+    longTermShare: ratio(
+      sum(loans.filter((l) => caseOf.get(l.case_id)?.term === 'medium_long').map((l) => l.amount)),
+      signed,
+    ),
+    chainLeaderShare: ratio(
+      sum(loans.filter((l) => caseOf.get(l.case_id)?.chain_role === 'leader').map((l) => l.amount)),
+      signed,
+    ),
+    claimsWithinSlaShare: ratio(BigInt(met), BigInt(met + missed)),
+    medianBusinessDaysToClaim: median(toClaim),
+    medianBusinessDaysToSigning: median(toSigning),
+    topBottlenecks: [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 8)
+      .map(([bottleneck, count]) => ({ bottleneck, count })),
+  };
+}
+
+describe('campaign reports', () => {
+  const clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
+  let api: TestApi;
+  let world: World;
+  let actors: Actors;
+
+  beforeAll(async () => {
+    api = await TestApi.start({}, { clock });
+    world = await buildWorld(api);
+    actors = await buildActors(api, world);
+    const campaignId = world.provinceCampaignId;
+    const visit = await recordVisit(api, actors.officer, { campaignId, enterpriseId: world.henanEnterpriseId });
+    await recordVisit(api, actors.officer, {
+      campaignId,
+      enterpriseId: world.henanEnterpriseId,
+      visitedOn: '2026-05-20',
+    });
+    const loose = await api.request('POST', '/api/v1/enterprises', {
+      token: world.adminToken,
+      body: { uscc: newUscc('410102'), name: '无链企业', regionCode: '410102', size: 'micro' },
+    });
+    const looseVisit = await recordVisit(api, actors.officer, {
+      campaignId,
+      enterpriseId: String(loose.body['id']),
+      visitedOn: '2026-05-28',
+    });
+    const hubeiVisit = await recordVisit(api, actors.hubeiOfficer, {
+      campaignId: world.hubeiCampaignId,
+      enterpriseId: world.hubeiEnterpriseId,
+    });
+    const act = (token: string, id: string, action: string, body: object = {}) =>
+      api.request('POST', `/api/v1/cases/${id}/${action}`, { token, body });
+    const contract = (no: string, amount: string, bankId?: string) => ({
+      amount,
+      annualRatePct: '3.6',
+      termMonths: 24,
+      signedOn: '2026-06-05',
+      contractNo: no,
+      ...(bankId ? { bankId } : {}),
+    });
+
+    // A: claimed two business days later, an intention, approved, signed by two banks.
+    const a = String((await diagnose(api, actors.officer, { visitId: visit, requestedAmount: '3000000' }))['id']);
+    clock.advance(2 * 86_400_000);
+    await act(actors.leadManager, a, 'claim');
+    await act(actors.leadManager, a, 'milestones', { type: 'intention', intentionAmount: '2500000.10' });
+    await act(actors.leadManager, a, 'approve');
+    clock.advance(2 * 86_400_000);
+    await act(actors.leadManager, a, 'loans', {
+      contracts: [contract('A-1', '1500000.05'), contract('A-2', '999999.99', world.henanBank2Id)],
+    });
+    // B: declined by the lead bank, claimed by the deputy, signed, short term.
+    const b = await api.request('POST', '/api/v1/cases', {
+      token: actors.officer,
+      body: {
+        visitId: visit,
+        requestedAmount: '800000',
+        purpose: 'working_capital',
+        term: 'short',
+        bottlenecks: ['high_financing_cost', 'slow_approval'],
+      },
+    });
+    const bId = String(b.body['id']);
+    await act(actors.leadManager, bId, 'decline', { reason: 'credit_risk' });
+    await act(actors.deputyManager, bId, 'claim');
+    await act(actors.deputyManager, bId, 'approve');
+    await act(actors.deputyManager, bId, 'loans', { contracts: [contract('B-1', '700000.00')] });
+    // C: left at the pool of the region (no chain), soon overdue. D: withdrawn. E: another province.
+    await diagnose(api, actors.officer, { visitId: looseVisit });
+    const d = String((await diagnose(api, actors.officer, { visitId: visit }))['id']);
+    await act(actors.officer, d, 'close', { resolution: 'withdrawn' });
+    await diagnose(api, actors.hubeiOfficer, { visitId: hubeiVisit, requestedAmount: '123.45' });
+    clock.advance(10 * 86_400_000);
+  });
+
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  async function rows(): Promise<Rows> {
+    const q = <T>(sql: string) => api.dataSource.query<T[]>(sql);
+    const [calendar] = await q<{ holidays: string[]; workdays: string[] }>(
+      `SELECT k.holidays::text[] AS holidays, k.workdays::text[] AS workdays FROM calendars k JOIN sla_policies p ON p.calendar_id = k.id WHERE p.is_default`,
+    );
+    return {
+      visits: await q(
+        `SELECT enterprise_id, region_code, campaign_id, visited_on::text AS visited_on, visitor_organization_id FROM visits`,
+      ),
+      cases: await q(
+        `SELECT c.id, c.enterprise_id, c.region_code, c.campaign_id, c.status, c.term, c.bottlenecks, c.intention_amount::text AS intention_amount,
+                c.assigned_bank_id, c.created_at, e.chain_role, c.chain_id FROM cases c JOIN enterprises e ON e.id = c.enterprise_id`,
+      ),
+      loans: await q(
+        `SELECT case_id, amount::text AS amount, bank_id, signed_on::text AS signed_on FROM loan_contracts`,
+      ),
+      claims: await q(
+        `SELECT case_id, opened_at, due_at, met_at, cancelled_at FROM case_obligations WHERE obligation = 'claim'`,
+      ),
+      claimedAt: await q(`SELECT case_id, at FROM case_events WHERE type = 'claimed'`),
+      calendar: calendar ?? { holidays: [], workdays: [] },
+    };
+  }
+
+  it('answers every summary figure as a direct computation over the rows does', async () => {
+    const data = await rows();
+    const all = await api.request<Figures>('GET', '/api/v1/reports/summary', { token: world.adminToken });
+    expect(all.status).toBe(200);
+    expect(all.body).toEqual(expected(data, clock.now(), {}));
+    expect(all.body).toMatchObject({ signedAmount: '3200000.04', signedCount: 3, visits: 4, needsDiagnosed: 5 });
+
+    const henan = await api.request<Figures>(
+      'GET',
+      `/api/v1/reports/summary?regionCode=410000&campaignId=${world.provinceCampaignId}`,
+      {
+        token: world.adminToken,
+      },
+    );
+    expect(henan.body).toEqual(
+      expected(data, clock.now(), { region: ['410000', '419999'], campaignId: world.provinceCampaignId }),
+    );
+    expect(henan.body.longTermShare).toBe('0.7813');
+    expect(henan.body.chainLeaderShare).toBe('1.0000');
+  });
+
+  it('keeps each reader to their scope: a supervisor their region, a bank manager their bank', async () => {
+    const data = await rows();
+    const supervisor = await api.request<Figures>('GET', '/api/v1/reports/summary', { token: actors.supervisor });
+    expect(supervisor.body).toEqual(expected(data, clock.now(), { region: ['410000', '419999'] }));
+    const hubei = await api.request<Figures>('GET', '/api/v1/reports/summary', { token: actors.hubeiSupervisor });
+    expect(hubei.body).toEqual(expected(data, clock.now(), { region: ['420000', '429999'] }));
+    expect(hubei.body.signedAmount).toBe('0.00');
+    const bank = await api.request<Figures>('GET', '/api/v1/reports/summary', { token: actors.leadManager });
+    expect(bank.body).toEqual(expected(data, clock.now(), { region: ['410100', '410199'], bank: world.henanBankId }));
+    expect(bank.body.signedAmount).toBe('1500000.05');
+  });
+
+  it('filters by dates: visits by their day, cases by their diagnosis day, loans by their signing day', async () => {
+    const june = await api.request<Figures>('GET', '/api/v1/reports/summary?from=2026-06-01&to=2026-06-30', {
+      token: world.adminToken,
+    });
+    expect(june.body).toMatchObject({ visits: 2, signedCount: 3 });
+    const may = await api.request<Figures>('GET', '/api/v1/reports/summary?from=2026-05-01&to=2026-05-31', {
+      token: world.adminToken,
+    });
+    expect(may.body).toMatchObject({ visits: 2, needsDiagnosed: 0, signedAmount: '0.00', longTermShare: null });
+    const bad = await api.request('GET', '/api/v1/reports/summary?from=2026-06-30&to=2026-06-01', {
+      token: world.adminToken,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body['errors']).toEqual([expect.objectContaining({ field: 'to' })]);
+  });
+
+  it('breaks the figures down per chain, with its lead and deputy bank', async () => {
+    const chains = await api.request<(Figures & { chainId: string; leadBankName: string; deputyBankName: string })[]>(
+      'GET',
+      '/api/v1/reports/chains',
+      { token: actors.supervisor },
+    );
+    const henan = chains.body.find((c) => c.chainId === world.henanChainId);
+    expect(henan).toMatchObject({
+      leadBankName: '郑州银行',
+      deputyBankName: '中原银行',
+      signedAmount: '3200000.04',
+      visits: 2,
+    });
+    expect(chains.body.some((c) => c.chainId === world.hubeiChainId)).toBe(false);
+  });
+
+  it('breaks the figures down per bank: claims on time, declines, escalations, signed', async () => {
+    const banks = await api.request<
+      {
+        bankId: string;
+        claims: number;
+        claimsOnTime: number;
+        claimOnTimeRate: string | null;
+        declines: number;
+        signedAmount: string;
+      }[]
+    >('GET', '/api/v1/reports/banks', { token: actors.supervisor });
+    const lead = banks.body.find((b) => b.bankId === world.henanBankId);
+    const deputy = banks.body.find((b) => b.bankId === world.henanBank2Id);
+    expect(lead).toMatchObject({
+      claims: 1,
+      claimsOnTime: 1,
+      claimOnTimeRate: '1.0000',
+      declines: 1,
+      signedAmount: '1500000.05',
+    });
+    expect(deputy).toMatchObject({ claims: 1, declines: 0, signedAmount: '1699999.99' });
+    const own = await api.request<{ bankId: string }[]>('GET', '/api/v1/reports/banks', { token: actors.leadManager });
+    expect(own.body.map((b) => b.bankId)).toEqual([world.henanBankId]);
+  });
+
+  it('answers CSV on every report and on /cases when asked', async () => {
+    const summary = await api.request('GET', '/api/v1/reports/summary', {
+      token: world.adminToken,
+      headers: { accept: 'text/csv' },
+    });
+    expect(summary.headers['content-type']).toMatch(/^text\/csv/u);
+    const text = summary.body as unknown as string;
+    expect(text.startsWith('\uFEFFfigure,value\r\n')).toBe(true);
+    expect(text).toContain('signedAmount,3200000.04\r\n');
+    const chains = await api.request('GET', '/api/v1/reports/chains', {
+      token: world.adminToken,
+      headers: { accept: 'text/csv' },
+    });
+    expect((chains.body as unknown as string).split('\r\n')[0]).toContain('chainName');
+    const banks = await api.request('GET', '/api/v1/reports/banks', {
+      token: world.adminToken,
+      headers: { accept: 'text/csv' },
+    });
+    expect(banks.body as unknown as string).toContain('郑州银行');
+    const cases = await api.request('GET', '/api/v1/cases?limit=200', {
+      token: actors.supervisor,
+      headers: { accept: 'text/csv' },
+    });
+    const lines = (cases.body as unknown as string).trim().split('\r\n');
+    expect(lines[0]).toContain('number');
+    expect(lines).toHaveLength(1 + 4);
+  });
+});
