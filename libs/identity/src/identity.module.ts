@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { JwtModule } from '@nestjs/jwt';
 import { AccessTokenService } from './access-token.service';
 import { CreateUserUseCase } from './create-user.use-case';
 import { EnsureAdminUseCase } from './ensure-admin.use-case';
@@ -22,7 +21,6 @@ const PROVIDERS = [
 
 /** Accounts, passwords and tokens. Needs the DatabaseModule and the ConfigModule of the app. */
 @Module({
-  imports: [JwtModule.register({})],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

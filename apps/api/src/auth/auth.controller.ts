@@ -42,4 +42,10 @@ export class MeController {
   me(@CurrentActor() actor: Actor): Promise<UserResponse> {
     return this.users.get(actor.userId);
   }
+
+  /** What the access token says, without a database read: a cheap check that a session is alive. */
+  @Get('token')
+  token(@CurrentActor() actor: Actor): Actor {
+    return actor;
+  }
 }
