@@ -33,7 +33,7 @@ const CONCURRENCY = 50;
 async function cannon(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error: unknown, result) =>
-      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
+      error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(result),
     );
   });
 }
