@@ -21,7 +21,7 @@ import {
 } from '@unblock/domain';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { whereCaseVisible } from '../access';
-import { SlaPlanner } from '../sla/sla-planner';
+import { SlaPlanner, type SlaPlan } from '../sla/sla-planner';
 import { CaseResponse, toCaseResponse } from './case.response';
 
 /** The columns a transition may change besides status, version and due date. */
@@ -154,7 +154,10 @@ export class CaseTransitions {
     });
     const decided = await plan({ manager, now, actor: command.actor, case: current, open });
 
-    const obligations = await this.planObligations(manager, current, open, decided.obligations, now);
+    // The campaign's SLA plan, read once per transition, and only when a deadline is opened or moved.
+    let campaignPlan: Promise<SlaPlan> | undefined;
+    const slaPlan = (): Promise<SlaPlan> => (campaignPlan ??= this.sla.planFor(manager, current.campaignId));
+    const obligations = await this.planObligations(manager, current, open, decided.obligations, now, slaPlan);
     const live = obligations.filter((o) => o.state !== 'met' && o.state !== 'cancelled');
     const dueAt = live.length === 0 ? null : new Date(Math.min(...live.map((o) => o.entity.dueAt.getTime())));
 
@@ -186,7 +189,7 @@ export class CaseTransitions {
       }
     }
     const outbox = [
-      ...(await this.deadlineMessages(manager, current, obligations, now)),
+      ...(await this.deadlineMessages(current, obligations, now, slaPlan)),
       ...(decided.outbox ?? []).map((m) => ({ ...m, caseId: current.id })),
     ];
     if (outbox.length > 0) await manager.save(manager.create(OutboxMessageEntity, outbox));
@@ -207,14 +210,14 @@ export class CaseTransitions {
 
   /** A deadline and a reminder for each obligation opened or moved (none for a reminder already past). */
   private async deadlineMessages(
-    manager: EntityManager,
     current: CaseEntity,
     obligations: PlannedObligation[],
     now: Date,
+    slaPlan: () => Promise<SlaPlan>,
   ): Promise<{ type: string; caseId: string; runAt: Date; payload: Record<string, unknown> }[]> {
     const changed = obligations.filter((o) => o.state === 'new' || o.state === 'moved');
     if (changed.length === 0) return [];
-    const plan = await this.sla.planFor(manager, current.campaignId);
+    const plan = await slaPlan();
     return changed.flatMap((o) => {
       const payload = {
         obligationId: o.entity.id,
@@ -277,6 +280,7 @@ export class CaseTransitions {
     open: readonly CaseObligationEntity[],
     changes: ObligationChanges | undefined,
     now: Date,
+    slaPlan: () => Promise<SlaPlan>,
   ): Promise<PlannedObligation[]> {
     const planned: PlannedObligation[] = open.map((entity) => ({ entity, state: 'unchanged' }));
     if (!changes) return planned;
@@ -292,7 +296,7 @@ export class CaseTransitions {
       }
     }
     if (changes.open && changes.open.length > 0) {
-      const sla = await this.sla.planFor(manager, current.campaignId);
+      const sla = await slaPlan();
       for (const obligation of changes.open) {
         const entity = manager.create(CaseObligationEntity, {
           caseId: current.id,
