@@ -6,20 +6,30 @@ import { EnsureAdminUseCase } from '@unblock/identity';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { checkAdminCredentials } from './admin-credentials';
+import { generateCampaign } from './campaign-generator';
 import { CliModule } from './cli.module';
 import { DemoSeeder } from './demo-seeder';
 
 const USAGE = `usage:
   npm run cli -- migrate
   npm run cli -- create-admin --email <email> --password <password> [--name <name>]
-  npm run cli -- seed-demo`;
-const COMMANDS = ['migrate', 'create-admin', 'seed-demo'];
+  npm run cli -- seed-demo
+  npm run campaign:generate -- --visits 9430000 --enterprises 200000 --cases 1000000 [--seed 9430000]`;
+const COMMANDS = ['migrate', 'create-admin', 'seed-demo', 'generate-campaign'];
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      visits: { type: 'string' },
+      enterprises: { type: 'string' },
+      cases: { type: 'string' },
+      seed: { type: 'string' },
+    },
   });
   const command = positionals[0];
   if (command === undefined || !COMMANDS.includes(command)) {
@@ -27,6 +37,24 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = AppConfig.fromProcessOrExit();
+  if (command === 'generate-campaign') {
+    const count = (name: 'visits' | 'enterprises' | 'cases' | 'seed', fallback: number): number => {
+      const raw = values[name];
+      if (raw === undefined) return fallback;
+      if (!/^\d{1,9}$/u.test(raw)) throw DomainError.invalid(`--${name}`, 'must be a whole number');
+      return Number(raw);
+    };
+    const report = await generateCampaign(config.databaseUrl, {
+      visits: count('visits', 9_430_000),
+      enterprises: Math.max(1, count('enterprises', 200_000)),
+      cases: count('cases', 1_000_000),
+      seed: count('seed', 9_430_000),
+    });
+    process.stdout.write(
+      `campaign ${report.campaignId} generated in ${report.seconds} s: ${JSON.stringify(report.counts)}\n`,
+    );
+    return 0;
+  }
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     if (command === 'migrate') {

@@ -1,0 +1,408 @@
+import { usccCheckCharacter } from '@unblock/domain';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface GenerateOptions {
+  readonly visits: number;
+  readonly enterprises: number;
+  readonly cases: number;
+  readonly seed: number;
+}
+
+export interface GenerateReport {
+  readonly campaignId: string;
+  readonly counts: Record<string, number>;
+  readonly seconds: number;
+}
+
+/** A small fast deterministic generator (mulberry32), so the same seed writes the same campaign. */
+class Random {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  pick<T>(list: readonly T[]): T {
+    return list[this.int(list.length)];
+  }
+
+  uuid(): string {
+    const hex = Array.from({ length: 32 }, () => this.int(16).toString(16));
+    hex[12] = '4';
+    hex[16] = (this.int(4) + 8).toString(16);
+    const h = hex.join('');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+}
+
+const PROVINCE = '370000';
+const CITIES = Array.from({ length: 16 }, (_, i) => `37${String(i + 1).padStart(2, '0')}00`);
+const COUNTIES = CITIES.flatMap((city) =>
+  Array.from({ length: 8 }, (_, i) => `${city.slice(0, 4)}${String(i + 1).padStart(2, '0')}`),
+);
+const STATUSES = [
+  'diagnosed',
+  'assigned',
+  'assigned',
+  'claimed',
+  'claimed',
+  'approved',
+  'loan_signed',
+  'loan_signed',
+  'loan_signed',
+  'closed',
+] as const;
+const PURPOSES = [
+  'working_capital',
+  'equipment_upgrade',
+  'capacity_expansion',
+  'technology_rd',
+  'trade_finance',
+  'green_transition',
+];
+const BOTTLENECKS = [
+  'collateral_shortage',
+  'weak_credit_history',
+  'high_financing_cost',
+  'information_asymmetry',
+  'slow_approval',
+  'guarantee_missing',
+  'policy_awareness',
+];
+const DAYS = 181; // 2026-01-01 to 2026-06-30
+
+/** One or two distinct bottlenecks, as a Postgres array literal. */
+function bottlenecksOf(random: Random): string {
+  const first = random.pick(BOTTLENECKS);
+  const second = random.pick(BOTTLENECKS);
+  return first === second ? `{${first}}` : `{${first},${second}}`;
+}
+
+function day(offset: number): string {
+  return new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** CSV field: quoted when it must be. */
+function csv(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  // In COPY's CSV an unquoted empty field is NULL; an empty string must be quoted.
+  if (text === '') return '""';
+  return /[",\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+async function copy(
+  client: Client,
+  table: string,
+  columns: string[],
+  rows: () => Generator<(string | number | null)[]>,
+): Promise<number> {
+  let count = 0;
+  const source = Readable.from(
+    (function* lines() {
+      let chunk: string[] = [];
+      for (const row of rows()) {
+        chunk.push(row.map(csv).join(','));
+        count += 1;
+        if (chunk.length === 5000) {
+          yield `${chunk.join('\n')}\n`;
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) yield `${chunk.join('\n')}\n`;
+    })(),
+  );
+  await pipeline(source, client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`)));
+  return count;
+}
+
+/**
+ * Writes a province-size campaign straight into Postgres with COPY, reproducibly from a seed: a province
+ * of 16 cities and 128 counties, 40 banks, 60 chains, the enterprises, one half-year GM-visits campaign,
+ * the visits, and the cases with their claim deadlines, claims and signed contracts.
+ */
+export async function generateCampaign(databaseUrl: string, options: GenerateOptions): Promise<GenerateReport> {
+  const started = Date.now();
+  const random = new Random(options.seed);
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(
+      `INSERT INTO regions (code, name, parent_code) VALUES ($1, '山东省(生成)', NULL) ON CONFLICT (code) DO NOTHING`,
+      [PROVINCE],
+    );
+    for (const city of CITIES) {
+      await client.query(
+        `INSERT INTO regions (code, name, parent_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
+        [city, `市${city}`, PROVINCE],
+      );
+    }
+    for (const county of COUNTIES) {
+      await client.query(
+        `INSERT INTO regions (code, name, parent_code) VALUES ($1, $2, $3) ON CONFLICT (code) DO NOTHING`,
+        [county, `县${county}`, `${county.slice(0, 4)}00`],
+      );
+    }
+    const tag = `${options.seed}-${random.int(1e9)}`;
+    const banks = Array.from({ length: 40 }, () => random.uuid());
+    const regulator = random.uuid();
+    await copy(client, 'organizations', ['id', 'kind', 'name', 'region_code'], function* rows() {
+      yield [regulator, 'regulator', `监管局 ${tag}`, PROVINCE];
+      for (const [i, id] of banks.entries()) yield [id, 'bank', `银行${i + 1} ${tag}`, random.pick(CITIES)];
+    });
+    const managers = banks.map(() => random.uuid());
+    await copy(
+      client,
+      'users',
+      ['id', 'email', 'name', 'role', 'organization_id', 'region_code', 'password_hash'],
+      function* rows() {
+        for (const [i, id] of managers.entries()) {
+          yield [
+            id,
+            `manager${i + 1}.${tag}@generated.unblock`,
+            `客户经理${i + 1}`,
+            'bank_manager',
+            banks[i] ?? '',
+            PROVINCE,
+            'generated-no-login',
+          ];
+        }
+      },
+    );
+    const chains = Array.from({ length: 60 }, (_, i) => ({
+      id: random.uuid(),
+      lead: banks[i % 40] ?? '',
+      deputy: banks[(i + 7) % 40] ?? '',
+    }));
+    await copy(
+      client,
+      'industrial_chains',
+      ['id', 'name', 'region_code', 'lead_bank_id', 'deputy_bank_id'],
+      function* rows() {
+        for (const [i, c] of chains.entries())
+          yield [c.id, `产业链${i + 1} ${tag}`, random.pick(CITIES), c.lead, c.deputy];
+      },
+    );
+    await copy(client, 'industrial_chain_members', ['chain_id', 'organization_id'], function* rows() {
+      for (const [i, c] of chains.entries()) {
+        for (const k of [13, 21, 29]) yield [c.id, banks[(i + k) % 40] ?? ''];
+      }
+    });
+    const enterprises: { id: string; region: string; chain: number | null; leader: boolean }[] = [];
+    await copy(
+      client,
+      'enterprises',
+      ['id', 'uscc', 'name', 'region_code', 'chain_id', 'chain_role', 'size', 'tags'],
+      function* rows() {
+        for (let i = 0; i < options.enterprises; i += 1) {
+          const id = random.uuid();
+          const region = random.pick(COUNTIES);
+          const inChain = random.next() < 0.7;
+          const chain = inChain ? random.int(chains.length) : null;
+          const leader = inChain && random.next() < 0.01;
+          const body = `91${region}${String(options.seed % 100).padStart(2, '0')}${String(i).padStart(7, '0')}`;
+          const first17 = body.slice(0, 17);
+          enterprises.push({ id, region, chain, leader });
+          yield [
+            id,
+            first17 + String(usccCheckCharacter(first17)),
+            `企业${i + 1}`,
+            region,
+            chain === null ? null : (chains[chain]?.id ?? null),
+            chain === null ? null : leader ? 'leader' : random.pick(['upstream', 'downstream', 'member']),
+            random.pick(['micro', 'small', 'medium', 'large']),
+            random.next() < 0.3 ? '{specialized_sme}' : '{}',
+          ];
+        }
+      },
+    );
+    const campaignId = random.uuid();
+    await client.query(
+      `INSERT INTO campaigns (id, name, kind, region_code, starts_on, ends_on) VALUES ($1, $2, 'gm_visits', $3, '2026-01-01', '2026-06-30')`,
+      [campaignId, `行长走访万企(生成) ${tag}`, PROVINCE],
+    );
+    const visitIds: string[] = [];
+    const visitsPerCaseSource = Math.max(1, Math.floor(options.visits / Math.max(1, options.cases)));
+    const visits = await copy(
+      client,
+      'visits',
+      [
+        'id',
+        'campaign_id',
+        'enterprise_id',
+        'region_code',
+        'visited_on',
+        'kind',
+        'visitor_user_id',
+        'visitor_organization_id',
+        'summary',
+      ],
+      function* rows() {
+        for (let i = 0; i < options.visits; i += 1) {
+          const id = random.uuid();
+          const e = enterprises[random.int(enterprises.length)];
+          const m = random.int(managers.length);
+          if (i % visitsPerCaseSource === 0 && visitIds.length < options.cases)
+            visitIds.push(`${id}|${e?.id ?? ''}|${random.int(DAYS)}`);
+          yield [
+            id,
+            campaignId,
+            e?.id ?? '',
+            e?.region ?? PROVINCE,
+            day(random.int(DAYS)),
+            'gm_visit',
+            managers[m] ?? '',
+            banks[m] ?? '',
+            '',
+          ];
+        }
+      },
+    );
+    const byId = new Map(enterprises.map((e) => [e.id, e]));
+    const cases: {
+      id: string;
+      status: string;
+      bank: string | null;
+      created: Date;
+      due: Date;
+      claimedAt: Date;
+      manager: string | null;
+      amount: string;
+    }[] = [];
+    await copy(
+      client,
+      'cases',
+      [
+        'id',
+        'number',
+        'enterprise_id',
+        'campaign_id',
+        'origin_visit_id',
+        'region_code',
+        'chain_id',
+        'requested_amount',
+        'purpose',
+        'term',
+        'bottlenecks',
+        'priority',
+        'status',
+        'routing_tier',
+        'assigned_bank_id',
+        'claimed_by_user_id',
+        'due_at',
+        'intention_amount',
+        'signed_amount',
+        'version',
+      ],
+      function* rows() {
+        for (let i = 0; i < options.cases; i += 1) {
+          const [visitId, enterpriseId, dayOffset] = (visitIds[i % Math.max(1, visitIds.length)] ?? '||0').split('|');
+          const e = byId.get(enterpriseId ?? '');
+          const chain = e?.chain === null || e === undefined ? null : chains[e.chain];
+          const status = random.pick(STATUSES);
+          const bankIndex = random.int(banks.length);
+          const bank = status === 'diagnosed' ? null : (chain?.lead ?? banks[bankIndex] ?? null);
+          const manager = bank === null ? null : (managers[banks.indexOf(bank)] ?? null);
+          const created = new Date(Date.UTC(2026, 0, 1) + Number(dayOffset) * 86_400_000 + random.int(36_000_000));
+          const due = new Date(created.getTime() + 3 * 86_400_000);
+          const claimedAt = new Date(created.getTime() + random.int(5 * 86_400_000));
+          const amount = `${1 + random.int(50_000)}0000.00`;
+          const signed = status === 'loan_signed' ? amount : '0';
+          const id = random.uuid();
+          cases.push({ id, status, bank, created, due, claimedAt, manager, amount });
+          yield [
+            id,
+            `G-2026-${String(i + 1).padStart(7, '0')}`,
+            enterpriseId ?? '',
+            campaignId,
+            visitId ?? '',
+            e?.region ?? PROVINCE,
+            chain?.id ?? null,
+            amount,
+            random.pick(PURPOSES),
+            random.next() < 0.6 ? 'medium_long' : 'short',
+            bottlenecksOf(random),
+            e?.leader === true ? 'high' : 'normal',
+            status,
+            bank === null ? null : 1,
+            bank,
+            ['claimed', 'approved', 'loan_signed'].includes(status) ? manager : null,
+            status === 'assigned' ? due.toISOString() : null,
+            ['approved', 'loan_signed'].includes(status) ? amount : null,
+            signed,
+            2,
+          ];
+        }
+      },
+    );
+    const claimed = (s: string): boolean => ['claimed', 'approved', 'loan_signed'].includes(s);
+    await copy(
+      client,
+      'case_obligations',
+      ['case_id', 'obligation', 'opened_at', 'due_at', 'met_at', 'cancelled_at'],
+      function* rows() {
+        for (const c of cases) {
+          if (c.bank === null) continue;
+          const met = claimed(c.status) ? c.claimedAt.toISOString() : null;
+          const cancelled = c.status === 'closed' ? c.claimedAt.toISOString() : null;
+          yield [c.id, 'claim', c.created.toISOString(), c.due.toISOString(), met, cancelled];
+        }
+      },
+    );
+    await copy(client, 'case_events', ['case_id', 'type', 'actor_user_id', 'at', 'data'], function* rows() {
+      for (const c of cases) {
+        if (claimed(c.status))
+          yield [c.id, 'claimed', c.manager, c.claimedAt.toISOString(), JSON.stringify({ bankId: c.bank })];
+      }
+    });
+    const loans = await copy(
+      client,
+      'loan_contracts',
+      ['case_id', 'bank_id', 'amount', 'annual_rate_pct', 'term_months', 'signed_on', 'contract_no'],
+      function* rows() {
+        for (const [i, c] of cases.entries()) {
+          if (c.status !== 'loan_signed' || c.bank === null) continue;
+          const signedOn = new Date(Math.min(c.claimedAt.getTime() + 10 * 86_400_000, Date.UTC(2026, 5, 30)))
+            .toISOString()
+            .slice(0, 10);
+          yield [c.id, c.bank, c.amount, '3.450', 36, signedOn, `G${tag}-${i}`];
+        }
+      },
+    );
+    await client.query('COMMIT');
+    await client.query('ANALYZE');
+    return {
+      campaignId,
+      counts: {
+        enterprises: enterprises.length,
+        visits,
+        cases: cases.length,
+        loans,
+        banks: banks.length,
+        chains: chains.length,
+      },
+      seconds: Math.round((Date.now() - started) / 100) / 10,
+    };
+  } catch (error: unknown) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
