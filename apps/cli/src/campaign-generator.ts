@@ -252,24 +252,29 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
         'visitor_user_id',
         'visitor_organization_id',
         'summary',
+        'created_at',
       ],
       function* rows() {
         for (let i = 0; i < options.visits; i += 1) {
           const id = random.uuid();
           const e = enterprises[random.int(enterprises.length)];
           const m = random.int(managers.length);
-          if (i % visitsPerCaseSource === 0 && visitIds.length < options.cases)
-            visitIds.push(`${id}|${e?.id ?? ''}|${random.int(DAYS)}`);
+          const visitDay = random.int(DAYS);
+          // Some visits diagnose a need: the case is made on the visit's day.
+          if (i % visitsPerCaseSource === 0 && visitIds.length < options.cases) {
+            visitIds.push(`${id}|${e?.id ?? ''}|${visitDay}`);
+          }
           yield [
             id,
             campaignId,
             e?.id ?? '',
             e?.region ?? PROVINCE,
-            day(random.int(DAYS)),
+            day(visitDay),
             'gm_visit',
             managers[m] ?? '',
             banks[m] ?? '',
             '',
+            `${day(visitDay)}T10:00:00+08:00`,
           ];
         }
       },
@@ -309,6 +314,7 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
         'intention_amount',
         'signed_amount',
         'version',
+        'created_at',
       ],
       function* rows() {
         for (let i = 0; i < options.cases; i += 1) {
@@ -347,6 +353,7 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
             ['approved', 'loan_signed'].includes(status) ? amount : null,
             signed,
             2,
+            created.toISOString(),
           ];
         }
       },
