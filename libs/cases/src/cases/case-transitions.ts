@@ -253,13 +253,13 @@ export class CaseTransitions {
         resolution: SUPERVISOR_ACTIONS.has(action) ? action : 'obligation_met',
       })
       .where(`case_id = :caseId AND status <> 'resolved'`, { caseId });
-    if (SUPERVISOR_ACTIONS.has(action)) {
-      await qb.execute();
-    } else if (met.length > 0) {
-      await qb.andWhere('obligation IN (:...met)', { met }).execute();
-    } else {
-      return;
+    if (!SUPERVISOR_ACTIONS.has(action)) {
+      if (met.length === 0) return;
+      qb.andWhere('obligation IN (:...met)', { met });
     }
+    const resolved = await qb.execute();
+    // Most transitions have no escalation to settle: then the case's level stays as it is.
+    if (resolved.affected === 0) return;
     await manager.query(
       `UPDATE cases SET escalation_level = COALESCE(
          (SELECT max(level) FROM escalations WHERE case_id = $1 AND status <> 'resolved'), 0) WHERE id = $1`,
