@@ -126,7 +126,7 @@ export class Stack {
   }
 
   async created(path: string, token: string, body: unknown): Promise<string> {
-    const answer = await this.http(path === '/auth/login' ? 'POST' : 'POST', path, token, body);
+    const answer = await this.http('POST', path, token, body);
     if (answer.status !== 201) throw new Error(`${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return String(answer.body['id']);
   }
