@@ -1,4 +1,5 @@
-import { readScope, regionCodeRange, type Actor } from '@unblock/domain';
+import { whereInScope } from '@unblock/database';
+import type { Actor } from '@unblock/domain';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
@@ -18,13 +19,7 @@ export function whereCaseVisible<T extends ObjectLiteral>(
       { visibleOrg: actor.organizationId },
     );
   }
-  const scope = readScope(actor);
-  if (scope === null) return qb;
-  const [low, high] = regionCodeRange(scope);
-  return qb.andWhere(`${alias}.regionCode BETWEEN :visibleLow AND :visibleHigh`, {
-    visibleLow: low,
-    visibleHigh: high,
-  });
+  return whereInScope(qb, actor, `${alias}.regionCode`);
 }
 
 /**
@@ -39,8 +34,5 @@ export function whereVisitVisible<T extends ObjectLiteral>(
   if (actor.role === 'bank_manager') {
     return qb.andWhere(`${alias}.visitorOrganizationId = :visitOrg`, { visitOrg: actor.organizationId });
   }
-  const scope = readScope(actor);
-  if (scope === null) return qb;
-  const [low, high] = regionCodeRange(scope);
-  return qb.andWhere(`${alias}.regionCode BETWEEN :visitLow AND :visitHigh`, { visitLow: low, visitHigh: high });
+  return whereInScope(qb, actor, `${alias}.regionCode`);
 }

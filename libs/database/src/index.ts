@@ -3,4 +3,5 @@ export * from './database.module';
 export * from './entities';
 export * from './pagination';
 export * from './references';
+export * from './region-scope';
 export * from './transaction';

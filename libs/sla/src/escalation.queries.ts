@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EscalationEntity, inTransaction, paginate, type Page, type PageRequest } from '@unblock/database';
+import {
+  EscalationEntity,
+  inTransaction,
+  paginate,
+  whereInScope,
+  whereWithinRegion,
+  type Page,
+  type PageRequest,
+} from '@unblock/database';
 import {
   Clock,
   DomainError,
-  readScope,
-  regionCodeRange,
   type Actor,
   type EscalationLevel,
   type EscalationStatus,
@@ -71,13 +77,7 @@ export class EscalationQueries {
   ) {}
 
   private scoped(actor: Actor, manager: EntityManager = this.dataSource.manager): SelectQueryBuilder<EscalationEntity> {
-    const qb = manager.getRepository(EscalationEntity).createQueryBuilder('e');
-    const scope = readScope(actor);
-    if (scope !== null) {
-      const [low, high] = regionCodeRange(scope);
-      qb.andWhere('e.regionCode BETWEEN :scopeLow AND :scopeHigh', { scopeLow: low, scopeHigh: high });
-    }
-    return qb;
+    return whereInScope(manager.getRepository(EscalationEntity).createQueryBuilder('e'), actor, 'e.regionCode');
   }
 
   async list(actor: Actor, query: ListEscalationsQuery): Promise<Page<EscalationResponse>> {
@@ -86,10 +86,7 @@ export class EscalationQueries {
     if (query.status !== undefined) qb.andWhere('e.status = :status', { status: query.status });
     if (query.bankId !== undefined) qb.andWhere('e.bankId = :bankId', { bankId: query.bankId });
     if (query.chainId !== undefined) qb.andWhere('e.chainId = :chainId', { chainId: query.chainId });
-    if (query.regionCode !== undefined) {
-      const [low, high] = regionCodeRange(query.regionCode);
-      qb.andWhere('e.regionCode BETWEEN :low AND :high', { low, high });
-    }
+    whereWithinRegion(qb, 'e.regionCode', query.regionCode);
     // Creation order is opening order: the oldest escalation first.
     const page = await paginate(qb, 'e', query);
     const now = this.clock.now();

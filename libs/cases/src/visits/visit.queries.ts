@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { VisitEntity, paginate, type Page, type PageRequest } from '@unblock/database';
-import { DomainError, regionCodeRange, type Actor, type VisitKind } from '@unblock/domain';
+import { VisitEntity, paginate, whereWithinRegion, type Page, type PageRequest } from '@unblock/database';
+import { DomainError, type Actor, type VisitKind } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { whereVisitVisible } from '../access';
 import { VisitResponse, toVisitResponse } from './visit.response';
@@ -32,10 +32,7 @@ export class VisitQueries {
       qb.andWhere('v.visitorUserId = :visitorUserId', { visitorUserId: query.visitorUserId });
     }
     if (query.kind !== undefined) qb.andWhere('v.kind = :kind', { kind: query.kind });
-    if (query.regionCode !== undefined) {
-      const [low, high] = regionCodeRange(query.regionCode);
-      qb.andWhere('v.regionCode BETWEEN :low AND :high', { low, high });
-    }
+    whereWithinRegion(qb, 'v.regionCode', query.regionCode);
     if (query.from !== undefined) qb.andWhere('v.visitedOn >= :from', { from: query.from });
     if (query.to !== undefined) qb.andWhere('v.visitedOn <= :to', { to: query.to });
     const page = await paginate(qb, 'v', query);

@@ -10,7 +10,7 @@ import {
   type CampaignKind,
 } from '@unblock/domain';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { whereWithinRegion } from '../scope';
+import { whereWithinRegion } from '@unblock/database';
 import { CampaignResponse, toCampaignResponse } from './campaign.response';
 
 export interface ListCampaignsQuery extends PageRequest {

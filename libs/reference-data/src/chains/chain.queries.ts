@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IndustrialChainEntity, paginate, type Page, type PageRequest } from '@unblock/database';
 import { DomainError, readScope, regionCodeRange, type Actor } from '@unblock/domain';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { whereWithinRegion } from '../scope';
+import { whereWithinRegion } from '@unblock/database';
 import { IndustrialChainResponse, toChainResponse } from './chain.response';
 
 export interface ListChainsQuery extends PageRequest {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { EnterpriseEntity, paginate, type Page, type PageRequest } from '@unblock/database';
 import { DomainError, type Actor, type ChainRole, type EnterpriseSize, type EnterpriseTag } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { whereInScope, whereWithinRegion } from '../scope';
+import { whereInScope, whereWithinRegion } from '@unblock/database';
 import { EnterpriseResponse, toEnterpriseResponse } from './enterprise.response';
 
 export interface ListEnterprisesQuery extends PageRequest {

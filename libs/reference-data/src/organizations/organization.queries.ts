@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OrganizationEntity, paginate, type Page, type PageRequest } from '@unblock/database';
 import { DomainError, type OrganizationKind } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { whereWithinRegion } from '../scope';
+import { whereWithinRegion } from '@unblock/database';
 import { OrganizationResponse, toOrganizationResponse } from './organization.response';
 
 export interface ListOrganizationsQuery extends PageRequest {

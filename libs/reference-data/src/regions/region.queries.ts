@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RegionEntity, paginate, type Page, type PageRequest } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { whereWithinRegion } from '../scope';
+import { whereWithinRegion } from '@unblock/database';
 import { RegionResponse, toRegionResponse } from './region.response';
 
 export interface ListRegionsQuery extends PageRequest {
