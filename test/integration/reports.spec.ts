@@ -8,6 +8,8 @@ import {
   toFen,
   type CaseStatus,
 } from '@unblock/domain';
+import { XLSX_TYPE } from '@unblock/http';
+import { Workbook } from 'exceljs';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
 import { buildWorld, newUscc, type World } from '../support/fixtures';
 import { TestApi } from '../support/test-api';
@@ -324,6 +326,36 @@ describe('campaign reports', () => {
     expect(deputy).toMatchObject({ claims: 1, declines: 0, signedAmount: '1699999.99' });
     const own = await api.request<{ bankId: string }[]>('GET', '/api/v1/reports/banks', { token: actors.leadManager });
     expect(own.body.map((b) => b.bankId)).toEqual([world.henanBankId]);
+  });
+
+  it('answers an .xlsx workbook on every report and on /cases when asked', async () => {
+    for (const url of [
+      '/api/v1/reports/summary',
+      '/api/v1/reports/chains',
+      '/api/v1/reports/banks',
+      '/api/v1/cases?limit=200',
+    ]) {
+      const response = await api.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${world.adminToken}`, accept: XLSX_TYPE },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe(XLSX_TYPE);
+      expect(String(response.headers['content-disposition'])).toMatch(/\.xlsx"$/u);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0]?.rowCount).toBeGreaterThan(1);
+    }
+    const summary = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/summary',
+      headers: { authorization: `Bearer ${world.adminToken}`, accept: XLSX_TYPE },
+    });
+    const workbook = new Workbook();
+    await workbook.xlsx.load(summary.rawPayload as unknown as ArrayBuffer);
+    const rows = (workbook.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
+    expect(rows.some((r) => r[1] === 'signedAmount' && r[2] === '3200000.04')).toBe(true);
   });
 
   it('answers CSV on every report and on /cases when asked', async () => {

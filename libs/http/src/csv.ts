@@ -1,7 +1,10 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { Workbook } from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Observable, map } from 'rxjs';
+import { Observable, concatMap } from 'rxjs';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const CSV_EXPORT = 'unblock:csv';
 
@@ -10,7 +13,7 @@ export interface CsvTable {
   readonly rows: readonly object[];
 }
 
-/** Marks a GET that also answers `Accept: text/csv`, turning its JSON answer into rows. */
+/** Marks a GET that also answers `Accept: text/csv` and an `.xlsx` Accept, turning its JSON answer into rows. */
 export const CsvExport = (toTable: (body: unknown) => CsvTable): MethodDecorator => SetMetadata(CSV_EXPORT, toTable);
 
 /** Flattens nested objects into `parent.child` columns; arrays become `a; b` text. */
@@ -52,7 +55,29 @@ export function toCsv(rows: readonly object[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** Answers `Accept: text/csv` on the routes marked `@CsvExport`. */
+/** One worksheet of the same columns as the CSV; money stays exact decimal text. */
+export async function toXlsx(rows: readonly object[], sheet: string): Promise<Buffer> {
+  const flat = rows.map((r) => flatten(r as Record<string, unknown>));
+  const columns = [...new Set(flat.flatMap((r) => Object.keys(r)))];
+  const workbook = new Workbook();
+  const worksheet = workbook.addWorksheet(sheet);
+  worksheet.addRow(columns);
+  for (const row of flat) {
+    worksheet.addRow(
+      columns.map((c) => {
+        const value = row[c];
+        return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string'
+          ? value
+          : value == null
+            ? null
+            : JSON.stringify(value);
+      }),
+    );
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Answers `Accept: text/csv` and the `.xlsx` type on the routes marked `@CsvExport`. */
 @Injectable()
 export class CsvInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
@@ -61,15 +86,17 @@ export class CsvInterceptor implements NestInterceptor {
     const toTable = this.reflector.get<((body: unknown) => CsvTable) | undefined>(CSV_EXPORT, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const accept = request.headers.accept ?? '';
-    if (!toTable || !/\btext\/csv\b/u.test(accept)) return next.handle();
+    const xlsx = accept.includes(XLSX_TYPE);
+    if (!toTable || (!xlsx && !/\btext\/csv\b/u.test(accept))) return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
-      map((body: unknown) => {
+      concatMap(async (body: unknown) => {
         const table = toTable(body);
+        const extension = xlsx ? 'xlsx' : 'csv';
         void reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${table.filename}.csv"`);
-        return toCsv(table.rows);
+          .header('content-type', xlsx ? XLSX_TYPE : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${table.filename}.${extension}"`);
+        return xlsx ? toXlsx(table.rows, table.filename) : toCsv(table.rows);
       }),
     );
   }

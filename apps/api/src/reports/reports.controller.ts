@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
-import { CsvExport, CurrentActor } from '@unblock/http';
+import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
 import { BankFigures, CampaignFigures, ChainFigures, ReportsService } from '@unblock/reports';
 import { ReportQueryDto } from './reports.dto';
 
@@ -12,10 +12,10 @@ function checkRange(query: ReportQueryDto): ReportQueryDto {
   return query;
 }
 
-/** The campaign dashboards. Each also answers `Accept: text/csv`. */
+/** The campaign dashboards. Each also answers `Accept: text/csv` and the .xlsx type. */
 @ApiTags('reports')
 @ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
+@ApiProduces('application/json', 'text/csv', XLSX_TYPE)
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
