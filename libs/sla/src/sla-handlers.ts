@@ -32,7 +32,7 @@ export class SlaHandlers {
   private async live(
     manager: EntityManager,
     job: DeadlinePayload,
-    at: (o: CaseObligationEntity) => Promise<Date>,
+    at: (o: CaseObligationEntity, c: CaseEntity) => Promise<Date>,
   ): Promise<Live> {
     const obligation = await manager.findOne(CaseObligationEntity, {
       where: { id: job.obligationId },
@@ -42,8 +42,9 @@ export class SlaHandlers {
     if (obligation.metAt !== null) return { live: false, skipped: 'obligation met' };
     if (obligation.cancelledAt !== null) return { live: false, skipped: 'obligation cancelled' };
     if (obligation.dueAt.getTime() !== Date.parse(job.dueAt)) return { live: false, skipped: 'deadline moved' };
-    if ((await at(obligation)).getTime() > this.clock.now().getTime()) return { live: false, skipped: 'not due yet' };
     const c = await manager.findOneByOrFail(CaseEntity, { id: obligation.caseId });
+    if ((await at(obligation, c)).getTime() > this.clock.now().getTime())
+      return { live: false, skipped: 'not due yet' };
     if (c.pausedAt !== null) return { live: false, skipped: 'case paused' };
     if (c.status === 'closed' || c.status === 'loan_signed') return { live: false, skipped: `case ${c.status}` };
     return { live: true, obligation, case: c };
@@ -102,12 +103,9 @@ export class SlaHandlers {
   /** Still open `levelTwoAfter` past the deadline: level 2. */
   levelTwoJob(job: DeadlinePayload): Promise<HandlerResult> {
     return inTransaction(this.dataSource, async (manager) => {
-      let campaignPlan: Awaited<ReturnType<SlaPlanner['planFor']>> | undefined;
-      const state = await this.live(manager, job, async (o) => {
-        const c = await manager.findOneByOrFail(CaseEntity, { id: o.caseId });
-        campaignPlan = await this.sla.planFor(manager, c.campaignId);
-        return this.sla.levelTwoAt(campaignPlan, o.dueAt);
-      });
+      const state = await this.live(manager, job, async (o, c) =>
+        this.sla.levelTwoAt(await this.sla.planFor(manager, c.campaignId), o.dueAt),
+      );
       if (!state.live) return { skipped: state.skipped };
       const opened = await this.levelTwo(manager, state.case, state.obligation, this.clock.now());
       return opened ? { done: 'escalated to level 2' } : { skipped: 'level 2 already open' };
@@ -141,12 +139,9 @@ export class SlaHandlers {
   /** One business day before the deadline: remind whoever holds the case. */
   reminder(job: DeadlinePayload): Promise<HandlerResult> {
     return inTransaction(this.dataSource, async (manager) => {
-      let remindAt = new Date(0);
-      const state = await this.live(manager, job, async (o) => {
-        const c = await manager.findOneByOrFail(CaseEntity, { id: o.caseId });
-        remindAt = this.sla.remindAt(await this.sla.planFor(manager, c.campaignId), o.dueAt);
-        return remindAt;
-      });
+      const state = await this.live(manager, job, async (o, c) =>
+        this.sla.remindAt(await this.sla.planFor(manager, c.campaignId), o.dueAt),
+      );
       if (!state.live) return { skipped: state.skipped };
       const { obligation, case: c } = state;
       const sent = await this.notifier.notify(manager, await holdersOf(manager, c), {
