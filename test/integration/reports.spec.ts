@@ -1,6 +1,7 @@
 import {
   CASE_STATUSES,
   ManualClock,
+  type Actor,
   businessCalendar,
   businessDaysBetween,
   fromFen,
@@ -9,6 +10,7 @@ import {
   type CaseStatus,
 } from '@unblock/domain';
 import { XLSX_TYPE } from '@unblock/http';
+import { ReportRollups, ReportsService, type ReportQuery } from '@unblock/reports';
 import { Workbook } from 'exceljs';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
 import { buildWorld, newUscc, type World } from '../support/fixtures';
@@ -326,6 +328,61 @@ describe('campaign reports', () => {
     expect(deputy).toMatchObject({ claims: 1, declines: 0, signedAmount: '1699999.99' });
     const own = await api.request<{ bankId: string }[]>('GET', '/api/v1/reports/banks', { token: actors.leadManager });
     expect(own.body.map((b) => b.bankId)).toEqual([world.henanBankId]);
+  });
+
+  it('answers from the rollups exactly what a scan of the base tables answers, for every reader and filter', async () => {
+    const service = api.app.get(ReportsService);
+    const reference = service.fromBaseTables();
+    const henan = world.provinceCampaignId;
+    const readers: Actor[] = [
+      { userId: 'admin', role: 'admin', organizationId: null, regionCode: null },
+      { userId: 'supervisor', role: 'supervisor', organizationId: world.regulatorId, regionCode: '410000' },
+      { userId: 'city', role: 'supervisor', organizationId: world.regulatorId, regionCode: '410100' },
+      { userId: 'lead', role: 'bank_manager', organizationId: world.henanBankId, regionCode: '410000' },
+      { userId: 'deputy', role: 'bank_manager', organizationId: world.henanBank2Id, regionCode: '410100' },
+    ];
+    const queries: ReportQuery[] = [
+      {},
+      { campaignId: henan },
+      { campaignId: world.hubeiCampaignId },
+      { regionCode: '410102' },
+      { from: '2026-06-01' },
+      { to: '2026-05-31' },
+      { campaignId: henan, from: '2026-05-21', to: '2026-06-04' },
+      { from: '2026-06-05', to: '2026-06-05' },
+    ];
+    let compared = 0;
+    for (const reader of readers) {
+      for (const query of queries) {
+        const context = JSON.stringify({ reader: reader.userId, query });
+        expect({ context, figures: await service.summary(reader, query) }).toEqual({
+          context,
+          figures: await reference.summary(reader, query),
+        });
+        expect({ context, figures: await service.chains(reader, query) }).toEqual({
+          context,
+          figures: await reference.chains(reader, query),
+        });
+        expect({ context, figures: await service.banks(reader, query) }).toEqual({
+          context,
+          figures: await reference.banks(reader, query),
+        });
+        compared += 3;
+      }
+    }
+    expect(compared).toBe(readers.length * queries.length * 3);
+  });
+
+  it('reads the rollups, and rebuilds them from the base tables', async () => {
+    const service = api.app.get(ReportsService);
+    const admin: Actor = { userId: 'admin', role: 'admin', organizationId: null, regionCode: null };
+    const before = await service.summary(admin, {});
+    expect(before.signedAmount).toBe('3200000.04');
+    await api.dataSource.query('TRUNCATE report_day_figures, report_visit_presence, report_loan_presence');
+    expect(await service.summary(admin, {})).toMatchObject({ visits: 0, enterprisesVisited: 0, signedAmount: '0.00' });
+    expect((await api.app.get(ReportRollups).rebuild()).days).toBeGreaterThan(0);
+    expect(await service.summary(admin, {})).toEqual(before);
+    expect(await service.chains(admin, {})).toEqual(await service.fromBaseTables().chains(admin, {}));
   });
 
   it('answers an .xlsx workbook on every report and on /cases when asked', async () => {

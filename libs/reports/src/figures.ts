@@ -129,10 +129,14 @@ export async function campaignFigures(
       WHERE ${loanWhere}`,
     pl.values,
   );
+  // Cases whose first contract (at the bank, for a bank's figures) was signed in the period.
+  const ps = new Params();
+  const signingWhere = `${filter.loans(ps, { dates: false })}${and(ps, narrowing.loans)}`;
   const signingTimes = await manager.query<{ created_at: Date; signed_on: string }[]>(
     `SELECT c.created_at, min(l.signed_on)::text AS signed_on
-       FROM loan_contracts l JOIN cases c ON c.id = l.case_id WHERE ${loanWhere} GROUP BY c.id, c.created_at`,
-    pl.values,
+       FROM loan_contracts l JOIN cases c ON c.id = l.case_id WHERE ${signingWhere} GROUP BY c.id, c.created_at
+     HAVING ${filter.period('min(l.signed_on)', ps)}`,
+    ps.values,
   );
 
   const casesByStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;

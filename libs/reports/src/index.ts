@@ -2,3 +2,5 @@ export * from './figures';
 export * from './report-filter';
 export * from './reports.module';
 export * from './reports.service';
+export * from './rollup-figures';
+export * from './rollup-refresh';

@@ -71,15 +71,25 @@ export class ReportFilter {
     return out.join(' AND ');
   }
 
-  /** Contracts signed in the period (by their signing date), of the campaign's and region's cases. */
-  loans(params: Params): string {
+  /**
+   * Contracts signed in the period (by their signing date), of the campaign's and region's cases; with
+   * `dates: false`, whenever they were signed.
+   */
+  loans(params: Params, options: { dates?: boolean } = {}): string {
     const out: string[] = ['TRUE'];
     if (this.query.campaignId !== undefined) out.push(`c.campaign_id = ${params.add(this.query.campaignId)}`);
     this.region('c.region_code', params, out);
-    if (this.query.from !== undefined) out.push(`l.signed_on >= ${params.add(this.query.from)}`);
-    if (this.query.to !== undefined) out.push(`l.signed_on <= ${params.add(this.query.to)}`);
+    if (options.dates !== false) out.push(this.period('l.signed_on', params));
     const bank = this.bank();
     if (bank !== null) out.push(`l.bank_id = ${params.add(bank)}`);
+    return out.join(' AND ');
+  }
+
+  /** The period's condition on a date expression. */
+  period(expression: string, params: Params): string {
+    const out: string[] = ['TRUE'];
+    if (this.query.from !== undefined) out.push(`${expression} >= ${params.add(this.query.from)}`);
+    if (this.query.to !== undefined) out.push(`${expression} <= ${params.add(this.query.to)}`);
     return out.join(' AND ');
   }
 }

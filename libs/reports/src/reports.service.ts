@@ -5,6 +5,11 @@ import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@
 import { DataSource, In } from 'typeorm';
 import { CampaignFigures, campaignFigures, reportCalendar, share } from './figures';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
+import { figuresFrom, presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
+import { ReportRollups } from './rollup-refresh';
+
+/** Stale days a reader refreshes before answering; more are left to the worker's refresh. */
+const READER_REFRESH_DAYS = 7;
 
 export class ChainFigures extends CampaignFigures {
   chainId!: string;
@@ -38,15 +43,83 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly rollups: ReportRollups,
   ) {}
+
+  /** False for the reference reader that scans the base tables only. */
+  private rollupsAllowed = true;
+
+  /**
+   * The same reports answered by scanning the base tables only: the slow reference the rollups are
+   * tested and benchmarked against.
+   */
+  fromBaseTables(): ReportsService {
+    const reference = new ReportsService(this.dataSource, this.clock, this.rollups);
+    reference.rollupsAllowed = false;
+    return reference;
+  }
+
+  /** The region ranges a reader's figures keep to: their scope and the query's region. */
+  private regions(actor: Actor, query: ReportQuery): (readonly [string, string])[] {
+    return [readScope(actor), query.regionCode]
+      .filter((code): code is string => code !== null && code !== undefined)
+      .map((code) => regionCodeRange(code));
+  }
+
+  /**
+   * Brings the rollups up to date when only a few days are stale (a reader sees their own writes), and
+   * answers whether the chain and bank rollups can answer, or the region narrows them and only the region
+   * rollup or the base tables can.
+   */
+  private async prepare(actor: Actor, query: ReportQuery): Promise<{ narrow: boolean }> {
+    if (!this.rollupsAllowed) return { narrow: true };
+    await this.rollups.refresh({ maxDays: READER_REFRESH_DAYS });
+    return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regions(actor, query)) };
+  }
 
   async summary(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
     const manager = this.dataSource.manager;
+    const { narrow } = await this.prepare(actor, query);
+    const regions = this.regions(actor, query);
+    if (actor.role !== 'bank_manager' && this.rollupsAllowed) {
+      const totals = await rollupTotals(manager, { kind: 'r', query, regions }, false);
+      const [visited, financed] = await Promise.all([
+        presenceCounts(manager, 'report_visit_presence', { query, regions, byChain: false }),
+        presenceCounts(manager, 'report_loan_presence', { query, regions, byChain: false }),
+      ]);
+      return figuresFrom(totals.get(''), visited.get('') ?? 0, financed.get('') ?? 0);
+    }
+    if (!narrow && actor.organizationId !== null) {
+      return this.bankSummary(actor.organizationId, query);
+    }
     return campaignFigures(manager, new ReportFilter(actor, query), await reportCalendar(manager), this.clock.now());
+  }
+
+  /** A bank's own figures from the bank rollup; its distinct enterprises from the base tables' indexes. */
+  private async bankSummary(bankId: string, query: ReportQuery): Promise<CampaignFigures> {
+    const manager = this.dataSource.manager;
+    const totals = await rollupTotals(manager, { kind: 'b', query, key: bankId }, false);
+    const pv = new Params();
+    const visitWhere = [`v.visitor_organization_id = ${pv.add(bankId)}`];
+    if (query.campaignId !== undefined) visitWhere.push(`v.campaign_id = ${pv.add(query.campaignId)}`);
+    const filter = new ReportFilter({ userId: '', role: 'admin', organizationId: null, regionCode: null }, query);
+    const [visited] = await manager.query<{ n: string }[]>(
+      `SELECT count(DISTINCT v.enterprise_id)::text AS n FROM visits v
+        WHERE ${visitWhere.join(' AND ')} AND ${filter.period('v.visited_on', pv)}`,
+      pv.values,
+    );
+    const pl = new Params();
+    const [financed] = await manager.query<{ n: string }[]>(
+      `SELECT count(DISTINCT c.enterprise_id)::text AS n FROM loan_contracts l JOIN cases c ON c.id = l.case_id
+        WHERE ${filter.loans(pl)} AND l.bank_id = ${pl.add(bankId)}`,
+      pl.values,
+    );
+    return figuresFrom(totals.get(''), Number(visited?.n ?? 0), Number(financed?.n ?? 0));
   }
 
   async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
     const manager = this.dataSource.manager;
+    const { narrow } = await this.prepare(actor, query);
     const qb = manager
       .getRepository(IndustrialChainEntity)
       .createQueryBuilder('ch')
@@ -69,6 +142,27 @@ export class ReportsService {
       id: In([...new Set(chains.flatMap((c) => [c.leadBankId, c.deputyBankId]))]),
     });
     const name = (id: string): string => banks.find((b) => b.id === id)?.name ?? '';
+    const describe = (chain: IndustrialChainEntity): Omit<ChainFigures, keyof CampaignFigures> => ({
+      chainId: chain.id,
+      chainName: chain.name,
+      regionCode: chain.regionCode,
+      leadBankId: chain.leadBankId,
+      leadBankName: name(chain.leadBankId),
+      deputyBankId: chain.deputyBankId,
+      deputyBankName: name(chain.deputyBankId),
+    });
+    if (!narrow && actor.role !== 'bank_manager') {
+      const totals = await rollupTotals(manager, { kind: 'c', query }, true);
+      const [visited, financed] = await Promise.all([
+        presenceCounts(manager, 'report_visit_presence', { query, regions: [], byChain: true }),
+        presenceCounts(manager, 'report_loan_presence', { query, regions: [], byChain: true }),
+      ]);
+      return chains.map((chain) => ({
+        ...describe(chain),
+        ...figuresFrom(totals.get(chain.id), visited.get(chain.id) ?? 0, financed.get(chain.id) ?? 0),
+      }));
+    }
+    // A region narrower than the data, or a bank's share of each chain: from the base tables.
     const filter = new ReportFilter(actor, query);
     const calendar = await reportCalendar(manager);
     const now = this.clock.now();
@@ -80,16 +174,7 @@ export class ReportsService {
         cases: (p: Params) => `c.chain_id = ${p.add(chain.id)}`,
         loans: (p: Params) => `c.chain_id = ${p.add(chain.id)}`,
       });
-      result.push({
-        chainId: chain.id,
-        chainName: chain.name,
-        regionCode: chain.regionCode,
-        leadBankId: chain.leadBankId,
-        leadBankName: name(chain.leadBankId),
-        deputyBankId: chain.deputyBankId,
-        deputyBankName: name(chain.deputyBankId),
-        ...figures,
-      });
+      result.push({ ...describe(chain), ...figures });
     }
     return result;
   }
@@ -100,6 +185,28 @@ export class ReportsService {
       where: actor.role === 'bank_manager' ? { id: actor.organizationId ?? '' } : { kind: 'bank' },
       order: { name: 'ASC' },
     });
+    const { narrow } = await this.prepare(actor, query);
+    if (!narrow) {
+      const totals = await rollupTotals(manager, { kind: 'b', query }, true);
+      return banks.map((bank) => {
+        const t = totals.get(bank.id);
+        const claims = t?.bankClaims ?? 0;
+        const onTime = t?.bankClaimsOnTime ?? 0;
+        return {
+          bankId: bank.id,
+          bankName: bank.name,
+          casesAssigned: t ? Object.values(t.casesByStatus).reduce((a, b) => a + b, 0) : 0,
+          claims,
+          claimsOnTime: onTime,
+          claimOnTimeRate: share(BigInt(onTime), BigInt(claims)),
+          declines: t?.bankDeclines ?? 0,
+          escalations: t?.bankEscalations ?? 0,
+          intentionAmount: t?.intentionAmount ?? '0.00',
+          signedAmount: t?.signedAmount ?? '0.00',
+          signedCount: t?.signedCount ?? 0,
+        };
+      });
+    }
     // Everything counts within the caller's region and the filters, whoever holds the cases.
     const filter = new ReportFilter(
       { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },

@@ -30,6 +30,8 @@ import { VisitEntity } from './visit.entity';
 @Check('cases_escalation_level_check', `"escalation_level" IN (0, 1, 2)`)
 @Index(['assignedBankId', 'status', 'dueAt'])
 @Index(['status', 'dueAt'])
+// Report rollups (migration ReportRollups): a campaign's cases by their diagnosis day in Shanghai.
+@Index('cases_by_campaign_day', { synchronize: false })
 export class CaseEntity extends BaseEntity {
   /** Human number, e.g. C-2025-000123. */
   @Index({ unique: true })

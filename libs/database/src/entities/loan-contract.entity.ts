@@ -6,6 +6,8 @@ import { OrganizationEntity } from './organization.entity';
 /** A signed loan closing (part of) a need; several banks may each sign one for the same case. */
 @Entity('loan_contracts')
 @Index(['bankId', 'contractNo'], { unique: true })
+// Report rollups (migration ReportRollups): a day's contracts.
+@Index('loan_contracts_by_day', { synchronize: false })
 @Check('loan_contracts_amount_check', `"amount" > 0`)
 @Check('loan_contracts_term_check', `"term_months" > 0`)
 export class LoanContractEntity extends BaseEntity {

@@ -10,6 +10,8 @@ import { UserEntity } from './user.entity';
 @Index('visits_client_ref_per_visitor', ['visitorUserId', 'clientRef'], { unique: true })
 @Index(['enterpriseId', 'visitedOn'])
 @Index(['campaignId', 'visitedOn'])
+// Report rollups (migration ReportRollups): a bank's distinct enterprises visited, from the index alone.
+@Index('visits_by_visitor_org', { synchronize: false })
 export class VisitEntity extends BaseEntity {
   @Column({ type: 'uuid' })
   campaignId!: string;

@@ -1,0 +1,252 @@
+import { BOTTLENECKS, CASE_STATUSES, fromFen, toFen, type Bottleneck, type CaseStatus } from '@unblock/domain';
+import type { EntityManager } from 'typeorm';
+import { share, type CampaignFigures } from './figures';
+import { Params, type ReportQuery } from './report-filter';
+
+/** Which one-dimension rollup to read: by region, by chain, or by bank. */
+export type RollupKind = 'r' | 'c' | 'b';
+
+/** What to read from the rollups: the campaign and dates of the query, and the rows of one dimension. */
+export interface RollupSelection {
+  readonly kind: RollupKind;
+  readonly query: ReportQuery;
+  /** Region code ranges every row must fall in (the region rollup only). */
+  readonly regions?: readonly (readonly [string, string])[];
+  /** One key of the dimension (a bank's id), or every key. */
+  readonly key?: string;
+}
+
+/** The additive figures of one key of a rollup, before they become report figures. */
+export interface RollupTotals {
+  visits: number;
+  casesByStatus: Record<CaseStatus, number>;
+  intentionAmount: string;
+  bottlenecks: Map<string, number>;
+  claimsMet: number;
+  claimsMissed: number;
+  claimDays: Map<number, number>;
+  signedAmount: string;
+  signedCount: number;
+  longTermAmount: string;
+  leaderAmount: string;
+  signingDays: Map<number, number>;
+  bankClaims: number;
+  bankClaimsOnTime: number;
+  bankDeclines: number;
+  bankEscalations: number;
+}
+
+function emptyTotals(): RollupTotals {
+  return {
+    visits: 0,
+    casesByStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>,
+    intentionAmount: '0.00',
+    bottlenecks: new Map(),
+    claimsMet: 0,
+    claimsMissed: 0,
+    claimDays: new Map(),
+    signedAmount: '0.00',
+    signedCount: 0,
+    longTermAmount: '0.00',
+    leaderAmount: '0.00',
+    signingDays: new Map(),
+    bankClaims: 0,
+    bankClaimsOnTime: 0,
+    bankDeclines: 0,
+    bankEscalations: 0,
+  };
+}
+
+/** The median of a histogram (value → how many), as `median` answers for the values one by one. */
+export function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
+  const entries = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const nth = (index: number): number => {
+    let seen = 0;
+    for (const [value, n] of entries) {
+      seen += n;
+      if (index < seen) return value;
+    }
+    return entries[entries.length - 1]?.[0] ?? 0;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 === 1 ? nth(middle) : (nth(middle - 1) + nth(middle)) / 2;
+}
+
+function where(selection: RollupSelection, p: Params, alias = 'f'): string {
+  const out = [`${alias}.kind = ${p.add(selection.kind)}`];
+  const { campaignId, from, to } = selection.query;
+  if (campaignId !== undefined) out.push(`${alias}.campaign_id = ${p.add(campaignId)}`);
+  if (from !== undefined) out.push(`${alias}.day >= ${p.add(from)}`);
+  if (to !== undefined) out.push(`${alias}.day <= ${p.add(to)}`);
+  for (const [low, high] of selection.regions ?? []) {
+    out.push(`${alias}.key BETWEEN ${p.add(low)} AND ${p.add(high)}`);
+  }
+  if (selection.key !== undefined) out.push(`${alias}.key = ${p.add(selection.key)}`);
+  return out.join(' AND ');
+}
+
+/** The rollup's totals per key (or under '' when `byKey` is false). */
+export async function rollupTotals(
+  manager: EntityManager,
+  selection: RollupSelection,
+  byKey: boolean,
+): Promise<Map<string, RollupTotals>> {
+  const p = new Params();
+  const filter = where(selection, p);
+  const key = byKey ? 'f.key' : "''";
+  const group = byKey ? 'GROUP BY f.key' : '';
+  const sums = await manager.query<Record<string, string | null>[]>(
+    `SELECT ${key} AS key, sum(visits)::text AS visits, sum(n_diagnosed)::text AS diagnosed, sum(n_assigned)::text AS assigned,
+            sum(n_claimed)::text AS claimed, sum(n_approved)::text AS approved, sum(n_loan_signed)::text AS loan_signed,
+            sum(n_closed)::text AS closed, sum(intention_amount)::text AS intention, sum(claims_met)::text AS claims_met,
+            sum(claims_missed)::text AS claims_missed, sum(signed_amount)::text AS signed, sum(signed_count)::text AS signed_count,
+            sum(long_term_amount)::text AS long_term, sum(leader_amount)::text AS leaders, sum(bank_claims)::text AS bank_claims,
+            sum(bank_claims_on_time)::text AS bank_on_time, sum(bank_declines)::text AS bank_declines,
+            sum(bank_escalations)::text AS bank_escalations
+       FROM report_day_figures f WHERE ${filter} ${group}`,
+    p.values,
+  );
+  const histograms = await manager.query<{ key: string; source: string; value: string; n: string }[]>(
+    `SELECT ${key} AS key, h.source, h.value, sum(h.n)::text AS n
+       FROM report_day_figures f,
+            LATERAL (SELECT 'b' AS source, j.key AS value, j.value::int AS n FROM jsonb_each_text(f.bottlenecks) j
+                     UNION ALL SELECT 'c', j.key, j.value::int FROM jsonb_each_text(f.claim_days) j
+                     UNION ALL SELECT 's', j.key, j.value::int FROM jsonb_each_text(f.signing_days) j) h
+      WHERE ${filter}
+      GROUP BY ${byKey ? 'f.key, ' : ''}h.source, h.value`,
+    p.values,
+  );
+  const totals = new Map<string, RollupTotals>();
+  const at = (k: string): RollupTotals => {
+    let found = totals.get(k);
+    if (found === undefined) {
+      found = emptyTotals();
+      totals.set(k, found);
+    }
+    return found;
+  };
+  const int = (value: string | null | undefined): number => Number(value ?? 0);
+  const money = (value: string | null | undefined): string => fromFen(value ? toFen(value) : 0n);
+  for (const s of sums) {
+    if (s['visits'] === null) continue; // no rows at all
+    const t = at(s['key'] ?? '');
+    t.visits = int(s['visits']);
+    t.casesByStatus = {
+      diagnosed: int(s['diagnosed']),
+      assigned: int(s['assigned']),
+      claimed: int(s['claimed']),
+      approved: int(s['approved']),
+      loan_signed: int(s['loan_signed']),
+      closed: int(s['closed']),
+    };
+    t.intentionAmount = money(s['intention']);
+    t.claimsMet = int(s['claims_met']);
+    t.claimsMissed = int(s['claims_missed']);
+    t.signedAmount = money(s['signed']);
+    t.signedCount = int(s['signed_count']);
+    t.longTermAmount = money(s['long_term']);
+    t.leaderAmount = money(s['leaders']);
+    t.bankClaims = int(s['bank_claims']);
+    t.bankClaimsOnTime = int(s['bank_on_time']);
+    t.bankDeclines = int(s['bank_declines']);
+    t.bankEscalations = int(s['bank_escalations']);
+  }
+  for (const h of histograms) {
+    const t = at(h.key);
+    const n = Number(h.n);
+    if (h.source === 'b') t.bottlenecks.set(h.value, n);
+    else (h.source === 'c' ? t.claimDays : t.signingDays).set(Number(h.value), n);
+  }
+  return totals;
+}
+
+/** What the presence bitmaps answer: distinct enterprises, per key when grouped by chain. */
+export interface PresenceSelection {
+  readonly query: ReportQuery;
+  readonly regions: readonly (readonly [string, string])[];
+  readonly byChain: boolean;
+}
+
+/** Distinct enterprises visited (or financed) in the period: those whose bitmap has a day in it. */
+export async function presenceCounts(
+  manager: EntityManager,
+  table: 'report_visit_presence' | 'report_loan_presence',
+  selection: PresenceSelection,
+): Promise<Map<string, number>> {
+  const p = new Params();
+  const out = ['TRUE'];
+  const { campaignId, from, to } = selection.query;
+  if (campaignId !== undefined) out.push(`campaign_id = ${p.add(campaignId)}`);
+  for (const [low, high] of selection.regions) out.push(`region_code BETWEEN ${p.add(low)} AND ${p.add(high)}`);
+  if (from !== undefined || to !== undefined) {
+    // Offsets of the period within each row's bitmap (bit 0 is the row's epoch day), clipped at 0.
+    const start = `greatest(${p.add(from ?? '1900-01-01')}::date - epoch, 0)`;
+    const end = `(${p.add(to ?? '2999-12-31')}::date - epoch)`;
+    out.push(
+      `${end} >= ${start} AND position(B'1' IN substring(days FROM ${start} + 1 FOR ${end} - ${start} + 1)) > 0`,
+    );
+  }
+  const key = selection.byChain ? 'chain_key' : "''";
+  const rows = await manager.query<{ key: string; n: string }[]>(
+    `SELECT ${key} AS key, count(DISTINCT enterprise_id)::text AS n FROM ${table}
+      WHERE ${out.join(' AND ')} ${selection.byChain ? 'GROUP BY chain_key' : ''}`,
+    p.values,
+  );
+  return new Map(rows.map((r) => [r.key, Number(r.n)]));
+}
+
+/**
+ * True when a region condition would leave out some of the rows in the period: then only the region rollup
+ * (or the base tables) can answer. When every row of the period lies inside the regions, the chain and bank
+ * rollups answer as they are.
+ */
+export async function regionsNarrow(
+  manager: EntityManager,
+  query: ReportQuery,
+  regions: readonly (readonly [string, string])[],
+): Promise<boolean> {
+  for (const [low, high] of regions) {
+    const p = new Params();
+    const filter = where({ kind: 'r', query }, p);
+    const [row] = await manager.query<{ outside: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM report_day_figures f WHERE ${filter}
+                        AND (f.key < ${p.add(low)} OR f.key > ${p.add(high)})) AS outside`,
+      p.values,
+    );
+    if (row?.outside === true) return true;
+  }
+  return false;
+}
+
+/** Report figures from a rollup's totals and the distinct counts. */
+export function figuresFrom(
+  totals: RollupTotals | undefined,
+  enterprisesVisited: number,
+  enterprisesFinanced: number,
+): CampaignFigures {
+  const t = totals ?? emptyTotals();
+  const signed = toFen(t.signedAmount);
+  const met = BigInt(t.claimsMet);
+  return {
+    visits: t.visits,
+    enterprisesVisited,
+    needsDiagnosed: Object.values(t.casesByStatus).reduce((a, b) => a + b, 0),
+    casesByStatus: t.casesByStatus,
+    enterprisesFinanced,
+    intentionAmount: t.intentionAmount,
+    signedAmount: t.signedAmount,
+    signedCount: t.signedCount,
+    longTermShare: share(toFen(t.longTermAmount), signed),
+    chainLeaderShare: share(toFen(t.leaderAmount), signed),
+    claimsWithinSlaShare: share(met, met + BigInt(t.claimsMissed)),
+    medianBusinessDaysToClaim: histogramMedian(t.claimDays),
+    medianBusinessDaysToSigning: histogramMedian(t.signingDays),
+    topBottlenecks: [...t.bottlenecks.entries()]
+      .filter(([b, n]) => n > 0 && (BOTTLENECKS as readonly string[]).includes(b))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, 8)
+      .map(([bottleneck, count]) => ({ bottleneck: bottleneck as Bottleneck, count })),
+  };
+}
