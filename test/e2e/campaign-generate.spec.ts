@@ -47,6 +47,13 @@ describe('campaign generator', () => {
         visitRegionsMatch: await one(
           `SELECT count(*)::int AS mismatched FROM visits v JOIN enterprises e ON e.id = v.enterprise_id WHERE v.region_code <> e.region_code`,
         ),
+        // The rollups were rebuilt after the copy: their totals are the base tables' totals.
+        rollups: await one(
+          `SELECT (SELECT sum(visits) FROM report_day_figures WHERE kind = 'r')::int = (SELECT count(*) FROM visits)::int AS visits,
+                  (SELECT sum(signed_amount) FROM report_day_figures WHERE kind = 'c')::text = (SELECT sum(amount) FROM loan_contracts)::text AS signed,
+                  (SELECT count(DISTINCT enterprise_id) FROM report_visit_presence)::int = (SELECT count(DISTINCT enterprise_id) FROM visits)::int AS presence,
+                  (SELECT count(*) FROM report_dirty_days)::int AS stale`,
+        ),
         digest: await one(
           `SELECT md5(string_agg(number || status || requested_amount::text, ',' ORDER BY number)) AS cases,
                   (SELECT md5(string_agg(uscc, ',' ORDER BY uscc)) FROM enterprises) AS enterprises FROM cases`,
@@ -69,7 +76,9 @@ describe('campaign generator', () => {
       validUscc: true,
       signedMatchesLoans: { equal: true },
       visitRegionsMatch: { mismatched: 0 },
+      rollups: { visits: true, signed: true, presence: true, stale: 0 },
     });
+    expect(first.stdout).toMatch(/report rollups rebuilt in [\d.]+ s/u);
     expect((factsA['counts'] as { loans: number }).loans).toBeGreaterThan(0);
     expect((await facts(b))['digest']).toEqual(factsA['digest']);
   }, 120_000);

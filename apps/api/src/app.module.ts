@@ -8,6 +8,7 @@ import { DatabaseModule } from '@unblock/database';
 import type { Clock } from '@unblock/domain';
 import { CsvInterceptor, ProblemDetailsFilter, createValidationPipe } from '@unblock/http';
 import { IdentityModule } from '@unblock/identity';
+import { ImportsModule } from '@unblock/imports';
 import { ReferenceDataModule } from '@unblock/reference-data';
 import { ReportsModule } from '@unblock/reports';
 import { SlaReadModule } from '@unblock/sla';
@@ -16,6 +17,7 @@ import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuthController, MeController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
+import { HttpPipelineInterceptor } from './common/http-pipeline.interceptor';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { VisitsController } from './cases/visits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -23,6 +25,7 @@ import { loginThrottle } from './auth/login-throttle';
 import { RolesGuard } from './auth/roles.guard';
 import { ReportsController } from './reports/reports.controller';
 import { HealthController } from './health/health.controller';
+import { ImportsController } from './imports/imports.controller';
 import {
   CalendarsController,
   EscalationsController,
@@ -55,6 +58,7 @@ export class AppModule {
         CasesModule,
         SlaReadModule,
         ReportsModule,
+        ImportsModule,
       ],
       controllers: [
         AuthController,
@@ -73,6 +77,7 @@ export class AppModule {
         CalendarsController,
         SlaPoliciesController,
         ReportsController,
+        ImportsController,
       ],
       providers: [
         AdminBootstrapService,
@@ -81,10 +86,11 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
-        // The idempotency interceptor wraps the audit: a replayed answer writes no second audit record.
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
+        IdempotencyInterceptor,
+        AuditInterceptor,
+        CsvInterceptor,
+        // Idempotency wrapping the audit on writes, the CSV/XLSX export on reads.
+        { provide: APP_INTERCEPTOR, useClass: HttpPipelineInterceptor },
       ],
     };
   }

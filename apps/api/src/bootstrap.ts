@@ -1,14 +1,17 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@unblock/config';
+import { MAX_UPLOAD_BYTES } from '@unblock/imports';
 import type { Clock } from '@unblock/domain';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
+import { RAW_UPLOAD_TYPES } from './imports/imports.controller';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/u;
 
@@ -48,7 +51,11 @@ export async function createApiApp(
       },
     },
   });
+  // Uploads stream: one file part of up to 1 GiB, never buffered whole. A raw CSV or xlsx body is left
+  // unread for the controller to stream (so the JSON body limit does not apply to it).
+  await app.register(multipart, { limits: { files: 1, fields: 4, fileSize: MAX_UPLOAD_BYTES, parts: 8 } });
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser(RAW_UPLOAD_TYPES, (_request, _payload, done) => done(null, undefined));
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

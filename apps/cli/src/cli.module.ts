@@ -3,6 +3,7 @@ import { AppConfig, ConfigModule } from '@unblock/config';
 import { DatabaseModule } from '@unblock/database';
 import { IdentityModule } from '@unblock/identity';
 import { ReferenceDataModule } from '@unblock/reference-data';
+import { ReportsModule } from '@unblock/reports';
 import { DemoSeeder } from './demo-seeder';
 
 /** Operators' commands: the same use cases as the API, without HTTP. */
@@ -16,6 +17,7 @@ export class CliModule {
         DatabaseModule.forRoot('unblock-cli'),
         IdentityModule,
         ReferenceDataModule,
+        ReportsModule,
       ],
       providers: [DemoSeeder],
     };

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigError } from '@unblock/config';
 import { DomainError } from '@unblock/domain';
 import { EnsureAdminUseCase } from '@unblock/identity';
+import { ReportRollups } from '@unblock/reports';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { checkAdminCredentials } from './admin-credentials';
@@ -53,6 +54,18 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(
       `campaign ${report.campaignId} generated in ${report.seconds} s: ${JSON.stringify(report.counts)}\n`,
     );
+    const started = Date.now();
+    const context = await NestFactory.createApplicationContext(CliModule.forRoot(config), {
+      logger: ['error', 'warn'],
+    });
+    try {
+      const rebuilt = await context.get(ReportRollups).rebuild(report.campaignId);
+      process.stdout.write(
+        `report rollups rebuilt in ${Math.round((Date.now() - started) / 100) / 10} s: ${rebuilt.days} days\n`,
+      );
+    } finally {
+      await context.close();
+    }
     return 0;
   }
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });

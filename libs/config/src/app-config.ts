@@ -17,7 +17,12 @@ export class AppConfig {
   };
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | null;
   readonly loginThrottle: { readonly limit: number; readonly windowSeconds: number };
-  readonly worker: { readonly sweepIntervalMs: number; readonly relayIntervalMs: number };
+  readonly worker: {
+    readonly sweepIntervalMs: number;
+    readonly relayIntervalMs: number;
+    /** How often the worker brings the report rollups up to date. */
+    readonly reportsRefreshMs: number;
+  };
   readonly logLevel: string;
   readonly production: boolean;
 
@@ -39,7 +44,11 @@ export class AppConfig {
         ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
         : null;
     this.loginThrottle = { limit: env.LOGIN_THROTTLE_LIMIT, windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS };
-    this.worker = { sweepIntervalMs: env.SWEEP_INTERVAL_MS, relayIntervalMs: env.RELAY_INTERVAL_MS };
+    this.worker = {
+      sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+      relayIntervalMs: env.RELAY_INTERVAL_MS,
+      reportsRefreshMs: env.REPORTS_REFRESH_MS,
+    };
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';
   }

@@ -112,6 +112,12 @@ export class Environment {
   RELAY_INTERVAL_MS = 250;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  REPORTS_REFRESH_MS = 5000;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

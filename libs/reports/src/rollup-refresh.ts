@@ -133,15 +133,26 @@ export class ReportRollups {
     }
   }
 
-  /** Rebuilds every rollup from the base tables (after a bulk load that bypassed the triggers). */
-  async rebuild(): Promise<RefreshResult> {
-    await this.dataSource.query(
-      `INSERT INTO report_dirty_days (campaign_id, day)
-       SELECT DISTINCT campaign_id, visited_on FROM visits
-       UNION SELECT DISTINCT c.campaign_id, ${CASE_DAY} FROM cases c
-       UNION SELECT DISTINCT c.campaign_id, l.signed_on FROM loan_contracts l JOIN cases c ON c.id = l.case_id`,
-    );
-    await this.dataSource.query('TRUNCATE report_visit_presence, report_loan_presence, report_day_figures');
+  /**
+   * Rebuilds the rollups of one campaign, or of all, from the base tables (after a bulk load that bypassed
+   * the triggers, or to be sure).
+   */
+  async rebuild(campaignId?: string): Promise<RefreshResult> {
+    const only = (column: string): string => (campaignId === undefined ? 'TRUE' : `${column} = $1`);
+    const params = campaignId === undefined ? [] : [campaignId];
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO report_dirty_days (campaign_id, day)
+         SELECT DISTINCT campaign_id, visited_on FROM visits WHERE ${only('campaign_id')}
+         UNION SELECT DISTINCT c.campaign_id, ${CASE_DAY} FROM cases c WHERE ${only('c.campaign_id')}
+         UNION SELECT DISTINCT c.campaign_id, l.signed_on FROM loan_contracts l JOIN cases c ON c.id = l.case_id
+                WHERE ${only('c.campaign_id')}`,
+        params,
+      );
+      for (const table of ['report_visit_presence', 'report_loan_presence', 'report_day_figures']) {
+        await manager.query(`DELETE FROM ${table} WHERE ${only('campaign_id')}`, params);
+      }
+    });
     for (;;) {
       const result = await this.refresh();
       if (result !== null) return result;
