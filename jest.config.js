@@ -16,7 +16,7 @@ module.exports = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@unblock/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
-    '^@unblock/(config|database|queue|identity|reference-data|http|cases|sla|reports)$': '<rootDir>/libs/$1/src',
+    '^@unblock/(config|database|queue|identity|reference-data|http|cases|sla|reports|imports)$': '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@unblock/config';
 import { DatabaseModule } from '@unblock/database';
+import { ImportsWorkModule } from '@unblock/imports';
 import type { Clock } from '@unblock/domain';
 import { QueueModule } from '@unblock/queue';
 import { SlaWorkModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { SystemProcessor } from './heartbeat.processor';
+import { ImportsHealLoop, ImportsProcessor } from './imports.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { OutboxRelayLoop } from './outbox-relay.loop';
 import { SlaProcessor } from './sla.processor';
@@ -23,8 +25,17 @@ export class WorkerModule {
         DatabaseModule.forRoot('unblock-worker'),
         QueueModule.forRoot(),
         SlaWorkModule,
+        ImportsWorkModule,
       ],
-      providers: [SystemProcessor, SlaProcessor, NotificationsProcessor, OutboxRelayLoop, WorkerBootstrapService],
+      providers: [
+        SystemProcessor,
+        SlaProcessor,
+        NotificationsProcessor,
+        ImportsProcessor,
+        ImportsHealLoop,
+        OutboxRelayLoop,
+        WorkerBootstrapService,
+      ],
     };
   }
 }

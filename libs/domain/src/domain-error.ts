@@ -10,6 +10,8 @@ export const DOMAIN_ERROR_CODES = [
   'forbidden',
   'rate_limited',
   'unprocessable',
+  'unsupported_media_type',
+  'payload_too_large',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -14,6 +14,8 @@ const DOMAIN_STATUS: Record<DomainErrorCode, [number, string]> = {
   forbidden: [403, 'Forbidden'],
   rate_limited: [429, 'Too Many Requests'],
   unprocessable: [422, 'Unprocessable Content'],
+  unsupported_media_type: [415, 'Unsupported Media Type'],
+  payload_too_large: [413, 'Content Too Large'],
 };
 
 /** Postgres errors that are the caller's, not ours. */

@@ -26,6 +26,8 @@ export const JOB_NAMES = {
   digest: 'digest',
   /** Deliver one webhook notification. */
   webhook: 'webhook',
+  /** Run (or resume) one run of a bulk import. */
+  importRun: 'import-run',
 } as const;
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 
@@ -42,6 +44,7 @@ export interface JobPayloads {
   sweep: Record<string, never>;
   digest: Record<string, never>;
   webhook: { readonly deliveryId: string };
+  'import-run': { readonly importId: string; readonly run: number };
 }
 
 export interface JobResults {
@@ -60,6 +63,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   sweep: QUEUE_NAMES.sla,
   digest: QUEUE_NAMES.notifications,
   webhook: QUEUE_NAMES.notifications,
+  'import-run': QUEUE_NAMES.imports,
 };
 
 /** Outbox message types and the job each becomes. */
@@ -68,6 +72,7 @@ export const OUTBOX_JOBS: Record<string, JobName> = {
   'sla.reminder': JOB_NAMES.reminder,
   'sla.level_two': JOB_NAMES.levelTwo,
   'notifications.webhook': JOB_NAMES.webhook,
+  'imports.run': JOB_NAMES.importRun,
 };
 
 /** The deterministic id of a job: the same work always has the same id. */

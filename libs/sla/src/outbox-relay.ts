@@ -20,6 +20,7 @@ interface OutboxRow {
 /** The deterministic job id of an outbox message: the same deadline is always the same job. */
 export function jobIdFor(name: JobName, payload: Record<string, unknown>, rowId: string): string {
   if (name === 'webhook') return jobId(name, String(payload['deliveryId']));
+  if (name === 'import-run') return jobId(name, String(payload['importId']), Number(payload['run']));
   if (name === 'deadline' || name === 'reminder' || name === 'level-two') {
     return jobId(name, String(payload['obligationId']), Date.parse(String(payload['dueAt'])));
   }
@@ -40,8 +41,9 @@ export class OutboxRelay {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectQueue(QUEUE_NAMES.sla) sla: Queue,
     @InjectQueue(QUEUE_NAMES.notifications) notifications: Queue,
+    @InjectQueue(QUEUE_NAMES.imports) imports: Queue,
   ) {
-    this.queues = { sla, notifications, imports: undefined, reports: undefined, system: undefined };
+    this.queues = { sla, notifications, imports, reports: undefined, system: undefined };
   }
 
   /** Relays one batch; answers how many messages it moved. */

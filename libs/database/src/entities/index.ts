@@ -8,6 +8,7 @@ import { CaseEntity } from './case.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EscalationEntity } from './escalation.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { ImportChunkEntity, ImportEntity, ImportErrorEntity } from './import.entity';
 import { IndustrialChainEntity } from './industrial-chain.entity';
 import { LoanContractEntity } from './loan-contract.entity';
 import { NotificationEntity } from './notification.entity';
@@ -31,6 +32,9 @@ export {
   EnterpriseEntity,
   EscalationEntity,
   IdempotencyKeyEntity,
+  ImportChunkEntity,
+  ImportEntity,
+  ImportErrorEntity,
   IndustrialChainEntity,
   LoanContractEntity,
   NotificationEntity,
@@ -44,6 +48,14 @@ export {
   WebhookDeliveryEntity,
 };
 export { BaseEntity } from './base.entity';
+export {
+  IMPORT_FORMATS,
+  IMPORT_KINDS,
+  IMPORT_STATUSES,
+  type ImportFormat,
+  type ImportKind,
+  type ImportStatus,
+} from './import.entity';
 export { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
 export { WEBHOOK_STATUSES, type WebhookStatus } from './webhook-delivery.entity';
 
@@ -58,6 +70,9 @@ export const ENTITIES = [
   EnterpriseEntity,
   EscalationEntity,
   IdempotencyKeyEntity,
+  ImportChunkEntity,
+  ImportEntity,
+  ImportErrorEntity,
   IndustrialChainEntity,
   LoanContractEntity,
   NotificationEntity,

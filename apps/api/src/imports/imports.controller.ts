@@ -1,0 +1,111 @@
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { ImportKind } from '@unblock/database';
+import { DomainError, type Actor } from '@unblock/domain';
+import { CurrentActor, Roles } from '@unblock/http';
+import { ImportsService, type ImportResponse, type Upload } from '@unblock/imports';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { UuidPipe } from '../common/uuid.pipe';
+
+/** The media types taken as a raw body (besides multipart/form-data with one `file` part). */
+export const RAW_UPLOAD_TYPES = [
+  'text/csv',
+  'application/csv',
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+/**
+ * Bulk imports: `POST /imports/enterprises` (admins) and `POST /imports/visits` (field officers, bank
+ * managers) take a CSV or an .xlsx workbook, as multipart/form-data (a `file` part) or as the raw body, and
+ * answer 202 with the queued import; `GET /imports/:id` reports its progress and rejected rows.
+ */
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Roles('admin')
+  @Post('enterprises')
+  @ApiConsumes('multipart/form-data', ...RAW_UPLOAD_TYPES)
+  enterprises(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportResponse> {
+    return this.upload(actor, 'enterprises', request, reply);
+  }
+
+  @Roles('field_officer', 'bank_manager')
+  @Post('visits')
+  @ApiConsumes('multipart/form-data', ...RAW_UPLOAD_TYPES)
+  visits(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportResponse> {
+    return this.upload(actor, 'visits', request, reply);
+  }
+
+  @Get(':id')
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Query('errorsAfterRow') errorsAfterRow?: string,
+  ): Promise<ImportResponse> {
+    const after = errorsAfterRow === undefined ? 0 : Number(errorsAfterRow);
+    if (!Number.isSafeInteger(after) || after < 0) {
+      throw DomainError.invalid('errorsAfterRow', 'must be a row number (0 or more)');
+    }
+    return this.imports.get(actor, id, after);
+  }
+
+  /** Runs a failed import again, from its last committed batch. */
+  @Roles('admin', 'field_officer', 'bank_manager')
+  @Post(':id/retry')
+  async retry(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportResponse> {
+    const result = await this.imports.retry(actor, id);
+    void reply.status(202).header('location', `/api/v1/imports/${id}`);
+    return result;
+  }
+
+  private async upload(
+    actor: Actor,
+    kind: ImportKind,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<ImportResponse> {
+    const result = await this.imports.create(actor, kind, await uploadOf(request));
+    void reply.status(202).header('location', `/api/v1/imports/${result.id}`);
+    return result;
+  }
+}
+
+async function uploadOf(request: FastifyRequest): Promise<Upload> {
+  if (request.isMultipart()) {
+    const part = await request.file();
+    if (!part) throw DomainError.invalid('file', 'is required: send the file as the multipart part "file"');
+    if (part.fieldname !== 'file')
+      throw DomainError.invalid('file', `expected the part "file", got "${part.fieldname}"`);
+    return { filename: part.filename, mediaType: part.mimetype, stream: part.file };
+  }
+  const type = String(request.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
+  if (type === undefined || type === '' || !RAW_UPLOAD_TYPES.includes(type)) {
+    throw new DomainError(
+      'unsupported_media_type',
+      `file: send multipart/form-data with a "file" part, or a raw body of ${RAW_UPLOAD_TYPES.join(', ')}`,
+      [{ field: 'file', message: type ? `unsupported content type ${type}` : 'is required' }],
+    );
+  }
+  const given = request.headers['x-filename'];
+  const filename = typeof given === 'string' ? given : type.includes('spreadsheetml') ? 'upload.xlsx' : '';
+  return { filename, mediaType: type, stream: request.raw };
+}

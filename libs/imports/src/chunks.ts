@@ -1,0 +1,92 @@
+import { DomainError } from '@unblock/domain';
+import { Readable } from 'node:stream';
+
+/** Uploads are kept in Postgres in pieces of this size, so no process ever holds a whole file. */
+export const CHUNK_BYTES = 1024 * 1024;
+/** The largest upload taken (a million visit rows of CSV are about 150 MB). */
+export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+type Query = (sql: string, parameters: unknown[]) => Promise<unknown>;
+
+export interface StoredUpload {
+  readonly bytes: number;
+  readonly chunks: number;
+  /** The first bytes of the file (for sniffing its format). */
+  readonly head: Buffer;
+}
+
+/**
+ * Writes a stream into `import_chunks` in ~1 MB pieces, in order, through `query` (the caller's
+ * transaction). `beforeFirst` sees the first bytes before anything is written, to refuse a bad upload early.
+ */
+export async function storeChunks(
+  query: Query,
+  importId: string,
+  source: AsyncIterable<Buffer | string>,
+  beforeFirst: (head: Buffer) => void = () => undefined,
+): Promise<StoredUpload> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let bytes = 0;
+  let seq = 0;
+  let head: Buffer | undefined;
+  const flush = async (): Promise<void> => {
+    if (pendingBytes === 0) return;
+    const data = Buffer.concat(pending, pendingBytes);
+    if (head === undefined) {
+      head = data.subarray(0, 4096);
+      beforeFirst(head);
+    }
+    pending = [];
+    pendingBytes = 0;
+    await query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [importId, seq, data]);
+    seq += 1;
+  };
+  for await (const piece of source) {
+    const buffer = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    bytes += buffer.length;
+    if (bytes > MAX_UPLOAD_BYTES) {
+      throw new DomainError('payload_too_large', `file: larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, [
+        { field: 'file', message: 'is too large' },
+      ]);
+    }
+    pending.push(buffer);
+    pendingBytes += buffer.length;
+    if (pendingBytes >= CHUNK_BYTES) await flush();
+  }
+  await flush();
+  return { bytes, chunks: seq, head: head ?? Buffer.alloc(0) };
+}
+
+/** Reading the stored file failed (the database, not the file): worth another attempt. */
+export class ChunkReadError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ChunkReadError';
+  }
+}
+
+/** The stored file as a stream, one chunk read at a time (each read waits for the consumer to want more). */
+export function chunkStream(query: Query, importId: string, chunkCount: number): Readable {
+  let seq = 0;
+  return new Readable({
+    highWaterMark: 1,
+    read(): void {
+      if (seq >= chunkCount) {
+        this.push(null);
+        return;
+      }
+      const current = seq;
+      seq += 1;
+      query('SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2', [importId, current]).then(
+        (rows) => {
+          const data = (rows as { data: Buffer }[])[0]?.data;
+          if (data === undefined) this.destroy(new ChunkReadError(`import ${importId} lost its chunk ${current}`));
+          else this.push(data);
+        },
+        (error: unknown) =>
+          this.destroy(new ChunkReadError(`could not read chunk ${current} of import ${importId}`, { cause: error })),
+      );
+    },
+  });
+}

@@ -1,0 +1,216 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ImportFormat, ImportKind, ImportStatus } from '@unblock/database';
+import { Clock, DomainError, WEEKENDS_ONLY, localDate, type Actor, type Role } from '@unblock/domain';
+import type { HandlerResult } from '@unblock/queue';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { chunkStream } from './chunks';
+import { checkHeader } from './columns';
+import { EnterpriseSink } from './enterprise-sink';
+import { UnreadableFileError, readRecords, type FileRecord } from './records';
+import type { ImportSink, RowError } from './sink';
+import { VisitSink } from './visit-sink';
+
+/** Advisory lock class of imports: one run of an import at a time, across every worker. */
+export const IMPORT_LOCK = 7_260_002;
+/** Row errors kept per import; the rest are only counted. */
+export const MAX_STORED_ERRORS = 1000;
+export const DEFAULT_BATCH_ROWS = 10_000;
+
+/** Who may import what, as the single-row endpoints allow. */
+export const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = {
+  enterprises: ['admin'],
+  visits: ['field_officer', 'bank_manager'],
+};
+
+interface ImportRow {
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  format: ImportFormat;
+  chunk_count: number;
+  run: number;
+  rows_read: number;
+  rows_rejected: number;
+  created_by_user_id: string;
+}
+
+/** The import moved on under us (another run advanced it, or it was failed or retried): stop quietly. */
+class StaleRunError extends Error {}
+
+/**
+ * Runs an import: streams the stored file, validates rows, and writes each batch in one transaction that
+ * holds its accepted rows, its row errors and the advanced checkpoint (`rows_read`). A run that dies leaves
+ * whole batches only; the next run skips the rows before the checkpoint. An advisory lock on a connection
+ * held for the run keeps two workers from running one import; the checkpoint update is conditional too.
+ */
+@Injectable()
+export class ImportRunner {
+  private readonly logger = new Logger('Imports');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(importId: string, run: number, options: { batchRows?: number } = {}): Promise<HandlerResult> {
+    const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+    const queryRunner = this.dataSource.createQueryRunner();
+    const client = (await queryRunner.connect()) as PoolClient;
+    let locked = false;
+    try {
+      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+        IMPORT_LOCK,
+        importId,
+      ]);
+      locked = lock.rows[0]?.locked === true;
+      if (!locked) return { skipped: `import ${importId} is running on another worker` };
+      const found = await client.query<ImportRow>(
+        `UPDATE imports SET status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
+          WHERE id = $1 AND run = $2 AND status IN ('queued', 'running')
+          RETURNING id, kind, status, format, chunk_count, run, rows_read, rows_rejected, created_by_user_id`,
+        [importId, run],
+      );
+      const row = found.rows[0];
+      if (!row) return { skipped: `import ${importId} run ${run} is finished or superseded` };
+      try {
+        return await this.process(client, row, batchRows);
+      } catch (error: unknown) {
+        if (error instanceof StaleRunError) return { skipped: `import ${importId} moved on: ${error.message}` };
+        if (error instanceof UnreadableFileError || error instanceof DomainError) {
+          await this.fail(importId, run, error.message);
+          return { done: `import ${importId} failed: ${error.message}` };
+        }
+        throw error;
+      }
+    } finally {
+      if (locked) {
+        await client
+          .query('SELECT pg_advisory_unlock($1, hashtext($2))', [IMPORT_LOCK, importId])
+          .catch(() => undefined);
+      }
+      await queryRunner.release();
+    }
+  }
+
+  /** Marks an unfinished run failed (its committed batches stay; a retry resumes after them). */
+  async fail(importId: string, run: number, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE imports SET status = 'failed', failure_reason = $3, finished_at = now(), updated_at = now()
+        WHERE id = $1 AND run = $2 AND status IN ('queued', 'running')`,
+      [importId, run, reason.slice(0, 2000)],
+    );
+  }
+
+  private async process(client: PoolClient, row: ImportRow, batchRows: number): Promise<HandlerResult> {
+    const actor = await this.actorOf(client, row);
+    const query = (sql: string, parameters: unknown[]): Promise<unknown> => this.dataSource.query(sql, parameters);
+    const records = readRecords(row.format, chunkStream(query, row.id, row.chunk_count));
+    let read = row.rows_read;
+    let stored = Math.min(row.rows_rejected, MAX_STORED_ERRORS);
+    try {
+      const header = await records.next();
+      if (header.done === true) throw new UnreadableFileError('the file has no header row');
+      const columns = checkHeader(row.kind, header.value.cells);
+      const sink: ImportSink =
+        row.kind === 'visits'
+          ? new VisitSink(actor, columns, localDate(this.clock.now(), WEEKENDS_ONLY))
+          : new EnterpriseSink(columns);
+      let seen = 0;
+      let batch: FileRecord[] = [];
+      for await (const record of records) {
+        seen += 1;
+        if (seen <= read) continue; // committed by an earlier run
+        batch.push(record);
+        if (batch.length >= batchRows) {
+          stored = await this.commitBatch(client, row, sink, batch, read, stored);
+          read += batch.length;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) {
+        stored = await this.commitBatch(client, row, sink, batch, read, stored);
+        read += batch.length;
+      }
+    } finally {
+      await records.return(undefined);
+    }
+    await client.query('BEGIN');
+    try {
+      const done = await client.query(
+        `UPDATE imports SET status = 'completed', finished_at = now(), updated_at = now()
+          WHERE id = $1 AND run = $2 AND status = 'running' AND rows_read = $3`,
+        [row.id, row.run, read],
+      );
+      if (done.rowCount !== 1) throw new StaleRunError('the import changed before it could complete');
+      await client.query('DELETE FROM import_chunks WHERE import_id = $1', [row.id]);
+      await client.query('COMMIT');
+    } catch (error: unknown) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+    return { done: `import ${row.id}: ${read} rows` };
+  }
+
+  /** One batch in one transaction: its rows, its row errors (up to the cap), the checkpoint and counters. */
+  private async commitBatch(
+    client: PoolClient,
+    row: ImportRow,
+    sink: ImportSink,
+    batch: readonly FileRecord[],
+    read: number,
+    stored: number,
+  ): Promise<number> {
+    await client.query('BEGIN');
+    try {
+      const current = await client.query<{ rows_read: number }>(
+        `SELECT rows_read FROM imports WHERE id = $1 AND run = $2 AND status = 'running' FOR UPDATE`,
+        [row.id, row.run],
+      );
+      if (current.rows[0]?.rows_read !== read) throw new StaleRunError('another run advanced its checkpoint');
+      const outcome = await sink.write(client, batch);
+      const kept: RowError[] = outcome.errors.slice(0, Math.max(0, MAX_STORED_ERRORS - stored));
+      if (kept.length > 0) {
+        await client.query(
+          `INSERT INTO import_errors (import_id, row_number, field, reason)
+           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+          [row.id, kept.map((e) => e.row), kept.map((e) => e.field.slice(0, 64)), kept.map((e) => e.reason)],
+        );
+      }
+      await client.query(
+        `UPDATE imports SET rows_read = rows_read + $2, rows_accepted = rows_accepted + $3,
+                rows_rejected = rows_rejected + $4, updated_at = now()
+          WHERE id = $1`,
+        [row.id, batch.length, outcome.accepted, outcome.errors.length],
+      );
+      await client.query('COMMIT');
+      return stored + kept.length;
+    } catch (error: unknown) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** The uploader, as they are now: an import runs with their current role and scope. */
+  private async actorOf(client: PoolClient, row: ImportRow): Promise<Actor> {
+    const users = await client.query<{
+      id: string;
+      role: Role;
+      organization_id: string | null;
+      region_code: string | null;
+      active: boolean;
+    }>('SELECT id, role, organization_id, region_code, active FROM users WHERE id = $1', [row.created_by_user_id]);
+    const user = users.rows[0];
+    if (!user?.active || !IMPORT_ROLES[row.kind].includes(user.role)) {
+      throw new DomainError('forbidden', 'the uploader may no longer import these rows');
+    }
+    this.logger.debug(`import ${row.id} runs for user ${user.id}`);
+    return {
+      userId: user.id,
+      role: user.role,
+      organizationId: user.organization_id,
+      regionCode: user.region_code,
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { inTransaction, type ImportFormat, type ImportKind, type ImportStatus } from '@unblock/database';
+import { DomainError, type Actor } from '@unblock/domain';
+import { jobId, JOB_NAMES } from '@unblock/queue';
+import { DataSource, type EntityManager } from 'typeorm';
+import { chunkStream, storeChunks } from './chunks';
+import { checkHeader, sniffFormat } from './columns';
+import { IMPORT_ROLES, MAX_STORED_ERRORS } from './import-runner';
+import type { ImportResponse, ImportRowError } from './import.response';
+import { readHeader, UnreadableFileError } from './records';
+
+export const IMPORT_OUTBOX_TYPE = 'imports.run';
+const ERRORS_PAGE = 200;
+
+export interface Upload {
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly stream: AsyncIterable<Buffer | string>;
+}
+
+interface ImportDbRow {
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  format: ImportFormat;
+  filename: string;
+  byte_size: string;
+  created_by_user_id: string;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  rows_read: number;
+  rows_accepted: number;
+  rows_rejected: number;
+  failure_reason: string | null;
+  run: number;
+}
+
+/** The job id of one run of an import: a retry is a new run, so a new job. */
+export function importJobId(importId: string, run: number): string {
+  return jobId(JOB_NAMES.importRun, importId, run);
+}
+
+/**
+ * Takes uploads and reports progress. An upload is one transaction: the import row, the file's chunks,
+ * the header check and the outbox message that queues its job; a bad upload writes nothing.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async create(actor: Actor, kind: ImportKind, upload: Upload): Promise<ImportResponse> {
+    if (!IMPORT_ROLES[kind].includes(actor.role)) {
+      throw new DomainError('forbidden', `importing ${kind} is for ${IMPORT_ROLES[kind].join(', ')}`);
+    }
+    const filename = (upload.filename.trim() || `upload.${kind}`).slice(0, 255);
+    const id = await inTransaction(
+      this.dataSource,
+      async (manager) => {
+        const [created] = await manager.query<{ id: string }[]>(
+          `INSERT INTO imports (kind, status, format, filename, created_by_user_id)
+           VALUES ($1, 'queued', 'csv', $2, $3) RETURNING id`,
+          [kind, filename, actor.userId],
+        );
+        const importId = String(created?.id);
+        let format: ImportFormat = 'csv';
+        const query = (sql: string, parameters: unknown[]): Promise<unknown> => manager.query(sql, parameters);
+        const stored = await storeChunks(query, importId, upload.stream, (head) => {
+          format = sniffFormat(head, { filename, mediaType: upload.mediaType });
+        });
+        if (stored.bytes === 0) throw DomainError.invalid('file', 'is empty');
+        let header: readonly string[];
+        try {
+          header = await readHeader(format, chunkStream(query, importId, stored.chunks));
+        } catch (error: unknown) {
+          if (error instanceof UnreadableFileError) throw DomainError.invalid('file', error.message);
+          throw error;
+        }
+        if (header.length === 0) throw DomainError.invalid('file', 'has no header row');
+        checkHeader(kind, header);
+        await manager.query(`UPDATE imports SET format = $2, byte_size = $3, chunk_count = $4 WHERE id = $1`, [
+          importId,
+          format,
+          stored.bytes,
+          stored.chunks,
+        ]);
+        await this.enqueue(manager, importId, 1);
+        return importId;
+      },
+      1,
+    );
+    return this.get(actor, id);
+  }
+
+  /** A failed import runs again from its checkpoint, as a new run. 409 unless it failed. */
+  async retry(actor: Actor, id: string): Promise<ImportResponse> {
+    await this.get(actor, id);
+    await inTransaction(this.dataSource, async (manager) => {
+      const [updated] = await manager.query<{ run: number }[][]>(
+        `UPDATE imports SET status = 'queued', run = run + 1, failure_reason = NULL, finished_at = NULL, updated_at = now()
+          WHERE id = $1 AND status = 'failed' RETURNING run`,
+        [id],
+      );
+      const run = updated?.[0]?.run;
+      if (run === undefined) throw DomainError.conflict('only a failed import can be retried', 'status');
+      await this.enqueue(manager, id, run);
+    });
+    return this.get(actor, id);
+  }
+
+  /** The uploader and admins see an import; anyone else gets 404. */
+  async get(actor: Actor, id: string, errorsAfterRow = 0): Promise<ImportResponse> {
+    const [row] = await this.dataSource.query<ImportDbRow[]>(
+      `SELECT id, kind, status, format, filename, byte_size, created_by_user_id, created_at, started_at, finished_at,
+              rows_read, rows_accepted, rows_rejected, failure_reason, run
+         FROM imports WHERE id = $1`,
+      [id],
+    );
+    if (!row || (actor.role !== 'admin' && row.created_by_user_id !== actor.userId)) {
+      throw DomainError.notFound('import');
+    }
+    const errors = await this.dataSource.query<ImportRowError[]>(
+      `SELECT row_number AS row, field, reason FROM import_errors
+        WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`,
+      [id, errorsAfterRow, ERRORS_PAGE + 1],
+    );
+    const more = errors.length > ERRORS_PAGE;
+    const page = more ? errors.slice(0, ERRORS_PAGE) : errors;
+    return {
+      id: row.id,
+      kind: row.kind,
+      status: row.status,
+      format: row.format,
+      filename: row.filename,
+      byteSize: Number(row.byte_size),
+      createdByUserId: row.created_by_user_id,
+      createdAt: row.created_at.toISOString(),
+      startedAt: row.started_at?.toISOString() ?? null,
+      finishedAt: row.finished_at?.toISOString() ?? null,
+      rowsRead: row.rows_read,
+      rowsAccepted: row.rows_accepted,
+      rowsRejected: row.rows_rejected,
+      failureReason: row.failure_reason,
+      run: row.run,
+      errors: page,
+      nextErrorsAfterRow: more ? (page[page.length - 1]?.row ?? null) : null,
+      errorsNotStored: Math.max(0, row.rows_rejected - MAX_STORED_ERRORS),
+    };
+  }
+
+  private async enqueue(manager: EntityManager, importId: string, run: number): Promise<void> {
+    await manager.query(`INSERT INTO outbox (type, run_at, payload) VALUES ($1, now(), $2)`, [
+      IMPORT_OUTBOX_TYPE,
+      JSON.stringify({ importId, run }),
+    ]);
+  }
+}

@@ -1,0 +1,70 @@
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import type { FileRecord } from './records';
+import type { ColumnIndex } from './columns';
+
+/** A rejected row: its number in the file, the field at fault and why. */
+export interface RowError {
+  readonly row: number;
+  readonly field: string;
+  readonly reason: string;
+}
+
+export interface BatchOutcome {
+  readonly accepted: number;
+  readonly errors: readonly RowError[];
+}
+
+/** Validates one batch of rows and writes the valid ones, on the caller's client inside its transaction. */
+export interface ImportSink {
+  write(client: PoolClient, batch: readonly FileRecord[]): Promise<BatchOutcome>;
+}
+
+/** Reads a named cell of a row, trimmed; an absent column reads as empty. */
+export function cellReader(columns: ColumnIndex): (record: FileRecord, name: string) => string {
+  return (record, name) => {
+    const index = columns.get(name);
+    return index === undefined ? '' : (record.cells[index] ?? '').trim();
+  };
+}
+
+/** A field of Postgres' COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
+export function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return /[\\\t\n\r]/u.test(value)
+    ? value.replace(/\\/gu, '\\\\').replace(/\t/gu, '\\t').replace(/\n/gu, '\\n').replace(/\r/gu, '\\r')
+    : value;
+}
+
+/** COPYs lines (already in COPY text format, newline-terminated) into a table, in pieces of about 1 MB. */
+export async function copyLines(
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+  lines: string[],
+): Promise<void> {
+  if (lines.length === 0) return;
+  function* pieces(): Generator<string> {
+    let piece = '';
+    for (const line of lines) {
+      piece += line;
+      if (piece.length >= 1 << 20) {
+        yield piece;
+        piece = '';
+      }
+    }
+    if (piece.length > 0) yield piece;
+  }
+  await pipeline(Readable.from(pieces()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
