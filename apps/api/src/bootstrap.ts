@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,11 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@unblock/config';
 import { MAX_UPLOAD_BYTES } from '@unblock/imports';
 import type { Clock } from '@unblock/domain';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
+import { logRequests } from './logging';
 import { RAW_UPLOAD_TYPES } from './imports/imports.controller';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/u;
@@ -41,7 +42,8 @@ export async function createApiApp(
   else app.useLogger(false);
   app.enableShutdownHooks();
   app.setGlobalPrefix('api/v1', { exclude: ['api/docs', 'api/docs-json'] });
-  await app.register(helmet, {
+  // Helmet's headers are the same on every answer: the middleware is built once, not once per request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: [`'self'`],
@@ -56,9 +58,13 @@ export async function createApiApp(
   await app.register(multipart, { limits: { files: 1, fields: 4, fileSize: MAX_UPLOAD_BYTES, parts: 8 } });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser(RAW_UPLOAD_TYPES, (_request, _payload, done) => done(null, undefined));
-  fastify.addHook('onRequest', async (request, reply) => {
+  fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => {
+      done(error === undefined || error instanceof Error ? error : new Error(String(error)));
+    });
   });
+  logRequests(fastify);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,27 +1,41 @@
 import type { AppConfig } from '@unblock/config';
-import type { IncomingMessage } from 'node:http';
-import type { Params } from 'nestjs-pino';
+import type { FastifyInstance } from 'fastify';
+import { PinoLogger, type Params } from 'nestjs-pino';
 
-/** JSON logs, one request id on every line of a request, secrets redacted. */
+/**
+ * JSON logs, secrets redacted. No per-request child logger: a request is logged once, when its answer is
+ * sent, with its request id (see `logRequests`); the lines logged while it runs name their request id
+ * themselves.
+ */
 export function loggerOptions(config: AppConfig): Params {
   return {
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (request: IncomingMessage) => String(request.headers['x-request-id'] ?? ''),
-      customProps: (request: IncomingMessage) => ({ requestId: request.headers['x-request-id'] }),
       redact: {
         paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.refreshToken'],
         censor: '[redacted]',
       },
-      serializers: {
-        req: (request: { id: unknown; method: unknown; url: unknown }) => ({
-          id: request.id,
-          method: request.method,
-          url: request.url,
-        }),
-        res: (response: { statusCode: unknown }) => ({ statusCode: response.statusCode }),
-      },
-      quietReqLogger: true,
     },
+    // The pino-http middleware would make a child logger for every request: it runs on no route.
+    forRoutes: [],
   };
+}
+
+/** One JSON line per request, at its end: request id, method, url, status and milliseconds. */
+export function logRequests(fastify: FastifyInstance): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const logger = PinoLogger.root;
+    if (logger.isLevelEnabled('info')) {
+      logger.info(
+        {
+          requestId: request.id,
+          req: { method: request.method, url: request.url },
+          res: { statusCode: reply.statusCode },
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
 }

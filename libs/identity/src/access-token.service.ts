@@ -10,7 +10,11 @@ interface AccessClaims {
   org: string | null;
   rgn: string | null;
   typ: 'access';
+  exp?: number;
 }
+
+/** How many verified tokens are remembered. */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 /** Access tokens: HS256 only, with issuer, audience and a short expiry, all checked on the way in. */
 @Injectable()
@@ -20,6 +24,13 @@ export class AccessTokenService {
    * key on every verification, which cost most of an authenticated request's CPU.
    */
   private readonly key: KeyObject;
+
+  /**
+   * Tokens already verified, by their whole text (signature included), with their expiry: a token that
+   * verified once verifies again until it expires, so the HMAC and the claim checks run once per token,
+   * not once per request. Expiry is checked on every use, exactly as jsonwebtoken checks it.
+   */
+  private readonly verified = new Map<string, { actor: Actor; expiresAt: number }>();
 
   constructor(private readonly config: AppConfig) {
     this.key = createSecretKey(Buffer.from(config.jwt.secret, 'utf8'));
@@ -44,6 +55,16 @@ export class AccessTokenService {
 
   /** The actor of a valid token; a DomainError('unauthenticated') for anything else. */
   verify(token: string): Actor {
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      if (Math.floor(Date.now() / 1000) < known.expiresAt) return known.actor;
+      this.verified.delete(token);
+      throw new DomainError('unauthenticated', 'the access token has expired');
+    }
+    return this.verifyAnew(token);
+  }
+
+  private verifyAnew(token: string): Actor {
     let claims: Partial<AccessClaims>;
     try {
       claims = jwt.verify(token, this.key, {
@@ -67,6 +88,19 @@ export class AccessTokenService {
     ) {
       throw new DomainError('unauthenticated', 'the access token is invalid');
     }
-    return { userId: claims.sub, role: claims.role as Role, organizationId: claims.org, regionCode: claims.rgn };
+    const actor: Actor = Object.freeze({
+      userId: claims.sub,
+      role: claims.role as Role,
+      organizationId: claims.org,
+      regionCode: claims.rgn,
+    });
+    if (typeof claims.exp === 'number') {
+      if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+        const oldest = this.verified.keys().next();
+        if (oldest.done !== true) this.verified.delete(oldest.value);
+      }
+      this.verified.set(token, { actor, expiresAt: claims.exp });
+    }
+    return actor;
   }
 }

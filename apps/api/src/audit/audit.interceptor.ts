@@ -1,6 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditRecordEntity } from '@unblock/database';
 import type { AuthenticatedRequest } from '@unblock/http';
 import type { FastifyReply } from 'fastify';
 import { Observable, concatMap } from 'rxjs';
@@ -33,17 +32,22 @@ export class AuditInterceptor implements NestInterceptor {
         const entity = /^\/api\/v1\/([^/]+)/u.exec(route)?.[1] ?? 'unknown';
         const userAgent = request.headers['user-agent'];
         try {
-          await this.dataSource.getRepository(AuditRecordEntity).insert({
-            actorUserId: request.actor?.userId ?? entityIdOfLogin(entity, body),
-            at: new Date(),
-            action: `${request.method} ${route}`,
-            entity,
-            entityId: entityIdOf(body) ?? (request.params as Record<string, string> | undefined)?.['id'] ?? null,
-            status: reply.statusCode,
-            ip: request.ip,
-            userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 500) : null,
-            requestId: String(request.id),
-          });
+          // One plain INSERT: the repository's insert would build a query and read back the defaults.
+          await this.dataSource.query(
+            `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [
+              request.actor?.userId ?? entityIdOfLogin(entity, body),
+              new Date(),
+              `${request.method} ${route}`,
+              entity,
+              entityIdOf(body) ?? (request.params as Record<string, string> | undefined)?.['id'] ?? null,
+              reply.statusCode,
+              request.ip,
+              typeof userAgent === 'string' ? userAgent.slice(0, 500) : null,
+              String(request.id),
+            ],
+          );
         } catch (error: unknown) {
           this.logger.error({ err: error, requestId: request.id }, 'could not write the audit record');
           throw error;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CampaignEntity, EnterpriseEntity, VisitEntity, inTransaction } from '@unblock/database';
+import { VisitEntity, hydrate } from '@unblock/database';
 import {
   Clock,
   DomainError,
@@ -32,6 +32,16 @@ export interface RecordVisitResult {
 
 const RECENT_DAYS = 14;
 
+interface ScopeRow {
+  enterprise_id: string | null;
+  enterprise_region: string | null;
+  campaign_id: string | null;
+  campaign_region: string | null;
+  campaign_kind: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+}
+
 /**
  * A field officer (or, in a GM-visits campaign, a bank manager) records a visit. `clientRef` makes a retry
  * safe: the same visitor's same reference answers the first visit and writes nothing.
@@ -43,67 +53,82 @@ export class RecordVisitUseCase {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Three statements at most, none in an explicit transaction: one read of the enterprise and the
+   * campaign, then one INSERT … ON CONFLICT DO NOTHING that answers the new row and whether the
+   * enterprise was visited recently (a single statement is atomic by itself). A `clientRef` first looks
+   * for the earlier visit.
+   */
   async execute(command: RecordVisitCommand): Promise<RecordVisitResult> {
-    return inTransaction(this.dataSource, async (manager) => {
-      if (command.clientRef !== undefined) {
-        const earlier = await this.byClientRef(manager, command.actor.userId, command.clientRef);
-        if (earlier) return { visit: await this.withWarnings(manager, earlier), replayed: true };
-      }
-      const enterprise = await manager.findOneBy(EnterpriseEntity, { id: command.enterpriseId });
-      if (!enterprise || !canReadRegion(command.actor, enterprise.regionCode)) {
-        throw DomainError.invalid('enterpriseId', 'no enterprise in your region has this id');
-      }
-      const campaign = await manager.findOneBy(CampaignEntity, { id: command.campaignId });
-      if (
-        !campaign ||
-        !(
-          isWithinRegion(enterprise.regionCode, campaign.regionCode) ||
-          isWithinRegion(campaign.regionCode, enterprise.regionCode)
-        )
-      ) {
-        throw DomainError.invalid('campaignId', 'no campaign covering this enterprise has this id');
-      }
-      if (command.actor.role === 'bank_manager' && campaign.kind !== 'gm_visits') {
-        throw new DomainError('forbidden', 'a bank manager records visits of a gm_visits campaign only');
-      }
-      if (command.visitedOn < campaign.startsOn || command.visitedOn > campaign.endsOn) {
-        throw DomainError.invalid(
-          'visitedOn',
-          `must fall within the campaign (${campaign.startsOn} to ${campaign.endsOn})`,
-        );
-      }
-      if (command.visitedOn > localDate(this.clock.now(), WEEKENDS_ONLY)) {
-        throw DomainError.invalid('visitedOn', 'must not be in the future');
-      }
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(VisitEntity)
-        .values({
-          campaignId: campaign.id,
-          enterpriseId: enterprise.id,
-          regionCode: enterprise.regionCode,
-          visitedOn: command.visitedOn,
-          kind: command.kind,
-          visitorUserId: command.actor.userId,
-          visitorOrganizationId: command.actor.organizationId,
-          summary: command.summary ?? '',
-          clientRef: command.clientRef ?? null,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const id = (inserted.raw as { id: string }[])[0]?.id;
-      if (id === undefined) {
-        // A concurrent retry with the same clientRef committed first.
-        const earlier = await this.byClientRef(manager, command.actor.userId, command.clientRef ?? '');
-        if (!earlier)
-          throw DomainError.conflict('a concurrent visit with this clientRef is being recorded', 'clientRef');
-        return { visit: await this.withWarnings(manager, earlier), replayed: true };
-      }
-      const visit = await manager.findOneByOrFail(VisitEntity, { id });
-      return { visit: await this.withWarnings(manager, visit), replayed: false };
-    });
+    const manager = this.dataSource.manager;
+    if (command.clientRef !== undefined) {
+      const earlier = await this.byClientRef(manager, command.actor.userId, command.clientRef);
+      if (earlier) return { visit: await this.withWarnings(manager, earlier), replayed: true };
+    }
+    const found = await this.dataSource.query<ScopeRow[]>(
+      `SELECT e.id AS enterprise_id, e.region_code AS enterprise_region, c.id AS campaign_id,
+              c.region_code AS campaign_region, c.kind AS campaign_kind,
+              c.starts_on::text AS starts_on, c.ends_on::text AS ends_on
+         FROM (SELECT 1) AS one
+         LEFT JOIN enterprises e ON e.id = $1
+         LEFT JOIN campaigns c ON c.id = $2`,
+      [command.enterpriseId, command.campaignId],
+    );
+    const scope = found[0];
+    const enterpriseRegion = scope?.enterprise_region ?? null;
+    if (!scope?.enterprise_id || enterpriseRegion === null || !canReadRegion(command.actor, enterpriseRegion)) {
+      throw DomainError.invalid('enterpriseId', 'no enterprise in your region has this id');
+    }
+    const campaignRegion = scope.campaign_region;
+    if (
+      !scope.campaign_id ||
+      campaignRegion === null ||
+      !(isWithinRegion(enterpriseRegion, campaignRegion) || isWithinRegion(campaignRegion, enterpriseRegion))
+    ) {
+      throw DomainError.invalid('campaignId', 'no campaign covering this enterprise has this id');
+    }
+    if (command.actor.role === 'bank_manager' && scope.campaign_kind !== 'gm_visits') {
+      throw new DomainError('forbidden', 'a bank manager records visits of a gm_visits campaign only');
+    }
+    const startsOn = scope.starts_on ?? '';
+    const endsOn = scope.ends_on ?? '';
+    if (command.visitedOn < startsOn || command.visitedOn > endsOn) {
+      throw DomainError.invalid('visitedOn', `must fall within the campaign (${startsOn} to ${endsOn})`);
+    }
+    if (command.visitedOn > localDate(this.clock.now(), WEEKENDS_ONLY)) {
+      throw DomainError.invalid('visitedOn', 'must not be in the future');
+    }
+    const inserted = await this.dataSource.query<(Record<string, unknown> & { recent: boolean })[]>(
+      `INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
+                           visitor_organization_id, summary, client_ref)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT DO NOTHING
+       RETURNING *, EXISTS (
+         SELECT 1 FROM visits v
+          WHERE v.enterprise_id = $2 AND v.id <> visits.id
+            AND v.visited_on BETWEEN (CAST($4 AS date) - ${RECENT_DAYS}) AND CAST($4 AS date)) AS recent`,
+      [
+        scope.campaign_id,
+        scope.enterprise_id,
+        enterpriseRegion,
+        command.visitedOn,
+        command.kind,
+        command.actor.userId,
+        command.actor.organizationId,
+        command.summary ?? '',
+        command.clientRef ?? null,
+      ],
+    );
+    const row = inserted[0];
+    if (row === undefined) {
+      // A concurrent retry with the same clientRef committed first.
+      const earlier = await this.byClientRef(manager, command.actor.userId, command.clientRef ?? '');
+      if (!earlier) throw DomainError.conflict('a concurrent visit with this clientRef is being recorded', 'clientRef');
+      return { visit: await this.withWarnings(manager, earlier), replayed: true };
+    }
+    const visit = hydrate(this.dataSource, VisitEntity, row);
+    const warnings: VisitWarning[] = row.recent ? ['recent_visit'] : [];
+    return { visit: { ...toVisitResponse(visit), warnings }, replayed: false };
   }
 
   private byClientRef(manager: EntityManager, visitorUserId: string, clientRef: string): Promise<VisitEntity | null> {
