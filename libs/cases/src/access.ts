@@ -2,6 +2,17 @@ import { whereInScope } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
+/** A bank manager's cases at their bank (parameter `visibleOrg`). */
+export function atBank(alias: string): string {
+  return `${alias}.assignedBankId = :visibleOrg`;
+}
+
+/** The pooled cases a bank manager's organization may claim (parameter `visibleOrg`). */
+export function inOpenPool(alias: string): string {
+  return `${alias}.assignedBankId IS NULL AND ${alias}.status = 'assigned'
+    AND EXISTS (SELECT 1 FROM case_pool_members pm WHERE pm.case_id = ${alias}.id AND pm.organization_id = :visibleOrg)`;
+}
+
 /**
  * Which cases an actor sees. A bank manager: the cases now at their bank, and the pooled cases their
  * organization may claim; nothing else exists for them (404, never 403). Field officers and supervisors:
@@ -13,11 +24,7 @@ export function whereCaseVisible<T extends ObjectLiteral>(
   alias = 'c',
 ): SelectQueryBuilder<T> {
   if (actor.role === 'bank_manager') {
-    return qb.andWhere(
-      `(${alias}.assignedBankId = :visibleOrg OR (${alias}.assignedBankId IS NULL AND ${alias}.status = 'assigned'
-        AND EXISTS (SELECT 1 FROM case_pool_members pm WHERE pm.case_id = ${alias}.id AND pm.organization_id = :visibleOrg)))`,
-      { visibleOrg: actor.organizationId },
-    );
+    return qb.andWhere(`(${atBank(alias)} OR (${inOpenPool(alias)}))`, { visibleOrg: actor.organizationId });
   }
   return whereInScope(qb, actor, `${alias}.regionCode`);
 }

@@ -11,8 +11,8 @@ import {
   type Page,
 } from '@unblock/database';
 import { Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
-import { DataSource } from 'typeorm';
-import { whereCaseVisible } from '../access';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { atBank, inOpenPool, whereCaseVisible } from '../access';
 import { CaseDetailResponse, CaseResponse, toCaseDetailResponse, toCaseResponse } from './case.response';
 
 export interface ListCasesQuery {
@@ -32,6 +32,11 @@ export interface ListCasesQuery {
 /** Sorting key of the work queue: the nearest deadline first, cases without one last. */
 const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
 
+/** The queue order as one comparable string: the deadline (ISO, fixed width), then the id. */
+function sortKey(entity: CaseEntity): string {
+  return `${entity.dueAt?.toISOString() ?? NO_DEADLINE}|${entity.id}`;
+}
+
 @Injectable()
 export class CaseQueries {
   constructor(
@@ -39,9 +44,41 @@ export class CaseQueries {
     private readonly clock: Clock,
   ) {}
 
-  /** A bank's work queue and everyone's case list: most urgent first. */
+  /**
+   * A bank's work queue and everyone's case list: most urgent first. A bank manager's queue is two pages
+   * merged, each read in order from an index: the cases at their bank, and the pooled cases open to it
+   * (one query with an OR between them would sort every case of the bank for each page).
+   */
   async list(actor: Actor, query: ListCasesQuery): Promise<Page<CaseResponse>> {
-    const qb = whereCaseVisible(this.dataSource.getRepository(CaseEntity).createQueryBuilder('c'), actor);
+    const rows =
+      actor.role === 'bank_manager'
+        ? (
+            await Promise.all([
+              this.page(query, (qb) => qb.andWhere(atBank('c'), { visibleOrg: actor.organizationId })),
+              this.page(query, (qb) => qb.andWhere(inOpenPool('c'), { visibleOrg: actor.organizationId })),
+            ])
+          )
+            .flat()
+            .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
+            .slice(0, query.limit + 1)
+        : await this.page(query, (qb) => whereCaseVisible(qb, actor));
+    const items = rows.slice(0, query.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map(toCaseResponse),
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor({ at: last.dueAt?.toISOString() ?? NO_DEADLINE, id: last.id })
+          : null,
+    };
+  }
+
+  /** One page of the visible cases in queue order, plus one to tell whether more follow. */
+  private async page(
+    query: ListCasesQuery,
+    visible: (qb: SelectQueryBuilder<CaseEntity>) => SelectQueryBuilder<CaseEntity>,
+  ): Promise<CaseEntity[]> {
+    const qb = visible(this.dataSource.getRepository(CaseEntity).createQueryBuilder('c'));
     const due = `COALESCE(c.due_at, '${NO_DEADLINE}'::timestamptz)`;
     if (query.status !== undefined) qb.andWhere('c.status = :status', { status: query.status });
     if (query.bankId !== undefined) qb.andWhere('c.assignedBankId = :bankId', { bankId: query.bankId });
@@ -63,20 +100,11 @@ export class CaseQueries {
         cursorId: key.id,
       });
     }
-    const rows = await qb
+    return qb
       .orderBy(due, 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(query.limit + 1)
       .getMany();
-    const items = rows.slice(0, query.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map(toCaseResponse),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ at: last.dueAt?.toISOString() ?? NO_DEADLINE, id: last.id })
-          : null,
-    };
   }
 
   /** One case with its timeline, deadlines, pool and loan contracts. */

@@ -32,6 +32,9 @@ import { VisitEntity } from './visit.entity';
 @Index(['status', 'dueAt'])
 // Report rollups (migration ReportRollups): a campaign's cases by their diagnosis day in Shanghai.
 @Index('cases_by_campaign_day', { synchronize: false })
+// A bank manager's queue in order (migration CaseQueueIndexes).
+@Index('cases_bank_queue', { synchronize: false })
+@Index('cases_pool_queue', { synchronize: false })
 export class CaseEntity extends BaseEntity {
   /** Human number, e.g. C-2025-000123. */
   @Index({ unique: true })
