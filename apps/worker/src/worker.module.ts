@@ -4,12 +4,14 @@ import { DatabaseModule } from '@unblock/database';
 import { ImportsWorkModule } from '@unblock/imports';
 import type { Clock } from '@unblock/domain';
 import { QueueModule } from '@unblock/queue';
+import { ReportsModule } from '@unblock/reports';
 import { SlaWorkModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { SystemProcessor } from './heartbeat.processor';
 import { ImportsHealLoop, ImportsProcessor } from './imports.processor';
 import { NotificationsProcessor } from './notifications.processor';
 import { OutboxRelayLoop } from './outbox-relay.loop';
+import { ReportsRefreshLoop } from './reports-refresh.loop';
 import { SlaProcessor } from './sla.processor';
 import { WorkerBootstrapService } from './worker-bootstrap.service';
 
@@ -25,6 +27,7 @@ export class WorkerModule {
         DatabaseModule.forRoot('unblock-worker'),
         QueueModule.forRoot(),
         SlaWorkModule,
+        ReportsModule,
         ImportsWorkModule,
       ],
       providers: [
@@ -34,6 +37,7 @@ export class WorkerModule {
         ImportsProcessor,
         ImportsHealLoop,
         OutboxRelayLoop,
+        ReportsRefreshLoop,
         WorkerBootstrapService,
       ],
     };
