@@ -13,6 +13,7 @@ import { slaContext } from '../support/sla-context';
 import { TestApi } from '../support/test-api';
 import { ManualClock } from '@unblock/domain';
 import { compare, drive, percentile, type Comparison, type Sample } from './harness';
+import { importBenchmark } from './import-bench';
 
 export interface BenchSize {
   readonly rounds: number;
@@ -21,11 +22,12 @@ export interface BenchSize {
   readonly raceCases: number;
   readonly relay: number;
   readonly gets: number;
+  readonly importRows: number;
 }
 
 export const SIZES: Record<'tiny' | 'full', BenchSize> = {
-  tiny: { rounds: 2, visits: 60, claims: 20, raceCases: 5, relay: 200, gets: 200 },
-  full: { rounds: 4, visits: 3000, claims: 600, raceCases: 300, relay: 20_000, gets: 20_000 },
+  tiny: { rounds: 2, visits: 60, claims: 20, raceCases: 5, relay: 200, gets: 200, importRows: 500 },
+  full: { rounds: 4, visits: 3000, claims: 600, raceCases: 300, relay: 20_000, gets: 20_000, importRows: 1_000_000 },
 };
 
 const CONCURRENCY = 50;
@@ -318,6 +320,20 @@ export async function runBenchmarks(
     } finally {
       plain.close();
     }
+
+    log(`import of ${size.importRows} visit rows vs psql \\copy`);
+    const importer = await api.userToken('field_officer', { organizationId: world.regulatorId, regionCode: '410100' });
+    results.push(
+      await importBenchmark(
+        api,
+        base,
+        clock,
+        world,
+        { ...importer, organizationId: world.regulatorId },
+        size.importRows,
+        size.rounds,
+      ),
+    );
   } finally {
     await pool.end();
     await api.stop();

@@ -9,6 +9,7 @@ describe('benchmarks (smoke run at tiny size)', () => {
       'claims on distinct cases, 50 concurrent',
       'outbox → BullMQ',
       'authenticated trivial GET',
+      `import ${SIZES.tiny.importRows} visit rows`,
     ]);
     for (const r of results) {
       expect(r.subjectRates[0]).toBeGreaterThan(0);
