@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
+import { DASHBOARD_SIZES, dashboardBenchmarks } from './dashboard-bench';
 import { markdown } from './harness';
 import { SIZES, runBenchmarks } from './scenarios';
 
@@ -10,7 +11,18 @@ async function main(): Promise<void> {
   const size = process.argv.includes('--tiny') ? SIZES.tiny : SIZES.full;
   await globalSetup();
   try {
-    const results = await runBenchmarks(size, (line) => process.stdout.write(`… ${line}\n`));
+    const log = (line: string): void => {
+      process.stdout.write(`… ${line}\n`);
+    };
+    const results = await runBenchmarks(size, log);
+    if (!process.argv.includes('--skip-dashboards')) {
+      results.push(
+        ...(await dashboardBenchmarks(
+          process.argv.includes('--tiny') ? DASHBOARD_SIZES.tiny : DASHBOARD_SIZES.full,
+          log,
+        )),
+      );
+    }
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
     const table = markdown(results, machine);
     writeFileSync(
