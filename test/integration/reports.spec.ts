@@ -442,4 +442,45 @@ describe('campaign reports', () => {
     expect(lines[0]).toContain('number');
     expect(lines).toHaveLength(1 + 4);
   });
+
+  // Last: it adds a case and moves the clock.
+  it('counts a claim deadline that passes after a refresh as missed at the next read', async () => {
+    const service = api.app.get(ReportsService);
+    const admin: Actor = { userId: 'admin', role: 'admin', organizationId: null, regionCode: null };
+    const [visit] = await api.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM visits WHERE campaign_id = $1 ORDER BY created_at LIMIT 1`,
+      [world.provinceCampaignId],
+    );
+    await diagnose(api, actors.officer, { visitId: visit?.id ?? '' });
+    const before = await service.summary(admin, {});
+    expect(before).toEqual(await service.fromBaseTables().summary(admin, {}));
+    clock.advance(30 * 86_400_000);
+    const after = await service.summary(admin, {});
+    expect(after).toEqual(await service.fromBaseTables().summary(admin, {}));
+    expect(after.claimsWithinSlaShare).not.toBe(before.claimsWithinSlaShare);
+  });
+
+  it('keeps a day marked stale when it changed after the refresh read it', async () => {
+    const rollups = api.app.get(ReportRollups);
+    await rollups.refresh();
+    // A mark committed by another transaction while a refresh runs is not in the refresh's snapshot,
+    // so the refresh leaves it; the next refresh recomputes that day.
+    const other = api.dataSource.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(`INSERT INTO report_dirty_days (campaign_id, day) VALUES ($1, '2026-06-01')`, [
+        world.provinceCampaignId,
+      ]);
+      const during = rollups.refresh();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await other.commitTransaction();
+      await during;
+    } finally {
+      await other.release();
+    }
+    const [left] = await api.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM report_dirty_days');
+    expect(left?.n).toBe(1);
+    expect((await rollups.refresh())?.days).toBe(1);
+  });
 });

@@ -97,20 +97,14 @@ export class ReportRollups {
         return null;
       }
       const now = this.clock.now();
-      const [state] = await manager.query<{ refreshed_at: Date }[]>(
-        'SELECT refreshed_at FROM report_refresh_state WHERE id = 1',
+      // Days with a claim deadline that passed since the last refresh: their missed claims changed.
+      await manager.query(
+        `INSERT INTO report_dirty_days (campaign_id, day)
+         SELECT DISTINCT c.campaign_id, ${CASE_DAY} FROM case_obligations o JOIN cases c ON c.id = o.case_id
+          WHERE o.met_at IS NULL AND o.cancelled_at IS NULL AND o.obligation = 'claim'
+            AND o.due_at > (SELECT refreshed_at FROM report_refresh_state WHERE id = 1) AND o.due_at <= $1`,
+        [now],
       );
-      const since = state?.refreshed_at ?? new Date(0);
-      if (since < now) {
-        // Days with a claim deadline that passed since the last refresh: their missed claims changed.
-        await manager.query(
-          `INSERT INTO report_dirty_days (campaign_id, day)
-           SELECT DISTINCT c.campaign_id, ${CASE_DAY} FROM case_obligations o JOIN cases c ON c.id = o.case_id
-            WHERE o.met_at IS NULL AND o.cancelled_at IS NULL AND o.obligation = 'claim'
-              AND o.due_at > $1 AND o.due_at <= $2`,
-          [since, now],
-        );
-      }
       const stale = await manager.query<{ campaign_id: string; day: string }[]>(
         'SELECT DISTINCT campaign_id, day::text AS day FROM report_dirty_days',
       );
@@ -120,9 +114,8 @@ export class ReportRollups {
       }
       await manager.query('DELETE FROM report_dirty_days');
       await this.recompute(manager, stale, now);
-      await manager.query('UPDATE report_refresh_state SET refreshed_at = greatest(refreshed_at, $1) WHERE id = 1', [
-        now,
-      ]);
+      // The time of this refresh, as its process tells it: the next refresh looks at the deadlines since.
+      await manager.query('UPDATE report_refresh_state SET refreshed_at = $1 WHERE id = 1', [now]);
       await queryRunner.commitTransaction();
       return { days: stale.length };
     } catch (error: unknown) {

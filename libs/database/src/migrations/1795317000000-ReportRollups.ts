@@ -62,7 +62,8 @@ export class ReportRollups1795317000000 implements MigrationInterface {
         id smallint PRIMARY KEY CHECK (id = 1),
         refreshed_at timestamptz NOT NULL
       )`);
-    await queryRunner.query(`INSERT INTO report_refresh_state (id, refreshed_at) VALUES (1, now())`);
+    // Never refreshed: the first refresh looks at every claim deadline that has passed.
+    await queryRunner.query(`INSERT INTO report_refresh_state (id, refreshed_at) VALUES (1, '-infinity')`);
 
     // The union of two day bitmaps, each starting at its own epoch (bit 0 is the epoch day).
     await queryRunner.query(`
