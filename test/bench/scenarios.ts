@@ -14,6 +14,7 @@ import { TestApi } from '../support/test-api';
 import { ManualClock } from '@unblock/domain';
 import { compare, drive, percentile, type Comparison, type Sample } from './harness';
 import { importBenchmark } from './import-bench';
+import { SLA_SIZES, runSlaBenchmarks, type SlaBenchSize } from './sla-benchmarks';
 
 export interface BenchSize {
   readonly rounds: number;
@@ -23,11 +24,30 @@ export interface BenchSize {
   readonly relay: number;
   readonly gets: number;
   readonly importRows: number;
+  readonly sla: SlaBenchSize;
 }
 
 export const SIZES: Record<'tiny' | 'full', BenchSize> = {
-  tiny: { rounds: 2, visits: 60, claims: 20, raceCases: 5, relay: 200, gets: 200, importRows: 500 },
-  full: { rounds: 4, visits: 3000, claims: 600, raceCases: 300, relay: 20_000, gets: 20_000, importRows: 1_000_000 },
+  tiny: {
+    rounds: 2,
+    visits: 60,
+    claims: 20,
+    raceCases: 5,
+    relay: 200,
+    gets: 200,
+    importRows: 500,
+    sla: SLA_SIZES.tiny,
+  },
+  full: {
+    rounds: 4,
+    visits: 3000,
+    claims: 600,
+    raceCases: 300,
+    relay: 20_000,
+    gets: 20_000,
+    importRows: 1_000_000,
+    sla: SLA_SIZES.full,
+  },
 };
 
 const CONCURRENCY = 50;
@@ -338,5 +358,6 @@ export async function runBenchmarks(
     await pool.end();
     await api.stop();
   }
+  results.push(...(await runSlaBenchmarks(size.sla, size.rounds, log)));
   return results;
 }

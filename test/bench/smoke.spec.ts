@@ -4,12 +4,15 @@ import { SIZES, runBenchmarks } from './scenarios';
 describe('benchmarks (smoke run at tiny size)', () => {
   it('runs every scenario against its baseline and reports figures', async () => {
     const results = await runBenchmarks({ ...SIZES.tiny, rounds: 1 });
+    const sla = SIZES.tiny.sla.deadlines;
     expect(results.map((r) => r.scenario)).toEqual([
       'POST /visits, 50 concurrent',
       'claims on distinct cases, 50 concurrent',
       'outbox → BullMQ',
       'authenticated trivial GET',
       `import ${SIZES.tiny.importRows} visit rows`,
+      `Redis at steady state, ${SIZES.tiny.sla.openCases} open cases`,
+      `deadline → escalation committed, ${sla.spread} over ${sla.windowMs / 1000} s + ${sla.burst} at one instant`,
     ]);
     for (const r of results) {
       expect(r.subjectRates[0]).toBeGreaterThan(0);
@@ -22,5 +25,5 @@ describe('benchmarks (smoke run at tiny size)', () => {
       'race winners': SIZES.tiny.raceCases,
       'race other': 0,
     });
-  }, 120_000);
+  }, 240_000);
 });
