@@ -10,14 +10,19 @@ export function postgresErrorCode(error: unknown): string | undefined {
 }
 
 /** Runs `work` in one transaction, again (up to `attempts` times) when Postgres asks for a retry. */
-export async function inTransaction<T>(
+export function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
   attempts = 3,
 ): Promise<T> {
+  return retrying(() => dataSource.transaction(work), attempts);
+}
+
+/** Runs `work` (one statement, or a transaction of its own), again when Postgres asks for a retry. */
+export async function retrying<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await dataSource.transaction(work);
+      return await work();
     } catch (error: unknown) {
       const code = postgresErrorCode(error);
       if (attempt >= attempts || code === undefined || !RETRYABLE.has(code)) throw error;

@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CaseEntity,
-  CaseEventEntity,
   CaseObligationEntity,
-  CasePoolMemberEntity,
-  EscalationEntity,
-  OutboxMessageEntity,
-  inTransaction,
+  hydrate,
+  inTransaction as inTransactionOf,
+  retrying,
 } from '@unblock/database';
 import {
   Clock,
@@ -19,7 +17,8 @@ import {
   type CaseStatus,
   type Obligation,
 } from '@unblock/domain';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
 import { whereCaseVisible } from '../access';
 import { SlaPlanner, type SlaPlan } from '../sla/sla-planner';
 import { CaseResponse, toCaseResponse } from './case.response';
@@ -97,9 +96,23 @@ interface PlannedObligation {
   state: 'unchanged' | 'met' | 'cancelled' | 'moved' | 'new';
 }
 
+/** Everything one transition writes, decided before the write. */
+interface TransitionWrite {
+  readonly command: TransitionCommand;
+  readonly current: CaseEntity;
+  readonly to: CaseStatus;
+  readonly decided: TransitionPlan;
+  readonly obligations: readonly PlannedObligation[];
+  readonly outbox: readonly { type: string; runAt: Date; payload: Record<string, unknown> }[];
+  readonly dueAt: Date | null;
+  readonly now: Date;
+}
+
 /**
  * Applies one lifecycle action, per STYLE.md: load → check (transitions table, version) → plan → one
- * conditional UPDATE on status and version → obligations, pool, outbox, one CaseEvent; all in one
+ * conditional UPDATE on status and version → obligations, pool, outbox, one CaseEvent; all atomic. The
+ * load is one statement (the case as the actor sees it, with its open obligations) and the writes are
+ * one statement too (data-modifying CTEs), unless the plan needs more writes, which then share a
  * transaction. An illegal action or a stale version answers 409 with the current status.
  */
 @Injectable()
@@ -110,28 +123,35 @@ export class CaseTransitions {
     private readonly sla: SlaPlanner,
   ) {}
 
-  /** The case as the actor sees it, or 404. */
-  async visibleCase(manager: EntityManager, caseId: string, actor: Actor): Promise<CaseEntity> {
-    const qb = manager.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :caseId', { caseId });
-    const found = await whereCaseVisible(qb, actor).getOne();
-    if (!found) throw DomainError.notFound('case');
-    return found;
-  }
-
   apply(
     command: TransitionCommand,
     plan: (context: TransitionContext) => TransitionPlan | Promise<TransitionPlan>,
   ): Promise<CaseResponse> {
-    return inTransaction(this.dataSource, (manager) => this.applyIn(manager, command, plan));
+    // Read, plan, then write in one statement: the conditional UPDATE's check on status and version makes
+    // the reads before it safe outside a transaction. A plan with further writes gets a transaction.
+    return retrying(() => this.run(this.dataSource.manager, false, command, plan));
   }
 
-  async applyIn(
+  applyIn(
     manager: EntityManager,
     command: TransitionCommand,
     plan: (context: TransitionContext) => TransitionPlan | Promise<TransitionPlan>,
   ): Promise<CaseResponse> {
+    return this.run(manager, true, command, plan);
+  }
+
+  private async run(
+    manager: EntityManager,
+    inTransaction: boolean,
+    command: TransitionCommand,
+    plan: (context: TransitionContext) => TransitionPlan | Promise<TransitionPlan>,
+  ): Promise<CaseResponse> {
     const now = this.clock.now();
-    const current = await this.visibleCase(manager, command.caseId, command.system ? SYSTEM_ACTOR : command.actor);
+    const { current, open } = await this.load(
+      manager,
+      command.caseId,
+      command.system === true ? SYSTEM_ACTOR : command.actor,
+    );
     const check =
       command.system === true
         ? checkSystemTransition(current.status, command.action)
@@ -149,63 +169,198 @@ export class CaseTransitions {
         { currentStatus: current.status, currentVersion: current.version },
       );
     }
-    const open = await manager.find(CaseObligationEntity, {
-      where: { caseId: current.id, metAt: IsNull(), cancelledAt: IsNull() },
-    });
     const decided = await plan({ manager, now, actor: command.actor, case: current, open });
 
     // The campaign's SLA plan, read once per transition, and only when a deadline is opened or moved.
     let campaignPlan: Promise<SlaPlan> | undefined;
     const slaPlan = (): Promise<SlaPlan> => (campaignPlan ??= this.sla.planFor(manager, current.campaignId));
-    const obligations = await this.planObligations(manager, current, open, decided.obligations, now, slaPlan);
+    const obligations = await this.planObligations(current, open, decided.obligations, now, slaPlan);
     const live = obligations.filter((o) => o.state !== 'met' && o.state !== 'cancelled');
     const dueAt = live.length === 0 ? null : new Date(Math.min(...live.map((o) => o.entity.dueAt.getTime())));
-
-    const result = await manager
-      .createQueryBuilder()
-      .update(CaseEntity)
-      .set({ ...decided.set, status: check.to, dueAt, version: () => 'version + 1' })
-      .where('id = :id AND version = :version AND status = :status', {
-        id: current.id,
-        version: current.version,
-        status: current.status,
-      })
-      .execute();
-    if (result.affected !== 1) {
-      // Somebody else's transition committed between our read and our write (e.g. a claim race lost).
-      const now2 = await manager.findOneByOrFail(CaseEntity, { id: current.id });
-      throw this.illegal(command.action, now2.status, now2.version, 'the case changed a moment ago');
-    }
-    const updated = await manager.findOneByOrFail(CaseEntity, { id: current.id });
-
-    await this.writeObligations(manager, obligations, now);
-    if (decided.pool !== undefined) {
-      await manager.delete(CasePoolMemberEntity, { caseId: current.id });
-      if (decided.pool.length > 0) {
-        await manager.insert(
-          CasePoolMemberEntity,
-          decided.pool.map((organizationId) => ({ caseId: current.id, organizationId })),
-        );
-      }
-    }
     const outbox = [
       ...(await this.deadlineMessages(current, obligations, now, slaPlan)),
       ...(decided.outbox ?? []).map((m) => ({ ...m, caseId: current.id })),
     ];
-    if (outbox.length > 0) await manager.save(manager.create(OutboxMessageEntity, outbox));
-    await this.settleEscalations(manager, current.id, obligations, command.action, now);
-    await manager.save(
-      manager.create(CaseEventEntity, {
+    const write: TransitionWrite = { command, current, to: check.to, decided, obligations, outbox, dueAt, now };
+
+    // An obligation closed and opened again (the same kind), or pool members replaced, would touch one
+    // unique key twice in one statement: those rows go in a second statement, in the same transaction.
+    const closing = new Set(
+      obligations.filter((o) => o.state === 'met' || o.state === 'cancelled').map((o) => o.entity.obligation),
+    );
+    const reopens = obligations.some((o) => o.state === 'new' && closing.has(o.entity.obligation));
+    const refills = decided.pool !== undefined && decided.pool.length > 0;
+    const single = !reopens && !refills && decided.after === undefined;
+    const finish = async (m: EntityManager): Promise<CaseEntity> => {
+      const updated = await this.writeOnce(m, write, !reopens);
+      if (reopens) await this.insertObligations(m, current.id, obligations, now);
+      if (refills) {
+        await m.query(`INSERT INTO case_pool_members (case_id, organization_id) SELECT $1, unnest($2::uuid[])`, [
+          current.id,
+          decided.pool,
+        ]);
+      }
+      if (decided.after) await decided.after(m, updated);
+      return updated;
+    };
+    const updated = inTransaction || single ? await finish(manager) : await inTransactionOf(this.dataSource, finish, 1);
+    return toCaseResponse(updated);
+  }
+
+  /** The case as the actor sees it (or 404) and its open obligations, in one statement. */
+  private async load(
+    manager: EntityManager,
+    caseId: string,
+    actor: Actor,
+  ): Promise<{ current: CaseEntity; open: CaseObligationEntity[] }> {
+    const qb = manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .addSelect(
+        `(SELECT COALESCE(json_agg(json_build_object('id', o.id, 'obligation', o.obligation,
+            'opened_at', (extract(epoch FROM o.opened_at) * 1000)::float8,
+            'due_at', (extract(epoch FROM o.due_at) * 1000)::float8)), '[]'::json)
+            FROM case_obligations o WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL)`,
+        'open_obligations',
+      )
+      .where('c.id = :caseId', { caseId });
+    const { entities, raw } = await whereCaseVisible(qb, actor).getRawAndEntities<{
+      open_obligations: { id: string; obligation: Obligation; opened_at: number; due_at: number }[];
+    }>();
+    const current = entities[0];
+    if (!current) throw DomainError.notFound('case');
+    const open = (raw[0]?.open_obligations ?? []).map((o) =>
+      Object.assign(new CaseObligationEntity(), {
+        id: o.id,
         caseId: current.id,
-        type: decided.event.type,
-        // The system's transitions are nobody's.
-        actorUserId: command.system === true ? null : command.actor.userId,
-        at: now,
-        data: { from: current.status, to: check.to, ...decided.event.data },
+        obligation: o.obligation,
+        openedAt: new Date(o.opened_at),
+        dueAt: new Date(o.due_at),
+        metAt: null,
+        cancelledAt: null,
       }),
     );
-    if (decided.after) await decided.after(manager, updated);
-    return toCaseResponse(updated);
+    return { current, open };
+  }
+
+  /**
+   * The conditional UPDATE of the case and every write that depends on it, as one statement: obligations
+   * met, cancelled, moved and (unless `withNew` is false) opened; pool members removed; outbox messages;
+   * escalations settled (and the case's level with them); the event. Nothing is written unless the UPDATE
+   * matched the status and version that were read; then a 409 tells the status found.
+   */
+  private async writeOnce(manager: EntityManager, w: TransitionWrite, withNew: boolean): Promise<CaseEntity> {
+    const params: unknown[] = [];
+    const $ = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const metadata = this.dataSource.getMetadata(CaseEntity);
+    const driver = this.dataSource.driver;
+    const id = $(w.current.id);
+    const sets = [`status = ${$(w.to)}`, `due_at = ${$(w.dueAt)}`, 'version = version + 1', 'updated_at = now()'];
+    for (const [property, value] of Object.entries(w.decided.set ?? {})) {
+      if (value === undefined) continue;
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`no column for ${property}`);
+      sets.push(`${column.databaseName} = ${$(driver.preparePersistentValue(value, column))}`);
+    }
+    const met = [...new Set(w.obligations.filter((o) => o.state === 'met').map((o) => o.entity.obligation))];
+    const supervisor = SUPERVISOR_ACTIONS.has(w.command.action);
+    // Meeting an obligation settles the escalations of its kind; a supervisor's action settles all.
+    const settles = supervisor ? 'true' : met.length > 0 ? `e.obligation = ANY(${$(met)}::text[])` : null;
+    if (settles !== null) {
+      // The level of the escalations left open, when any is settled; else the level stays as it is.
+      sets.push(`escalation_level = CASE
+        WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = cases.id AND e.status <> 'resolved' AND ${settles})
+        THEN COALESCE((SELECT max(e.level) FROM escalations e
+                        WHERE e.case_id = cases.id AND e.status <> 'resolved' AND NOT (${settles})), 0)
+        ELSE escalation_level END`);
+    }
+    const ctes = [
+      `upd AS (UPDATE cases SET ${sets.join(', ')}
+                WHERE id = ${id} AND version = ${$(w.current.version)} AND status = ${$(w.current.status)}
+                RETURNING *)`,
+    ];
+    const idsIn = (state: PlannedObligation['state']): string[] =>
+      w.obligations.filter((o) => o.state === state).map((o) => o.entity.id);
+    const at = `${$(w.now)}::timestamptz`;
+    if (idsIn('met').length > 0) {
+      ctes.push(`met AS (UPDATE case_obligations SET met_at = ${at}, updated_at = now()
+                  WHERE id = ANY(${$(idsIn('met'))}::uuid[]) AND EXISTS (SELECT 1 FROM upd))`);
+    }
+    if (idsIn('cancelled').length > 0) {
+      ctes.push(`cancelled AS (UPDATE case_obligations SET cancelled_at = ${at}, updated_at = now()
+                  WHERE id = ANY(${$(idsIn('cancelled'))}::uuid[]) AND EXISTS (SELECT 1 FROM upd))`);
+    }
+    const moved = w.obligations.filter((o) => o.state === 'moved');
+    if (moved.length > 0) {
+      ctes.push(`moved AS (UPDATE case_obligations o SET due_at = m.due_at, updated_at = now()
+                  FROM unnest(${$(moved.map((o) => o.entity.id))}::uuid[],
+                              ${$(moved.map((o) => o.entity.dueAt.toISOString()))}::timestamptz[]) AS m(id, due_at)
+                  WHERE o.id = m.id AND EXISTS (SELECT 1 FROM upd))`);
+    }
+    const fresh = w.obligations.filter((o) => o.state === 'new');
+    if (withNew && fresh.length > 0) {
+      ctes.push(`fresh AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at)
+                  SELECT f.id, upd.id, f.obligation, ${at}, f.due_at
+                    FROM upd, unnest(${$(fresh.map((o) => o.entity.id))}::uuid[],
+                                     ${$(fresh.map((o) => o.entity.obligation))}::text[],
+                                     ${$(fresh.map((o) => o.entity.dueAt.toISOString()))}::timestamptz[])
+                         AS f(id, obligation, due_at))`);
+    }
+    if (w.decided.pool !== undefined) {
+      ctes.push(`pool AS (DELETE FROM case_pool_members WHERE case_id = ${id} AND EXISTS (SELECT 1 FROM upd))`);
+    }
+    if (w.outbox.length > 0) {
+      const messages = w.outbox.map((m) => ({ type: m.type, run_at: m.runAt.toISOString(), payload: m.payload }));
+      ctes.push(`outbox AS (INSERT INTO outbox (type, case_id, run_at, payload)
+                  SELECT m.type, upd.id, m.run_at, m.payload
+                    FROM upd, jsonb_to_recordset(${$(JSON.stringify(messages))}::jsonb)
+                         AS m(type text, run_at timestamptz, payload jsonb))`);
+    }
+    if (settles !== null) {
+      ctes.push(`settled AS (UPDATE escalations e
+                  SET status = 'resolved', resolved_at = ${at}, updated_at = now(),
+                      resolution = ${$(supervisor ? w.command.action : 'obligation_met')}
+                  WHERE e.case_id = ${id} AND e.status <> 'resolved' AND ${settles} AND EXISTS (SELECT 1 FROM upd))`);
+    }
+    const data = { from: w.current.status, to: w.to, ...w.decided.event.data };
+    // The system's transitions are nobody's.
+    const actorId = w.command.system === true ? null : w.command.actor.userId;
+    ctes.push(`event AS (INSERT INTO case_events (case_id, type, actor_user_id, at, data)
+                SELECT upd.id, ${$(w.decided.event.type)}::text, ${$(actorId)}::uuid, ${at},
+                       ${$(JSON.stringify(data))}::jsonb FROM upd)`);
+    const rows = await manager.query<Record<string, unknown>[]>(`WITH ${ctes.join(',\n')} SELECT * FROM upd`, params);
+    const row = rows[0];
+    if (row === undefined) {
+      // Somebody else's transition committed between our read and our write (e.g. a claim race lost).
+      const now2 = await manager.findOneByOrFail(CaseEntity, { id: w.current.id });
+      throw this.illegal(w.command.action, now2.status, now2.version, 'the case changed a moment ago');
+    }
+    return hydrate(this.dataSource, CaseEntity, row);
+  }
+
+  private async insertObligations(
+    manager: EntityManager,
+    caseId: string,
+    planned: PlannedObligation[],
+    now: Date,
+  ): Promise<void> {
+    const fresh = planned.filter((p) => p.state === 'new');
+    if (fresh.length === 0) return;
+    await manager.query(
+      `INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at)
+       SELECT f.id, $1::uuid, f.obligation, $2::timestamptz, f.due_at
+         FROM unnest($3::uuid[], $4::text[], $5::timestamptz[]) AS f(id, obligation, due_at)`,
+      [
+        caseId,
+        now,
+        fresh.map((o) => o.entity.id),
+        fresh.map((o) => o.entity.obligation),
+        fresh.map((o) => o.entity.dueAt.toISOString()),
+      ],
+    );
   }
 
   /** A deadline and a reminder for each obligation opened or moved (none for a reminder already past). */
@@ -232,41 +387,6 @@ export class CaseTransitions {
     });
   }
 
-  /**
-   * Meeting an obligation resolves the escalations of its kind; a supervisor's reassign, extend or close
-   * resolves all of the case's. The case's escalation level follows.
-   */
-  private async settleEscalations(
-    manager: EntityManager,
-    caseId: string,
-    obligations: PlannedObligation[],
-    action: CaseAction,
-    now: Date,
-  ): Promise<void> {
-    const met = [...new Set(obligations.filter((o) => o.state === 'met').map((o) => o.entity.obligation))];
-    const qb = manager
-      .createQueryBuilder()
-      .update(EscalationEntity)
-      .set({
-        status: 'resolved',
-        resolvedAt: now,
-        resolution: SUPERVISOR_ACTIONS.has(action) ? action : 'obligation_met',
-      })
-      .where(`case_id = :caseId AND status <> 'resolved'`, { caseId });
-    if (!SUPERVISOR_ACTIONS.has(action)) {
-      if (met.length === 0) return;
-      qb.andWhere('obligation IN (:...met)', { met });
-    }
-    const resolved = await qb.execute();
-    // Most transitions have no escalation to settle: then the case's level stays as it is.
-    if (resolved.affected === 0) return;
-    await manager.query(
-      `UPDATE cases SET escalation_level = COALESCE(
-         (SELECT max(level) FROM escalations WHERE case_id = $1 AND status <> 'resolved'), 0) WHERE id = $1`,
-      [caseId],
-    );
-  }
-
   private illegal(action: CaseAction, status: CaseStatus, version: number, why?: string): DomainError {
     return DomainError.conflict(`${why ? `${why}: ` : ''}cannot ${action} a case that is ${status}`, undefined, {
       currentStatus: status,
@@ -275,7 +395,6 @@ export class CaseTransitions {
   }
 
   private async planObligations(
-    manager: EntityManager,
     current: CaseEntity,
     open: readonly CaseObligationEntity[],
     changes: ObligationChanges | undefined,
@@ -298,7 +417,9 @@ export class CaseTransitions {
     if (changes.open && changes.open.length > 0) {
       const sla = await slaPlan();
       for (const obligation of changes.open) {
-        const entity = manager.create(CaseObligationEntity, {
+        const entity = Object.assign(new CaseObligationEntity(), {
+          // The id is chosen here: the outbox messages name it, in the same statement that inserts it.
+          id: randomUUID(),
           caseId: current.id,
           obligation,
           openedAt: now,
@@ -310,28 +431,5 @@ export class CaseTransitions {
       }
     }
     return planned;
-  }
-
-  private async writeObligations(manager: EntityManager, planned: PlannedObligation[], now: Date): Promise<void> {
-    const ids = (state: PlannedObligation['state']): string[] =>
-      planned.filter((p) => p.state === state).map((p) => p.entity.id);
-    const met = ids('met');
-    const cancelled = ids('cancelled');
-    if (met.length > 0) await manager.update(CaseObligationEntity, met, { metAt: now });
-    if (cancelled.length > 0) await manager.update(CaseObligationEntity, cancelled, { cancelledAt: now });
-    for (const moved of planned.filter((p) => p.state === 'moved')) {
-      await manager.update(CaseObligationEntity, moved.entity.id, { dueAt: moved.entity.dueAt });
-    }
-    const fresh = planned.filter((p) => p.state === 'new');
-    if (fresh.length > 0) {
-      const inserted = await manager.insert(
-        CaseObligationEntity,
-        fresh.map((p) => p.entity),
-      );
-      inserted.identifiers.forEach((identifier, i) => {
-        const target = fresh[i];
-        if (target) target.entity.id = String(identifier['id']);
-      });
-    }
   }
 }

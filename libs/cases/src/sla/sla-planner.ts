@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarEntity, CampaignEntity, SlaPolicyEntity } from '@unblock/database';
 import {
   WEEKENDS_ONLY,
   businessCalendar,
@@ -32,6 +31,18 @@ const BUILT_IN: SlaPlan = {
   levelTwoAfter: { businessDays: 3 },
 };
 
+interface PlanRow {
+  claim: string;
+  first_contact: string;
+  decision: string;
+  signing: string;
+  remind_before: string;
+  level_two_after: string;
+  calendar_id: string | null;
+  holidays: string[] | null;
+  workdays: string[] | null;
+}
+
 function duration(text: string, fallback: SlaDuration): SlaDuration {
   return parseSlaDuration(text) ?? fallback;
 }
@@ -39,27 +50,36 @@ function duration(text: string, fallback: SlaDuration): SlaDuration {
 /** Deadlines of a campaign's obligations: its SLA policy (or the default one) on its calendar. */
 @Injectable()
 export class SlaPlanner {
+  /**
+   * One statement: the campaign's policy (or the default policy when it names none) and that policy's
+   * calendar. A policy that is missing gives the built-in plan; a calendar that is missing, weekends only.
+   */
   async planFor(manager: EntityManager, campaignId: string): Promise<SlaPlan> {
-    const campaign = await manager.findOne(CampaignEntity, {
-      where: { id: campaignId },
-      select: ['id', 'slaPolicyId'],
-    });
-    const policy =
-      campaign?.slaPolicyId != null
-        ? await manager.findOneBy(SlaPolicyEntity, { id: campaign.slaPolicyId })
-        : await manager.findOneBy(SlaPolicyEntity, { isDefault: true });
+    const rows = await manager.query<PlanRow[]>(
+      `SELECT p.claim, p.first_contact, p.decision, p.signing, p.remind_before, p.level_two_after,
+              cal.id AS calendar_id, cal.holidays::text[] AS holidays, cal.workdays::text[] AS workdays
+         FROM (SELECT 1) AS one
+         LEFT JOIN campaigns c ON c.id = $1
+         JOIN LATERAL (
+           SELECT * FROM sla_policies
+            WHERE CASE WHEN c.sla_policy_id IS NOT NULL THEN id = c.sla_policy_id ELSE is_default END
+            LIMIT 1) p ON true
+         LEFT JOIN calendars cal ON cal.id = p.calendar_id`,
+      [campaignId],
+    );
+    const policy = rows[0];
     if (!policy) return BUILT_IN;
-    const calendar = await manager.findOneBy(CalendarEntity, { id: policy.calendarId });
     return {
-      calendar: calendar ? businessCalendar(calendar.holidays, calendar.workdays) : WEEKENDS_ONLY,
+      calendar:
+        policy.calendar_id !== null ? businessCalendar(policy.holidays ?? [], policy.workdays ?? []) : WEEKENDS_ONLY,
       durations: {
         claim: duration(policy.claim, BUILT_IN.durations.claim),
-        first_contact: duration(policy.firstContact, BUILT_IN.durations.first_contact),
+        first_contact: duration(policy.first_contact, BUILT_IN.durations.first_contact),
         decision: duration(policy.decision, BUILT_IN.durations.decision),
         signing: duration(policy.signing, BUILT_IN.durations.signing),
       },
-      remindBefore: duration(policy.remindBefore, BUILT_IN.remindBefore),
-      levelTwoAfter: duration(policy.levelTwoAfter, BUILT_IN.levelTwoAfter),
+      remindBefore: duration(policy.remind_before, BUILT_IN.remindBefore),
+      levelTwoAfter: duration(policy.level_two_after, BUILT_IN.levelTwoAfter),
     };
   }
 
