@@ -121,6 +121,7 @@ export async function benchDeadlines(
   );
   await worker.waitUntilReady();
 
+  let lastSeedMs = 0;
   const subjects: LagSample[] = [];
   const baselines: LagSample[] = [];
   const expected = size.spread + size.burst;
@@ -134,11 +135,14 @@ export async function benchDeadlines(
       },
       rounds,
       async (round) => {
-        const start = Date.now() + size.leadMs;
+        // The lead covers seeding and relaying: at least twice the last round's seeding.
+        const lead = Math.max(size.leadMs, 2 * lastSeedMs);
+        const start = Date.now() + lead;
         const deadlines = schedule(size, start);
         const tag = `D${round}${Date.now().toString(36)}`;
         await seedOpenCases(world, { tag, deadlines: deadlines.map((d) => ({ at: new Date(d.at), count: d.count })) });
-        const seededIn = Date.now() - (start - size.leadMs);
+        const seededIn = Date.now() - (start - lead);
+        lastSeedMs = seededIn;
         const rows = await world.pool.query<{ id: string; case_id: string; due: string }>(
           `SELECT o.id, o.case_id, (extract(epoch FROM o.due_at) * 1000)::bigint::text AS due
              FROM case_obligations o JOIN cases c ON c.id = o.case_id WHERE c.number LIKE $1`,
@@ -146,7 +150,7 @@ export async function benchDeadlines(
         );
         const due = new Map(rows.rows.map((r) => [r.id, Number(r.due)]));
         const lastDue = Math.max(...due.values());
-        await settle(() => committedCount(start - size.leadMs), expected, lastDue, size.graceMs);
+        await settle(() => committedCount(start - lead), expected, lastDue, size.graceMs);
         const commits = await world.pool.query<{ obligation_id: string; at: string }>(
           `SELECT obligation_id, (extract(epoch FROM at) * 1000)::bigint::text AS at FROM bench_committed WHERE obligation_id = ANY($1)`,
           [rows.rows.map((r) => r.id)],

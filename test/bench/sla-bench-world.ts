@@ -63,6 +63,11 @@ export interface SeedSpec {
   readonly deadlines: readonly { readonly at: Date; readonly count: number }[];
   /** Mark the outbox rows sent (as if relayed long ago), or leave them for the relay. */
   readonly sent?: boolean;
+  /**
+   * When the cases were diagnosed and routed: spread over the campaign's past half year, or three days before
+   * their claim deadline (the default). Never all today: the report rollups recompute a whole day's cases.
+   */
+  readonly created?: 'past half year' | 'before deadline';
 }
 
 /** Seeds the cases, their claim obligations and outbox rows in one statement; answers the outbox rows written. */
@@ -87,14 +92,18 @@ export async function seedOpenCases(world: SlaBenchWorld, spec: SeedSpec): Promi
      , numbered AS (SELECT *, row_number() OVER () AS i FROM deadlines)
      , made AS (
        INSERT INTO cases (number, enterprise_id, campaign_id, origin_visit_id, region_code, chain_id, requested_amount, purpose,
-                          term, bottlenecks, priority, status, routing_tier, assigned_bank_id, due_at, version)
+                          term, bottlenecks, priority, status, routing_tier, assigned_bank_id, due_at, version, created_at, updated_at)
        SELECT $5 || '-' || numbered.i, enterprise_id, campaign_id, origin_visit_id, region_code, chain_id, requested_amount,
-              purpose, term, bottlenecks, priority, status, routing_tier, assigned_bank_id, numbered.due_at, version
-         FROM cases, numbered WHERE cases.id = $1
-       RETURNING id, due_at)
+              purpose, term, bottlenecks, priority, status, routing_tier, assigned_bank_id, numbered.due_at, version,
+              numbered.created_at, numbered.created_at
+         FROM cases,
+              (SELECT *, CASE WHEN $7 THEN now() - random() * interval '180 days'
+                              ELSE due_at - interval '3 days' END AS created_at FROM numbered) AS numbered
+        WHERE cases.id = $1
+       RETURNING id, due_at, created_at)
      , obligations AS (
        INSERT INTO case_obligations (case_id, obligation, opened_at, due_at)
-       SELECT id, 'claim', now(), due_at FROM made RETURNING id, case_id, due_at)
+       SELECT id, 'claim', created_at, due_at FROM made RETURNING id, case_id, due_at)
      , outbox_rows AS (
        INSERT INTO outbox (type, case_id, run_at, payload, sent_at)
        SELECT m.type, o.case_id, m.run_at,
@@ -106,7 +115,15 @@ export async function seedOpenCases(world: SlaBenchWorld, spec: SeedSpec): Promi
         WHERE m.run_at IS NOT NULL
        RETURNING 1)
      SELECT count(*)::text AS n FROM outbox_rows`,
-    [world.templateCaseId, due, counts, reminders, `${spec.tag}`, spec.sent === true],
+    [
+      world.templateCaseId,
+      due,
+      counts,
+      reminders,
+      `${spec.tag}`,
+      spec.sent === true,
+      spec.created === 'past half year',
+    ],
   );
   return Number(result.rows[0]?.n ?? 0);
 }
@@ -132,7 +149,7 @@ export async function seedSpread(
       const n = Math.floor(((k + 1) * count) / buckets) - Math.floor((k * count) / buckets);
       deadlines.push({ at: new Date(Math.floor(from.getTime() / bucketMs) * bucketMs + k * bucketMs), count: n });
     }
-    await seedOpenCases(world, { tag: `${tag}${b}`, deadlines, sent });
+    await seedOpenCases(world, { tag: `${tag}${b}`, deadlines, sent, created: 'past half year' });
     seeded += deadlines.reduce((sum, d) => sum + d.count, 0);
     if (count >= 100_000) log(`  seeded ${seeded} open cases (${Math.round((performance.now() - started) / 1000)} s)`);
   }
