@@ -460,6 +460,38 @@ describe('campaign reports', () => {
     expect(after.claimsWithinSlaShare).not.toBe(before.claimsWithinSlaShare);
   });
 
+  it('adds later visits to the day bitmaps: distinct enterprises stay exact for any period', async () => {
+    const service = api.app.get(ReportsService);
+    const admin: Actor = { userId: 'admin', role: 'admin', organizationId: null, regionCode: null };
+    await service.summary(admin, {}); // the bitmaps hold the visits so far
+    // Before the enterprise's first visit (the bitmap's epoch moves back), between two visits, and again on a day.
+    for (const visitedOn of ['2026-02-10', '2026-05-25', '2026-05-25']) {
+      await recordVisit(api, actors.officer, {
+        campaignId: world.provinceCampaignId,
+        enterpriseId: world.henanEnterpriseId,
+        visitedOn,
+      });
+    }
+    const periods = [
+      {},
+      { from: '2026-02-10', to: '2026-02-10' },
+      { from: '2026-02-11', to: '2026-05-19' },
+      { from: '2026-05-21', to: '2026-05-27' },
+      { to: '2026-02-09' },
+      { from: '2026-05-26' },
+    ];
+    for (const period of periods) {
+      const fast = await service.summary(admin, period);
+      expect({ period, visited: fast.enterprisesVisited, visits: fast.visits }).toEqual({
+        period,
+        visited: (await service.fromBaseTables().summary(admin, period)).enterprisesVisited,
+        visits: (await service.fromBaseTables().summary(admin, period)).visits,
+      });
+    }
+    expect((await service.summary(admin, { from: '2026-02-10', to: '2026-02-10' })).enterprisesVisited).toBe(1);
+    expect((await service.summary(admin, { from: '2026-02-11', to: '2026-05-19' })).enterprisesVisited).toBe(0);
+  });
+
   it('keeps a day marked stale when it changed after the refresh read it', async () => {
     const rollups = api.app.get(ReportRollups);
     await rollups.refresh();

@@ -182,7 +182,10 @@ export class ReportRollups {
          ${select}
          ON CONFLICT (campaign_id, enterprise_id, region_code, chain_key) DO UPDATE
            SET days = report_days_union(${table}.epoch, ${table}.days, excluded.epoch, excluded.days),
-               epoch = least(${table}.epoch, excluded.epoch)`,
+               epoch = least(${table}.epoch, excluded.epoch)
+         -- A day already in the bitmap (today's, refreshed again and again) writes nothing.
+         WHERE report_days_union(${table}.epoch, ${table}.days, excluded.epoch, excluded.days) <> ${table}.days
+            OR excluded.epoch < ${table}.epoch`,
         [campaignId, days, first, width],
       );
     const bit = (column: string): string => `bit_or(rpad('1', $4::int, '0')::varbit >> (${column} - $3::date))`;
