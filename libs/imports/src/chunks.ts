@@ -66,11 +66,17 @@ export class ChunkReadError extends Error {
   }
 }
 
-/** The stored file as a stream, one chunk read at a time (each read waits for the consumer to want more). */
-export function chunkStream(query: Query, importId: string, chunkCount: number): Readable {
+/** The pieces a chunk is handed to the parser in, so that parsing never holds the event loop for long. */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * The stored file as a stream, read one chunk at a time, up to `readAhead` chunks ahead of the consumer;
+ * each chunk is passed on in pieces of 64 KB.
+ */
+export function chunkStream(query: Query, importId: string, chunkCount: number, readAhead = 1): Readable {
   let seq = 0;
   return new Readable({
-    highWaterMark: 1,
+    highWaterMark: readAhead <= 1 ? 1 : readAhead * CHUNK_BYTES,
     read(): void {
       if (seq >= chunkCount) {
         this.push(null);
@@ -81,8 +87,12 @@ export function chunkStream(query: Query, importId: string, chunkCount: number):
       query('SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2', [importId, current]).then(
         (rows) => {
           const data = (rows as { data: Buffer }[])[0]?.data;
-          if (data === undefined) this.destroy(new ChunkReadError(`import ${importId} lost its chunk ${current}`));
-          else this.push(data);
+          if (data === undefined) {
+            this.destroy(new ChunkReadError(`import ${importId} lost its chunk ${current}`));
+            return;
+          }
+          for (let at = 0; at < data.length; at += PIECE_BYTES) this.push(data.subarray(at, at + PIECE_BYTES));
+          if (data.length === 0) this.push(data);
         },
         (error: unknown) =>
           this.destroy(new ChunkReadError(`could not read chunk ${current} of import ${importId}`, { cause: error })),

@@ -32,7 +32,7 @@ const COLUMNS = ['uscc', 'name', 'region_code', 'chain_id', 'chain_role', 'size'
  * character and not used before (in the database or earlier in the file), a name, a known region, a chain
  * and its role together or neither, a size, known tags (separated by `;`, `,`, `|` or spaces).
  */
-export class EnterpriseSink implements ImportSink {
+export class EnterpriseSink implements ImportSink<ParsedEnterprise, readonly ParsedEnterprise[]> {
   private regions: Set<string> | undefined;
   private readonly chains = new Map<string, boolean>();
   private readonly cell: (record: FileRecord, name: string) => string;
@@ -41,19 +41,22 @@ export class EnterpriseSink implements ImportSink {
     this.cell = cellReader(columns);
   }
 
-  async write(client: PoolClient, batch: readonly FileRecord[]): Promise<BatchOutcome> {
+  /** Nothing to read ahead: a code must be checked against the batches written before it. */
+  prepare(parsed: readonly ParsedEnterprise[]): Promise<readonly ParsedEnterprise[]> {
+    return Promise.resolve(parsed);
+  }
+
+  async write(
+    client: PoolClient,
+    parsed: readonly ParsedEnterprise[],
+    rejected: readonly RowError[],
+  ): Promise<BatchOutcome> {
     if (this.regions === undefined) {
       const rows = await client.query<{ code: string }>('SELECT code FROM regions');
       this.regions = new Set(rows.rows.map((r) => r.code));
     }
     const regions = this.regions;
-    const errors: RowError[] = [];
-    const parsed: ParsedEnterprise[] = [];
-    for (const record of batch) {
-      const result = this.parse(record);
-      if ('reason' in result) errors.push(result);
-      else parsed.push(result);
-    }
+    const errors = [...rejected];
     const unknownChains = [...new Set(parsed.flatMap((e) => (e.chainId === null ? [] : [e.chainId])))].filter(
       (id) => !this.chains.has(id),
     );
@@ -99,7 +102,7 @@ export class EnterpriseSink implements ImportSink {
     return { accepted: lines.length, errors };
   }
 
-  private parse(record: FileRecord): ParsedEnterprise | RowError {
+  parse(record: FileRecord): ParsedEnterprise | RowError {
     const row = record.row;
     const uscc = normalizeUscc(this.cell(record, 'uscc'));
     if (!isValidUscc(uscc)) {

@@ -9,7 +9,7 @@ import { chunkStream } from './chunks';
 import { checkHeader } from './columns';
 import { EnterpriseSink } from './enterprise-sink';
 import { UnreadableFileError, readRecords, type FileRecord } from './records';
-import type { ImportSink, RowError } from './sink';
+import { isRowError, type ImportSink, type RowError } from './sink';
 import { VisitSink } from './visit-sink';
 
 /** Advisory lock class of imports: one run of an import at a time, across every worker. */
@@ -17,6 +17,10 @@ export const IMPORT_LOCK = 7_260_002;
 /** Row errors kept per import; the rest are only counted. */
 export const MAX_STORED_ERRORS = 1000;
 export const DEFAULT_BATCH_ROWS = 10_000;
+/** Chunks of the stored file read ahead of the parser (about 1 MB each). */
+const READ_AHEAD_CHUNKS = 4;
+/** How often the parsing of a batch lets other work of the event loop in. */
+const YIELD_EVERY_ROWS = 256;
 
 /** Who may import what, as the single-row endpoints allow. */
 export const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = {
@@ -34,6 +38,13 @@ interface ImportRow {
   rows_read: number;
   rows_rejected: number;
   created_by_user_id: string;
+}
+
+/** Rows of the file read for one transaction: those that passed the sink's checks, prepared, and the others' errors. */
+interface Batch<P> {
+  readonly rows: number;
+  readonly prepared: P;
+  readonly errors: readonly RowError[];
 }
 
 /** The import moved on under us (another run advanced it, or it was failed or retried): stop quietly. */
@@ -106,33 +117,22 @@ export class ImportRunner {
   private async process(client: PoolClient, row: ImportRow, batchRows: number): Promise<HandlerResult> {
     const actor = await this.actorOf(client, row);
     const query = (sql: string, parameters: unknown[]): Promise<unknown> => this.dataSource.query(sql, parameters);
-    const records = readRecords(row.format, chunkStream(query, row.id, row.chunk_count));
-    let read = row.rows_read;
-    let stored = Math.min(row.rows_rejected, MAX_STORED_ERRORS);
+    const records = readRecords(row.format, chunkStream(query, row.id, row.chunk_count, READ_AHEAD_CHUNKS));
+    let read: number;
     try {
       const header = await records.next();
       if (header.done === true) throw new UnreadableFileError('the file has no header row');
       const columns = checkHeader(row.kind, header.value.cells);
-      const sink: ImportSink =
+      read =
         row.kind === 'visits'
-          ? new VisitSink(actor, columns, localDate(this.clock.now(), WEEKENDS_ONLY))
-          : new EnterpriseSink(columns);
-      let seen = 0;
-      let batch: FileRecord[] = [];
-      for await (const record of records) {
-        seen += 1;
-        if (seen <= read) continue; // committed by an earlier run
-        batch.push(record);
-        if (batch.length >= batchRows) {
-          stored = await this.commitBatch(client, row, sink, batch, read, stored);
-          read += batch.length;
-          batch = [];
-        }
-      }
-      if (batch.length > 0) {
-        stored = await this.commitBatch(client, row, sink, batch, read, stored);
-        read += batch.length;
-      }
+          ? await this.writeBatches(
+              client,
+              row,
+              new VisitSink(actor, columns, localDate(this.clock.now(), WEEKENDS_ONLY)),
+              records,
+              batchRows,
+            )
+          : await this.writeBatches(client, row, new EnterpriseSink(columns), records, batchRows);
     } finally {
       await records.return(undefined);
     }
@@ -153,12 +153,69 @@ export class ImportRunner {
     return { done: `import ${row.id}: ${read} rows` };
   }
 
-  /** One batch in one transaction: its rows, its row errors (up to the cap), the checkpoint and counters. */
-  private async commitBatch(
+  /**
+   * Cuts the records after the checkpoint into batches and commits them in order. The next batch is read,
+   * parsed and checked while the current one is written (Node works while Postgres COPYs); nothing of it
+   * reaches the database before the current batch has committed. Answers the rows read in all.
+   */
+  private async writeBatches<R extends object, P>(
     client: PoolClient,
     row: ImportRow,
-    sink: ImportSink,
-    batch: readonly FileRecord[],
+    sink: ImportSink<R, P>,
+    records: AsyncGenerator<FileRecord>,
+    batchRows: number,
+  ): Promise<number> {
+    let done = row.rows_read;
+    let stored = Math.min(row.rows_rejected, MAX_STORED_ERRORS);
+    let seen = 0;
+    let stopped = false;
+    const read = <T>(sql: string, parameters: unknown[]): Promise<T[]> => this.dataSource.query<T[]>(sql, parameters);
+    const nextBatch = async (): Promise<Batch<P> | undefined> => {
+      const parsed: R[] = [];
+      const errors: RowError[] = [];
+      let rows = 0;
+      while (rows < batchRows && !stopped) {
+        const item = await records.next();
+        if (item.done === true) break;
+        seen += 1;
+        if (seen <= row.rows_read) continue; // committed by an earlier run
+        const result = sink.parse(item.value);
+        if (isRowError(result)) errors.push(result);
+        else parsed.push(result);
+        rows += 1;
+        // Parsed rows come through promises alone: let the database connection's I/O in now and then.
+        if (seen % YIELD_EVERY_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (rows === 0 || stopped) return undefined;
+      return { rows, prepared: await sink.prepare(parsed, read), errors };
+    };
+    const ahead = (): Promise<Batch<P> | undefined> => {
+      const next = nextBatch();
+      next.catch(() => undefined); // seen when awaited; not an unhandled rejection while a batch commits
+      return next;
+    };
+    let upcoming = ahead();
+    try {
+      for (;;) {
+        const batch = await upcoming;
+        if (batch === undefined) break;
+        upcoming = ahead();
+        stored = await this.commitBatch(client, row, sink, batch, done, stored);
+        done += batch.rows;
+      }
+    } finally {
+      stopped = true;
+      await upcoming.catch(() => undefined);
+    }
+    return done;
+  }
+
+  /** One batch in one transaction: its rows, its row errors (up to the cap), the checkpoint and counters. */
+  private async commitBatch<R extends object, P>(
+    client: PoolClient,
+    row: ImportRow,
+    sink: ImportSink<R, P>,
+    batch: Batch<P>,
     read: number,
     stored: number,
   ): Promise<number> {
@@ -169,7 +226,7 @@ export class ImportRunner {
         [row.id, row.run],
       );
       if (current.rows[0]?.rows_read !== read) throw new StaleRunError('another run advanced its checkpoint');
-      const outcome = await sink.write(client, batch);
+      const outcome = await sink.write(client, batch.prepared, batch.errors);
       const kept: RowError[] = outcome.errors.slice(0, Math.max(0, MAX_STORED_ERRORS - stored));
       if (kept.length > 0) {
         await client.query(
@@ -182,7 +239,7 @@ export class ImportRunner {
         `UPDATE imports SET rows_read = rows_read + $2, rows_accepted = rows_accepted + $3,
                 rows_rejected = rows_rejected + $4, updated_at = now()
           WHERE id = $1`,
-        [row.id, batch.length, outcome.accepted, outcome.errors.length],
+        [row.id, batch.rows, outcome.accepted, outcome.errors.length],
       );
       await client.query('COMMIT');
       return stored + kept.length;

@@ -17,9 +17,24 @@ export interface BatchOutcome {
   readonly errors: readonly RowError[];
 }
 
-/** Validates one batch of rows and writes the valid ones, on the caller's client inside its transaction. */
-export interface ImportSink {
-  write(client: PoolClient, batch: readonly FileRecord[]): Promise<BatchOutcome>;
+/** A query outside the writing transaction (on a pooled connection): answers the rows. */
+export type ReadQuery = <T>(sql: string, parameters: unknown[]) => Promise<T[]>;
+
+/**
+ * Validates rows and writes the valid ones, in three steps. `parse` does the checks of one row that need no
+ * database; `prepare` does a batch's reads that need not see the batch being written before it (the runner
+ * parses and prepares the next batch while the previous one is being written); `write` does the rest of
+ * the checks and writes the batch's rows, on the caller's client inside its transaction.
+ */
+export interface ImportSink<R extends object, P> {
+  parse(record: FileRecord): R | RowError;
+  prepare(parsed: readonly R[], read: ReadQuery): Promise<P>;
+  /** `errors`: those of the batch's rows that failed `parse`. */
+  write(client: PoolClient, prepared: P, errors: readonly RowError[]): Promise<BatchOutcome>;
+}
+
+export function isRowError(value: object): value is RowError {
+  return 'reason' in value && 'field' in value;
 }
 
 /** Reads a named cell of a row, trimmed; an absent column reads as empty. */

@@ -18,6 +18,7 @@ import {
   isIsoDate,
   type BatchOutcome,
   type ImportSink,
+  type ReadQuery,
   type RowError,
 } from './sink';
 
@@ -31,6 +32,12 @@ interface Campaign {
 interface Enterprise {
   readonly id: string;
   readonly regionCode: string;
+}
+
+/** A batch's rows that passed `parse`, and which of their client references were used before. */
+interface PreparedVisits {
+  readonly parsed: readonly ParsedVisit[];
+  readonly taken: ReadonlySet<string>;
 }
 
 interface ParsedVisit {
@@ -66,11 +73,13 @@ const COLUMNS = [
  * campaign and not in the future, a known kind. The uploader is the visitor; a `clientRef` used before by the
  * same visitor (or earlier in the file) rejects the row.
  */
-export class VisitSink implements ImportSink {
+export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
   private readonly campaigns = new Map<string, Campaign | null>();
   private readonly enterprisesByUscc = new Map<string, Enterprise | null>();
   private readonly enterprisesById = new Map<string, Enterprise | null>();
   private readonly cell: (record: FileRecord, name: string) => string;
+  /** The client references of the batch last written. */
+  private written = new Set<string>();
 
   constructor(
     private readonly actor: Actor,
@@ -81,26 +90,36 @@ export class VisitSink implements ImportSink {
     this.cell = cellReader(columns);
   }
 
-  async write(client: PoolClient, batch: readonly FileRecord[]): Promise<BatchOutcome> {
-    const errors: RowError[] = [];
-    const parsed: ParsedVisit[] = [];
-    for (const record of batch) {
-      const result = this.parse(record);
-      if ('reason' in result) errors.push(result);
-      else parsed.push(result);
-    }
-    await this.load(client, parsed);
-
-    const refs = parsed.flatMap((v) => (v.clientRef === null ? [] : [v.clientRef]));
+  /**
+   * Which of the batch's client references the visitor used before, by the visits committed so far: read
+   * while the previous batch is being written (so `write` adds that batch's references).
+   */
+  async prepare(parsed: readonly ParsedVisit[], read: ReadQuery): Promise<PreparedVisits> {
+    const refs: string[] = [];
+    for (const v of parsed) if (v.clientRef !== null) refs.push(v.clientRef);
     const taken = new Set<string>();
     if (refs.length > 0) {
-      const rows = await client.query<{ client_ref: string }>(
-        'SELECT client_ref FROM visits WHERE visitor_user_id = $1 AND client_ref = ANY($2::text[])',
+      // One index probe per reference (the LIMIT keeps the planner from reading all the visitor's visits).
+      const rows = await read<{ client_ref: string }>(
+        `SELECT r.ref AS client_ref FROM unnest($2::text[]) AS r(ref)
+           CROSS JOIN LATERAL (SELECT 1 FROM visits v WHERE v.visitor_user_id = $1 AND v.client_ref = r.ref LIMIT 1) AS hit`,
         [this.actor.userId, refs],
       );
-      for (const r of rows.rows) taken.add(r.client_ref);
+      for (const r of rows) taken.add(r.client_ref);
     }
+    return { parsed, taken };
+  }
 
+  async write(
+    client: PoolClient,
+    { parsed, taken }: PreparedVisits,
+    rejected: readonly RowError[],
+  ): Promise<BatchOutcome> {
+    const errors = [...rejected];
+    await this.load(client, parsed);
+    // The batch written before this one may not have committed when `prepare` read.
+    const previous = this.written;
+    this.written = new Set<string>();
     const lines: string[] = [];
     const organization = copyField(this.actor.organizationId);
     const visitor = this.actor.userId;
@@ -140,11 +159,11 @@ export class VisitSink implements ImportSink {
         continue;
       }
       if (v.clientRef !== null) {
-        if (taken.has(v.clientRef)) {
+        if (taken.has(v.clientRef) || previous.has(v.clientRef) || this.written.has(v.clientRef)) {
           errors.push({ row: v.row, field: 'clientRef', reason: 'you recorded a visit with this clientRef before' });
           continue;
         }
-        taken.add(v.clientRef);
+        this.written.add(v.clientRef);
       }
       lines.push(
         `${v.campaignId}\t${enterprise.id}\t${enterprise.regionCode}\t${v.visitedOn}\t${v.kind}\t${visitor}\t${organization}\t${copyField(v.summary)}\t${copyField(v.clientRef)}\n`,
@@ -155,7 +174,7 @@ export class VisitSink implements ImportSink {
     return { accepted: lines.length, errors };
   }
 
-  private parse(record: FileRecord): ParsedVisit | RowError {
+  parse(record: FileRecord): ParsedVisit | RowError {
     const row = record.row;
     const rawUscc = this.cell(record, 'enterpriseUscc');
     const enterpriseId = this.cell(record, 'enterpriseId').toLowerCase();
