@@ -16,7 +16,17 @@ const FRAMEWORKS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'artifacts/', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      'artifacts/',
+      '**/*.js',
+      '**/*.mjs',
+      'apps/web/src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -90,6 +100,16 @@ export default tseslint.config(
       '@typescript-eslint/explicit-function-return-type': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
+  },
+  {
+    // The web console runs in browsers: no Node globals, and its specs are component tests.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', navigator: 'readonly' } },
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    files: ['apps/web/**/*.spec.{ts,tsx}'],
+    rules: { '@typescript-eslint/explicit-function-return-type': 'off' },
   },
   {
     // Global setup and teardown are loaded by jest as default exports.

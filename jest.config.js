@@ -2,9 +2,23 @@
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: '.',
-  moduleFileExtensions: ['js', 'json', 'ts'],
-  testRegex: '(libs|apps|test)/.*\\.spec\\.ts$',
+  moduleFileExtensions: ['js', 'json', 'ts', 'tsx'],
+  testRegex: '(libs|apps|test)/.*\\.spec\\.tsx?$',
   transform: {
+    // The web console (apps/web): React with the automatic JSX runtime; its component specs ask for jsdom
+    // with a `@jest-environment jsdom` docblock.
+    '^.+/apps/web/.+\\.tsx?$': [
+      'ts-jest',
+      {
+        tsconfig: {
+          jsx: 'react-jsx',
+          module: 'commonjs',
+          target: 'ES2022',
+          isolatedModules: true,
+          esModuleInterop: true,
+        },
+      },
+    ],
     '^.+\\.ts$': 'ts-jest',
     // content-disposition 3 (under @fastify/static 10) ships ES modules only; jest runs CommonJS.
     '^.+/node_modules/content-disposition/.+\\.js$': [
@@ -16,7 +30,8 @@ module.exports = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@unblock/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
-    '^@unblock/(config|database|queue|identity|reference-data|http|cases|sla|reports|imports)$': '<rootDir>/libs/$1/src',
+    '^@unblock/(config|database|queue|identity|reference-data|http|cases|sla|reports|imports)$':
+      '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,7 +1,7 @@
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@unblock/config';
 import { MAX_UPLOAD_BYTES } from '@unblock/imports';
 import type { Clock } from '@unblock/domain';
@@ -12,7 +12,9 @@ import type { IncomingMessage } from 'node:http';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { logRequests } from './logging';
+import { describeApi } from './openapi/openapi-document';
 import { RAW_UPLOAD_TYPES } from './imports/imports.controller';
+import { serveWebConsole } from './web-console';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/u;
 
@@ -49,7 +51,10 @@ export async function createApiApp(
         defaultSrc: [`'self'`],
         styleSrc: [`'self'`, `'unsafe-inline'`],
         imgSrc: [`'self'`, 'data:'],
-        scriptSrc: [`'self'`, `'unsafe-inline'`],
+        // The console, Swagger UI and Bull Board load scripts from files only.
+        scriptSrc: [`'self'`],
+        // Behind TLS in production; on a plain-HTTP LAN or localhost, upgrading would break every asset.
+        upgradeInsecureRequests: config.production ? [] : null,
       },
     },
   });
@@ -66,16 +71,8 @@ export async function createApiApp(
   });
   logRequests(fastify);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Unblock API')
-      .setDescription('A case desk for resolving the financing bottlenecks of manufacturing enterprises.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
   await mountQueueBoard(app, config);
+  await serveWebConsole(app);
   return app;
 }

@@ -1,0 +1,55 @@
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Paths that belong to the API, never to the console: an unknown one is the API's problem-details 404. */
+const SERVER_PATHS = /^\/(api|admin)(\/|$)/u;
+
+/**
+ * Where `vite build` put the console: `dist/web` of the repository, three levels up from both the built
+ * API (`dist/apps/api/main.js`) and its sources (`apps/api/src`, run by ts-node in the tests).
+ */
+export function webConsoleRoot(): string | undefined {
+  const root = resolve(__dirname, '../../../dist/web');
+  return existsSync(join(root, 'index.html')) ? root : undefined;
+}
+
+const MISSING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Unblock</title></head>
+<body><h1>Unblock</h1><p>The web console is not built. Run <code>npm run build</code> (or <code>npm run web:build</code>)
+and restart the API. The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
+
+/**
+ * The web console at `/`, one origin with the API. Hashed assets are cached for a year (immutable); every
+ * other path that is not the API's answers `index.html` (no-cache), and the console's router takes over.
+ * Without a build the API still runs and `/` says how to build the console.
+ */
+export async function serveWebConsole(app: NestFastifyApplication): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance();
+  const root = webConsoleRoot();
+  const index = root === undefined ? MISSING : readFileSync(join(root, 'index.html'), 'utf8');
+  if (root !== undefined) {
+    await app.register(fastifyStatic, {
+      root: join(root, 'assets'),
+      prefix: '/assets/',
+      // Bull Board registers this plugin too; the console needs no reply.sendFile.
+      decorateReply: false,
+      index: false,
+      immutable: true,
+      maxAge: '365d',
+      cacheControl: true,
+    });
+  }
+  fastify.get('/*', (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (SERVER_PATHS.test(path) || path.startsWith('/assets/')) {
+      reply.callNotFound();
+      return reply;
+    }
+    return reply
+      .status(root === undefined && path !== '/' ? 404 : 200)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(index);
+  });
+}

@@ -1,0 +1,59 @@
+import type { components } from './schema';
+
+/** The API's schemas by name, generated from its OpenAPI document (`npm run web:client`). */
+export type Schemas = components['schemas'];
+
+export type User = Schemas['UserResponse'];
+export type Role = User['role'];
+export type Session = Schemas['SessionResponse'];
+export type Visit = Schemas['VisitResponse'];
+export type RecordedVisit = Schemas['RecordedVisitResponse'];
+export type RecordVisitBody = Schemas['RecordVisitDto'];
+export type VisitKind = RecordVisitBody['kind'];
+export type DiagnoseBody = Schemas['DiagnoseCaseDto'];
+export type Purpose = DiagnoseBody['purpose'];
+export type Term = DiagnoseBody['term'];
+export type Bottleneck = DiagnoseBody['bottlenecks'][number];
+export type Case = Schemas['CaseResponse'];
+export type CaseDetail = Schemas['CaseDetailResponse'];
+export type CaseStatus = Case['status'];
+export type Enterprise = Schemas['EnterpriseResponse'];
+export type Campaign = Schemas['CampaignResponse'];
+export type Organization = Schemas['OrganizationResponse'];
+
+/**
+ * Every list answers `{items, nextCursor}`. The document cannot describe the generic `Page<T>`, so the
+ * item type is named here, from the generated schemas.
+ */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The enumerations, in the order the forms offer them (checked against the generated unions). */
+export const VISIT_KINDS = [
+  'policy_promotion',
+  'on_site_diagnosis',
+  'gm_visit',
+  'follow_up',
+] as const satisfies readonly VisitKind[];
+export const PURPOSES = [
+  'working_capital',
+  'equipment_upgrade',
+  'capacity_expansion',
+  'technology_rd',
+  'trade_finance',
+  'green_transition',
+  'other',
+] as const satisfies readonly Purpose[];
+export const TERMS = ['short', 'medium_long'] as const satisfies readonly Term[];
+export const BOTTLENECKS = [
+  'collateral_shortage',
+  'weak_credit_history',
+  'high_financing_cost',
+  'information_asymmetry',
+  'slow_approval',
+  'guarantee_missing',
+  'policy_awareness',
+  'other',
+] as const satisfies readonly Bottleneck[];

@@ -1,0 +1,55 @@
+import { useEffect, type ReactNode } from 'react';
+import { AuthProvider, signInPath, useAuth } from '../auth/auth';
+import { SignInPage } from '../auth/sign-in-page';
+import { Page } from '../components/page';
+import { OutboxProvider } from '../features/field-officer/outbox-context';
+import { I18nProvider, useI18n } from '../i18n/i18n';
+import { Layout } from './layout';
+import { allows, findRoute } from './route-table';
+import { Link, Router, useRouter } from './router';
+
+/** Signed out: the sign-in page (remembering where the user was going); signed in: the page in the layout. */
+function Shell(): ReactNode {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const { location, navigate } = useRouter();
+  const onSignIn = location.path === '/sign-in';
+  const next = location.query.get('next');
+  useEffect(() => {
+    if (!user && !onSignIn) navigate(signInPath(location.path + window.location.search), { replace: true });
+    if (user && onSignIn) navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  }, [user, onSignIn, location.path, next, navigate]);
+
+  if (!user) return onSignIn ? <SignInPage /> : null;
+  if (onSignIn) return null;
+  const found = findRoute(location.path);
+  const page =
+    found === undefined ? (
+      <Page title={t('app.notFound')}>
+        <Link to="/">{t('app.backHome')}</Link>
+      </Page>
+    ) : !allows(found.route, user.role) ? (
+      <Page title={t('app.forbidden')}>
+        <Link to="/">{t('app.backHome')}</Link>
+      </Page>
+    ) : (
+      found.route.render(found.params)
+    );
+  return (
+    <OutboxProvider>
+      <Layout title={found ? t(found.route.title) : t('app.notFound')}>{page}</Layout>
+    </OutboxProvider>
+  );
+}
+
+export function App(): ReactNode {
+  return (
+    <I18nProvider>
+      <Router>
+        <AuthProvider>
+          <Shell />
+        </AuthProvider>
+      </Router>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Role } from '../api/types';
+import { fieldOfficerRoutes } from '../features/field-officer/routes';
+import { HomePage } from '../features/home/home-page';
+import { matchPath } from './router';
+import type { RouteDefinition } from './routes';
+
+/** Every page, first match wins. Add a role's pages by appending its `features/<role>/routes.tsx` list. */
+export const ROUTES: readonly RouteDefinition[] = [
+  { path: '/', title: 'nav.home', roles: 'any', nav: true, render: () => <HomePage /> },
+  ...fieldOfficerRoutes,
+];
+
+export function allows(route: RouteDefinition, role: Role): boolean {
+  return route.roles === 'any' || route.roles.includes(role);
+}
+
+export function findRoute(path: string): { route: RouteDefinition; params: Record<string, string> } | undefined {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (params) return { route, params };
+  }
+  return undefined;
+}
+
+/** The navigation of a role, in the table's order. */
+export function navigationFor(role: Role): RouteDefinition[] {
+  return ROUTES.filter((route) => route.nav === true && allows(route, role));
+}

@@ -1,0 +1,97 @@
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createApiClient, unwrap, type ApiClient } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import type { User } from '../api/types';
+import { useRouter } from '../app/router';
+import { SessionStore, type StoredSession } from './session-store';
+
+export interface Auth {
+  api: ApiClient;
+  store: SessionStore;
+  user: User | undefined;
+  /** The user's organization's name, once read (admins have none). */
+  organizationName: string | undefined;
+  /** True after a refresh failed: the sign-in page says why. */
+  expired: boolean;
+  signIn: (email: string, password: string) => Promise<void>;
+  signOut: () => void;
+}
+
+const AuthContext = createContext<Auth | undefined>(undefined);
+
+/** Where to come back to after signing in again. */
+export function signInPath(returnTo: string): string {
+  return returnTo === '/' || returnTo.startsWith('/sign-in')
+    ? '/sign-in'
+    : `/sign-in?next=${encodeURIComponent(returnTo)}`;
+}
+
+export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
+  const { navigate } = useRouter();
+  const store = useMemo(() => new SessionStore(), []);
+  const api = useMemo(() => createApiClient(store), [store]);
+  const [session, setSession] = useState<StoredSession | undefined>(store.current);
+  const [expired, setExpired] = useState(false);
+  const [organizationName, setOrganizationName] = useState<string | undefined>();
+
+  useEffect(
+    () =>
+      store.subscribe((next, reason) => {
+        setSession(next);
+        if (reason === 'expired') {
+          setExpired(true);
+          navigate(signInPath(window.location.pathname + window.location.search), { replace: true });
+        }
+      }),
+    [store, navigate],
+  );
+
+  const organizationId = session?.user.organizationId ?? null;
+  useEffect(() => {
+    setOrganizationName(undefined);
+    if (organizationId === null) return;
+    let live = true;
+    unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId } } }))
+      .then((organization) => live && setOrganizationName(organization.name))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [api, organizationId]);
+
+  const value = useMemo<Auth>(
+    () => ({
+      api,
+      store,
+      user: session?.user,
+      organizationName,
+      expired,
+      signIn: async (email, password) => {
+        const { data, error, response } = await api.POST('/api/v1/auth/login', { body: { email, password } });
+        if (!response.ok || !data) throw ApiProblem.from(response.status, error);
+        setExpired(false);
+        store.signedIn(data);
+      },
+      signOut: () => {
+        setExpired(false);
+        store.signOut();
+        navigate('/sign-in', { replace: true });
+      },
+    }),
+    [api, store, session, organizationName, expired, navigate],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}
+
+/** The signed-in user; only for pages behind the sign-in (the shell guarantees one). */
+export function useUser(): User {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser without a session');
+  return user;
+}

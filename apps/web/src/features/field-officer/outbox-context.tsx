@@ -1,0 +1,40 @@
+import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { useAuth } from '../../auth/auth';
+import { VisitOutbox, type QueuedVisit } from './visit-outbox';
+
+const OutboxContext = createContext<VisitOutbox | undefined>(undefined);
+
+/** One outbox per signed-in user, sending in the background whatever page is open. */
+export function OutboxProvider({ children }: { children: ReactNode }): ReactNode {
+  const { api, user } = useAuth();
+  const userId = user?.id;
+  const outbox = useMemo(
+    () => (userId === undefined ? undefined : new VisitOutbox(api, `unblock.outbox.${userId}`)),
+    [api, userId],
+  );
+  useEffect(() => {
+    outbox?.start();
+    return () => outbox?.stop();
+  }, [outbox]);
+  return <OutboxContext.Provider value={outbox}>{children}</OutboxContext.Provider>;
+}
+
+export function useOutbox(): VisitOutbox {
+  const outbox = useContext(OutboxContext);
+  if (!outbox) throw new Error('useOutbox outside OutboxProvider (or signed out)');
+  return outbox;
+}
+
+/** The queued visits and whether a send is under way, re-rendering on every change. */
+export function useOutboxState(): { entries: readonly QueuedVisit[]; sending: boolean } {
+  const outbox = useOutbox();
+  const entries = useSyncExternalStore(
+    (listener) => outbox.subscribe(listener),
+    () => outbox.all,
+  );
+  const sending = useSyncExternalStore(
+    (listener) => outbox.subscribe(listener),
+    () => outbox.isSending,
+  );
+  return { entries, sending };
+}

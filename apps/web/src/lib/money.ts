@@ -1,0 +1,86 @@
+/**
+ * Money is yuan with fen precision, a decimal string from end to end (`"31450000000.00"`): never a float.
+ * These helpers compute on integer fen held in a BigInt.
+ */
+export type Locale = 'zh-CN' | 'en';
+
+const FEN_PER_YUAN = 100n;
+const WAN = 10_000n * FEN_PER_YUAN;
+const YI = 100_000_000n * FEN_PER_YUAN;
+/** numeric(18,2): sixteen digits before the point. */
+const MAX_INTEGER_DIGITS = 16;
+
+/** "1234.5" → 123450n fen; undefined when the text is not a decimal with at most two places. */
+export function toFen(decimal: string): bigint | undefined {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/u.exec(decimal.trim());
+  if (!match) return undefined;
+  const [, sign, whole = '0', fraction = ''] = match;
+  const fen = BigInt(whole) * FEN_PER_YUAN + BigInt(fraction.padEnd(2, '0'));
+  return sign === '-' ? -fen : fen;
+}
+
+/** 123450n → "1234.50". */
+export function fenToDecimal(fen: bigint): string {
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  return `${sign}${abs / FEN_PER_YUAN}.${String(abs % FEN_PER_YUAN).padStart(2, '0')}`;
+}
+
+function group(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
+}
+
+/** `amount / unit`, rounded half away from zero to two places, as "1,234.5" (trailing zeros dropped). */
+function inUnit(fen: bigint, unit: bigint): string {
+  const hundredths = (fen * 100n + unit / 2n) / unit;
+  const whole = group(String(hundredths / 100n));
+  const fraction = String(hundredths % 100n)
+    .padStart(2, '0')
+    .replace(/0+$/u, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/**
+ * An amount for people to read. English: `¥31,450,000,000.00`. Chinese: in 元 below ten thousand, in 万
+ * below a hundred million, else in 亿, rounded to two places (`314.5亿元`); `exactYuan` gives the full value.
+ */
+export function formatMoney(decimal: string, locale: Locale): string {
+  const fen = toFen(decimal);
+  if (fen === undefined) return decimal;
+  const sign = fen < 0n ? '-' : '';
+  const abs = fen < 0n ? -fen : fen;
+  if (locale === 'en') return `${sign}${exactYuan(fenToDecimal(abs))}`;
+  if (abs >= YI) return `${sign}${inUnit(abs, YI)}亿元`;
+  if (abs >= WAN) return `${sign}${inUnit(abs, WAN)}万元`;
+  const [whole = '0', fraction = '00'] = fenToDecimal(abs).split('.');
+  return `${sign}${group(whole)}.${fraction}元`;
+}
+
+/** The exact amount with thousands separators: `¥31,450,000,000.00`. */
+export function exactYuan(decimal: string): string {
+  const fen = toFen(decimal);
+  if (fen === undefined) return decimal;
+  const sign = fen < 0n ? '-' : '';
+  const [whole = '0', fraction = '00'] = fenToDecimal(fen < 0n ? -fen : fen).split('.');
+  return `${sign}¥${group(whole)}.${fraction}`;
+}
+
+export type MoneyInputError = 'required' | 'invalid' | 'tooManyDecimals' | 'notPositive' | 'tooLarge';
+
+export type MoneyInput = { ok: true; value: string } | { ok: false; error: MoneyInputError };
+
+/**
+ * What a person typed, as the API's decimal string: separators (`,`, spaces, full-width commas) are
+ * allowed, at most two decimals, more than zero, within numeric(18,2). `"1,250,000.5"` → `"1250000.50"`.
+ */
+export function parseMoneyInput(text: string): MoneyInput {
+  const compact = text.replace(/[\s,，]/gu, '').replace(/^¥|元$/gu, '');
+  if (compact === '') return { ok: false, error: 'required' };
+  if (/^\d+\.\d{3,}$/u.test(compact)) return { ok: false, error: 'tooManyDecimals' };
+  if (!/^\d+(\.\d{0,2})?$/u.test(compact)) return { ok: false, error: 'invalid' };
+  const fen = toFen(compact.replace(/\.$/u, ''));
+  if (fen === undefined) return { ok: false, error: 'invalid' };
+  if (fen <= 0n) return { ok: false, error: 'notPositive' };
+  if (String(fen / FEN_PER_YUAN).length > MAX_INTEGER_DIGITS) return { ok: false, error: 'tooLarge' };
+  return { ok: true, value: fenToDecimal(fen) };
+}
