@@ -20,7 +20,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { whereCaseVisible } from '../access';
-import { SlaPlanner, type SlaPlan } from '../sla/sla-planner';
+import { SlaPlanner, type PlanRow, type SlaPlan } from '../sla/sla-planner';
 import { CaseResponse, toCaseResponse } from './case.response';
 
 /** The columns a transition may change besides status, version and due date. */
@@ -147,11 +147,11 @@ export class CaseTransitions {
     plan: (context: TransitionContext) => TransitionPlan | Promise<TransitionPlan>,
   ): Promise<CaseResponse> {
     const now = this.clock.now();
-    const { current, open } = await this.load(
-      manager,
-      command.caseId,
-      command.system === true ? SYSTEM_ACTOR : command.actor,
-    );
+    const {
+      current,
+      open,
+      plan: campaignPlan,
+    } = await this.load(manager, command.caseId, command.system === true ? SYSTEM_ACTOR : command.actor);
     const check =
       command.system === true
         ? checkSystemTransition(current.status, command.action)
@@ -171,9 +171,8 @@ export class CaseTransitions {
     }
     const decided = await plan({ manager, now, actor: command.actor, case: current, open });
 
-    // The campaign's SLA plan, read once per transition, and only when a deadline is opened or moved.
-    let campaignPlan: Promise<SlaPlan> | undefined;
-    const slaPlan = (): Promise<SlaPlan> => (campaignPlan ??= this.sla.planFor(manager, current.campaignId));
+    // The campaign's SLA plan, read with the case.
+    const slaPlan = (): Promise<SlaPlan> => Promise.resolve(campaignPlan);
     const obligations = await this.planObligations(current, open, decided.obligations, now, slaPlan);
     const live = obligations.filter((o) => o.state !== 'met' && o.state !== 'cancelled');
     const dueAt = live.length === 0 ? null : new Date(Math.min(...live.map((o) => o.entity.dueAt.getTime())));
@@ -212,7 +211,7 @@ export class CaseTransitions {
     manager: EntityManager,
     caseId: string,
     actor: Actor,
-  ): Promise<{ current: CaseEntity; open: CaseObligationEntity[] }> {
+  ): Promise<{ current: CaseEntity; open: CaseObligationEntity[]; plan: SlaPlan }> {
     const qb = manager
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
@@ -223,9 +222,12 @@ export class CaseTransitions {
             FROM case_obligations o WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL)`,
         'open_obligations',
       )
+      // The campaign's SLA plan in the same statement: most transitions open or move a deadline.
+      .addSelect(`(SELECT row_to_json(plan) FROM (${this.sla.planQuery('c.campaign_id')}) AS plan)`, 'sla_plan')
       .where('c.id = :caseId', { caseId });
     const { entities, raw } = await whereCaseVisible(qb, actor).getRawAndEntities<{
       open_obligations: { id: string; obligation: Obligation; opened_at: number; due_at: number }[];
+      sla_plan: PlanRow | null;
     }>();
     const current = entities[0];
     if (!current) throw DomainError.notFound('case');
@@ -240,7 +242,7 @@ export class CaseTransitions {
         cancelledAt: null,
       }),
     );
-    return { current, open };
+    return { current, open, plan: this.sla.fromRow(raw[0]?.sla_plan) };
   }
 
   /**

@@ -31,7 +31,23 @@ const BUILT_IN: SlaPlan = {
   levelTwoAfter: { businessDays: 3 },
 };
 
-interface PlanRow {
+/**
+ * The campaign's policy (or the default policy when it names none) and that policy's calendar, in one
+ * statement. No row: no policy (the built-in plan); a null calendar: weekends only.
+ */
+function planQuery(campaignId: string): string {
+  return `SELECT p.claim, p.first_contact, p.decision, p.signing, p.remind_before, p.level_two_after,
+                 cal.id AS calendar_id, cal.holidays::text[] AS holidays, cal.workdays::text[] AS workdays
+            FROM (SELECT 1) AS one
+            LEFT JOIN campaigns sc ON sc.id = ${campaignId}
+            JOIN LATERAL (
+              SELECT * FROM sla_policies
+               WHERE CASE WHEN sc.sla_policy_id IS NOT NULL THEN id = sc.sla_policy_id ELSE is_default END
+               LIMIT 1) p ON true
+            LEFT JOIN calendars cal ON cal.id = p.calendar_id`;
+}
+
+export interface PlanRow {
   claim: string;
   first_contact: string;
   decision: string;
@@ -50,24 +66,22 @@ function duration(text: string, fallback: SlaDuration): SlaDuration {
 /** Deadlines of a campaign's obligations: its SLA policy (or the default one) on its calendar. */
 @Injectable()
 export class SlaPlanner {
-  /**
-   * One statement: the campaign's policy (or the default policy when it names none) and that policy's
-   * calendar. A policy that is missing gives the built-in plan; a calendar that is missing, weekends only.
-   */
+  /** The campaign's plan, in one statement. */
   async planFor(manager: EntityManager, campaignId: string): Promise<SlaPlan> {
-    const rows = await manager.query<PlanRow[]>(
-      `SELECT p.claim, p.first_contact, p.decision, p.signing, p.remind_before, p.level_two_after,
-              cal.id AS calendar_id, cal.holidays::text[] AS holidays, cal.workdays::text[] AS workdays
-         FROM (SELECT 1) AS one
-         LEFT JOIN campaigns c ON c.id = $1
-         JOIN LATERAL (
-           SELECT * FROM sla_policies
-            WHERE CASE WHEN c.sla_policy_id IS NOT NULL THEN id = c.sla_policy_id ELSE is_default END
-            LIMIT 1) p ON true
-         LEFT JOIN calendars cal ON cal.id = p.calendar_id`,
-      [campaignId],
-    );
-    const policy = rows[0];
+    const rows = await manager.query<PlanRow[]>(`${planQuery('$1')}`, [campaignId]);
+    return this.fromRow(rows[0]);
+  }
+
+  /**
+   * The SQL of one campaign's plan row, for `campaignId` an SQL expression (a parameter, or a column of an
+   * enclosing query, which then reads the plan in the same statement).
+   */
+  planQuery(campaignId: string): string {
+    return planQuery(campaignId);
+  }
+
+  /** The plan of a row of `planQuery` (none: the built-in plan). */
+  fromRow(policy: PlanRow | null | undefined): SlaPlan {
     if (!policy) return BUILT_IN;
     return {
       calendar:
