@@ -65,8 +65,8 @@ describe('the console of a field officer, on a 390 × 844 phone, against the rea
     await expectAccessible(page);
     await screenshot(page, 'sign-in-phone');
     await signIn(page, origin, world.officer.email, world.officer.password, '/visits/new');
-    await page.waitForURL(`${origin}/visits/new`, { waitUntil: 'commit' });
     await page.getByLabel('按企业名称或统一社会信用代码查找').waitFor();
+    expect(page.url()).toBe(`${origin}/visits/new`);
 
     // Name, role and organization are shown.
     const who = page.getByTestId('who');

@@ -16,9 +16,11 @@ function Shell(): ReactNode {
   const onSignIn = location.path === '/sign-in';
   const next = location.query.get('next');
   useEffect(() => {
-    if (!user && !onSignIn) navigate(signInPath(location.path + window.location.search), { replace: true });
+    // From the router's state, never from window.location, which may already be the next page's.
+    const search = location.query.toString();
+    if (!user && !onSignIn) navigate(signInPath(location.path + (search ? `?${search}` : '')), { replace: true });
     if (user && onSignIn) navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-  }, [user, onSignIn, location.path, next, navigate]);
+  }, [user, onSignIn, location.path, location.query, next, navigate]);
 
   if (!user) return onSignIn ? <SignInPage /> : null;
   if (onSignIn) return null;
