@@ -79,7 +79,8 @@ export async function importBenchmark(
       const response = await fetch(`${base}/api/v1/imports/visits`, {
         method: 'POST',
         headers: { authorization: `Bearer ${officer.token}`, 'content-type': 'text/csv', 'x-filename': 'visits.csv' },
-        body: createReadStream(join(dir, `import-${round}.csv`)),
+        // A Node stream is a body undici streams (duplex: 'half'); the DOM typing of fetch does not say so.
+        body: createReadStream(join(dir, `import-${round}.csv`)) as unknown as ReadableStream<Uint8Array>,
         duplex: 'half',
       });
       const body = (await response.json()) as { id: string };

@@ -138,6 +138,31 @@ describe('bulk imports (POST /imports/visits|enterprises, GET /imports/:id)', ()
     expect(chunks[0]?.n).toBe('0');
   });
 
+  it('a clientRef repeated in the file is refused whether it came in the same, the previous or an earlier batch', async () => {
+    const c = world.provinceCampaignId;
+    // Batches of 2 (rows 2-3, 4-5, 6-7, 8-9): the next batch is checked while the previous one is written.
+    const refs = ['dup-1', 'dup-2', 'dup-1', 'dup-3', 'dup-2', 'dup-3', 'dup-1', 'dup-4'];
+    const csv = [
+      'enterpriseUscc,campaignId,visitedOn,kind,clientRef',
+      ...refs.map((ref) => `${henanUscc},${c},2026-05-20,follow_up,${ref}`),
+    ].join('\n');
+    const answer = await upload('visits', officer.token, multipart(csv, 'dups.csv'));
+    expect(answer.status).toBe(202);
+    expect(await runner.run(answer.body.id, 1, { batchRows: 2 })).toEqual({ done: expect.any(String) as string });
+    const done = await status(answer.body.id, officer.token);
+    expect(done).toMatchObject({ status: 'completed', rowsRead: 8, rowsAccepted: 4, rowsRejected: 4 });
+    expect(done.errors.map((e) => [e.row, e.field])).toEqual([
+      [4, 'clientRef'],
+      [6, 'clientRef'],
+      [7, 'clientRef'],
+      [8, 'clientRef'],
+    ]);
+    const landed = await api.dataSource.query<{ client_ref: string }[]>(
+      `SELECT client_ref FROM visits WHERE client_ref LIKE 'dup-%' ORDER BY client_ref`,
+    );
+    expect(landed.map((r) => r.client_ref)).toEqual(['dup-1', 'dup-2', 'dup-3', 'dup-4']);
+  });
+
   it('an enterprises workbook (.xlsx, raw body) lands valid rows; a taken code is a row error, not a failure', async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('enterprises');

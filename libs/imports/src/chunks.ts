@@ -30,6 +30,8 @@ export async function storeChunks(
   let bytes = 0;
   let seq = 0;
   let head: Buffer | undefined;
+  // One chunk is written while the next one is received.
+  let writing: Promise<unknown> = Promise.resolve();
   const flush = async (): Promise<void> => {
     if (pendingBytes === 0) return;
     const data = Buffer.concat(pending, pendingBytes);
@@ -39,7 +41,9 @@ export async function storeChunks(
     }
     pending = [];
     pendingBytes = 0;
-    await query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [importId, seq, data]);
+    await writing;
+    writing = query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [importId, seq, data]);
+    writing.catch(() => undefined); // awaited before the next chunk and at the end
     seq += 1;
   };
   for await (const piece of source) {
@@ -55,6 +59,7 @@ export async function storeChunks(
     if (pendingBytes >= CHUNK_BYTES) await flush();
   }
   await flush();
+  await writing;
   return { bytes, chunks: seq, head: head ?? Buffer.alloc(0) };
 }
 

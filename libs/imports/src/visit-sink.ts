@@ -78,6 +78,8 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
   private readonly enterprisesByUscc = new Map<string, Enterprise | null>();
   private readonly enterprisesById = new Map<string, Enterprise | null>();
   private readonly cell: (record: FileRecord, name: string) => string;
+  /** Codes as written in the file → normalized (null: not a valid code). */
+  private readonly usccs = new Map<string, string | null>();
   /** The client references of the batch last written. */
   private written = new Set<string>();
 
@@ -180,8 +182,8 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
     const enterpriseId = this.cell(record, 'enterpriseId').toLowerCase();
     let uscc: string | null = null;
     if (rawUscc !== '') {
-      uscc = normalizeUscc(rawUscc);
-      if (!isValidUscc(uscc)) {
+      uscc = this.validUscc(rawUscc);
+      if (uscc === null) {
         return {
           row,
           field: 'enterpriseUscc',
@@ -218,6 +220,18 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
       summary,
       clientRef: clientRef === '' ? null : clientRef,
     };
+  }
+
+  /** A code as written in the file, normalized, or null when its check character is wrong (remembered). */
+  private validUscc(raw: string): string | null {
+    let known = this.usccs.get(raw);
+    if (known === undefined) {
+      if (this.usccs.size >= CACHE_LIMIT) this.usccs.clear();
+      const uscc = normalizeUscc(raw);
+      known = isValidUscc(uscc) ? uscc : null;
+      this.usccs.set(raw, known);
+    }
+    return known;
   }
 
   /** Loads the enterprises and campaigns the batch names and the caches lack, in one query each. */
