@@ -155,8 +155,8 @@ export class ImportRunner {
 
   /**
    * Cuts the records after the checkpoint into batches and commits them in order. The next batch is read,
-   * parsed and checked while the current one is written (Node works while Postgres COPYs); nothing of it
-   * reaches the database before the current batch has committed. Answers the rows read in all.
+   * parsed and prepared while the current one is written (Node works while Postgres COPYs); nothing of it
+   * is written before the current batch has committed. Answers the rows read in all.
    */
   private async writeBatches<R extends object, P>(
     client: PoolClient,
