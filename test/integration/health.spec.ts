@@ -46,4 +46,13 @@ describe('operations endpoints', () => {
     const fresh = await api.request('GET', '/api/v1/health');
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/u);
   });
+
+  it('sends the security headers on every answer', async () => {
+    for (const url of ['/api/v1/health', '/api/v1/nowhere']) {
+      const response = await api.request('GET', url);
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toContain(`default-src 'self'`);
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
 });

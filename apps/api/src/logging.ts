@@ -29,8 +29,10 @@ export function logRequests(fastify: FastifyInstance): void {
       logger.info(
         {
           requestId: request.id,
-          req: { method: request.method, url: request.url },
-          res: { statusCode: reply.statusCode },
+          // Not `req`/`res`: pino-http's serializers would read those as raw Node objects.
+          method: request.method,
+          url: request.url,
+          statusCode: reply.statusCode,
           responseTime: Math.round(reply.elapsedTime),
         },
         'request completed',
