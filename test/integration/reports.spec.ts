@@ -492,6 +492,33 @@ describe('campaign reports', () => {
     expect((await service.summary(admin, { from: '2026-02-11', to: '2026-05-19' })).enterprisesVisited).toBe(0);
   });
 
+  it('counts an enterprise visited in two regions (it moved) once, and in each region once', async () => {
+    const service = api.app.get(ReportsService);
+    const admin: Actor = { userId: 'admin', role: 'admin', organizationId: null, regionCode: null };
+    const moved = await api.request('PATCH', `/api/v1/enterprises/${world.henanEnterpriseId}`, {
+      token: world.adminToken,
+      body: { regionCode: '410100' },
+    });
+    expect(moved.status).toBe(200);
+    await recordVisit(api, actors.officer, {
+      campaignId: world.provinceCampaignId,
+      enterpriseId: world.henanEnterpriseId,
+      visitedOn: '2026-05-26',
+    });
+    for (const query of [{}, { regionCode: '410100' }, { regionCode: '410102' }, { from: '2026-05-25' }]) {
+      const fast = await service.summary(admin, query);
+      expect({ query, visited: fast.enterprisesVisited }).toEqual({
+        query,
+        visited: (await service.fromBaseTables().summary(admin, query)).enterprisesVisited,
+      });
+    }
+    const [rows] = await api.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM report_visit_presence WHERE enterprise_id = $1 AND shared',
+      [world.henanEnterpriseId],
+    );
+    expect(rows?.n).toBe(2);
+  });
+
   it('keeps a day marked stale when it changed after the refresh read it', async () => {
     const rollups = api.app.get(ReportRollups);
     await rollups.refresh();

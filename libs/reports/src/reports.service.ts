@@ -80,9 +80,11 @@ export class ReportsService {
   async summary(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
-    const regions = this.regions(actor, query);
+    // Region conditions only where they leave something out.
+    const regions = narrow ? this.regions(actor, query) : [];
     if (actor.role !== 'bank_manager' && this.rollupsAllowed) {
-      const totals = await rollupTotals(manager, { kind: 'r', query, regions }, false);
+      // The day's totals when no region leaves anything out (a province, an admin); else by region.
+      const totals = await rollupTotals(manager, narrow ? { kind: 'r', query, regions } : { kind: 't', query }, false);
       const [visited, financed] = await Promise.all([
         presenceCounts(manager, 'report_visit_presence', { query, regions, byChain: false }),
         presenceCounts(manager, 'report_loan_presence', { query, regions, byChain: false }),

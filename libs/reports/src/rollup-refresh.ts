@@ -12,7 +12,8 @@ const DAYS_PER_CHUNK = 8;
 
 const CASE_DAY = `(c.created_at AT TIME ZONE 'Asia/Shanghai')::date`;
 
-type Kind = 'r' | 'c' | 'b';
+/** By region, by chain, by bank, and the day's total (key ''). */
+type Kind = 'r' | 'c' | 'b' | 't';
 
 /** One rollup row in the making: a campaign's day, by one dimension. */
 interface DayRow {
@@ -188,6 +189,12 @@ export class ReportRollups {
             OR excluded.epoch < ${table}.epoch`,
         [campaignId, days, first, width],
       );
+    const share = (table: string): Promise<unknown> =>
+      manager.query(
+        `UPDATE ${table} SET shared = true WHERE campaign_id = $1 AND NOT shared AND enterprise_id IN (
+           SELECT enterprise_id FROM ${table} WHERE campaign_id = $1 GROUP BY enterprise_id HAVING count(*) > 1)`,
+        [campaignId],
+      );
     const bit = (column: string): string => `bit_or(rpad('1', $4::int, '0')::varbit >> (${column} - $3::date))`;
     await upsert(
       'report_visit_presence',
@@ -203,6 +210,8 @@ export class ReportRollups {
         WHERE c.campaign_id = $1 AND l.signed_on = ANY($2::date[])
         GROUP BY c.campaign_id, c.enterprise_id, c.region_code, c.chain_id`,
     );
+    await share('report_visit_presence');
+    await share('report_loan_presence');
   }
 
   /** Recomputes the rollup rows of some days of one campaign from the base tables. */
@@ -273,6 +282,7 @@ export class ReportRollups {
             ? row(v.day, 'c', v.chain)
             : row(v.day, 'b', v.org);
       target.visits += v.n;
+      if (v.grouping === 1) row(v.day, 't', '').visits += v.n;
     }
 
     const cases = await manager.query<
@@ -310,7 +320,12 @@ export class ReportRollups {
         c.claimed_at !== null && c.assigned_at !== null
           ? String(businessDaysBetween(c.assigned_at, c.claimed_at, calendar))
           : null;
-      for (const target of [row(c.day, 'r', c.region), row(c.day, 'c', c.chain), row(c.day, 'b', c.bank)]) {
+      for (const target of [
+        row(c.day, 'r', c.region),
+        row(c.day, 'c', c.chain),
+        row(c.day, 'b', c.bank),
+        row(c.day, 't', ''),
+      ]) {
         const status = `n_${c.status}` as keyof DayRow;
         (target[status] as number) += 1;
         target.intention_amount = addMoney(target.intention_amount, c.intention);
@@ -377,16 +392,18 @@ export class ReportRollups {
       params,
     );
     for (const l of loans) {
-      const target =
+      const targets =
         l.grouping === 1
-          ? row(l.day, 'r', l.region)
+          ? [row(l.day, 'r', l.region), row(l.day, 't', '')]
           : l.grouping === 2
-            ? row(l.day, 'c', l.chain)
-            : row(l.day, 'b', l.bank);
-      target.signed_amount = addMoney(target.signed_amount, l.total);
-      target.signed_count += l.n;
-      target.long_term_amount = addMoney(target.long_term_amount, l.long_term);
-      target.leader_amount = addMoney(target.leader_amount, l.leaders);
+            ? [row(l.day, 'c', l.chain)]
+            : [row(l.day, 'b', l.bank)];
+      for (const target of targets) {
+        target.signed_amount = addMoney(target.signed_amount, l.total);
+        target.signed_count += l.n;
+        target.long_term_amount = addMoney(target.long_term_amount, l.long_term);
+        target.leader_amount = addMoney(target.leader_amount, l.leaders);
+      }
     }
 
     // Business days from diagnosis to the first contract, counted on that contract's day: per case for the
@@ -410,7 +427,9 @@ export class ReportRollups {
     for (const s of signings) {
       const days = String(businessDaysBetween(s.created_at, new Date(`${s.first}T12:00:00+08:00`), calendar));
       const targets =
-        s.bank === null ? [row(s.first, 'r', s.region), row(s.first, 'c', s.chain)] : [row(s.first, 'b', s.bank)];
+        s.bank === null
+          ? [row(s.first, 'r', s.region), row(s.first, 'c', s.chain), row(s.first, 't', '')]
+          : [row(s.first, 'b', s.bank)];
       for (const target of targets) count(target.signing_days, days);
     }
 

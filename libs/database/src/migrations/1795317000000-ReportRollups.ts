@@ -20,7 +20,7 @@ export class ReportRollups1795317000000 implements MigrationInterface {
       CREATE TABLE report_day_figures (
         campaign_id uuid NOT NULL,
         day date NOT NULL,
-        kind char(1) NOT NULL CHECK (kind IN ('r', 'c', 'b')),
+        kind char(1) NOT NULL CHECK (kind IN ('r', 'c', 'b', 't')),
         key text NOT NULL,
         visits integer NOT NULL DEFAULT 0,
         n_diagnosed integer NOT NULL DEFAULT 0,
@@ -54,6 +54,9 @@ export class ReportRollups1795317000000 implements MigrationInterface {
           chain_key text NOT NULL,
           epoch date NOT NULL,
           days varbit NOT NULL,
+          -- The enterprise has more than one row in the campaign (its visits carry more than one region):
+          -- only such rows need a DISTINCT to count enterprises.
+          shared boolean NOT NULL DEFAULT false,
           PRIMARY KEY (campaign_id, enterprise_id, region_code, chain_key)
         )`);
     }
