@@ -159,7 +159,7 @@ export async function benchDeadlines(
         for (const c of commits.rows)
           committed.set(c.obligation_id, [...(committed.get(c.obligation_id) ?? []), Number(c.at)]);
         const sample = lagSample(due, committed);
-        // The database's own count, beside the notices: one level-1 escalation and one hop per deadline.
+        // The database's own count, beside the commit records: one level-1 escalation and one hop per deadline.
         const check = await world.pool.query<{ escalated: string; hops: string; opened: string }>(
           `SELECT (SELECT count(*) FROM escalations WHERE level = 1 AND obligation_id = ANY($1))::text AS escalated,
                   (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM opened_at - due_at) * 1000)

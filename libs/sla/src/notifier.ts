@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OrganizationEntity, OutboxMessageEntity, UserEntity, type NotificationKind } from '@unblock/database';
-import { In, type EntityManager } from 'typeorm';
+import { OutboxMessageEntity, type NotificationKind } from '@unblock/database';
+import type { EntityManager } from 'typeorm';
 
 export interface Notice {
   readonly kind: NotificationKind;
@@ -21,23 +21,20 @@ export class Notifier {
   async notify(manager: EntityManager, userIds: readonly string[], notice: Notice): Promise<number> {
     const recipients = [...new Set(userIds)];
     if (recipients.length === 0) return 0;
-    let written = 0;
-    for (const userId of recipients) {
-      const rows = await manager.query<unknown[]>(
-        `INSERT INTO notifications (user_id, kind, case_id, title, data, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [userId, notice.kind, notice.caseId, notice.title, JSON.stringify(notice.data), `${notice.key}.${userId}`],
-      );
-      written += rows.length;
-    }
-    const users = await manager.find(UserEntity, { where: { id: In(recipients) }, select: ['id', 'organizationId'] });
-    const organizationIds = [...new Set(users.map((u) => u.organizationId).filter((id): id is string => id !== null))];
-    if (organizationIds.length === 0) return written;
-    const organizations = await manager.find(OrganizationEntity, {
-      where: { id: In(organizationIds) },
-      select: ['id', 'webhookUrl'],
-    });
-    for (const organization of organizations.filter((o) => o.webhookUrl !== null)) {
+    // Every recipient's copy in one statement; a copy already there (same key) is left alone.
+    const written = await manager.query<unknown[]>(
+      `INSERT INTO notifications (user_id, kind, case_id, title, data, idempotency_key)
+       SELECT u, $2::text, $3::uuid, $4::text, $5::jsonb, $6::text || '.' || u::text FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      [recipients, notice.kind, notice.caseId, notice.title, JSON.stringify(notice.data), notice.key],
+    );
+    // The recipients' organizations that configured a webhook.
+    const organizations = await manager.query<{ id: string }[]>(
+      `SELECT DISTINCT o.id FROM organizations o JOIN users u ON u.organization_id = o.id
+        WHERE u.id = ANY($1::uuid[]) AND o.webhook_url IS NOT NULL`,
+      [recipients],
+    );
+    for (const organization of organizations) {
       const idempotencyKey = `${notice.key}.${organization.id}`;
       const payload = {
         event: notice.kind,
@@ -63,6 +60,6 @@ export class Notifier {
         );
       }
     }
-    return written;
+    return written.length;
   }
 }
