@@ -66,7 +66,7 @@ export async function createApiApp(
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     securityHeaders(request.raw, reply.raw, (error?: unknown) => {
-      done(error === undefined || error instanceof Error ? error : new Error(String(error)));
+      done(error === undefined || error instanceof Error ? error : new Error('the security headers failed'));
     });
   });
   logRequests(fastify);
