@@ -1,4 +1,5 @@
 import type { Role } from '../api/types';
+import { bankManagerRoutes } from '../features/bank-manager/routes';
 import { fieldOfficerRoutes } from '../features/field-officer/routes';
 import { HomePage } from '../features/home/home-page';
 import { matchPath } from './router';
@@ -8,6 +9,7 @@ import type { RouteDefinition } from './routes';
 export const ROUTES: readonly RouteDefinition[] = [
   { path: '/', title: 'nav.home', roles: 'any', nav: true, render: () => <HomePage /> },
   ...fieldOfficerRoutes,
+  ...bankManagerRoutes,
 ];
 
 export function allows(route: RouteDefinition, role: Role): boolean {

@@ -1,0 +1,16 @@
+import type { RouteDefinition } from '../../app/routes';
+import { CasePage } from './case-page';
+import { InboxPage } from './inbox-page';
+import { QueuePage } from './queue-page';
+
+/** The bank manager's pages: the work queue, a case, the inbox. */
+export const bankManagerRoutes: RouteDefinition[] = [
+  { path: '/queue', title: 'nav.queue', roles: ['bank_manager'], nav: true, render: () => <QueuePage /> },
+  { path: '/inbox', title: 'nav.inbox', roles: ['bank_manager'], nav: true, render: () => <InboxPage /> },
+  {
+    path: '/queue/:id',
+    title: 'case.route',
+    roles: ['bank_manager'],
+    render: ({ id }) => <CasePage caseId={id ?? ''} />,
+  },
+];

@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { Stack } from '../support/stack';
+import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
+import { ensureWebBuild } from './support/web-build';
+import { buildWebWorld, WEB_PASSWORD, type WebUser, type WebWorld } from './support/web-world';
+
+jest.setTimeout(180_000);
+
+describe('the console of a bank manager, against the real API and worker', () => {
+  let stack: Stack;
+  let world: WebWorld;
+  let browser: Browser;
+  let origin: string;
+  let colleague: WebUser;
+
+  beforeAll(async () => {
+    stack = await Stack.create();
+    const [launched] = await Promise.all([
+      launchBrowser(),
+      ensureWebBuild(),
+      stack.startApi().then(() => stack.startWorker()),
+    ]);
+    browser = launched;
+    world = await buildWebWorld(stack);
+    origin = `http://127.0.0.1:${stack.port}`;
+    // A second manager of the lead bank: the two race for the same case.
+    const email = `bank_manager-${Math.random().toString(36).slice(2)}@web.test`;
+    await stack.created('/users', world.admin, {
+      email,
+      name: '周经理',
+      password: WEB_PASSWORD,
+      role: 'bank_manager',
+      organizationId: world.leadBankId,
+      regionCode: '410100',
+    });
+    colleague = { email, password: WEB_PASSWORD, name: '周经理', token: await stack.login(email, WEB_PASSWORD) };
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** A case diagnosed from an officer's visit and routed at once to the chain's lead bank. */
+  async function routedCase(requestedAmount: string): Promise<{ id: string; number: string }> {
+    const visitId = await stack.created('/visits', world.officer.token, {
+      campaignId: world.campaignId,
+      enterpriseId: world.enterprise.id,
+      kind: 'on_site_diagnosis',
+      visitedOn: new Date().toISOString().slice(0, 10),
+    });
+    const created = await stack.http<{ id: string; number: string; status: string }>(
+      'POST',
+      '/cases',
+      world.officer.token,
+      { visitId, requestedAmount, purpose: 'equipment_upgrade', term: 'medium_long', bottlenecks: ['slow_approval'] },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.status).toBe('assigned');
+    return { id: created.body.id, number: created.body.number };
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  function collectErrors(page: Page): string[] {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      // The refused claim answers 409: the browser logs the failed resource, which is the point of the test.
+      if (message.type() === 'error' && !/Failed to load resource/u.test(message.text())) errors.push(message.text());
+    });
+    return errors;
+  }
+
+  it('claims and signs a loan while a colleague racing for the same case is refused gracefully', async () => {
+    await routedCase('800000');
+    const raced = await routedCase('1250000.50');
+
+    // Manager A, on a desktop: the queue lists the bank's cases with a live countdown.
+    const desktop = await newContext(browser, DESKTOP, 'zh-CN');
+    const a = await desktop.newPage();
+    const errorsA = collectErrors(a);
+    await signIn(a, origin, world.leadManager.email, world.leadManager.password, '/queue');
+    const queue = a.getByTestId('queue');
+    const card = queue.locator(`li[data-case-id="${raced.id}"]`);
+    await card.waitFor();
+    await expect(queue.locator('li').count()).resolves.toBe(2);
+    await expect(card.textContent()).resolves.toMatch(/剩余 (\d+天 )?\d\d:\d\d:\d\d/u);
+    await expect(card.textContent()).resolves.toContain(world.enterprise.name);
+    await expectAccessible(a);
+    await screenshot(a, 'bank-manager-queue-desktop');
+
+    // The filters narrow the queue: nothing is claimed yet.
+    await a.getByLabel('状态').selectOption({ label: '已认领' });
+    await a.getByText('没有符合条件的需求：本行暂无待办。').waitFor();
+    await a.getByRole('button', { name: '清除筛选' }).click();
+    await card.waitFor();
+
+    // Manager B, on a phone, opens the same case.
+    const phone = await newContext(browser, PHONE, 'zh-CN');
+    const b = await phone.newPage();
+    const errorsB = collectErrors(b);
+    await signIn(b, origin, colleague.email, colleague.password, `/queue/${raced.id}`);
+    await b.getByRole('button', { name: '认领此需求' }).waitFor();
+    await expectAccessible(b);
+
+    // A claims it first.
+    await card.getByRole('link').click();
+    await a.getByRole('heading', { name: `需求 ${raced.number}` }).waitFor();
+    await expectAccessible(a);
+    await a.getByRole('button', { name: '认领此需求' }).click();
+    await a.getByText('您已认领此需求。').waitFor();
+
+    // B's claim loses the race: the banner says what happened and the view shows the case claimed.
+    await b.getByRole('button', { name: '认领此需求' }).click();
+    await b.getByText('另一位客户经理刚刚认领了此需求，页面已显示最新状态。').waitFor();
+    await b.getByTestId('case-status').getByText('已认领').waitFor();
+    await b.getByText('此需求由另一位客户经理办理，您无法操作。').waitFor();
+    await expect(b.getByRole('button', { name: '认领此需求' }).count()).resolves.toBe(0);
+    await screenshot(b, 'bank-manager-claim-refused-phone');
+
+    // A approves, then signs one contract, amount exact to the fen.
+    await a.getByRole('button', { name: '审批通过' }).click();
+    await a.getByText('已审批通过。').waitFor();
+    await a.getByLabel(/金额（元）/u).fill('1,250,000.50');
+    await a.getByLabel(/年利率/u).fill('3.45');
+    await a.getByLabel(/期限（月）/u).fill('36');
+    await a.getByLabel(/合同编号/u).fill('ZZB-2026-0001');
+    await a.getByRole('button', { name: '确认签约' }).click();
+    await a.getByText('贷款合同已签约。').waitFor();
+    await a.getByTestId('case-status').getByText('已签约').waitFor();
+    await a.getByRole('cell', { name: '¥1,250,000.50' }).waitFor();
+    await expectAccessible(a);
+    await screenshot(a, 'bank-manager-case-signed-desktop');
+
+    const detail = await stack.http<{ status: string; signedAmount: string; claimedByUserId: string }>(
+      'GET',
+      `/cases/${raced.id}`,
+      world.leadManager.token,
+    );
+    expect(detail.body.status).toBe('loan_signed');
+    expect(detail.body.signedAmount).toBe('1250000.50');
+
+    // The inbox opens (reminders and escalations land there).
+    await a.getByRole('navigation').getByRole('link', { name: '消息' }).click();
+    await a.getByRole('heading', { name: '消息' }).waitFor();
+    await expectAccessible(a);
+
+    expect(errorsA).toEqual([]);
+    expect(errorsB).toEqual([]);
+    await desktop.close();
+    await phone.close();
+  });
+});
