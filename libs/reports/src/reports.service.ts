@@ -8,6 +8,11 @@ import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { figuresFrom, presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
 import { ReportRollups } from './rollup-refresh';
 
+/** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */
+function wholeCampaign(query: ReportQuery): boolean {
+  return query.campaignId !== undefined && query.from === undefined && query.to === undefined;
+}
+
 /** Stale days a reader refreshes before answering; more are left to the worker's refresh. */
 const READER_REFRESH_DAYS = 7;
 
@@ -82,6 +87,11 @@ export class ReportsService {
     const { narrow } = await this.prepare(actor, query);
     // Region conditions only where they leave something out.
     const regions = narrow ? this.regions(actor, query) : [];
+    if (actor.role !== 'bank_manager' && this.rollupsAllowed && !narrow && wholeCampaign(query)) {
+      const totals = await rollupTotals(manager, { kind: 'T', query }, false);
+      const t = totals.get('');
+      return figuresFrom(t, t?.enterprisesVisited ?? 0, t?.enterprisesFinanced ?? 0);
+    }
     if (actor.role !== 'bank_manager' && this.rollupsAllowed) {
       // The day's totals when no region leaves anything out (a province, an admin); else by region.
       const totals = await rollupTotals(manager, narrow ? { kind: 'r', query, regions } : { kind: 't', query }, false);
@@ -154,6 +164,16 @@ export class ReportsService {
       deputyBankId: chain.deputyBankId,
       deputyBankName: name(chain.deputyBankId),
     });
+    if (!narrow && actor.role !== 'bank_manager' && wholeCampaign(query)) {
+      const totals = await rollupTotals(manager, { kind: 'C', query }, true);
+      return chains.map((chain) => {
+        const t = totals.get(chain.id);
+        return {
+          ...describe(chain),
+          ...figuresFrom(t, t?.enterprisesVisited ?? 0, t?.enterprisesFinanced ?? 0),
+        };
+      });
+    }
     if (!narrow && actor.role !== 'bank_manager') {
       const totals = await rollupTotals(manager, { kind: 'c', query }, true);
       const [visited, financed] = await Promise.all([

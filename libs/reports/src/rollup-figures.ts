@@ -3,8 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { share, type CampaignFigures } from './figures';
 import { Params, type ReportQuery } from './report-filter';
 
-/** Which one-dimension rollup to read: by region, by chain, by bank, or the day's total. */
-export type RollupKind = 'r' | 'c' | 'b' | 't';
+/**
+ * Which one-dimension rollup to read: by region, by chain, by bank, or the day's total; 'C' and 'T' are the
+ * chain and total rows over the whole campaign, with its distinct enterprises.
+ */
+export type RollupKind = 'r' | 'c' | 'b' | 't' | 'C' | 'T';
 
 /** What to read from the rollups: the campaign and dates of the query, and the rows of one dimension. */
 export interface RollupSelection {
@@ -34,6 +37,9 @@ export interface RollupTotals {
   bankClaimsOnTime: number;
   bankDeclines: number;
   bankEscalations: number;
+  /** Distinct enterprises of the whole campaign: the all-days rows only. */
+  enterprisesVisited: number;
+  enterprisesFinanced: number;
 }
 
 function emptyTotals(): RollupTotals {
@@ -54,6 +60,8 @@ function emptyTotals(): RollupTotals {
     bankClaimsOnTime: 0,
     bankDeclines: 0,
     bankEscalations: 0,
+    enterprisesVisited: 0,
+    enterprisesFinanced: 0,
   };
 }
 
@@ -104,7 +112,8 @@ export async function rollupTotals(
             sum(claims_missed)::text AS claims_missed, sum(signed_amount)::text AS signed, sum(signed_count)::text AS signed_count,
             sum(long_term_amount)::text AS long_term, sum(leader_amount)::text AS leaders, sum(bank_claims)::text AS bank_claims,
             sum(bank_claims_on_time)::text AS bank_on_time, sum(bank_declines)::text AS bank_declines,
-            sum(bank_escalations)::text AS bank_escalations
+            sum(bank_escalations)::text AS bank_escalations, sum(enterprises_visited)::text AS enterprises_visited,
+            sum(enterprises_financed)::text AS enterprises_financed
        FROM report_day_figures f WHERE ${filter} ${group}`,
     p.values,
   );
@@ -155,6 +164,8 @@ export async function rollupTotals(
     t.bankClaimsOnTime = int(s['bank_on_time']);
     t.bankDeclines = int(s['bank_declines']);
     t.bankEscalations = int(s['bank_escalations']);
+    t.enterprisesVisited = int(s['enterprises_visited']);
+    t.enterprisesFinanced = int(s['enterprises_financed']);
   }
   for (const h of histograms) {
     const t = at(h.key);

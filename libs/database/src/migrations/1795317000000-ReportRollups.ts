@@ -20,7 +20,7 @@ export class ReportRollups1795317000000 implements MigrationInterface {
       CREATE TABLE report_day_figures (
         campaign_id uuid NOT NULL,
         day date NOT NULL,
-        kind char(1) NOT NULL CHECK (kind IN ('r', 'c', 'b', 't')),
+        kind char(1) NOT NULL CHECK (kind IN ('r', 'c', 'b', 't', 'C', 'T')),
         key text NOT NULL,
         visits integer NOT NULL DEFAULT 0,
         n_diagnosed integer NOT NULL DEFAULT 0,
@@ -43,6 +43,9 @@ export class ReportRollups1795317000000 implements MigrationInterface {
         bank_claims_on_time integer NOT NULL DEFAULT 0,
         bank_declines integer NOT NULL DEFAULT 0,
         bank_escalations integer NOT NULL DEFAULT 0,
+        -- Distinct enterprises over the whole campaign: the all-days rows ('C', 'T') only.
+        enterprises_visited integer NOT NULL DEFAULT 0,
+        enterprises_financed integer NOT NULL DEFAULT 0,
         PRIMARY KEY (campaign_id, kind, day, key)
       )`);
     for (const table of ['report_visit_presence', 'report_loan_presence']) {
