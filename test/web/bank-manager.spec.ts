@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { Stack } from '../support/stack';
+import { eventually, Stack } from '../support/stack';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
 import { ensureWebBuild } from './support/web-build';
 import { buildWebWorld, WEB_PASSWORD, type WebUser, type WebWorld } from './support/web-world';
@@ -91,6 +91,13 @@ describe('the console of a bank manager, against the real API and worker', () =>
     await expect(card.textContent()).resolves.toContain(world.enterprise.name);
     await expectAccessible(a);
     await screenshot(a, 'bank-manager-queue-desktop');
+    // The same queue in English.
+    await a.getByLabel('语言').selectOption('en');
+    await a.getByRole('heading', { name: 'Work queue' }).waitFor();
+    await expect(card.textContent()).resolves.toMatch(/(\d+ d )?\d\d:\d\d:\d\d left/u);
+    await screenshot(a, 'bank-manager-queue-desktop-en');
+    await a.getByLabel('Language').selectOption('zh-CN');
+    await a.getByRole('heading', { name: '待办需求' }).waitFor();
 
     // The filters narrow the queue: nothing is claimed yet.
     await a.getByLabel('状态').selectOption({ label: '已认领' });
@@ -102,7 +109,14 @@ describe('the console of a bank manager, against the real API and worker', () =>
     const phone = await newContext(browser, PHONE, 'zh-CN');
     const b = await phone.newPage();
     const errorsB = collectErrors(b);
-    await signIn(b, origin, colleague.email, colleague.password, `/queue/${raced.id}`);
+    await signIn(b, origin, colleague.email, colleague.password, '/queue');
+    const phoneCard = b.getByTestId('queue').locator(`li[data-case-id="${raced.id}"]`);
+    await phoneCard.waitFor();
+    await expectAccessible(b);
+    await screenshot(b, 'bank-manager-queue-phone');
+    // The page itself never scrolls sideways on a phone.
+    expect(await b.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await phoneCard.getByRole('link').click();
     await b.getByRole('button', { name: '认领此需求' }).waitFor();
     await expectAccessible(b);
 
@@ -152,5 +166,67 @@ describe('the console of a bank manager, against the real API and worker', () =>
     expect(errorsB).toEqual([]);
     await desktop.close();
     await phone.close();
+  });
+
+  it('lists a claim reminder from the worker in the inbox, and marks it read', async () => {
+    // A campaign whose claim deadline is seconds away: the worker sends the lead bank's managers a reminder.
+    const calendars = await stack.http<{ items: { id: string }[] }>('GET', '/calendars', world.admin);
+    const slaPolicyId = await stack.created('/sla-policies', world.admin, {
+      name: 'bank-manager-browser',
+      calendarId: String(calendars.body.items[0]?.id),
+      claim: 'PT3S',
+      firstContact: 'PT1H',
+      decision: 'PT1H',
+      signing: 'PT1H',
+      remindBefore: 'PT2S',
+      levelTwoAfter: 'PT1H',
+    });
+    const campaignId = await stack.created('/campaigns', world.admin, {
+      name: '快速时限活动',
+      kind: 'diagnose_unblock',
+      regionCode: '410000',
+      startsOn: '2026-01-01',
+      endsOn: '2027-12-31',
+      slaPolicyId,
+    });
+    const visitId = await stack.created('/visits', world.officer.token, {
+      campaignId,
+      enterpriseId: world.enterprise.id,
+      kind: 'on_site_diagnosis',
+      visitedOn: new Date().toISOString().slice(0, 10),
+    });
+    const caseId = await stack.created('/cases', world.officer.token, {
+      visitId,
+      requestedAmount: '300000',
+      purpose: 'working_capital',
+      term: 'short',
+      bottlenecks: ['collateral_shortage'],
+    });
+
+    const desktop = await newContext(browser, DESKTOP, 'zh-CN');
+    const page = await desktop.newPage();
+    const errors = collectErrors(page);
+    await signIn(page, origin, colleague.email, colleague.password, '/inbox');
+    await page.getByRole('heading', { name: '消息' }).waitFor();
+    const reminder = page.locator('li[data-read="false"]').filter({ hasText: '提醒' });
+    const deadline = Date.now() + 30_000;
+    while ((await reminder.count()) === 0 && Date.now() < deadline) {
+      await page.waitForTimeout(1000);
+      await page.getByRole('button', { name: '刷新' }).click();
+    }
+    await expect(reminder.count()).resolves.toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'bank-manager-inbox-desktop');
+    const first = reminder.first();
+    await expect(first.getByRole('link', { name: '查看需求' }).getAttribute('href')).resolves.toBe(`/queue/${caseId}`);
+    const unread = await reminder.count();
+    await first.getByRole('button', { name: '标为已读' }).click();
+    await eventually(
+      async () => ((await reminder.count()) === unread - 1 ? true : undefined),
+      10_000,
+      'the reminder marked read',
+    );
+    expect(errors).toEqual([]);
+    await desktop.close();
   });
 });
