@@ -519,6 +519,19 @@ describe('campaign reports', () => {
     expect(rows?.n).toBe(2);
   });
 
+  it('leaves stale days holding more visits than a reader may recompute to the worker', async () => {
+    const rollups = api.app.get(ReportRollups);
+    await rollups.refresh();
+    await api.dataSource.query(`INSERT INTO report_dirty_days (campaign_id, day) VALUES ($1, '2026-06-01')`, [
+      world.provinceCampaignId,
+    ]);
+    expect(await rollups.refresh({ maxVisits: 0 })).toBeNull();
+    expect(await rollups.refresh({ maxDays: 0 })).toBeNull();
+    const [left] = await api.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM report_dirty_days');
+    expect(left?.n).toBe(1);
+    expect(await rollups.refresh({ maxDays: 1, maxVisits: 1000 })).toEqual({ days: 1 });
+  });
+
   it('keeps a day marked stale when it changed after the refresh read it', async () => {
     const rollups = api.app.get(ReportRollups);
     await rollups.refresh();

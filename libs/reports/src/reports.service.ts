@@ -13,8 +13,11 @@ function wholeCampaign(query: ReportQuery): boolean {
   return query.campaignId !== undefined && query.from === undefined && query.to === undefined;
 }
 
-/** Stale days a reader refreshes before answering; more are left to the worker's refresh. */
-const READER_REFRESH_DAYS = 7;
+/**
+ * What a reader recomputes before answering, so they see their own writes: at most this many stale days
+ * holding at most this many visits (a province's busy day is left to the worker's refresh: seconds of work).
+ */
+const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
 
 export class ChainFigures extends CampaignFigures {
   chainId!: string;
@@ -78,7 +81,7 @@ export class ReportsService {
    */
   private async prepare(actor: Actor, query: ReportQuery): Promise<{ narrow: boolean }> {
     if (!this.rollupsAllowed) return { narrow: true };
-    await this.rollups.refresh({ maxDays: READER_REFRESH_DAYS });
+    await this.rollups.refresh(READER_REFRESH);
     return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regions(actor, query)) };
   }
 

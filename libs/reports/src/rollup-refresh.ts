@@ -107,7 +107,7 @@ export class ReportRollups {
    * Recomputes the stale days. Answers null when another process is refreshing, or when more than
    * `maxDays` days are stale (a caller that must stay quick leaves those to the worker).
    */
-  async refresh(options: { maxDays?: number } = {}): Promise<RefreshResult | null> {
+  async refresh(options: { maxDays?: number; maxVisits?: number } = {}): Promise<RefreshResult | null> {
     const queryRunner = this.dataSource.createQueryRunner();
     await queryRunner.connect();
     try {
@@ -132,7 +132,12 @@ export class ReportRollups {
       const stale = await manager.query<{ campaign_id: string; day: string }[]>(
         'SELECT DISTINCT campaign_id, day::text AS day FROM report_dirty_days',
       );
-      if (options.maxDays !== undefined && stale.length > options.maxDays) {
+      const tooMany =
+        (options.maxDays !== undefined && stale.length > options.maxDays) ||
+        (options.maxVisits !== undefined &&
+          stale.length > 0 &&
+          (await this.visitsOf(manager, stale)) > options.maxVisits);
+      if (tooMany) {
         await queryRunner.rollbackTransaction();
         return null;
       }
@@ -148,6 +153,16 @@ export class ReportRollups {
     } finally {
       await queryRunner.release();
     }
+  }
+
+  /** How many visits the stale days hold: what recomputing them costs, roughly. */
+  private async visitsOf(manager: EntityManager, stale: { campaign_id: string; day: string }[]): Promise<number> {
+    const [row] = await manager.query<{ n: string }[]>(
+      `SELECT count(*)::text AS n FROM visits v
+        JOIN unnest($1::uuid[], $2::date[]) AS d(campaign_id, day) ON v.campaign_id = d.campaign_id AND v.visited_on = d.day`,
+      [stale.map((s) => s.campaign_id), stale.map((s) => s.day)],
+    );
+    return Number(row?.n ?? 0);
   }
 
   /**
