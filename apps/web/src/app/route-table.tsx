@@ -2,6 +2,7 @@ import type { Role } from '../api/types';
 import { bankManagerRoutes } from '../features/bank-manager/routes';
 import { fieldOfficerRoutes } from '../features/field-officer/routes';
 import { HomePage } from '../features/home/home-page';
+import { supervisorRoutes } from '../features/supervisor/routes';
 import { matchPath } from './router';
 import type { RouteDefinition } from './routes';
 
@@ -10,6 +11,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { path: '/', title: 'nav.home', roles: 'any', nav: true, render: () => <HomePage /> },
   ...fieldOfficerRoutes,
   ...bankManagerRoutes,
+  ...supervisorRoutes,
 ];
 
 export function allows(route: RouteDefinition, role: Role): boolean {

@@ -1,0 +1,345 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { unwrap } from '../../api/client';
+import { BOTTLENECKS } from '../../api/types';
+import { useAuth } from '../../auth/auth';
+import { SelectField, TextField } from '../../components/fields';
+import { Page } from '../../components/page';
+import { ProblemBanner } from '../../components/problem-banner';
+import { useI18n } from '../../i18n/i18n';
+import { useLoad } from '../../lib/use-load';
+import { Chart, type ChartOption } from './chart';
+import { loadReferenceData } from './reference-data';
+import { downloadReport, type ExportFormat, type ReportName, type ReportQuery } from './report-export';
+import { claimedOrLater, percent, type BankFigures, type CampaignFigures, type ChainFigures } from './supervisor-types';
+
+interface Filters {
+  campaignId: string;
+  regionCode: string;
+  from: string;
+  to: string;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
+
+/** The filters the API accepts, without the empty ones and the dates that are not dates yet. */
+export function reportQuery(filters: Filters): ReportQuery {
+  return {
+    ...(filters.campaignId ? { campaignId: filters.campaignId } : {}),
+    ...(filters.regionCode ? { regionCode: filters.regionCode } : {}),
+    ...(ISO_DAY.test(filters.from) ? { from: filters.from } : {}),
+    ...(ISO_DAY.test(filters.to) ? { to: filters.to } : {}),
+  };
+}
+
+/** The campaign dashboard: funnel, SLA compliance, bottlenecks, and the figures by chain and by bank. */
+export function DashboardPage(): ReactNode {
+  const { t, money, exact } = useI18n();
+  const { api } = useAuth();
+  const [filters, setFilters] = useState<Filters>({ campaignId: '', regionCode: '', from: '', to: '' });
+  const [exportError, setExportError] = useState<unknown>(undefined);
+  const [exporting, setExporting] = useState<string | undefined>(undefined);
+  const query = reportQuery(filters);
+  const queryKey = JSON.stringify(query);
+  const rangeError = query.from && query.to && query.to < query.from ? t('dashboard.rangeError') : undefined;
+  const reference = useLoad(() => loadReferenceData(api), [api]);
+  const figures = useLoad(async () => {
+    if (rangeError) return undefined;
+    const [summary, chains, banks] = await Promise.all([
+      unwrap(api.GET('/api/v1/reports/summary', { params: { query } })) as Promise<unknown> as Promise<CampaignFigures>,
+      unwrap(api.GET('/api/v1/reports/chains', { params: { query } })) as Promise<unknown> as Promise<ChainFigures[]>,
+      unwrap(api.GET('/api/v1/reports/banks', { params: { query } })) as Promise<unknown> as Promise<BankFigures[]>,
+    ]);
+    return { summary, chains, banks };
+  }, [api, queryKey, rangeError]);
+  const set = (patch: Partial<Filters>): void => setFilters((previous) => ({ ...previous, ...patch }));
+  const summary = figures.data?.summary;
+
+  const funnel = useMemo(
+    () =>
+      summary
+        ? [
+            { key: 'visits', label: t('dashboard.visits'), value: summary.visits },
+            { key: 'needs', label: t('dashboard.needs'), value: summary.needsDiagnosed },
+            { key: 'claimed', label: t('dashboard.claimed'), value: claimedOrLater(summary.casesByStatus) },
+            { key: 'signed', label: t('dashboard.signed'), value: summary.signedCount },
+          ]
+        : [],
+    [summary, t],
+  );
+  const funnelOption = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'item' },
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          minSize: '10%',
+          left: '10%',
+          width: '80%',
+          label: { show: true, position: 'inside', formatter: '{b}: {c}' },
+          data: funnel.map((step) => ({ name: step.label, value: step.value })),
+        },
+      ],
+    }),
+    [funnel],
+  );
+  const bottleneckOption = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: (summary?.topBottlenecks ?? []).map((b) => t(`bottleneck.${b.bottleneck}`)),
+      },
+      series: [{ type: 'bar', data: (summary?.topBottlenecks ?? []).map((b) => b.count) }],
+    }),
+    [summary, t],
+  );
+  const bankOption = useMemo<ChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: (figures.data?.banks ?? []).map((b) => b.bankName) },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { type: 'bar', name: t('dashboard.claims'), data: (figures.data?.banks ?? []).map((b) => b.claims) },
+        { type: 'bar', name: t('dashboard.declines'), data: (figures.data?.banks ?? []).map((b) => b.declines) },
+        {
+          type: 'bar',
+          name: t('dashboard.escalations'),
+          data: (figures.data?.banks ?? []).map((b) => b.escalations),
+        },
+      ],
+    }),
+    [figures.data, t],
+  );
+
+  const exportReport = async (report: ReportName, format: ExportFormat): Promise<void> => {
+    setExportError(undefined);
+    setExporting(`${report}.${format}`);
+    try {
+      await downloadReport(api, report, format, query);
+    } catch (error: unknown) {
+      setExportError(error);
+    } finally {
+      setExporting(undefined);
+    }
+  };
+  const exportButtons = (report: ReportName): ReactNode => (
+    <div className="button-row">
+      {(['csv', 'xlsx'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="secondary"
+          disabled={exporting !== undefined}
+          onClick={() => void exportReport(report, format)}
+        >
+          {t(format === 'csv' ? 'dashboard.exportCsv' : 'dashboard.exportXlsx', {
+            report: t(`dashboard.report.${report}`),
+          })}
+        </button>
+      ))}
+    </div>
+  );
+
+  const figure = (key: string, label: string, value: string, title?: string): ReactNode => (
+    <div className="figure" key={key}>
+      <dt>{label}</dt>
+      <dd data-figure={key} title={title}>
+        {value}
+      </dd>
+    </div>
+  );
+
+  return (
+    <Page title={t('dashboard.title')}>
+      <form className="filters" aria-label={t('supervisor.filters')} onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          name="campaignId"
+          label={t('col.campaign')}
+          value={filters.campaignId}
+          placeholder={t('supervisor.all')}
+          options={(reference.data?.campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          onChange={(event) => set({ campaignId: event.target.value })}
+        />
+        <SelectField
+          name="regionCode"
+          label={t('supervisor.region')}
+          value={filters.regionCode}
+          placeholder={t('supervisor.all')}
+          options={(reference.data?.regions ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+          onChange={(event) => set({ regionCode: event.target.value })}
+        />
+        <TextField
+          name="from"
+          type="date"
+          label={t('dashboard.from')}
+          value={filters.from}
+          onChange={(event) => set({ from: event.target.value })}
+        />
+        <TextField
+          name="to"
+          type="date"
+          label={t('dashboard.to')}
+          value={filters.to}
+          error={rangeError}
+          onChange={(event) => set({ to: event.target.value })}
+        />
+      </form>
+      <ProblemBanner error={figures.error ?? reference.error} />
+      <ProblemBanner error={exportError} onDismiss={() => setExportError(undefined)} />
+      {figures.loading && !summary && <p>{t('app.loading')}</p>}
+      {summary && figures.data && (
+        <>
+          <section aria-labelledby="dash-summary" className="panel">
+            <h2 id="dash-summary">{t('dashboard.summary')}</h2>
+            {exportButtons('summary')}
+            <dl className="figures" data-testid="summary-figures">
+              {figure('visits', t('dashboard.visits'), String(summary.visits))}
+              {figure('enterprisesVisited', t('dashboard.enterprisesVisited'), String(summary.enterprisesVisited))}
+              {figure('needsDiagnosed', t('dashboard.needs'), String(summary.needsDiagnosed))}
+              {figure('claimed', t('dashboard.claimed'), String(claimedOrLater(summary.casesByStatus)))}
+              {figure('signedCount', t('dashboard.signed'), String(summary.signedCount))}
+              {figure('enterprisesFinanced', t('dashboard.financed'), String(summary.enterprisesFinanced))}
+              {figure(
+                'intentionAmount',
+                t('dashboard.intentionAmount'),
+                money(summary.intentionAmount),
+                exact(summary.intentionAmount),
+              )}
+              {figure(
+                'signedAmount',
+                t('dashboard.signedAmount'),
+                money(summary.signedAmount),
+                exact(summary.signedAmount),
+              )}
+              {figure('claimsWithinSlaShare', t('dashboard.slaShare'), percent(summary.claimsWithinSlaShare))}
+              {figure('longTermShare', t('dashboard.longTermShare'), percent(summary.longTermShare))}
+              {figure('chainLeaderShare', t('dashboard.chainLeaderShare'), percent(summary.chainLeaderShare))}
+              {figure(
+                'medianBusinessDaysToClaim',
+                t('dashboard.medianToClaim'),
+                summary.medianBusinessDaysToClaim === null ? '—' : String(summary.medianBusinessDaysToClaim),
+              )}
+              {figure(
+                'medianBusinessDaysToSigning',
+                t('dashboard.medianToSigning'),
+                summary.medianBusinessDaysToSigning === null ? '—' : String(summary.medianBusinessDaysToSigning),
+              )}
+            </dl>
+          </section>
+          <div className="chart-grid">
+            <section aria-labelledby="dash-funnel" className="panel">
+              <h2 id="dash-funnel">{t('dashboard.funnel')}</h2>
+              <Chart
+                option={funnelOption}
+                testId="funnel-chart"
+                label={funnel.map((step) => `${step.label} ${step.value}`).join(', ')}
+              />
+            </section>
+            <section aria-labelledby="dash-bottlenecks" className="panel">
+              <h2 id="dash-bottlenecks">{t('dashboard.bottlenecks')}</h2>
+              {summary.topBottlenecks.length === 0 ? (
+                <p>{t('dashboard.noBottlenecks')}</p>
+              ) : (
+                <Chart
+                  option={bottleneckOption}
+                  label={summary.topBottlenecks
+                    .filter((b) => BOTTLENECKS.includes(b.bottleneck))
+                    .map((b) => `${t(`bottleneck.${b.bottleneck}`)} ${b.count}`)
+                    .join(', ')}
+                />
+              )}
+            </section>
+          </div>
+          <section aria-labelledby="dash-chains" className="panel">
+            <h2 id="dash-chains">{t('dashboard.byChain')}</h2>
+            {exportButtons('chains')}
+            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="dash-chains">
+              <table data-testid="chains-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('supervisor.chain')}</th>
+                    <th scope="col">{t('dashboard.leadBank')}</th>
+                    <th scope="col">{t('dashboard.deputyBank')}</th>
+                    <th scope="col">{t('dashboard.visits')}</th>
+                    <th scope="col">{t('dashboard.needs')}</th>
+                    <th scope="col">{t('dashboard.signed')}</th>
+                    <th scope="col">{t('dashboard.signedAmount')}</th>
+                    <th scope="col">{t('dashboard.slaShare')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {figures.data.chains.map((c) => (
+                    <tr key={c.chainId}>
+                      <th scope="row">{c.chainName}</th>
+                      <td>{c.leadBankName}</td>
+                      <td>{c.deputyBankName}</td>
+                      <td className="number">{c.visits}</td>
+                      <td className="number">{c.needsDiagnosed}</td>
+                      <td className="number">{c.signedCount}</td>
+                      <td className="number" title={exact(c.signedAmount)}>
+                        {money(c.signedAmount)}
+                      </td>
+                      <td className="number">{percent(c.claimsWithinSlaShare)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+          <section aria-labelledby="dash-banks" className="panel">
+            <h2 id="dash-banks">{t('dashboard.byBank')}</h2>
+            {exportButtons('banks')}
+            {figures.data.banks.length > 0 && (
+              <Chart
+                option={bankOption}
+                label={figures.data.banks
+                  .map((b) =>
+                    t('dashboard.bankChartItem', { bank: b.bankName, claims: b.claims, escalations: b.escalations }),
+                  )
+                  .join(', ')}
+              />
+            )}
+            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="dash-banks">
+              <table data-testid="banks-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('supervisor.bank')}</th>
+                    <th scope="col">{t('dashboard.casesAssigned')}</th>
+                    <th scope="col">{t('dashboard.claims')}</th>
+                    <th scope="col">{t('dashboard.claimOnTimeRate')}</th>
+                    <th scope="col">{t('dashboard.declines')}</th>
+                    <th scope="col">{t('dashboard.escalations')}</th>
+                    <th scope="col">{t('dashboard.signedAmount')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {figures.data.banks.map((b) => (
+                    <tr key={b.bankId} data-bank-id={b.bankId}>
+                      <th scope="row">{b.bankName}</th>
+                      <td className="number">{b.casesAssigned}</td>
+                      <td className="number">{b.claims}</td>
+                      <td className="number">{percent(b.claimOnTimeRate)}</td>
+                      <td className="number">{b.declines}</td>
+                      <td className="number" data-escalations>
+                        {b.escalations}
+                      </td>
+                      <td className="number" title={exact(b.signedAmount)}>
+                        {money(b.signedAmount)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ApiClient } from '../../api/client';
+import { ApiProblem } from '../../api/problem';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export type ExportFormat = 'csv' | 'xlsx';
+export type ReportName = 'summary' | 'chains' | 'banks';
+export interface ReportQuery {
+  campaignId?: string;
+  regionCode?: string;
+  from?: string;
+  to?: string;
+}
+
+/**
+ * One report as a file: the same GET as the dashboard with `Accept: text/csv` or the .xlsx type (the
+ * client adds the bearer token and refreshes it), saved through a temporary link.
+ */
+export async function downloadReport(
+  api: ApiClient,
+  report: ReportName,
+  format: ExportFormat,
+  query: ReportQuery,
+): Promise<void> {
+  const accept = format === 'csv' ? 'text/csv' : XLSX_TYPE;
+  const { data, error, response } = await api.GET(`/api/v1/reports/${report}`, {
+    params: { query },
+    headers: { Accept: accept },
+    parseAs: 'blob',
+  });
+  if (!response.ok || !(data instanceof Blob)) throw ApiProblem.from(response.status, error);
+  const url = URL.createObjectURL(data);
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${report}.${format}`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}

@@ -1,0 +1,41 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import type { RouteDefinition } from '../../app/routes';
+import { useI18n } from '../../i18n/i18n';
+import { EscalationsPage } from './escalations-page';
+import { SuperviseCasePage } from './supervise-case-page';
+
+// The dashboard brings ECharts: loaded only when a supervisor opens it.
+const LazyDashboard = lazy(() => import('./dashboard-page').then((module) => ({ default: module.DashboardPage })));
+
+function DashboardRoute(): ReactNode {
+  const { t } = useI18n();
+  return (
+    <Suspense fallback={<p>{t('app.loading')}</p>}>
+      <LazyDashboard />
+    </Suspense>
+  );
+}
+
+/** The supervisor's pages; `nav` ones appear in their navigation, in this order. */
+export const supervisorRoutes: RouteDefinition[] = [
+  {
+    path: '/escalations',
+    title: 'nav.escalationQueue',
+    roles: ['supervisor'],
+    nav: true,
+    render: () => <EscalationsPage />,
+  },
+  {
+    path: '/dashboard',
+    title: 'nav.campaignDashboard',
+    roles: ['supervisor'],
+    nav: true,
+    render: () => <DashboardRoute />,
+  },
+  {
+    path: '/supervision/cases/:id',
+    title: 'supervisor.caseTitleLoading',
+    roles: ['supervisor'],
+    render: ({ id }) => <SuperviseCasePage caseId={id ?? ''} />,
+  },
+];

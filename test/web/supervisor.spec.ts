@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { formatMoney } from '../../apps/web/src/lib/money';
+import { eventually, Stack } from '../support/stack';
+import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
+import { ensureWebBuild } from './support/web-build';
+import { buildWebWorld, type WebWorld } from './support/web-world';
+
+jest.setTimeout(180_000);
+
+interface Summary {
+  visits: number;
+  enterprisesVisited: number;
+  needsDiagnosed: number;
+  casesByStatus: Record<string, number>;
+  signedCount: number;
+  signedAmount: string;
+  intentionAmount: string;
+  claimsWithinSlaShare: string | null;
+}
+
+/**
+ * A supervisor's console on a desktop, against the real API and worker: an unclaimed case misses a
+ * seconds-scale claim deadline, the escalation arrives on the queue, the supervisor acknowledges it and
+ * reassigns the case; the dashboard shows the figures the API answers.
+ */
+describe('the console of a supervisor, against the real API and worker', () => {
+  let stack: Stack;
+  let world: WebWorld;
+  let browser: Browser;
+  let origin: string;
+
+  beforeAll(async () => {
+    stack = await Stack.create();
+    const [launched] = await Promise.all([
+      launchBrowser(),
+      ensureWebBuild(),
+      stack.startApi().then(() => stack.startWorker()),
+    ]);
+    browser = launched;
+    world = await buildWebWorld(stack, {
+      claim: 'PT3S',
+      firstContact: 'PT1H',
+      decision: 'PT1H',
+      signing: 'PT1H',
+      remindBefore: 'PT1S',
+      levelTwoAfter: 'PT1H',
+    });
+    origin = `http://127.0.0.1:${stack.port}`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  async function newCase(): Promise<{ id: string; number: string }> {
+    const visit = await stack.http<{ id: string }>('POST', '/visits', world.officer.token, {
+      campaignId: world.campaignId,
+      enterpriseId: world.enterprise.id,
+      kind: 'on_site_diagnosis',
+      visitedOn: new Date().toISOString().slice(0, 10),
+    });
+    expect(visit.status).toBe(201);
+    const created = await stack.http<{ id: string; number: string }>('POST', '/cases', world.officer.token, {
+      visitId: visit.body.id,
+      requestedAmount: '12500000.00',
+      purpose: 'equipment_upgrade',
+      term: 'medium_long',
+      bottlenecks: ['collateral_shortage', 'slow_approval'],
+    });
+    expect(created.status).toBe(201);
+    return created.body;
+  }
+
+  it('sees an escalation arrive, acknowledges it, reassigns the case, and reads the dashboard', async () => {
+    const context = await newContext(browser, DESKTOP, 'zh-CN');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+
+    await signIn(page, origin, world.supervisor.email, world.supervisor.password, '/escalations');
+    await page.getByRole('heading', { level: 1, name: '督办队列' }).waitFor();
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: '督办队列' }).waitFor();
+    await nav.getByRole('link', { name: '活动看板' }).waitFor();
+
+    // A case nobody claims: its 3-second claim deadline passes and the worker's sweep escalates it.
+    const opened = await newCase();
+    const row = page.locator(`tr[data-case-id="${opened.id}"]`);
+    await eventually(
+      async () => {
+        await page.getByRole('button', { name: '刷新' }).click();
+        return (await row.count()) > 0 ? true : undefined;
+      },
+      45_000,
+      'the escalation on the queue',
+    );
+    await expect(row.textContent()).resolves.toContain('1级');
+    await expect(row.textContent()).resolves.toContain('认领');
+    await expectAccessible(page);
+    await screenshot(page, 'supervisor-escalations-desktop');
+
+    // Acknowledge: it leaves the "open" view; with "all" it shows as acknowledged.
+    await row.getByRole('button', { name: '确认' }).click();
+    await page.getByText('督办事项已确认。').waitFor();
+    await eventually(async () => ((await row.count()) === 0 ? true : undefined), 10_000, 'the row to leave');
+    await page.getByLabel('状态').selectOption({ label: '全部' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('已确认');
+    const queue = await stack.http<{ items: { caseId: string; status: string }[] }>(
+      'GET',
+      '/escalations?limit=200',
+      world.supervisor.token,
+    );
+    expect(queue.body.items.find((e) => e.caseId === opened.id)?.status).toBe('acknowledged');
+
+    // From the queue to the case: the missed claim moved it to the deputy lead bank; send it back to the lead.
+    await row.getByRole('link', { name: '处置需求' }).click();
+    await page.getByRole('heading', { level: 1, name: `需求 ${opened.number}` }).waitFor();
+    await page.getByTestId('assigned-bank').filter({ hasText: '中原银行' }).waitFor();
+    await expectAccessible(page);
+    const reassign = page.getByRole('form', { name: '改派银行' });
+    // Keyboard only: the bank select, then Enter on the button.
+    await reassign.getByLabel('银行').selectOption({ label: '中原银行' });
+    await reassign.getByRole('button', { name: '改派' }).click();
+    await reassign.getByText('该需求已在这家银行。').waitFor();
+    await reassign.getByLabel('银行').selectOption({ label: '郑州银行' });
+    await reassign.getByLabel('备注').fill('副链长行未响应，改回链长行');
+    await reassign.getByRole('button', { name: '改派' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('需求已改派。').waitFor();
+    await page.getByTestId('assigned-bank').filter({ hasText: '郑州银行' }).waitFor();
+    const after = await stack.http<{ assignedBankId: string }>('GET', `/cases/${opened.id}`, world.supervisor.token);
+    expect(after.body.assignedBankId).toBe(world.leadBankId);
+
+    // The dashboard: the figures on the page are the API's. The reports are refreshed by the worker a moment
+    // after the events, so first wait until the API counts the escalation, then read the page.
+    await eventually(
+      async () => {
+        const banks = await stack.http<{ escalations: number }[]>('GET', '/reports/banks', world.supervisor.token);
+        return banks.body.some((bank) => bank.escalations > 0) ? true : undefined;
+      },
+      30_000,
+      'the escalation in the bank figures',
+    );
+    await nav.getByRole('link', { name: '活动看板' }).click();
+    await page.getByRole('heading', { level: 1, name: '活动看板' }).waitFor();
+    await page.locator('[data-figure="visits"]').waitFor();
+    await page.getByTestId('funnel-chart').locator('svg').waitFor();
+    const summary = await stack.http<Summary>('GET', '/reports/summary', world.supervisor.token);
+    expect(summary.status).toBe(200);
+    const shown = async (key: string): Promise<string> =>
+      String(await page.locator(`[data-figure="${key}"]`).textContent()).trim();
+    const s = summary.body;
+    expect(s.visits).toBeGreaterThanOrEqual(1);
+    expect(s.needsDiagnosed).toBeGreaterThanOrEqual(1);
+    expect(await shown('visits')).toBe(String(s.visits));
+    expect(await shown('enterprisesVisited')).toBe(String(s.enterprisesVisited));
+    expect(await shown('needsDiagnosed')).toBe(String(s.needsDiagnosed));
+    expect(await shown('claimed')).toBe(
+      String(
+        (s.casesByStatus['claimed'] ?? 0) + (s.casesByStatus['approved'] ?? 0) + (s.casesByStatus['loan_signed'] ?? 0),
+      ),
+    );
+    expect(await shown('signedCount')).toBe(String(s.signedCount));
+    expect(await shown('signedAmount')).toBe(formatMoney(s.signedAmount, 'zh-CN'));
+    expect(await shown('intentionAmount')).toBe(formatMoney(s.intentionAmount, 'zh-CN'));
+    expect(await shown('claimsWithinSlaShare')).toBe(
+      s.claimsWithinSlaShare === null ? '—' : `${(Number(s.claimsWithinSlaShare) * 100).toFixed(1)}%`,
+    );
+    // By chain (with its lead and deputy bank) and by bank (the escalation counted).
+    const chains = page.getByTestId('chains-table');
+    await expect(chains.textContent()).resolves.toContain('装备制造');
+    await expect(chains.textContent()).resolves.toContain('郑州银行');
+    const banks = await stack.http<{ bankId: string; escalations: number }[]>(
+      'GET',
+      '/reports/banks',
+      world.supervisor.token,
+    );
+    for (const bank of banks.body) {
+      const cell = page.locator(`tr[data-bank-id="${bank.bankId}"] td[data-escalations]`);
+      await expect(cell.textContent()).resolves.toBe(String(bank.escalations));
+    }
+    await expectAccessible(page);
+    await screenshot(page, 'supervisor-dashboard-desktop');
+
+    // Export: the same report as a CSV file, fetched with the bearer token.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出总体数据（CSV）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('summary.csv');
+    const csv = readFileSync(String(await download.path()), 'utf8');
+    expect(csv).toContain('visits');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出银行数据（Excel）' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe('banks.xlsx');
+    // An .xlsx is a zip: it starts with "PK".
+    expect(
+      readFileSync(String(await xlsx.path()))
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a phone: the queue and the dashboard in English', async () => {
+    const context = await newContext(browser, PHONE, 'en');
+    const page = await context.newPage();
+    await signIn(page, origin, world.supervisor.email, world.supervisor.password, '/dashboard');
+    await page.getByRole('heading', { level: 1, name: 'Campaign dashboard' }).waitFor();
+    await page.locator('[data-figure="visits"]').waitFor();
+    // Nothing wider than the screen but the scrollable tables.
+    const overflow = await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+    await screenshot(page, 'supervisor-dashboard-phone');
+    await page.getByRole('navigation').getByRole('link', { name: 'Escalations' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Escalation queue' }).waitFor();
+    await expectAccessible(page);
+    await context.close();
+  });
+});
