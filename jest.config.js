@@ -9,15 +9,8 @@ module.exports = {
     // with a `@jest-environment jsdom` docblock.
     '^.+/apps/web/.+\\.tsx?$': [
       'ts-jest',
-      {
-        tsconfig: {
-          jsx: 'react-jsx',
-          module: 'commonjs',
-          target: 'ES2022',
-          isolatedModules: true,
-          esModuleInterop: true,
-        },
-      },
+      // A tsconfig file, not inline options: ts-jest applied the inline `jsx` only to what it had cached.
+      { tsconfig: '<rootDir>/apps/web/tsconfig.jest.json' },
     ],
     '^.+\\.ts$': 'ts-jest',
     // content-disposition 3 (under @fastify/static 10) ships ES modules only; jest runs CommonJS.
