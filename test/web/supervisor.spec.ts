@@ -31,12 +31,11 @@ describe('the console of a supervisor, against the real API and worker', () => {
   let origin: string;
 
   beforeAll(async () => {
+    // Build first: the API reads index.html when it starts, so a build during its start would leave it
+    // naming assets that are gone.
+    await ensureWebBuild();
     stack = await Stack.create();
-    const [launched] = await Promise.all([
-      launchBrowser(),
-      ensureWebBuild(),
-      stack.startApi().then(() => stack.startWorker()),
-    ]);
+    const [launched] = await Promise.all([launchBrowser(), stack.startApi().then(() => stack.startWorker())]);
     browser = launched;
     world = await buildWebWorld(stack, {
       claim: 'PT3S',

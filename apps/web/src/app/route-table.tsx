@@ -1,6 +1,7 @@
 import type { Role } from '../api/types';
 import { bankManagerRoutes } from '../features/bank-manager/routes';
 import { fieldOfficerRoutes } from '../features/field-officer/routes';
+import { adminRoutes } from '../features/admin/routes';
 import { HomePage } from '../features/home/home-page';
 import { supervisorRoutes } from '../features/supervisor/routes';
 import { matchPath } from './router';
@@ -12,6 +13,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...fieldOfficerRoutes,
   ...bankManagerRoutes,
   ...supervisorRoutes,
+  ...adminRoutes,
 ];
 
 export function allows(route: RouteDefinition, role: Role): boolean {

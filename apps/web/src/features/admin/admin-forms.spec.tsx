@@ -1,0 +1,121 @@
+/**
+ * @jest-environment jsdom
+ */
+import { fireEvent, render, screen } from '@testing-library/react';
+import { useState, type ReactNode } from 'react';
+import { I18nProvider } from '../../i18n/i18n';
+import {
+  CreateForm,
+  ROLES,
+  validateOrganization,
+  validateRegion,
+  validateUser,
+  type CreateUserBody,
+  type FormValues,
+} from './admin-forms';
+
+function errorOf(element: HTMLElement): string | undefined {
+  const id = String(element.getAttribute('aria-describedby'))
+    .split(' ')
+    .find((ref) => ref.endsWith('-error'));
+  return id === undefined ? undefined : (document.getElementById(id)?.textContent ?? undefined);
+}
+
+function UserForm({
+  onSubmit,
+  serverErrors,
+}: {
+  onSubmit: (body: CreateUserBody) => void;
+  serverErrors?: Record<string, string>;
+}): ReactNode {
+  const [values, setValues] = useState<FormValues>({});
+  return (
+    <I18nProvider locale="zh-CN">
+      <CreateForm
+        title="admin.newUser"
+        submitLabel="admin.create"
+        fields={[
+          { name: 'email', label: 'auth.email', type: 'email', required: true },
+          { name: 'name', label: 'admin.name', required: true },
+          { name: 'password', label: 'auth.password', type: 'password', required: true },
+          { name: 'role', label: 'admin.role', required: true, options: ROLES.map((r) => ({ value: r, label: r })) },
+          { name: 'organizationId', label: 'admin.organization', options: [{ value: 'org1', label: '郑州银行' }] },
+          { name: 'regionCode', label: 'admin.region', options: [{ value: '410100', label: '郑州市' }] },
+        ]}
+        values={values}
+        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+        validate={validateUser}
+        onSubmit={onSubmit}
+        {...(serverErrors ? { serverErrors } : {})}
+      />
+    </I18nProvider>
+  );
+}
+
+describe('the administrator’s forms', () => {
+  it('a user: email, name, a 12-character password, a role, and for non-admins an organization and region', () => {
+    const onSubmit = jest.fn();
+    render(<UserForm onSubmit={onSubmit} />);
+    const create = screen.getByRole('button', { name: '创建' });
+    fireEvent.change(screen.getByLabelText(/^邮箱/u), { target: { value: 'not-an-email' } });
+    fireEvent.change(screen.getByLabelText(/^密码/u), { target: { value: 'short' } });
+    fireEvent.change(screen.getByLabelText(/^角色/u), { target: { value: 'bank_manager' } });
+    fireEvent.click(create);
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(errorOf(screen.getByLabelText(/^邮箱/u))).toBe('请输入邮箱地址，如 name@example.com。');
+    expect(errorOf(screen.getByLabelText(/^名称/u))).toBe('必填。');
+    expect(errorOf(screen.getByLabelText(/^密码/u))).toBe('至少 12 个字符。');
+    expect(errorOf(screen.getByLabelText(/^所属机构/u))).toBe('请选择机构');
+    expect(errorOf(screen.getByLabelText(/^地区/u))).toBe('请选择地区');
+
+    fireEvent.change(screen.getByLabelText(/^邮箱/u), { target: { value: ' li@bank.test ' } });
+    fireEvent.change(screen.getByLabelText(/^名称/u), { target: { value: '李经理' } });
+    fireEvent.change(screen.getByLabelText(/^密码/u), { target: { value: 'a-long-password' } });
+    fireEvent.change(screen.getByLabelText(/^所属机构/u), { target: { value: 'org1' } });
+    fireEvent.change(screen.getByLabelText(/^地区/u), { target: { value: '410100' } });
+    fireEvent.click(create);
+    expect(onSubmit).toHaveBeenCalledWith({
+      email: 'li@bank.test',
+      name: '李经理',
+      password: 'a-long-password',
+      role: 'bank_manager',
+      organizationId: 'org1',
+      regionCode: '410100',
+    });
+  });
+
+  it('shows the API’s field errors beside the fields', () => {
+    render(<UserForm onSubmit={jest.fn()} serverErrors={{ email: 'is already taken' }} />);
+    expect(errorOf(screen.getByLabelText(/^邮箱/u))).toBe('is already taken');
+  });
+
+  it('a region: a six-digit code, a name, a parent that is not itself', () => {
+    expect(validateRegion({ code: '4101', name: '' })).toEqual({
+      ok: false,
+      errors: { code: 'admin.regionCodeFormat', name: 'form.required' },
+    });
+    expect(validateRegion({ code: '410100', name: '郑州市', parentCode: '410100' })).toEqual({
+      ok: false,
+      errors: { parentCode: 'admin.parentIsSelf' },
+    });
+    expect(validateRegion({ code: ' 410100 ', name: ' 郑州市 ', parentCode: '410000' })).toEqual({
+      ok: true,
+      body: { code: '410100', name: '郑州市', parentCode: '410000' },
+    });
+  });
+
+  it('an organization: a kind, a name and a region; an admin user needs neither organization nor region', () => {
+    expect(validateOrganization({ kind: 'shop', name: '', regionCode: '' })).toEqual({
+      ok: false,
+      errors: { kind: 'admin.pickKind', name: 'form.required', regionCode: 'admin.pickRegion' },
+    });
+    expect(validateOrganization({ kind: 'bank', name: '郑州银行', regionCode: '410100' })).toEqual({
+      ok: true,
+      body: { kind: 'bank', name: '郑州银行', regionCode: '410100' },
+    });
+    expect(validateUser({ email: 'root@x.test', name: 'Root', password: 'long-enough-pw', role: 'admin' })).toEqual({
+      ok: true,
+      body: { email: 'root@x.test', name: 'Root', password: 'long-enough-pw', role: 'admin' },
+    });
+  });
+});

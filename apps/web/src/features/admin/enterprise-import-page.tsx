@@ -1,0 +1,152 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { unwrap } from '../../api/client';
+import { useAuth } from '../../auth/auth';
+import { Page } from '../../components/page';
+import { Notice, ProblemBanner } from '../../components/problem-banner';
+import { useI18n } from '../../i18n/i18n';
+
+export interface ImportRowError {
+  row: number;
+  field: string;
+  reason: string;
+}
+
+/** `GET /imports/:id` as the API answers it (its document cannot describe it). */
+export interface ImportView {
+  id: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  filename: string;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  failureReason: string | null;
+  errors: ImportRowError[];
+  nextErrorsAfterRow: number | null;
+  errorsNotStored: number;
+}
+
+const POLL_MS = 1000;
+
+/** Import enterprises from a CSV or .xlsx file, then follow the import: progress and rejected rows. */
+export function EnterpriseImportPage(): ReactNode {
+  const { t } = useI18n();
+  const { api } = useAuth();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [fileError, setFileError] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [view, setView] = useState<ImportView | undefined>(undefined);
+
+  // Follow the import until it ends.
+  useEffect(() => {
+    if (!view || view.status === 'completed' || view.status === 'failed') return undefined;
+    const timer = setTimeout(() => {
+      unwrap(api.GET('/api/v1/imports/{id}', { params: { path: { id: view.id }, query: { errorsAfterRow: '0' } } }))
+        .then((answer) => setView(answer as unknown as ImportView))
+        .catch((failure: unknown) => setError(failure));
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [api, view]);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const file = fileRef.current?.files?.[0];
+    if (!file) {
+      setFileError(t('admin.pickFile'));
+      fileRef.current?.focus();
+      return;
+    }
+    setFileError(undefined);
+    setError(undefined);
+    setBusy(true);
+    try {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      const answer = await unwrap(
+        api.POST('/api/v1/imports/enterprises', {
+          body: form as never,
+          bodySerializer: (body: unknown) => body as FormData,
+        }),
+      );
+      setView(answer as unknown as ImportView);
+    } catch (failure: unknown) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const ended = view?.status === 'completed' || view?.status === 'failed';
+  return (
+    <Page title={t('admin.importEnterprises')}>
+      <ProblemBanner error={error} onDismiss={() => setError(undefined)} />
+      <form className="form panel" noValidate onSubmit={(event) => void submit(event)}>
+        <p className="hint" id="import-columns">
+          {t('admin.importColumns')}
+        </p>
+        <div className={fileError ? 'field has-error' : 'field'}>
+          <label htmlFor="import-file">
+            {t('admin.importFile')}
+            <span aria-hidden="true"> *</span>
+          </label>
+          <input
+            id="import-file"
+            ref={fileRef}
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-required
+            aria-invalid={fileError ? true : undefined}
+            aria-describedby={fileError ? 'import-columns import-file-error' : 'import-columns'}
+          />
+          {fileError && (
+            <p className="field-error" id="import-file-error">
+              {fileError}
+            </p>
+          )}
+        </div>
+        <button type="submit" disabled={busy || (view !== undefined && !ended)}>
+          {busy ? t('admin.uploading') : t('admin.upload')}
+        </button>
+      </form>
+      {view && (
+        <section className="panel" aria-labelledby="import-progress" data-testid="import-progress">
+          <h2 id="import-progress">{t('admin.importProgress', { file: view.filename })}</h2>
+          <p role="status" data-status={view.status}>
+            {t(`admin.importStatus.${view.status}`)} ·{' '}
+            {t('admin.importCounts', {
+              read: view.rowsRead,
+              accepted: view.rowsAccepted,
+              rejected: view.rowsRejected,
+            })}
+          </p>
+          {view.failureReason && <Notice kind="warning">{view.failureReason}</Notice>}
+          {view.errors.length > 0 && (
+            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('admin.rowErrors')}>
+              <table data-testid="import-errors">
+                <caption>{t('admin.rowErrors')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.row')}</th>
+                    <th scope="col">{t('admin.field')}</th>
+                    <th scope="col">{t('admin.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.errors.map((rowError) => (
+                    <tr key={`${rowError.row}-${rowError.field}`}>
+                      <td>{rowError.row}</td>
+                      <td>{rowError.field}</td>
+                      <td>{rowError.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {view.errorsNotStored > 0 && <p>{t('admin.errorsNotStored', { count: view.errorsNotStored })}</p>}
+        </section>
+      )}
+    </Page>
+  );
+}
