@@ -76,6 +76,29 @@ describe('the console of an administrator, against the real API and worker', () 
     await expectAccessible(page);
     await expect(stack.login(email, 'manager-password')).resolves.toEqual(expect.any(String));
 
+    // A seconds-scale SLA policy for a drill, and a campaign that uses it.
+    await nav.getByRole('link', { name: '时限规则' }).click();
+    const policy = page.getByRole('form', { name: '新增时限规则' });
+    await policy.getByLabel('名称').fill('演练规则');
+    await policy.getByLabel('工作日历').selectOption({ index: 1 });
+    await policy.getByLabel('认领时限').fill('3天');
+    await policy.getByRole('button', { name: '创建' }).click();
+    await policy.getByText('请输入时长，如 P3D、PT2H 或 PT30S。').waitFor();
+    await policy.getByLabel('认领时限').fill('PT30S');
+    await policy.getByRole('button', { name: '创建' }).click();
+    await page.getByTestId('admin-list').getByText('PT30S').waitFor();
+    await nav.getByRole('link', { name: '活动' }).click();
+    const campaign = page.getByRole('form', { name: '新增活动' });
+    await campaign.getByLabel('名称').fill('演练活动');
+    await campaign.getByLabel('类型').selectOption('diagnose_unblock');
+    await campaign.getByLabel('地区').selectOption('410000');
+    await campaign.getByLabel('开始日期').fill('2026-01-01');
+    await campaign.getByLabel('结束日期').fill('2026-12-31');
+    await campaign.getByLabel('时限规则').selectOption({ label: '演练规则' });
+    await campaign.getByRole('button', { name: '创建' }).click();
+    await page.getByTestId('admin-list').getByText('演练活动').waitFor();
+    await expectAccessible(page);
+
     // An import: one good row, one with an unknown size; the worker runs it and the page follows it.
     await nav.getByRole('link', { name: '导入企业' }).click();
     await page.getByRole('button', { name: '上传并导入' }).click();

@@ -7,8 +7,11 @@ import { I18nProvider } from '../../i18n/i18n';
 import {
   CreateForm,
   ROLES,
+  validateCampaign,
+  validateChain,
   validateOrganization,
   validateRegion,
+  validateSlaPolicy,
   validateUser,
   type CreateUserBody,
   type FormValues,
@@ -116,6 +119,40 @@ describe('the administrator’s forms', () => {
     expect(validateUser({ email: 'root@x.test', name: 'Root', password: 'long-enough-pw', role: 'admin' })).toEqual({
       ok: true,
       body: { email: 'root@x.test', name: 'Root', password: 'long-enough-pw', role: 'admin' },
+    });
+  });
+
+  it('a chain: two different banks; a campaign: a period that ends after it starts; a policy: ISO durations', () => {
+    expect(validateChain({ name: '装备制造', regionCode: '410100', leadBankId: 'b1', deputyBankId: 'b1' })).toEqual({
+      ok: false,
+      errors: { deputyBankId: 'admin.deputyIsLead' },
+    });
+    expect(validateChain({ name: '装备制造', regionCode: '410100', leadBankId: 'b1', deputyBankId: 'b2' })).toEqual({
+      ok: true,
+      body: { name: '装备制造', regionCode: '410100', leadBankId: 'b1', deputyBankId: 'b2', memberOrgIds: [] },
+    });
+    const campaign = { name: '诊断畅通', kind: 'diagnose_unblock', regionCode: '410000' };
+    expect(validateCampaign({ ...campaign, startsOn: '2026-05-01', endsOn: '2026-04-30' })).toEqual({
+      ok: false,
+      errors: { endsOn: 'admin.endsBeforeStart' },
+    });
+    expect(validateCampaign({ ...campaign, startsOn: '2026/05/01', endsOn: '' })).toEqual({
+      ok: false,
+      errors: { startsOn: 'form.invalidDate', endsOn: 'form.invalidDate' },
+    });
+    expect(validateCampaign({ ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', slaPolicyId: 'p1' })).toEqual({
+      ok: true,
+      body: { ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', slaPolicyId: 'p1' },
+    });
+    expect(validateSlaPolicy({ name: '演练', calendarId: 'c1', claim: '3 days', signing: 'PT' })).toEqual({
+      ok: false,
+      errors: { claim: 'admin.durationFormat', signing: 'admin.durationFormat' },
+    });
+    expect(
+      validateSlaPolicy({ name: '演练', calendarId: 'c1', claim: 'pt30s', decision: 'P15D', remindBefore: '' }),
+    ).toEqual({
+      ok: true,
+      body: { name: '演练', calendarId: 'c1', claim: 'PT30S', decision: 'P15D' },
     });
   });
 });

@@ -74,10 +74,75 @@ export function validateUser(values: FormValues): Validation<CreateUserBody> {
   }));
 }
 
+export type CreateChainBody = Schemas['CreateChainDto'];
+export type CreateCampaignBody = Schemas['CreateCampaignDto'];
+export type CampaignKind = CreateCampaignBody['kind'];
+export type CreateSlaPolicyBody = Schemas['CreateSlaPolicyDto'];
+export const CAMPAIGN_KINDS = ['diagnose_unblock', 'gm_visits', 'other'] as const satisfies readonly CampaignKind[];
+export const SLA_DURATIONS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
+/** Business days (`P3D`) or, for tests and drills, hours, minutes and seconds (`PT2H`, `PT30S`). */
+const DURATION = /^P(?:\d+D|T(?:\d+H)?(?:\d+M)?(?:\d+S)?)$/u;
+
+export function validateChain(values: FormValues): Validation<CreateChainBody> {
+  const errors: FormErrors = {};
+  const name = (values['name'] ?? '').trim();
+  const regionCode = values['regionCode'] ?? '';
+  const leadBankId = values['leadBankId'] ?? '';
+  const deputyBankId = values['deputyBankId'] ?? '';
+  if (!name) errors['name'] = 'form.required';
+  if (!regionCode) errors['regionCode'] = 'admin.pickRegion';
+  if (!leadBankId) errors['leadBankId'] = 'admin.pickBank';
+  if (!deputyBankId) errors['deputyBankId'] = 'admin.pickBank';
+  else if (deputyBankId === leadBankId) errors['deputyBankId'] = 'admin.deputyIsLead';
+  return done(errors, () => ({ name, regionCode, leadBankId, deputyBankId, memberOrgIds: [] }));
+}
+
+export function validateCampaign(values: FormValues): Validation<CreateCampaignBody> {
+  const errors: FormErrors = {};
+  const name = (values['name'] ?? '').trim();
+  const kind = values['kind'] ?? '';
+  const regionCode = values['regionCode'] ?? '';
+  const startsOn = values['startsOn'] ?? '';
+  const endsOn = values['endsOn'] ?? '';
+  const slaPolicyId = values['slaPolicyId'] ?? '';
+  if (!name) errors['name'] = 'form.required';
+  if (!CAMPAIGN_KINDS.includes(kind as CampaignKind)) errors['kind'] = 'admin.pickKind';
+  if (!regionCode) errors['regionCode'] = 'admin.pickRegion';
+  if (!ISO_DAY.test(startsOn)) errors['startsOn'] = 'form.invalidDate';
+  if (!ISO_DAY.test(endsOn)) errors['endsOn'] = 'form.invalidDate';
+  else if (ISO_DAY.test(startsOn) && endsOn < startsOn) errors['endsOn'] = 'admin.endsBeforeStart';
+  return done(errors, () => ({
+    name,
+    kind: kind as CampaignKind,
+    regionCode,
+    startsOn,
+    endsOn,
+    ...(slaPolicyId ? { slaPolicyId } : {}),
+  }));
+}
+
+export function validateSlaPolicy(values: FormValues): Validation<CreateSlaPolicyBody> {
+  const errors: FormErrors = {};
+  const name = (values['name'] ?? '').trim();
+  const calendarId = values['calendarId'] ?? '';
+  if (!name) errors['name'] = 'form.required';
+  if (!calendarId) errors['calendarId'] = 'admin.pickCalendar';
+  const durations: Partial<Record<(typeof SLA_DURATIONS)[number], string>> = {};
+  for (const key of SLA_DURATIONS) {
+    const value = (values[key] ?? '').trim().toUpperCase();
+    if (!value) continue;
+    if (DURATION.test(value) && value !== 'PT') durations[key] = value;
+    else errors[key] = 'admin.durationFormat';
+  }
+  return done(errors, () => ({ name, calendarId, ...durations }));
+}
+
 export interface FieldSpec {
   name: string;
   label: MessageKey;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
   /** A select with these options (and a placeholder). */
   options?: readonly { value: string; label: string }[];
   placeholder?: MessageKey;

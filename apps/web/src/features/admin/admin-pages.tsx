@@ -24,7 +24,9 @@ import {
 
 const LIMIT = 200;
 
-async function regionsAndOrganizations(api: ApiClient): Promise<{ regions: Region[]; organizations: Organization[] }> {
+export async function regionsAndOrganizations(
+  api: ApiClient,
+): Promise<{ regions: Region[]; organizations: Organization[] }> {
   const [regions, organizations] = await Promise.all([
     unwrapPage<Region>(api.GET('/api/v1/regions', { params: { query: { limit: LIMIT } } })),
     unwrapPage<Organization>(api.GET('/api/v1/organizations', { params: { query: { limit: LIMIT } } })),
@@ -41,7 +43,7 @@ interface Column<T> {
  * One kind of reference data: its list, and a form that creates one more. After a create the list is
  * read again and a notice says it worked; the API's field errors land beside the fields.
  */
-function AdminListPage<T extends { id: string }, B>({
+export function AdminListPage<T extends { id: string }, B>({
   title,
   formTitle,
   submitLabel,

@@ -1,6 +1,7 @@
 import type { RouteDefinition } from '../../app/routes';
 import { OrganizationsPage, RegionsPage, UsersPage } from './admin-pages';
 import { EnterpriseImportPage } from './enterprise-import-page';
+import { CampaignsPage, ChainsPage, SlaPoliciesPage } from './more-admin-pages';
 
 /** The administrator's pages (under /manage: the server keeps /admin for its queue board); `nav` ones appear in their navigation, in this order. */
 export const adminRoutes: RouteDefinition[] = [
@@ -13,6 +14,15 @@ export const adminRoutes: RouteDefinition[] = [
     render: () => <OrganizationsPage />,
   },
   { path: '/manage/users', title: 'admin.users', roles: ['admin'], nav: true, render: () => <UsersPage /> },
+  { path: '/manage/chains', title: 'admin.chains', roles: ['admin'], nav: true, render: () => <ChainsPage /> },
+  { path: '/manage/campaigns', title: 'admin.campaigns', roles: ['admin'], nav: true, render: () => <CampaignsPage /> },
+  {
+    path: '/manage/sla-policies',
+    title: 'admin.slaPolicies',
+    roles: ['admin'],
+    nav: true,
+    render: () => <SlaPoliciesPage />,
+  },
   {
     path: '/manage/imports/enterprises',
     title: 'admin.importEnterprises',
