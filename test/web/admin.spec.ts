@@ -99,6 +99,17 @@ describe('the console of an administrator, against the real API and worker', () 
     await page.getByTestId('admin-list').getByText('演练活动').waitFor();
     await expectAccessible(page);
 
+    // One enterprise by hand.
+    await nav.getByRole('link', { name: '企业', exact: true }).click();
+    const enterprise = page.getByRole('form', { name: '新增企业' });
+    const handMade = newUscc('410000');
+    await enterprise.getByLabel('统一社会信用代码').fill(handMade);
+    await enterprise.getByLabel('名称').fill('河南手工录入有限公司');
+    await enterprise.getByLabel('地区').selectOption('410000');
+    await enterprise.getByLabel('规模').selectOption('medium');
+    await enterprise.getByRole('button', { name: '创建' }).click();
+    await page.getByTestId('admin-list').getByText(handMade).waitFor();
+
     // An import: one good row, one with an unknown size; the worker runs it and the page follows it.
     await nav.getByRole('link', { name: '导入企业' }).click();
     await page.getByRole('button', { name: '上传并导入' }).click();

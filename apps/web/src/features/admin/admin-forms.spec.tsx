@@ -9,6 +9,7 @@ import {
   ROLES,
   validateCampaign,
   validateChain,
+  validateEnterprise,
   validateOrganization,
   validateRegion,
   validateSlaPolicy,
@@ -153,6 +154,24 @@ describe('the administrator’s forms', () => {
     ).toEqual({
       ok: true,
       body: { name: '演练', calendarId: 'c1', claim: 'PT30S', decision: 'P15D' },
+    });
+  });
+
+  it('an enterprise: an 18-character credit code, a size, and its place when it is on a chain', () => {
+    const enterprise = { name: '郑州重工', regionCode: '410100', size: 'large' };
+    expect(validateEnterprise({ ...enterprise, uscc: '91410100MA12345' })).toEqual({
+      ok: false,
+      errors: { uscc: 'admin.usccFormat' },
+    });
+    expect(validateEnterprise({ ...enterprise, uscc: '91410100ma1234567x', chainId: 'c1' })).toEqual({
+      ok: false,
+      errors: { chainRole: 'admin.pickChainRole' },
+    });
+    expect(
+      validateEnterprise({ ...enterprise, uscc: ' 91410100ma1234567x ', chainId: 'c1', chainRole: 'leader' }),
+    ).toEqual({
+      ok: true,
+      body: { ...enterprise, uscc: '91410100MA1234567X', chainId: 'c1', chainRole: 'leader' },
     });
   });
 });

@@ -139,6 +139,37 @@ export function validateSlaPolicy(values: FormValues): Validation<CreateSlaPolic
   return done(errors, () => ({ name, calendarId, ...durations }));
 }
 
+export type CreateEnterpriseBody = Schemas['CreateEnterpriseDto'];
+export type EnterpriseSize = CreateEnterpriseBody['size'];
+export type ChainRole = NonNullable<CreateEnterpriseBody['chainRole']>;
+export const ENTERPRISE_SIZES = ['micro', 'small', 'medium', 'large'] as const satisfies readonly EnterpriseSize[];
+export const CHAIN_ROLES = ['leader', 'upstream', 'downstream', 'member'] as const satisfies readonly ChainRole[];
+/** A unified social credit code: 18 characters of digits and capitals (no I, O, S, V, Z). */
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/u;
+
+export function validateEnterprise(values: FormValues): Validation<CreateEnterpriseBody> {
+  const errors: FormErrors = {};
+  const uscc = (values['uscc'] ?? '').trim().toUpperCase();
+  const name = (values['name'] ?? '').trim();
+  const regionCode = values['regionCode'] ?? '';
+  const size = values['size'] ?? '';
+  const chainId = values['chainId'] ?? '';
+  const chainRole = values['chainRole'] ?? '';
+  if (!uscc) errors['uscc'] = 'form.required';
+  else if (!USCC.test(uscc)) errors['uscc'] = 'admin.usccFormat';
+  if (!name) errors['name'] = 'form.required';
+  if (!regionCode) errors['regionCode'] = 'admin.pickRegion';
+  if (!ENTERPRISE_SIZES.includes(size as EnterpriseSize)) errors['size'] = 'admin.pickSize';
+  if (chainId && !chainRole) errors['chainRole'] = 'admin.pickChainRole';
+  return done(errors, () => ({
+    uscc,
+    name,
+    regionCode,
+    size: size as EnterpriseSize,
+    ...(chainId ? { chainId, chainRole: chainRole as ChainRole } : {}),
+  }));
+}
+
 export interface FieldSpec {
   name: string;
   label: MessageKey;

@@ -8,9 +8,12 @@ import type { Chain } from '../supervisor/reference-data';
 import { AdminListPage, regionsAndOrganizations } from './admin-pages';
 import {
   CAMPAIGN_KINDS,
+  CHAIN_ROLES,
+  ENTERPRISE_SIZES,
   SLA_DURATIONS,
   validateCampaign,
   validateChain,
+  validateEnterprise,
   validateSlaPolicy,
   type FieldSpec,
 } from './admin-forms';
@@ -176,6 +179,74 @@ export function SlaPoliciesPage(): ReactNode {
       ]}
       validate={validateSlaPolicy}
       create={(body) => unwrap(api.POST('/api/v1/sla-policies', { body }))}
+    />
+  );
+}
+
+type Enterprise = Schemas['EnterpriseResponse'];
+
+export function EnterprisesPage(): ReactNode {
+  const { t } = useI18n();
+  const { api } = useAuth();
+  const reference = useLoad(async () => {
+    const [base, chains] = await Promise.all([
+      regionsAndOrganizations(api),
+      unwrapPage<Chain>(api.GET('/api/v1/industrial-chains', { params: { query: { limit: LIMIT } } })),
+    ]);
+    return { regions: base.regions, chains: chains.items };
+  }, [api]);
+  const [load] = useState(
+    () => async (): Promise<Enterprise[]> =>
+      (await unwrapPage<Enterprise>(api.GET('/api/v1/enterprises', { params: { query: { limit: LIMIT } } }))).items,
+  );
+  const chainName = (id: string | null): string =>
+    id === null ? '—' : (reference.data?.chains.find((c) => c.id === id)?.name ?? id);
+  return (
+    <AdminListPage
+      title="admin.enterprises"
+      formTitle="admin.newEnterprise"
+      submitLabel="admin.create"
+      draftKey="enterprise"
+      load={load}
+      columns={[
+        { label: 'admin.name', value: (e: Enterprise) => e.name },
+        { label: 'admin.uscc', value: (e: Enterprise) => e.uscc },
+        { label: 'admin.region', value: (e: Enterprise) => e.regionCode },
+        { label: 'admin.size', value: (e: Enterprise) => t(`admin.size.${e.size}`) },
+        { label: 'admin.chain', value: (e: Enterprise) => chainName(e.chainId) },
+      ]}
+      fields={[
+        { name: 'uscc', label: 'admin.uscc', required: true, hint: 'admin.usccHint' },
+        { name: 'name', label: 'admin.name', required: true },
+        {
+          name: 'regionCode',
+          label: 'admin.region',
+          required: true,
+          placeholder: 'admin.pickRegion',
+          options: (reference.data?.regions ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` })),
+        },
+        {
+          name: 'size',
+          label: 'admin.size',
+          required: true,
+          placeholder: 'admin.pickSize',
+          options: ENTERPRISE_SIZES.map((size) => ({ value: size, label: t(`admin.size.${size}`) })),
+        },
+        {
+          name: 'chainId',
+          label: 'admin.chain',
+          placeholder: 'admin.noChain',
+          options: (reference.data?.chains ?? []).map((c) => ({ value: c.id, label: c.name })),
+        },
+        {
+          name: 'chainRole',
+          label: 'admin.chainRole',
+          placeholder: 'admin.pickChainRole',
+          options: CHAIN_ROLES.map((role) => ({ value: role, label: t(`admin.chainRole.${role}`) })),
+        },
+      ]}
+      validate={validateEnterprise}
+      create={(body) => unwrap(api.POST('/api/v1/enterprises', { body }))}
     />
   );
 }

@@ -1,7 +1,7 @@
 import type { RouteDefinition } from '../../app/routes';
 import { OrganizationsPage, RegionsPage, UsersPage } from './admin-pages';
 import { EnterpriseImportPage } from './enterprise-import-page';
-import { CampaignsPage, ChainsPage, SlaPoliciesPage } from './more-admin-pages';
+import { CampaignsPage, ChainsPage, EnterprisesPage, SlaPoliciesPage } from './more-admin-pages';
 
 /** The administrator's pages (under /manage: the server keeps /admin for its queue board); `nav` ones appear in their navigation, in this order. */
 export const adminRoutes: RouteDefinition[] = [
@@ -22,6 +22,13 @@ export const adminRoutes: RouteDefinition[] = [
     roles: ['admin'],
     nav: true,
     render: () => <SlaPoliciesPage />,
+  },
+  {
+    path: '/manage/enterprises',
+    title: 'admin.enterprises',
+    roles: ['admin'],
+    nav: true,
+    render: () => <EnterprisesPage />,
   },
   {
     path: '/manage/imports/enterprises',
