@@ -76,6 +76,18 @@ describe('the console of an administrator, against the real API and worker', () 
     await expectAccessible(page);
     await expect(stack.login(email, 'manager-password')).resolves.toEqual(expect.any(String));
 
+    // A calendar with the National Day holidays and a make-up workday.
+    await nav.getByRole('link', { name: '工作日历' }).click();
+    const calendar = page.getByRole('form', { name: '新增工作日历' });
+    await calendar.getByLabel('名称').fill('2026 国庆');
+    await calendar.getByLabel('节假日').fill('2026-10-01, 2026-10-02');
+    await calendar.getByLabel('调休上班日').fill('2026-10-01');
+    await calendar.getByRole('button', { name: '创建' }).click();
+    await calendar.getByText('同一天不能既是节假日又是上班日。').waitFor();
+    await calendar.getByLabel('调休上班日').fill('2026-09-27');
+    await calendar.getByRole('button', { name: '创建' }).click();
+    await page.getByTestId('admin-list').getByText('2026 国庆').waitFor();
+
     // A seconds-scale SLA policy for a drill, and a campaign that uses it.
     await nav.getByRole('link', { name: '时限规则' }).click();
     const policy = page.getByRole('form', { name: '新增时限规则' });

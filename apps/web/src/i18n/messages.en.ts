@@ -480,6 +480,15 @@ export const en = {
   'admin.chainRole.upstream': 'Upstream',
   'admin.chainRole.downstream': 'Downstream',
   'admin.chainRole.member': 'Member',
+  'admin.calendars': 'Calendars',
+  'admin.newCalendar': 'New calendar',
+  'admin.holidays': 'Holidays',
+  'admin.workdays': 'Make-up workdays',
+  'admin.daysHint': 'Dates as YYYY-MM-DD, separated by commas or spaces.',
+  'admin.workdaysHint': 'Weekend days that are worked (调休), as YYYY-MM-DD.',
+  'admin.daysFormat': 'Dates as YYYY-MM-DD, separated by commas or spaces.',
+  'admin.dayTwice': 'A day cannot be both a holiday and a workday.',
+  'admin.dayCount': '{count} days',
   // ── end of administrator ──
 } as const;
 

@@ -478,5 +478,14 @@ export const zhCN: Messages = {
   'admin.chainRole.upstream': '上游',
   'admin.chainRole.downstream': '下游',
   'admin.chainRole.member': '成员',
+  'admin.calendars': '工作日历',
+  'admin.newCalendar': '新增工作日历',
+  'admin.holidays': '节假日',
+  'admin.workdays': '调休上班日',
+  'admin.daysHint': '日期格式 YYYY-MM-DD，以逗号或空格分隔。',
+  'admin.workdaysHint': '需要上班的周末（调休），格式 YYYY-MM-DD。',
+  'admin.daysFormat': '日期格式 YYYY-MM-DD，以逗号或空格分隔。',
+  'admin.dayTwice': '同一天不能既是节假日又是上班日。',
+  'admin.dayCount': '{count} 天',
   // ── 管理员结束 ──
 };

@@ -7,6 +7,7 @@ import { I18nProvider } from '../../i18n/i18n';
 import {
   CreateForm,
   ROLES,
+  validateCalendar,
   validateCampaign,
   validateChain,
   validateEnterprise,
@@ -172,6 +173,23 @@ describe('the administrator’s forms', () => {
     ).toEqual({
       ok: true,
       body: { ...enterprise, uscc: '91410100MA1234567X', chainId: 'c1', chainRole: 'leader' },
+    });
+  });
+
+  it('a calendar: holidays and make-up workdays as dates, never the same day twice', () => {
+    expect(validateCalendar({ name: '2026', holidays: '2026-10-01, 2026-10-02', workdays: '2026-10-01' })).toEqual({
+      ok: false,
+      errors: { workdays: 'admin.dayTwice' },
+    });
+    expect(validateCalendar({ name: '', holidays: '2026-13-01', workdays: '' })).toEqual({
+      ok: false,
+      errors: { name: 'form.required', holidays: 'admin.daysFormat' },
+    });
+    expect(
+      validateCalendar({ name: '2026', holidays: '2026-10-02，2026-10-01\n2026-10-01', workdays: '2026-09-27' }),
+    ).toEqual({
+      ok: true,
+      body: { name: '2026', holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-09-27'] },
     });
   });
 });

@@ -170,6 +170,26 @@ export function validateEnterprise(values: FormValues): Validation<CreateEnterpr
   }));
 }
 
+export type CreateCalendarBody = Schemas['CreateCalendarDto'];
+
+/** Dates separated by commas, spaces or new lines; undefined when one is not `YYYY-MM-DD`. */
+export function parseDays(text: string): string[] | undefined {
+  const days = text.split(/[\s,，、]+/u).filter(Boolean);
+  return days.every((d) => ISO_DAY.test(d) && !Number.isNaN(Date.parse(d))) ? [...new Set(days)].sort() : undefined;
+}
+
+export function validateCalendar(values: FormValues): Validation<CreateCalendarBody> {
+  const errors: FormErrors = {};
+  const name = (values['name'] ?? '').trim();
+  const holidays = parseDays(values['holidays'] ?? '');
+  const workdays = parseDays(values['workdays'] ?? '');
+  if (!name) errors['name'] = 'form.required';
+  if (!holidays) errors['holidays'] = 'admin.daysFormat';
+  if (!workdays) errors['workdays'] = 'admin.daysFormat';
+  else if (holidays?.some((d) => workdays.includes(d))) errors['workdays'] = 'admin.dayTwice';
+  return done(errors, () => ({ name, holidays: holidays ?? [], workdays: workdays ?? [] }));
+}
+
 export interface FieldSpec {
   name: string;
   label: MessageKey;

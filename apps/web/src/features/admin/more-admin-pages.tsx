@@ -11,6 +11,7 @@ import {
   CHAIN_ROLES,
   ENTERPRISE_SIZES,
   SLA_DURATIONS,
+  validateCalendar,
   validateCampaign,
   validateChain,
   validateEnterprise,
@@ -247,6 +248,36 @@ export function EnterprisesPage(): ReactNode {
       ]}
       validate={validateEnterprise}
       create={(body) => unwrap(api.POST('/api/v1/enterprises', { body }))}
+    />
+  );
+}
+
+export function CalendarsPage(): ReactNode {
+  const { t } = useI18n();
+  const { api } = useAuth();
+  const [load] = useState(
+    () => async (): Promise<Calendar[]> =>
+      (await unwrapPage<Calendar>(api.GET('/api/v1/calendars', { params: { query: { limit: LIMIT } } }))).items,
+  );
+  return (
+    <AdminListPage
+      title="admin.calendars"
+      formTitle="admin.newCalendar"
+      submitLabel="admin.create"
+      draftKey="calendar"
+      load={load}
+      columns={[
+        { label: 'admin.name', value: (c: Calendar) => c.name },
+        { label: 'admin.holidays', value: (c: Calendar) => t('admin.dayCount', { count: c.holidays.length }) },
+        { label: 'admin.workdays', value: (c: Calendar) => t('admin.dayCount', { count: c.workdays.length }) },
+      ]}
+      fields={[
+        { name: 'name', label: 'admin.name', required: true },
+        { name: 'holidays', label: 'admin.holidays', hint: 'admin.daysHint' },
+        { name: 'workdays', label: 'admin.workdays', hint: 'admin.workdaysHint' },
+      ]}
+      validate={validateCalendar}
+      create={(body) => unwrap(api.POST('/api/v1/calendars', { body }))}
     />
   );
 }

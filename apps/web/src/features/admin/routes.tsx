@@ -1,7 +1,7 @@
 import type { RouteDefinition } from '../../app/routes';
 import { OrganizationsPage, RegionsPage, UsersPage } from './admin-pages';
 import { EnterpriseImportPage } from './enterprise-import-page';
-import { CampaignsPage, ChainsPage, EnterprisesPage, SlaPoliciesPage } from './more-admin-pages';
+import { CalendarsPage, CampaignsPage, ChainsPage, EnterprisesPage, SlaPoliciesPage } from './more-admin-pages';
 
 /** The administrator's pages (under /manage: the server keeps /admin for its queue board); `nav` ones appear in their navigation, in this order. */
 export const adminRoutes: RouteDefinition[] = [
@@ -30,6 +30,7 @@ export const adminRoutes: RouteDefinition[] = [
     nav: true,
     render: () => <EnterprisesPage />,
   },
+  { path: '/manage/calendars', title: 'admin.calendars', roles: ['admin'], nav: true, render: () => <CalendarsPage /> },
   {
     path: '/manage/imports/enterprises',
     title: 'admin.importEnterprises',

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
 import { Link } from '../../app/router';
 import { useAuth } from '../../auth/auth';
@@ -11,6 +11,8 @@ import { loadReferenceData, nameOf, regionName } from './reference-data';
 import { ESCALATION_STATUSES, overdueText, type Escalation, type EscalationStatus } from './supervisor-types';
 
 const QUEUE_LIMIT = 200;
+/** The queue is read again this often, so a new escalation shows up without a click. */
+export const QUEUE_REFRESH_MS = 15_000;
 
 interface Filters {
   status: EscalationStatus | '';
@@ -52,6 +54,11 @@ export function EscalationsPage(): ReactNode {
     // Oldest first: the deadline missed longest ago leads.
     return [...page.items].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   }, [api, filters.status, filters.level, filters.bankId, filters.chainId, filters.regionCode]);
+  const { reload } = queue;
+  useEffect(() => {
+    const timer = setInterval(reload, QUEUE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
   const refs = reference.data;
   const units = {
     d: t('supervisor.unit.day'),
