@@ -17,8 +17,10 @@ describe('the console of a field officer, on a 390 × 844 phone, against the rea
     stack = await Stack.create();
     const [launched] = await Promise.all([
       launchBrowser(),
-      ensureWebBuild(),
-      stack.startApi().then(() => stack.startWorker()),
+      // The API reads the console's index.html when it starts: build first.
+      ensureWebBuild()
+        .then(() => stack.startApi())
+        .then(() => stack.startWorker()),
     ]);
     browser = launched;
     world = await buildWebWorld(stack);
