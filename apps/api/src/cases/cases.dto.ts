@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -42,6 +43,7 @@ import {
   type VisitKind,
 } from '@unblock/domain';
 import { IsMoney, IsRegionCode, PageQueryDto } from '@unblock/http';
+import { DIAGNOSED_BY, type DiagnosedBy } from '@unblock/cases';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const toBoolean = ({ value }: { value: unknown }): unknown =>
@@ -178,6 +180,12 @@ export class ListCasesQueryDto extends PageQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   escalated?: boolean;
+
+  /** `me`: only the cases diagnosed from the caller's own visits (the origin visit's visitor is the caller). */
+  @ApiPropertyOptional({ enum: DIAGNOSED_BY })
+  @IsOptional()
+  @IsIn(DIAGNOSED_BY)
+  diagnosedBy?: DiagnosedBy;
 }
 
 /** Every action takes an optional `expectedVersion`: the case's `version` as the caller last saw it. */

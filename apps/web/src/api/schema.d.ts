@@ -1512,6 +1512,8 @@ export interface operations {
                 chainId?: string;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
+                /** @description `me`: only the cases diagnosed from the caller's own visits (the origin visit's visitor is the caller). */
+                diagnosedBy?: "me";
                 enterpriseId?: string;
                 escalated?: boolean;
                 /** @description How many items, 1 to 200 (default 50). */

@@ -27,7 +27,13 @@ export interface ListCasesQuery {
   readonly overdue?: boolean | undefined;
   /** Only cases with (true) or without (false) an escalation. */
   readonly escalated?: boolean | undefined;
+  /** `me`: only the cases whose origin visit the caller recorded. */
+  readonly diagnosedBy?: DiagnosedBy | undefined;
 }
+
+/** The values of the `diagnosedBy` filter. */
+export const DIAGNOSED_BY = ['me'] as const;
+export type DiagnosedBy = (typeof DIAGNOSED_BY)[number];
 
 /** Sorting key of the work queue: the nearest deadline first, cases without one last. */
 const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
@@ -54,14 +60,14 @@ export class CaseQueries {
       actor.role === 'bank_manager'
         ? (
             await Promise.all([
-              this.page(query, (qb) => qb.andWhere(atBank('c'), { visibleOrg: actor.organizationId })),
-              this.page(query, (qb) => qb.andWhere(inOpenPool('c'), { visibleOrg: actor.organizationId })),
+              this.page(actor, query, (qb) => qb.andWhere(atBank('c'), { visibleOrg: actor.organizationId })),
+              this.page(actor, query, (qb) => qb.andWhere(inOpenPool('c'), { visibleOrg: actor.organizationId })),
             ])
           )
             .flat()
             .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
             .slice(0, query.limit + 1)
-        : await this.page(query, (qb) => whereCaseVisible(qb, actor));
+        : await this.page(actor, query, (qb) => whereCaseVisible(qb, actor));
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     return {
@@ -75,6 +81,7 @@ export class CaseQueries {
 
   /** One page of the visible cases in queue order, plus one to tell whether more follow. */
   private async page(
+    actor: Actor,
     query: ListCasesQuery,
     visible: (qb: SelectQueryBuilder<CaseEntity>) => SelectQueryBuilder<CaseEntity>,
   ): Promise<CaseEntity[]> {
@@ -93,6 +100,11 @@ export class CaseQueries {
       });
     }
     if (query.escalated !== undefined) qb.andWhere(query.escalated ? 'c.escalationLevel > 0' : 'c.escalationLevel = 0');
+    if (query.diagnosedBy === 'me') {
+      qb.andWhere('c.originVisitId IN (SELECT v.id FROM visits v WHERE v.visitor_user_id = :diagnosedBy)', {
+        diagnosedBy: actor.userId,
+      });
+    }
     if (query.cursor !== undefined) {
       const key = decodeCursor(query.cursor);
       qb.andWhere(`(${due}, c.id) > (CAST(:cursorDue AS timestamptz), CAST(:cursorId AS uuid))`, {

@@ -1,31 +1,23 @@
 import type { ReactNode } from 'react';
 import { unwrapPage } from '../../api/client';
-import type { Case, Visit } from '../../api/types';
-import { useAuth, useUser } from '../../auth/auth';
+import type { Case } from '../../api/types';
+import { useAuth } from '../../auth/auth';
 import { Page, StatusBadge } from '../../components/page';
 import { ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
 import { useLoad } from '../../lib/use-load';
 import { MY_LIST_LIMIT } from './my-visits-page';
 
-/**
- * The cases diagnosed from the officer's visits, with their status. The API lists the cases of the
- * officer's region; the ones whose origin visit is the officer's are theirs.
- */
+/** The cases diagnosed from the officer's visits (the API's `diagnosedBy=me`), with their status. */
 export function MyCasesPage(): ReactNode {
   const { t, money, exact, dateTime } = useI18n();
   const { api } = useAuth();
-  const user = useUser();
   const cases = useLoad(async () => {
-    const [visits, page] = await Promise.all([
-      unwrapPage<Visit>(
-        api.GET('/api/v1/visits', { params: { query: { visitorUserId: user.id, limit: MY_LIST_LIMIT } } }),
-      ),
-      unwrapPage<Case>(api.GET('/api/v1/cases', { params: { query: { limit: MY_LIST_LIMIT } } })),
-    ]);
-    const mine = new Set(visits.items.map((v) => v.id));
-    return page.items.filter((c) => mine.has(c.originVisitId));
-  }, [api, user.id]);
+    const page = await unwrapPage<Case>(
+      api.GET('/api/v1/cases', { params: { query: { diagnosedBy: 'me', limit: MY_LIST_LIMIT } } }),
+    );
+    return page.items;
+  }, [api]);
   return (
     <Page
       title={t('myCases.title')}
