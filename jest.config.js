@@ -7,11 +7,7 @@ module.exports = {
   transform: {
     // The web console (apps/web): React with the automatic JSX runtime; its component specs ask for jsdom
     // with a `@jest-environment jsdom` docblock.
-    '^.+/apps/web/.+\\.tsx?$': [
-      'ts-jest',
-      // A tsconfig file, not inline options: ts-jest applied the inline `jsx` only to what it had cached.
-      { tsconfig: '<rootDir>/apps/web/tsconfig.jest.json' },
-    ],
+    '^.+/apps/web/.+\\.tsx?$': '<rootDir>/test/support/web-transform.js',
     '^.+\\.ts$': 'ts-jest',
     // content-disposition 3 (under @fastify/static 10) ships ES modules only; jest runs CommonJS.
     '^.+/node_modules/content-disposition/.+\\.js$': [
