@@ -489,6 +489,27 @@ export const en = {
   'admin.daysFormat': 'Dates as YYYY-MM-DD, separated by commas or spaces.',
   'admin.dayTwice': 'A day cannot be both a holiday and a workday.',
   'admin.dayCount': '{count} days',
+  'admin.edit': 'Edit',
+  'admin.editItem': 'Edit {name}',
+  'admin.editing': 'Edit “{name}”',
+  'admin.save': 'Save',
+  'admin.saved': 'Saved.',
+  'admin.noChanges': 'Nothing changed: nothing was sent.',
+  'admin.cancelEdit': 'Cancel',
+  'admin.actions': 'Actions',
+  'admin.webhook': 'Webhook',
+  'admin.webhookOn': 'Configured',
+  'admin.webhookOff': 'None',
+  'admin.webhookUrl': 'Webhook URL',
+  'admin.webhookUrlHint':
+    'Where notifications are sent (http or https). Leave empty to keep the current one; it is never shown.',
+  'admin.webhookUrlFormat': 'Enter a URL starting with http:// or https://.',
+  'admin.webhookSecret': 'Webhook secret',
+  'admin.webhookSecretHint': 'Signs each notification (HMAC-SHA256). Leave empty to keep the current one.',
+  'admin.webhookSecretLength': 'At least {min} characters.',
+  'admin.webhookKeep': 'Keep as it is',
+  'admin.webhookRemove': 'Remove the webhook',
+  'admin.webhookRemoveOrSet': 'Either remove the webhook or set a new URL, not both.',
   // ── end of administrator ──
 } as const;
 

@@ -213,8 +213,14 @@ export function CreateForm<B>({
   serverErrors = {},
   busy = false,
   submitLabel,
+  heading,
+  onCancel,
 }: {
   title: MessageKey;
+  /** Instead of the title: an edit form names what it edits. */
+  heading?: string;
+  /** An edit form's way back to the create form. */
+  onCancel?: () => void;
   fields: readonly FieldSpec[];
   values: FormValues;
   onChange: (patch: FormValues) => void;
@@ -241,11 +247,11 @@ export function CreateForm<B>({
   };
   const message = (name: string): string | undefined => {
     const own = errors[name];
-    return own ? t(own, { min: PASSWORD_MIN }) : serverErrors[name];
+    return own ? t(own, { min: name === 'webhookSecret' ? WEBHOOK_SECRET_MIN : PASSWORD_MIN }) : serverErrors[name];
   };
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="form panel" aria-labelledby={titleId}>
-      <h2 id={titleId}>{t(title)}</h2>
+      <h2 id={titleId}>{heading ?? t(title)}</h2>
       {fields.map((field) =>
         field.options ? (
           <SelectField
@@ -279,6 +285,81 @@ export function CreateForm<B>({
       <button type="submit" disabled={busy}>
         {busy ? t('form.saving') : t(submitLabel)}
       </button>
+      {onCancel && (
+        <button type="button" className="link-button" onClick={onCancel}>
+          {t('admin.cancelEdit')}
+        </button>
+      )}
     </form>
   );
+}
+
+/**
+ * What an edit sends: only the fields whose value differs from the item as it was read (compared as
+ * JSON, so lists of days compare by content).
+ */
+export function changedOnly<B extends object>(body: B, original: Readonly<Record<string, unknown>>): Partial<B> {
+  const patch: Partial<B> = {};
+  for (const key of Object.keys(body) as (keyof B & string)[]) {
+    if (JSON.stringify(body[key]) !== JSON.stringify(original[key])) patch[key] = body[key];
+  }
+  return patch;
+}
+
+export type UpdateOrganizationBody = Schemas['UpdateOrganizationDto'];
+export type UpdateEnterpriseBody = Schemas['UpdateEnterpriseDto'];
+export type UpdateCalendarBody = Schemas['UpdateCalendarDto'];
+export const WEBHOOK_SECRET_MIN = 16;
+const WEBHOOK_URL = /^https?:\/\/[^\s/]+\S*$/iu;
+
+/**
+ * An organization's edit: its name, and where its notifications go. The webhook's URL and secret are
+ * never shown, so an empty field keeps what is there; a new URL needs a secret unless one is set.
+ */
+export function validateOrganizationEdit(
+  values: FormValues,
+  original: { name: string; webhookConfigured: boolean },
+): Validation<UpdateOrganizationBody> {
+  const errors: FormErrors = {};
+  const name = (values['name'] ?? '').trim();
+  const webhookUrl = (values['webhookUrl'] ?? '').trim();
+  const webhookSecret = values['webhookSecret'] ?? '';
+  const remove = values['webhook'] === 'remove';
+  if (!name) errors['name'] = 'form.required';
+  if (remove && webhookUrl) errors['webhookUrl'] = 'admin.webhookRemoveOrSet';
+  else if (webhookUrl && !WEBHOOK_URL.test(webhookUrl)) errors['webhookUrl'] = 'admin.webhookUrlFormat';
+  if (webhookSecret && webhookSecret.length < WEBHOOK_SECRET_MIN) errors['webhookSecret'] = 'admin.webhookSecretLength';
+  else if (webhookUrl && !webhookSecret && !original.webhookConfigured) errors['webhookSecret'] = 'form.required';
+  return done(errors, () => ({
+    ...(name !== original.name ? { name } : {}),
+    ...(remove ? { webhookUrl: null } : webhookUrl ? { webhookUrl } : {}),
+    ...(webhookSecret && !remove ? { webhookSecret } : {}),
+  }));
+}
+
+/** An enterprise's edit: its credit code stays; leaving its chain sends null for both chain fields. */
+export function validateEnterpriseEdit(
+  values: FormValues,
+  original: Schemas['EnterpriseResponse'],
+): Validation<UpdateEnterpriseBody> {
+  const result = validateEnterprise({ ...values, uscc: original.uscc });
+  if (!result.ok) return result;
+  const { name, regionCode, size, chainId, chainRole } = result.body;
+  return {
+    ok: true,
+    body: changedOnly<UpdateEnterpriseBody>(
+      { name, regionCode, size, chainId: chainId ?? null, chainRole: chainId ? (chainRole ?? null) : null },
+      original,
+    ),
+  };
+}
+
+/** A calendar's edit: the same checks as a new one; only what changed is sent. */
+export function validateCalendarEdit(
+  values: FormValues,
+  original: Schemas['CalendarResponse'],
+): Validation<UpdateCalendarBody> {
+  const result = validateCalendar(values);
+  const sorted = { ...original, holidays: [...original.holidays].sort(), workdays: [...original.workdays].sort() };
+  return result.ok ? { ok: true, body: changedOnly(result.body, sorted) } : result;
 }

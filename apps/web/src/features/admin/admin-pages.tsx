@@ -16,6 +16,7 @@ import {
   ROLES,
   validateOrganization,
   validateRegion,
+  validateOrganizationEdit,
   validateUser,
   type FieldSpec,
   type FormValues,
@@ -39,11 +40,24 @@ interface Column<T> {
   value: (item: T) => ReactNode;
 }
 
+/** How a page edits one of its items, where the API offers an update (PATCH). */
+export interface EditSpec<T, U> {
+  /** What the item is called, in the edit form's heading and its row's button. */
+  label: (item: T) => string;
+  fields: readonly FieldSpec[];
+  /** The form's values for the item as it was read. */
+  initial: (item: T) => FormValues;
+  /** The body to send: only what changed. */
+  validate: (values: FormValues, item: T) => Validation<U>;
+  update: (item: T, body: U) => Promise<unknown>;
+}
+
 /**
- * One kind of reference data: its list, and a form that creates one more. After a create the list is
+ * One kind of reference data: its list, and a form that creates one more (or, after a row's Edit,
+ * changes that one). After a create the list is
  * read again and a notice says it worked; the API's field errors land beside the fields.
  */
-export function AdminListPage<T extends { id: string }, B>({
+export function AdminListPage<T extends { id: string }, B, U extends object = object>({
   title,
   formTitle,
   submitLabel,
@@ -53,6 +67,7 @@ export function AdminListPage<T extends { id: string }, B>({
   fields,
   validate,
   create,
+  edit,
 }: {
   title: MessageKey;
   formTitle: MessageKey;
@@ -63,6 +78,7 @@ export function AdminListPage<T extends { id: string }, B>({
   fields: readonly FieldSpec[];
   validate: (values: FormValues) => Validation<B>;
   create: (body: B) => Promise<unknown>;
+  edit?: EditSpec<T, U>;
 }): ReactNode {
   const { t } = useI18n();
   const list = useLoad(load, [load]);
@@ -70,10 +86,42 @@ export function AdminListPage<T extends { id: string }, B>({
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState(false);
+  const [outcome, setOutcome] = useState<MessageKey | undefined>(undefined);
+  const [editing, setEditing] = useState<T | undefined>(undefined);
+  const [editValues, setEditValues] = useState<FormValues>({});
+  const startEdit = (item: T): void => {
+    if (!edit) return;
+    setEditing(item);
+    setEditValues(edit.initial(item));
+    setError(undefined);
+    setOutcome(undefined);
+    setCreated(false);
+  };
+  const saveEdit = async (item: T, body: U): Promise<void> => {
+    if (!edit) return;
+    setError(undefined);
+    setOutcome(undefined);
+    if (Object.keys(body).length === 0) {
+      setOutcome('admin.noChanges');
+      return;
+    }
+    setBusy(true);
+    try {
+      await edit.update(item, body);
+      setEditing(undefined);
+      setOutcome('admin.saved');
+      list.reload();
+    } catch (failure: unknown) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
   const submit = async (body: B): Promise<void> => {
     setBusy(true);
     setError(undefined);
     setCreated(false);
+    setOutcome(undefined);
     try {
       await create(body);
       clear();
@@ -89,17 +137,38 @@ export function AdminListPage<T extends { id: string }, B>({
     <Page title={t(title)}>
       <ProblemBanner error={error} onConflict={list.reload} onDismiss={() => setError(undefined)} />
       {created && <Notice kind="success">{t('admin.created')}</Notice>}
-      <CreateForm
-        title={formTitle}
-        fields={fields}
-        values={values}
-        onChange={setValues}
-        validate={validate}
-        onSubmit={(body) => void submit(body)}
-        serverErrors={error instanceof ApiProblem ? error.fieldErrors() : {}}
-        busy={busy}
-        submitLabel={submitLabel}
-      />
+      {outcome && <Notice kind={outcome === 'admin.saved' ? 'success' : 'info'}>{t(outcome)}</Notice>}
+      {edit && editing ? (
+        <CreateForm
+          key={editing.id}
+          title="admin.edit"
+          heading={t('admin.editing', { name: edit.label(editing) })}
+          fields={edit.fields}
+          values={editValues}
+          onChange={(patch) => setEditValues((current) => ({ ...current, ...patch }))}
+          validate={(values) => edit.validate(values, editing)}
+          onSubmit={(body) => void saveEdit(editing, body)}
+          serverErrors={error instanceof ApiProblem ? error.fieldErrors() : {}}
+          busy={busy}
+          submitLabel="admin.save"
+          onCancel={() => {
+            setEditing(undefined);
+            setError(undefined);
+          }}
+        />
+      ) : (
+        <CreateForm
+          title={formTitle}
+          fields={fields}
+          values={values}
+          onChange={setValues}
+          validate={validate}
+          onSubmit={(body) => void submit(body)}
+          serverErrors={error instanceof ApiProblem ? error.fieldErrors() : {}}
+          busy={busy}
+          submitLabel={submitLabel}
+        />
+      )}
       <ProblemBanner error={list.error} />
       {list.data && list.data.length === 0 && <p>{t('admin.empty')}</p>}
       {list.data && list.data.length > 0 && (
@@ -112,6 +181,7 @@ export function AdminListPage<T extends { id: string }, B>({
                     {t(column.label)}
                   </th>
                 ))}
+                {edit && <th scope="col">{t('admin.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -120,6 +190,18 @@ export function AdminListPage<T extends { id: string }, B>({
                   {columns.map((column) => (
                     <td key={column.label}>{column.value(item)}</td>
                   ))}
+                  {edit && (
+                    <td>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('admin.editItem', { name: edit.label(item) })}
+                        onClick={() => startEdit(item)}
+                      >
+                        {t('admin.edit')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -183,7 +265,29 @@ export function OrganizationsPage(): ReactNode {
         { label: 'admin.name', value: (o: Organization) => o.name },
         { label: 'admin.kind', value: (o: Organization) => t(`admin.kind.${o.kind}`) },
         { label: 'admin.region', value: (o: Organization) => o.regionCode },
+        {
+          label: 'admin.webhook',
+          value: (o: Organization) => t(o.webhookConfigured ? 'admin.webhookOn' : 'admin.webhookOff'),
+        },
       ]}
+      edit={{
+        label: (o: Organization) => o.name,
+        fields: [
+          { name: 'name', label: 'admin.name', required: true },
+          { name: 'webhookUrl', label: 'admin.webhookUrl', hint: 'admin.webhookUrlHint' },
+          { name: 'webhookSecret', label: 'admin.webhookSecret', type: 'password', hint: 'admin.webhookSecretHint' },
+          {
+            name: 'webhook',
+            label: 'admin.webhook',
+            placeholder: 'admin.webhookKeep',
+            options: [{ value: 'remove', label: t('admin.webhookRemove') }],
+          },
+        ],
+        initial: (o: Organization) => ({ name: o.name }),
+        validate: validateOrganizationEdit,
+        update: (o: Organization, body) =>
+          unwrap(api.PATCH('/api/v1/organizations/{id}', { params: { path: { id: o.id } }, body })),
+      }}
       fields={[
         {
           name: 'kind',

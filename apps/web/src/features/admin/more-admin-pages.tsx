@@ -12,9 +12,11 @@ import {
   ENTERPRISE_SIZES,
   SLA_DURATIONS,
   validateCalendar,
+  validateCalendarEdit,
   validateCampaign,
   validateChain,
   validateEnterprise,
+  validateEnterpriseEdit,
   validateSlaPolicy,
   type FieldSpec,
 } from './admin-forms';
@@ -23,6 +25,11 @@ import type { Schemas } from '../../api/types';
 type SlaPolicy = Schemas['SlaPolicyResponse'];
 type Calendar = Schemas['CalendarResponse'];
 const LIMIT = 200;
+const calendarFields: readonly FieldSpec[] = [
+  { name: 'name', label: 'admin.name', required: true },
+  { name: 'holidays', label: 'admin.holidays', hint: 'admin.daysHint' },
+  { name: 'workdays', label: 'admin.workdays', hint: 'admin.workdaysHint' },
+];
 
 export function ChainsPage(): ReactNode {
   const { api } = useAuth();
@@ -202,6 +209,36 @@ export function EnterprisesPage(): ReactNode {
   );
   const chainName = (id: string | null): string =>
     id === null ? '—' : (reference.data?.chains.find((c) => c.id === id)?.name ?? id);
+  const fields: FieldSpec[] = [
+    { name: 'uscc', label: 'admin.uscc', required: true, hint: 'admin.usccHint' },
+    { name: 'name', label: 'admin.name', required: true },
+    {
+      name: 'regionCode',
+      label: 'admin.region',
+      required: true,
+      placeholder: 'admin.pickRegion',
+      options: (reference.data?.regions ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` })),
+    },
+    {
+      name: 'size',
+      label: 'admin.size',
+      required: true,
+      placeholder: 'admin.pickSize',
+      options: ENTERPRISE_SIZES.map((size) => ({ value: size, label: t(`admin.size.${size}`) })),
+    },
+    {
+      name: 'chainId',
+      label: 'admin.chain',
+      placeholder: 'admin.noChain',
+      options: (reference.data?.chains ?? []).map((c) => ({ value: c.id, label: c.name })),
+    },
+    {
+      name: 'chainRole',
+      label: 'admin.chainRole',
+      placeholder: 'admin.pickChainRole',
+      options: CHAIN_ROLES.map((role) => ({ value: role, label: t(`admin.chainRole.${role}`) })),
+    },
+  ];
   return (
     <AdminListPage
       title="admin.enterprises"
@@ -216,38 +253,24 @@ export function EnterprisesPage(): ReactNode {
         { label: 'admin.size', value: (e: Enterprise) => t(`admin.size.${e.size}`) },
         { label: 'admin.chain', value: (e: Enterprise) => chainName(e.chainId) },
       ]}
-      fields={[
-        { name: 'uscc', label: 'admin.uscc', required: true, hint: 'admin.usccHint' },
-        { name: 'name', label: 'admin.name', required: true },
-        {
-          name: 'regionCode',
-          label: 'admin.region',
-          required: true,
-          placeholder: 'admin.pickRegion',
-          options: (reference.data?.regions ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` })),
-        },
-        {
-          name: 'size',
-          label: 'admin.size',
-          required: true,
-          placeholder: 'admin.pickSize',
-          options: ENTERPRISE_SIZES.map((size) => ({ value: size, label: t(`admin.size.${size}`) })),
-        },
-        {
-          name: 'chainId',
-          label: 'admin.chain',
-          placeholder: 'admin.noChain',
-          options: (reference.data?.chains ?? []).map((c) => ({ value: c.id, label: c.name })),
-        },
-        {
-          name: 'chainRole',
-          label: 'admin.chainRole',
-          placeholder: 'admin.pickChainRole',
-          options: CHAIN_ROLES.map((role) => ({ value: role, label: t(`admin.chainRole.${role}`) })),
-        },
-      ]}
+      fields={fields}
       validate={validateEnterprise}
       create={(body) => unwrap(api.POST('/api/v1/enterprises', { body }))}
+      edit={{
+        label: (e: Enterprise) => e.name,
+        // The credit code is who the enterprise is: it is not edited.
+        fields: fields.filter((field) => field.name !== 'uscc'),
+        initial: (e: Enterprise) => ({
+          name: e.name,
+          regionCode: e.regionCode,
+          size: e.size,
+          chainId: e.chainId ?? '',
+          chainRole: e.chainRole ?? '',
+        }),
+        validate: validateEnterpriseEdit,
+        update: (e: Enterprise, body) =>
+          unwrap(api.PATCH('/api/v1/enterprises/{id}', { params: { path: { id: e.id } }, body })),
+      }}
     />
   );
 }
@@ -271,13 +294,17 @@ export function CalendarsPage(): ReactNode {
         { label: 'admin.holidays', value: (c: Calendar) => t('admin.dayCount', { count: c.holidays.length }) },
         { label: 'admin.workdays', value: (c: Calendar) => t('admin.dayCount', { count: c.workdays.length }) },
       ]}
-      fields={[
-        { name: 'name', label: 'admin.name', required: true },
-        { name: 'holidays', label: 'admin.holidays', hint: 'admin.daysHint' },
-        { name: 'workdays', label: 'admin.workdays', hint: 'admin.workdaysHint' },
-      ]}
+      fields={calendarFields}
       validate={validateCalendar}
       create={(body) => unwrap(api.POST('/api/v1/calendars', { body }))}
+      edit={{
+        label: (c: Calendar) => c.name,
+        fields: calendarFields,
+        initial: (c: Calendar) => ({ name: c.name, holidays: c.holidays.join(', '), workdays: c.workdays.join(', ') }),
+        validate: validateCalendarEdit,
+        update: (c: Calendar, body) =>
+          unwrap(api.PATCH('/api/v1/calendars/{id}', { params: { path: { id: c.id } }, body })),
+      }}
     />
   );
 }
