@@ -38,7 +38,8 @@ describe('the console of a supervisor, against the real API and worker', () => {
     const [launched] = await Promise.all([launchBrowser(), stack.startApi().then(() => stack.startWorker())]);
     browser = launched;
     world = await buildWebWorld(stack, {
-      claim: 'PT3S',
+      // Long enough that the deputy still holds the case while the supervisor reassigns it on a loaded machine.
+      claim: 'PT15S',
       firstContact: 'PT1H',
       decision: 'PT1H',
       signing: 'PT1H',
@@ -91,7 +92,7 @@ describe('the console of a supervisor, against the real API and worker', () => {
     await nav.getByRole('link', { name: '督办队列' }).waitFor();
     await nav.getByRole('link', { name: '活动看板' }).waitFor();
 
-    // A case nobody claims: its 3-second claim deadline passes and the worker's sweep escalates it.
+    // A case nobody claims: its 15-second claim deadline passes and the worker's sweep escalates it.
     const opened = await newCase();
     const row = page.locator(`tr[data-case-id="${opened.id}"]`);
     await eventually(

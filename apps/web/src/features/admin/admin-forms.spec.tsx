@@ -7,16 +7,21 @@ import { I18nProvider } from '../../i18n/i18n';
 import {
   CreateForm,
   ROLES,
+  changedOnly,
   validateCalendar,
+  validateCalendarEdit,
   validateCampaign,
   validateChain,
   validateEnterprise,
+  validateEnterpriseEdit,
   validateOrganization,
+  validateOrganizationEdit,
   validateRegion,
   validateSlaPolicy,
   validateUser,
   type CreateUserBody,
   type FormValues,
+  type UpdateOrganizationBody,
 } from './admin-forms';
 
 function errorOf(element: HTMLElement): string | undefined {
@@ -190,6 +195,139 @@ describe('the administrator’s forms', () => {
     ).toEqual({
       ok: true,
       body: { name: '2026', holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-09-27'] },
+    });
+  });
+
+  describe('edits: the create form, prefilled, sending only what changed', () => {
+    function OrganizationEdit({
+      onSubmit,
+      onCancel,
+      serverErrors,
+    }: {
+      onSubmit: (body: UpdateOrganizationBody) => void;
+      onCancel: () => void;
+      serverErrors?: Record<string, string>;
+    }): ReactNode {
+      const [values, setValues] = useState<FormValues>({ name: '郑州银行' });
+      return (
+        <I18nProvider locale="zh-CN">
+          <CreateForm
+            title="admin.edit"
+            heading="编辑“郑州银行”"
+            submitLabel="admin.save"
+            fields={[
+              { name: 'name', label: 'admin.name', required: true },
+              { name: 'webhookUrl', label: 'admin.webhookUrl' },
+              { name: 'webhookSecret', label: 'admin.webhookSecret', type: 'password' },
+            ]}
+            values={values}
+            onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+            validate={(v) => validateOrganizationEdit(v, { name: '郑州银行', webhookConfigured: false })}
+            onSubmit={onSubmit}
+            onCancel={onCancel}
+            {...(serverErrors ? { serverErrors } : {})}
+          />
+        </I18nProvider>
+      );
+    }
+
+    it('an organization: prefilled, checked before it is sent, the API’s errors beside the fields', () => {
+      const onSubmit = jest.fn();
+      const onCancel = jest.fn();
+      render(<OrganizationEdit onSubmit={onSubmit} onCancel={onCancel} serverErrors={{ name: 'is taken' }} />);
+      const form = screen.getByRole('form', { name: '编辑“郑州银行”' });
+      expect(form).toBeTruthy();
+      expect(screen.getByLabelText<HTMLInputElement>(/^名称/u).value).toBe('郑州银行');
+      expect(errorOf(screen.getByLabelText(/^名称/u))).toBe('is taken');
+      fireEvent.change(screen.getByLabelText(/^名称/u), { target: { value: ' ' } });
+      fireEvent.change(screen.getByLabelText(/^Webhook 地址/u), { target: { value: 'ftp://bank.test/hook' } });
+      fireEvent.change(screen.getByLabelText(/^Webhook 密钥/u), { target: { value: 'short' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存' }));
+      expect(onSubmit).not.toHaveBeenCalled();
+      expect(errorOf(screen.getByLabelText(/^名称/u))).toBe('必填。');
+      expect(errorOf(screen.getByLabelText(/^Webhook 地址/u))).toBe('请输入以 http:// 或 https:// 开头的地址。');
+      expect(errorOf(screen.getByLabelText(/^Webhook 密钥/u))).toBe('至少 16 个字符。');
+
+      fireEvent.change(screen.getByLabelText(/^名称/u), { target: { value: '郑州银行' } });
+      fireEvent.change(screen.getByLabelText(/^Webhook 地址/u), { target: { value: 'https://bank.test/hook' } });
+      fireEvent.change(screen.getByLabelText(/^Webhook 密钥/u), { target: { value: 'a-secret-of-16-chars' } });
+      fireEvent.click(screen.getByRole('button', { name: '保存' }));
+      expect(onSubmit).toHaveBeenCalledWith({
+        webhookUrl: 'https://bank.test/hook',
+        webhookSecret: 'a-secret-of-16-chars',
+      });
+      fireEvent.click(screen.getByRole('button', { name: '取消' }));
+      expect(onCancel).toHaveBeenCalled();
+    });
+
+    it('an organization: a new URL needs a secret unless one is set; removing sends null', () => {
+      const bank = { name: '郑州银行', webhookConfigured: false };
+      expect(validateOrganizationEdit({ name: '郑州银行', webhookUrl: 'http://hook.test' }, bank)).toEqual({
+        ok: false,
+        errors: { webhookSecret: 'form.required' },
+      });
+      expect(
+        validateOrganizationEdit(
+          { name: '郑州银行', webhookUrl: 'http://hook.test' },
+          { ...bank, webhookConfigured: true },
+        ),
+      ).toEqual({ ok: true, body: { webhookUrl: 'http://hook.test' } });
+      expect(validateOrganizationEdit({ name: ' 中原银行 ', webhook: 'remove' }, bank)).toEqual({
+        ok: true,
+        body: { name: '中原银行', webhookUrl: null },
+      });
+      expect(
+        validateOrganizationEdit({ name: '郑州银行', webhook: 'remove', webhookUrl: 'http://hook.test' }, bank),
+      ).toEqual({ ok: false, errors: { webhookUrl: 'admin.webhookRemoveOrSet' } });
+      expect(validateOrganizationEdit({ name: '郑州银行' }, bank)).toEqual({ ok: true, body: {} });
+    });
+
+    it('an enterprise: its credit code stays; leaving its chain sends null; a chain needs a role', () => {
+      const enterprise = {
+        id: 'e1',
+        uscc: '91410100MA1234567X',
+        name: '郑州重工',
+        regionCode: '410100',
+        size: 'large' as const,
+        chainId: 'c1',
+        chainRole: 'leader' as const,
+        tags: [],
+        createdAt: '2026-01-01T00:00:00Z',
+        updatedAt: '2026-01-01T00:00:00Z',
+      };
+      const values = { name: '郑州重工', regionCode: '410100', size: 'large', chainId: 'c1', chainRole: 'leader' };
+      expect(validateEnterpriseEdit(values, enterprise)).toEqual({ ok: true, body: {} });
+      expect(validateEnterpriseEdit({ ...values, name: '', chainId: 'c2', chainRole: '' }, enterprise)).toEqual({
+        ok: false,
+        errors: { name: 'form.required', chainRole: 'admin.pickChainRole' },
+      });
+      expect(
+        validateEnterpriseEdit({ ...values, size: 'medium', chainId: '', chainRole: 'leader' }, enterprise),
+      ).toEqual({ ok: true, body: { size: 'medium', chainId: null, chainRole: null } });
+    });
+
+    it('a calendar: the same checks as a new one; the days compare by content', () => {
+      const calendar = {
+        id: 'k1',
+        name: '2026',
+        timeZone: 'Asia/Shanghai',
+        holidays: ['2026-10-02', '2026-10-01'],
+        workdays: ['2026-09-27'],
+      };
+      expect(
+        validateCalendarEdit({ name: '2026', holidays: '2026-10-01, 2026-10-02', workdays: '2026-09-27' }, calendar),
+      ).toEqual({ ok: true, body: {} });
+      expect(validateCalendarEdit({ name: '2026', holidays: '2026-10-01', workdays: '2026-10-01' }, calendar)).toEqual({
+        ok: false,
+        errors: { workdays: 'admin.dayTwice' },
+      });
+      expect(
+        validateCalendarEdit(
+          { name: '2026 国庆', holidays: '2026-10-01 2026-10-02 2026-10-03', workdays: '2026-09-27' },
+          calendar,
+        ),
+      ).toEqual({ ok: true, body: { name: '2026 国庆', holidays: ['2026-10-01', '2026-10-02', '2026-10-03'] } });
+      expect(changedOnly({ a: 1, b: [1, 2] }, { a: 1, b: [1, 2] })).toEqual({});
     });
   });
 });

@@ -329,7 +329,8 @@ export function validateOrganizationEdit(
   if (remove && webhookUrl) errors['webhookUrl'] = 'admin.webhookRemoveOrSet';
   else if (webhookUrl && !WEBHOOK_URL.test(webhookUrl)) errors['webhookUrl'] = 'admin.webhookUrlFormat';
   if (webhookSecret && webhookSecret.length < WEBHOOK_SECRET_MIN) errors['webhookSecret'] = 'admin.webhookSecretLength';
-  else if (webhookUrl && !webhookSecret && !original.webhookConfigured) errors['webhookSecret'] = 'form.required';
+  else if (!remove && webhookUrl && !webhookSecret && !original.webhookConfigured)
+    errors['webhookSecret'] = 'form.required';
   return done(errors, () => ({
     ...(name !== original.name ? { name } : {}),
     ...(remove ? { webhookUrl: null } : webhookUrl ? { webhookUrl } : {}),
