@@ -84,6 +84,7 @@ async function main() {
       [
         '',
         'Unblock is running:',
+        `  Console      http://localhost:${port}/`,
         `  API          http://localhost:${port}/api/v1`,
         `  OpenAPI      http://localhost:${port}/api/docs`,
         `  Health       http://localhost:${port}/api/v1/health`,
