@@ -6,7 +6,6 @@ import {
   businessCalendar,
   businessDaysBetween,
   fromFen,
-  median,
   toFen,
   type Bottleneck,
   type BusinessCalendar,
@@ -141,28 +140,121 @@ export async function campaignFigures(
 
   const casesByStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>;
   for (const row of byStatus) casesByStatus[row.status] = Number(row.n);
-  const signed = toFen(money(loans?.total));
-  const met = BigInt(claims?.met ?? '0');
-  return {
+  const histogram = (values: number[]): Map<number, number> => {
+    const counts = new Map<number, number>();
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+  };
+  const totals: RollupTotals = {
+    ...emptyTotals(),
     visits: Number(visits?.visits ?? 0),
-    enterprisesVisited: Number(visits?.enterprises ?? 0),
-    needsDiagnosed: Object.values(casesByStatus).reduce((a, b) => a + b, 0),
     casesByStatus,
-    enterprisesFinanced: Number(loans?.enterprises ?? 0),
     intentionAmount: money(intention?.total),
-    signedAmount: fromFen(signed),
+    bottlenecks: new Map(bottlenecks.map((b) => [b.bottleneck, Number(b.n)])),
+    claimsMet: Number(claims?.met ?? 0),
+    claimsMissed: Number(claims?.missed ?? 0),
+    claimDays: histogram(claimTimes.map((t) => businessDaysBetween(t.assigned_at, t.claimed_at, calendar))),
+    signedAmount: money(loans?.total),
     signedCount: Number(loans?.n ?? 0),
-    longTermShare: share(toFen(money(loans?.long_term)), signed),
-    chainLeaderShare: share(toFen(money(loans?.leaders)), signed),
-    claimsWithinSlaShare: share(met, met + BigInt(claims?.missed ?? '0')),
-    medianBusinessDaysToClaim: median(
-      claimTimes.map((t) => businessDaysBetween(t.assigned_at, t.claimed_at, calendar)),
-    ),
-    medianBusinessDaysToSigning: median(
+    longTermAmount: money(loans?.long_term),
+    leaderAmount: money(loans?.leaders),
+    signingDays: histogram(
       signingTimes.map((t) => businessDaysBetween(t.created_at, new Date(`${t.signed_on}T12:00:00+08:00`), calendar)),
     ),
-    topBottlenecks: bottlenecks
-      .filter((b) => (BOTTLENECKS as readonly string[]).includes(b.bottleneck))
-      .map((b) => ({ bottleneck: b.bottleneck, count: Number(b.n) })),
+  };
+  return figuresFrom(totals, Number(visits?.enterprises ?? 0), Number(loans?.enterprises ?? 0));
+}
+
+/** The additive figures of a report (one key of a rollup, or a scan), before they become report figures. */
+export interface RollupTotals {
+  visits: number;
+  casesByStatus: Record<CaseStatus, number>;
+  intentionAmount: string;
+  bottlenecks: Map<string, number>;
+  claimsMet: number;
+  claimsMissed: number;
+  claimDays: Map<number, number>;
+  signedAmount: string;
+  signedCount: number;
+  longTermAmount: string;
+  leaderAmount: string;
+  signingDays: Map<number, number>;
+  bankClaims: number;
+  bankClaimsOnTime: number;
+  bankDeclines: number;
+  bankEscalations: number;
+  /** Distinct enterprises of the whole campaign: the all-days rows only. */
+  enterprisesVisited: number;
+  enterprisesFinanced: number;
+}
+
+export function emptyTotals(): RollupTotals {
+  return {
+    visits: 0,
+    casesByStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>,
+    intentionAmount: '0.00',
+    bottlenecks: new Map(),
+    claimsMet: 0,
+    claimsMissed: 0,
+    claimDays: new Map(),
+    signedAmount: '0.00',
+    signedCount: 0,
+    longTermAmount: '0.00',
+    leaderAmount: '0.00',
+    signingDays: new Map(),
+    bankClaims: 0,
+    bankClaimsOnTime: 0,
+    bankDeclines: 0,
+    bankEscalations: 0,
+    enterprisesVisited: 0,
+    enterprisesFinanced: 0,
+  };
+}
+
+/** The median of a histogram (value → how many), as `median` answers for the values one by one. */
+export function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
+  const entries = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  const nth = (index: number): number => {
+    let seen = 0;
+    for (const [value, n] of entries) {
+      seen += n;
+      if (index < seen) return value;
+    }
+    return entries[entries.length - 1]?.[0] ?? 0;
+  };
+  const middle = Math.floor(total / 2);
+  return total % 2 === 1 ? nth(middle) : (nth(middle - 1) + nth(middle)) / 2;
+}
+
+/** Report figures from additive totals and the distinct counts. */
+export function figuresFrom(
+  totals: RollupTotals | undefined,
+  enterprisesVisited: number,
+  enterprisesFinanced: number,
+): CampaignFigures {
+  const t = totals ?? emptyTotals();
+  const signed = toFen(t.signedAmount);
+  const met = BigInt(t.claimsMet);
+  return {
+    visits: t.visits,
+    enterprisesVisited,
+    needsDiagnosed: Object.values(t.casesByStatus).reduce((a, b) => a + b, 0),
+    casesByStatus: t.casesByStatus,
+    enterprisesFinanced,
+    intentionAmount: t.intentionAmount,
+    signedAmount: t.signedAmount,
+    signedCount: t.signedCount,
+    longTermShare: share(toFen(t.longTermAmount), signed),
+    chainLeaderShare: share(toFen(t.leaderAmount), signed),
+    claimsWithinSlaShare: share(met, met + BigInt(t.claimsMissed)),
+    medianBusinessDaysToClaim: histogramMedian(t.claimDays),
+    medianBusinessDaysToSigning: histogramMedian(t.signingDays),
+    topBottlenecks: [...t.bottlenecks.entries()]
+      .filter(([b, n]) => n > 0 && (BOTTLENECKS as readonly string[]).includes(b))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, 8)
+      .map(([bottleneck, count]) => ({ bottleneck: bottleneck as Bottleneck, count })),
   };
 }

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
 import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
 import { DataSource, In } from 'typeorm';
-import { CampaignFigures, campaignFigures, reportCalendar, share } from './figures';
+import { CampaignFigures, campaignFigures, figuresFrom, reportCalendar, share } from './figures';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
-import { figuresFrom, presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
+import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
 import { ReportRollups } from './rollup-refresh';
 
 /** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */

@@ -1,6 +1,6 @@
-import { BOTTLENECKS, CASE_STATUSES, fromFen, toFen, type Bottleneck, type CaseStatus } from '@unblock/domain';
+import { fromFen, toFen } from '@unblock/domain';
 import type { EntityManager } from 'typeorm';
-import { share, type CampaignFigures } from './figures';
+import { emptyTotals, type RollupTotals } from './figures';
 import { Params, type ReportQuery } from './report-filter';
 
 /**
@@ -17,69 +17,6 @@ export interface RollupSelection {
   readonly regions?: readonly (readonly [string, string])[];
   /** One key of the dimension (a bank's id), or every key. */
   readonly key?: string;
-}
-
-/** The additive figures of one key of a rollup, before they become report figures. */
-export interface RollupTotals {
-  visits: number;
-  casesByStatus: Record<CaseStatus, number>;
-  intentionAmount: string;
-  bottlenecks: Map<string, number>;
-  claimsMet: number;
-  claimsMissed: number;
-  claimDays: Map<number, number>;
-  signedAmount: string;
-  signedCount: number;
-  longTermAmount: string;
-  leaderAmount: string;
-  signingDays: Map<number, number>;
-  bankClaims: number;
-  bankClaimsOnTime: number;
-  bankDeclines: number;
-  bankEscalations: number;
-  /** Distinct enterprises of the whole campaign: the all-days rows only. */
-  enterprisesVisited: number;
-  enterprisesFinanced: number;
-}
-
-function emptyTotals(): RollupTotals {
-  return {
-    visits: 0,
-    casesByStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>,
-    intentionAmount: '0.00',
-    bottlenecks: new Map(),
-    claimsMet: 0,
-    claimsMissed: 0,
-    claimDays: new Map(),
-    signedAmount: '0.00',
-    signedCount: 0,
-    longTermAmount: '0.00',
-    leaderAmount: '0.00',
-    signingDays: new Map(),
-    bankClaims: 0,
-    bankClaimsOnTime: 0,
-    bankDeclines: 0,
-    bankEscalations: 0,
-    enterprisesVisited: 0,
-    enterprisesFinanced: 0,
-  };
-}
-
-/** The median of a histogram (value → how many), as `median` answers for the values one by one. */
-export function histogramMedian(histogram: ReadonlyMap<number, number>): number | null {
-  const entries = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
-  const total = entries.reduce((sum, [, n]) => sum + n, 0);
-  if (total === 0) return null;
-  const nth = (index: number): number => {
-    let seen = 0;
-    for (const [value, n] of entries) {
-      seen += n;
-      if (index < seen) return value;
-    }
-    return entries[entries.length - 1]?.[0] ?? 0;
-  };
-  const middle = Math.floor(total / 2);
-  return total % 2 === 1 ? nth(middle) : (nth(middle - 1) + nth(middle)) / 2;
 }
 
 function where(selection: RollupSelection, p: Params, alias = 'f'): string {
@@ -240,35 +177,4 @@ export async function regionsNarrow(
     if (row?.outside === true) return true;
   }
   return false;
-}
-
-/** Report figures from a rollup's totals and the distinct counts. */
-export function figuresFrom(
-  totals: RollupTotals | undefined,
-  enterprisesVisited: number,
-  enterprisesFinanced: number,
-): CampaignFigures {
-  const t = totals ?? emptyTotals();
-  const signed = toFen(t.signedAmount);
-  const met = BigInt(t.claimsMet);
-  return {
-    visits: t.visits,
-    enterprisesVisited,
-    needsDiagnosed: Object.values(t.casesByStatus).reduce((a, b) => a + b, 0),
-    casesByStatus: t.casesByStatus,
-    enterprisesFinanced,
-    intentionAmount: t.intentionAmount,
-    signedAmount: t.signedAmount,
-    signedCount: t.signedCount,
-    longTermShare: share(toFen(t.longTermAmount), signed),
-    chainLeaderShare: share(toFen(t.leaderAmount), signed),
-    claimsWithinSlaShare: share(met, met + BigInt(t.claimsMissed)),
-    medianBusinessDaysToClaim: histogramMedian(t.claimDays),
-    medianBusinessDaysToSigning: histogramMedian(t.signingDays),
-    topBottlenecks: [...t.bottlenecks.entries()]
-      .filter(([b, n]) => n > 0 && (BOTTLENECKS as readonly string[]).includes(b))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .slice(0, 8)
-      .map(([bottleneck, count]) => ({ bottleneck: bottleneck as Bottleneck, count })),
-  };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { BOTTLENECKS, Clock, businessDaysBetween, type BusinessCalendar } from '@unblock/domain';
+import { BOTTLENECKS, Clock, businessDaysBetween, fromFen, toFen, type BusinessCalendar } from '@unblock/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { reportCalendar } from './figures';
 
@@ -72,18 +72,9 @@ export interface RefreshResult {
   readonly days: number;
 }
 
-/** Adds decimal strings exactly (2 places), as Postgres numeric text. */
+/** Adds decimal strings exactly, in integer fen. */
 function addMoney(a: string, b: string | null): string {
-  if (b === null) return a;
-  const fen = (v: string): bigint => {
-    const negative = v.startsWith('-');
-    const [whole = '0', frac = ''] = v.replace('-', '').split('.');
-    const value = BigInt(whole) * 100n + BigInt(frac.padEnd(2, '0').slice(0, 2));
-    return negative ? -value : value;
-  };
-  const total = fen(a) + fen(b);
-  const abs = total < 0n ? -total : total;
-  return `${total < 0n ? '-' : ''}${abs / 100n}.${(abs % 100n).toString().padStart(2, '0')}`;
+  return b === null ? a : fromFen(toFen(a) + toFen(b));
 }
 
 /**
