@@ -38,6 +38,40 @@ function Hint({ id, hint, error }: { id: string; hint?: string | undefined; erro
   );
 }
 
+/** What a field's control carries: its id and the accessibility attributes of its label, hint and error. */
+interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+  'aria-required': true | undefined;
+}
+
+/** The frame every labelled field shares: the label, the control, its hint and its error. */
+function Field({
+  label,
+  hint,
+  error,
+  required,
+  control,
+}: FieldProps & { control: (props: ControlProps) => ReactNode }): ReactNode {
+  const id = useId();
+  return (
+    <div className={error ? 'field has-error' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {control({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(id, hint, error),
+        'aria-required': required || undefined,
+      })}
+      <Hint id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
 /** A labelled input; its name is the API's field name, so the API's errors land next to it. */
 export function TextField({
   label,
@@ -46,22 +80,14 @@ export function TextField({
   required,
   ...input
 }: FieldProps & InputHTMLAttributes<HTMLInputElement> & { name: string }): ReactNode {
-  const id = useId();
   return (
-    <div className={error ? 'field has-error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...input}
-      />
-      <Hint id={id} hint={hint} error={error} />
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      control={(control) => <input {...control} {...input} />}
+    />
   );
 }
 
@@ -72,22 +98,14 @@ export function TextAreaField({
   required,
   ...input
 }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement> & { name: string }): ReactNode {
-  const id = useId();
   return (
-    <div className={error ? 'field has-error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      <textarea
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...input}
-      />
-      <Hint id={id} hint={hint} error={error} />
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      control={(control) => <textarea {...control} {...input} />}
+    />
   );
 }
 
@@ -105,29 +123,23 @@ export function SelectField({
     options: readonly { value: string; label: string }[];
     placeholder?: string;
   }): ReactNode {
-  const id = useId();
   return (
-    <div className={error ? 'field has-error' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      <select
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...select}
-      >
-        {placeholder !== undefined && <option value="">{placeholder}</option>}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <Hint id={id} hint={hint} error={error} />
-    </div>
+    <Field
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      control={(control) => (
+        <select {...control} {...select}>
+          {placeholder !== undefined && <option value="">{placeholder}</option>}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
