@@ -1,28 +1,34 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { QUEUE_NAMES, type DeadlinePayload, type HandlerResult } from '@unblock/queue';
-import { SlaHandlers, Sweeper } from '@unblock/sla';
+import { DeadlineBatcher, Limiter, SLA_CONCURRENCY, SLA_JOB_CONCURRENCY, SlaHandlers, Sweeper } from '@unblock/sla';
 import type { Job } from 'bullmq';
 import { handlerRegistry } from './handler-registry';
 
-/** The `sla` queue: deadlines, reminders, level-2 escalations and the sweep. */
-@Processor(QUEUE_NAMES.sla, { concurrency: 8 })
+/**
+ * The `sla` queue: deadlines, reminders, level-2 escalations and the sweep. Many jobs run at once so that a
+ * burst of deadlines reaches the batcher together (one transaction per batch); the other jobs, one
+ * transaction each, run a few at a time.
+ */
+@Processor(QUEUE_NAMES.sla, { concurrency: SLA_CONCURRENCY })
 export class SlaProcessor extends WorkerHost {
   private readonly handlers: (job: Job) => Promise<HandlerResult>;
 
-  constructor(sla: SlaHandlers, sweeper: Sweeper) {
+  constructor(sla: SlaHandlers, batcher: DeadlineBatcher, sweeper: Sweeper) {
     super();
+    const limiter = new Limiter(SLA_JOB_CONCURRENCY);
     this.handlers = handlerRegistry(QUEUE_NAMES.sla, {
-      deadline: (job: Job) => sla.deadline(job.data as DeadlinePayload),
-      reminder: (job: Job) => sla.reminder(job.data as DeadlinePayload),
-      'level-two': (job: Job) => sla.levelTwoJob(job.data as DeadlinePayload),
-      sweep: async () => {
-        const report = await sweeper.sweep();
-        return report.skipped !== undefined
-          ? { skipped: report.skipped }
-          : {
-              done: `level 1: ${report.escalatedLevelOne}, level 2: ${report.escalatedLevelTwo}, jobs: ${report.jobsEnsured}`,
-            };
-      },
+      deadline: (job: Job) => batcher.deadline(job.data as DeadlinePayload),
+      reminder: (job: Job) => limiter.run(() => sla.reminder(job.data as DeadlinePayload)),
+      'level-two': (job: Job) => limiter.run(() => sla.levelTwoJob(job.data as DeadlinePayload)),
+      sweep: () =>
+        limiter.run(async () => {
+          const report = await sweeper.sweep();
+          return report.skipped !== undefined
+            ? { skipped: report.skipped }
+            : {
+                done: `level 1: ${report.escalatedLevelOne}, level 2: ${report.escalatedLevelTwo}, jobs: ${report.jobsEnsured}`,
+              };
+        }),
     });
   }
 

@@ -2,6 +2,12 @@ import type { CaseEntity, CaseObligationEntity } from '@unblock/database';
 import type { EscalationLevel } from '@unblock/domain';
 import type { EntityManager } from 'typeorm';
 
+/** An overdue obligation of a case. */
+export interface Overdue {
+  readonly case: CaseEntity;
+  readonly obligation: CaseObligationEntity;
+}
+
 /**
  * Opens the escalation of an overdue obligation at a level, once: a second call (a retried job, the
  * sweeper) finds it there and does nothing. Raises the case's escalation level and records it on the timeline.
@@ -13,31 +19,46 @@ export async function openEscalation(
   level: EscalationLevel,
   now: Date,
 ): Promise<boolean> {
-  // One statement: the escalation, and only when it is new, the case's level and the timeline event.
-  const rows = await manager.query<unknown[]>(
-    `WITH opened AS (
+  return (await openEscalations(manager, [{ case: c, obligation }], level, now)).has(obligation.id);
+}
+
+/** `openEscalation` for many obligations in one statement; answers the obligations whose escalation is new. */
+export async function openEscalations(
+  manager: EntityManager,
+  overdue: readonly Overdue[],
+  level: EscalationLevel,
+  now: Date,
+): Promise<Set<string>> {
+  const input = [...new Map(overdue.map((o) => [o.obligation.id, o])).values()].map(({ case: c, obligation }) => ({
+    case_id: c.id,
+    obligation_id: obligation.id,
+    obligation: obligation.obligation,
+    due_at: obligation.dueAt,
+    bank_id: c.assignedBankId,
+    chain_id: c.chainId,
+    region_code: c.regionCode,
+    data: { level, obligation: obligation.obligation, dueAt: obligation.dueAt.toISOString() },
+  }));
+  if (input.length === 0) return new Set();
+  // One statement: the escalations, and only for those that are new, the cases' level and the timeline events.
+  const rows = await manager.query<{ obligation_id: string }[]>(
+    `WITH input AS (
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(case_id uuid, obligation_id uuid, obligation text,
+                                                        due_at timestamptz, bank_id uuid, chain_id uuid,
+                                                        region_code text, data jsonb))
+     , opened AS (
        INSERT INTO escalations (case_id, obligation_id, obligation, level, status, opened_at, due_at, bank_id, chain_id, region_code)
-       VALUES ($1, $2, $3, $4, 'open', $5, $6, $7, $8, $9)
-       ON CONFLICT (obligation_id, level) DO NOTHING RETURNING id)
+       SELECT case_id, obligation_id, obligation, $2, 'open', $3, due_at, bank_id, chain_id, region_code FROM input
+       ON CONFLICT (obligation_id, level) DO NOTHING RETURNING case_id, obligation_id)
      , raised AS (
-       UPDATE cases SET escalation_level = GREATEST(escalation_level, $4) WHERE id = $1 AND EXISTS (SELECT 1 FROM opened)
+       UPDATE cases SET escalation_level = GREATEST(escalation_level, $2) WHERE id IN (SELECT case_id FROM opened)
        RETURNING id)
      , event AS (
        INSERT INTO case_events (case_id, type, actor_user_id, at, data)
-       SELECT $1, 'escalated', NULL, $5, $10::jsonb FROM opened RETURNING id)
-     SELECT id FROM opened`,
-    [
-      c.id,
-      obligation.id,
-      obligation.obligation,
-      level,
-      now,
-      obligation.dueAt,
-      c.assignedBankId,
-      c.chainId,
-      c.regionCode,
-      JSON.stringify({ level, obligation: obligation.obligation, dueAt: obligation.dueAt.toISOString() }),
-    ],
+       SELECT opened.case_id, 'escalated', NULL, $3, input.data
+         FROM opened JOIN input ON input.obligation_id = opened.obligation_id RETURNING id)
+     SELECT obligation_id FROM opened`,
+    [JSON.stringify(input), level, now],
   );
-  return rows.length > 0;
+  return new Set(rows.map((r) => r.obligation_id));
 }

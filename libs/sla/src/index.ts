@@ -1,4 +1,5 @@
 export * from './calendars';
+export * from './deadline-batcher';
 export * from './digest';
 export * from './escalation.queries';
 export * from './notification.queries';

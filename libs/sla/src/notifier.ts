@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxMessageEntity, type NotificationKind } from '@unblock/database';
+import type { NotificationKind } from '@unblock/database';
 import type { EntityManager } from 'typeorm';
 
 export interface Notice {
@@ -19,47 +19,90 @@ export interface Notice {
 @Injectable()
 export class Notifier {
   async notify(manager: EntityManager, userIds: readonly string[], notice: Notice): Promise<number> {
-    const recipients = [...new Set(userIds)];
-    if (recipients.length === 0) return 0;
+    const [written] = await this.notifyMany(manager, [{ userIds, notice }]);
+    return written ?? 0;
+  }
+
+  /**
+   * Many notices, each to its users, in three statements whatever their number; answers, for each, how
+   * many inbox copies were new.
+   */
+  async notifyMany(
+    manager: EntityManager,
+    notices: readonly { readonly userIds: readonly string[]; readonly notice: Notice }[],
+  ): Promise<number[]> {
+    const sends = notices.map(({ userIds, notice }) => ({ users: [...new Set(userIds)], notice }));
+    const recipients = [...new Set(sends.flatMap((s) => s.users))];
+    if (recipients.length === 0) return sends.map(() => 0);
     // Every recipient's copy in one statement; a copy already there (same key) is left alone.
-    const written = await manager.query<unknown[]>(
-      `INSERT INTO notifications (user_id, kind, case_id, title, data, idempotency_key)
-       SELECT u, $2::text, $3::uuid, $4::text, $5::jsonb, $6::text || '.' || u::text FROM unnest($1::uuid[]) AS u
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [recipients, notice.kind, notice.caseId, notice.title, JSON.stringify(notice.data), notice.key],
+    const rows = sends.flatMap(({ users, notice }, i) =>
+      users.length === 0
+        ? []
+        : [
+            {
+              i,
+              users,
+              kind: notice.kind,
+              case_id: notice.caseId,
+              title: notice.title,
+              data: notice.data,
+              key: notice.key,
+            },
+          ],
     );
-    // The recipients' organizations that configured a webhook.
-    const organizations = await manager.query<{ id: string }[]>(
-      `SELECT DISTINCT o.id FROM organizations o JOIN users u ON u.organization_id = o.id
+    const written = await manager.query<{ i: number }[]>(
+      `WITH n AS (SELECT * FROM jsonb_to_recordset($1::jsonb)
+                    AS n(i int, users uuid[], kind text, case_id uuid, title text, data jsonb, key text))
+       , copies AS (SELECT n.i, n.key || '.' || u::text AS key FROM n, unnest(n.users) AS u)
+       , inserted AS (
+         INSERT INTO notifications (user_id, kind, case_id, title, data, idempotency_key)
+         SELECT u, n.kind, n.case_id, n.title, n.data, n.key || '.' || u::text FROM n, unnest(n.users) AS u
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key)
+       SELECT copies.i FROM inserted JOIN copies ON copies.key = inserted.idempotency_key`,
+      [JSON.stringify(rows)],
+    );
+    const counts = sends.map(() => 0);
+    for (const w of written) counts[w.i] = (counts[w.i] ?? 0) + 1;
+
+    // The recipients' organizations that configured a webhook: a delivery per notice and organization.
+    const organizations = await manager.query<{ user_id: string; organization_id: string }[]>(
+      `SELECT u.id AS user_id, o.id AS organization_id FROM organizations o JOIN users u ON u.organization_id = o.id
         WHERE u.id = ANY($1::uuid[]) AND o.webhook_url IS NOT NULL`,
       [recipients],
     );
-    for (const organization of organizations) {
-      const idempotencyKey = `${notice.key}.${organization.id}`;
-      const payload = {
-        event: notice.kind,
-        caseId: notice.caseId,
-        title: notice.title,
-        data: notice.data,
-        idempotencyKey,
-      };
-      const rows = await manager.query<{ id: string }[]>(
-        `INSERT INTO webhook_deliveries (organization_id, idempotency_key, event, payload)
-         VALUES ($1, $2, $3, $4) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [organization.id, idempotencyKey, notice.kind, JSON.stringify(payload)],
-      );
-      const deliveryId = rows[0]?.id;
-      if (deliveryId !== undefined) {
-        await manager.save(
-          manager.create(OutboxMessageEntity, {
-            type: 'notifications.webhook',
+    if (organizations.length === 0) return counts;
+    const organizationOf = new Map(organizations.map((o) => [o.user_id, o.organization_id]));
+    const deliveries = sends.flatMap(({ users, notice }) =>
+      [...new Set(users.flatMap((u) => organizationOf.get(u) ?? []))].map((organization) => {
+        const idempotencyKey = `${notice.key}.${organization}`;
+        return {
+          organization_id: organization,
+          idempotency_key: idempotencyKey,
+          event: notice.kind,
+          case_id: notice.caseId,
+          payload: {
+            event: notice.kind,
             caseId: notice.caseId,
-            runAt: new Date(),
-            payload: { deliveryId },
-          }),
-        );
-      }
-    }
-    return written.length;
+            title: notice.title,
+            data: notice.data,
+            idempotencyKey,
+          },
+        };
+      }),
+    );
+    // The deliveries that are new, and the outbox message of each, in one statement.
+    await manager.query(
+      `WITH d AS (SELECT * FROM jsonb_to_recordset($1::jsonb)
+                    AS d(organization_id uuid, idempotency_key text, event text, case_id uuid, payload jsonb))
+       , delivered AS (
+         INSERT INTO webhook_deliveries (organization_id, idempotency_key, event, payload)
+         SELECT organization_id, idempotency_key, event, payload FROM d
+         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key)
+       INSERT INTO outbox (type, case_id, run_at, payload)
+       SELECT 'notifications.webhook', d.case_id, $2, jsonb_build_object('deliveryId', delivered.id)
+         FROM delivered JOIN d ON d.idempotency_key = delivered.idempotency_key`,
+      [JSON.stringify(deliveries), new Date()],
+    );
+    return counts;
   }
 }

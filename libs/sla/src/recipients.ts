@@ -19,9 +19,26 @@ export async function holdersOf(manager: EntityManager, c: CaseEntity): Promise<
 
 /** The supervisors whose region covers the case's. */
 export async function supervisorsOf(manager: EntityManager, regionCode: string): Promise<string[]> {
+  return (await supervisorsByRegion(manager, [regionCode])).get(regionCode) ?? [];
+}
+
+/** `supervisorsOf` for many regions, with one read of the supervisors. */
+export async function supervisorsByRegion(
+  manager: EntityManager,
+  regionCodes: Iterable<string>,
+): Promise<Map<string, string[]>> {
   const supervisors = await manager.find(UserEntity, {
     where: { role: 'supervisor', active: true },
     select: ['id', 'regionCode'],
   });
-  return supervisors.filter((s) => s.regionCode !== null && isWithinRegion(regionCode, s.regionCode)).map((s) => s.id);
+  const byRegion = new Map<string, string[]>();
+  for (const regionCode of regionCodes) {
+    if (byRegion.has(regionCode)) continue;
+    const covering = supervisors.filter((s) => s.regionCode !== null && isWithinRegion(regionCode, s.regionCode));
+    byRegion.set(
+      regionCode,
+      covering.map((s) => s.id),
+    );
+  }
+  return byRegion;
 }

@@ -1,17 +1,100 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseRouter, CaseTransitions, SYSTEM_ACTOR, SlaPlanner, planRoute } from '@unblock/cases';
-import { CaseEntity, CaseObligationEntity, OutboxMessageEntity, inTransaction } from '@unblock/database';
-import { Clock, nextTier } from '@unblock/domain';
+import {
+  CaseRouter,
+  CaseTransitions,
+  SYSTEM_ACTOR,
+  SlaPlanner,
+  planRoute,
+  planRoutes,
+  type RoutePlan,
+  type SlaPlan,
+  type TransitionCommand,
+  type TransitionPlan,
+} from '@unblock/cases';
+import { CaseEntity, CaseObligationEntity, inTransaction } from '@unblock/database';
+import { Clock, DomainError, nextTier } from '@unblock/domain';
 import type { DeadlinePayload, HandlerResult } from '@unblock/queue';
 import { DataSource, type EntityManager } from 'typeorm';
-import { openEscalation } from './escalations';
-import { Notifier } from './notifier';
-import { holdersOf, supervisorsOf } from './recipients';
+import { openEscalation, openEscalations, type Overdue } from './escalations';
+import { Notifier, type Notice } from './notifier';
+import { holdersOf, supervisorsByRegion, supervisorsOf } from './recipients';
 
 type Live =
   | { readonly live: true; readonly obligation: CaseObligationEntity; readonly case: CaseEntity }
   | { readonly live: false; readonly skipped: string };
+
+const ESCALATED = 'escalated to level 1';
+const POOL_MISSED = 'pool missed its claim deadline: escalated to level 2';
+const MOVED_ON = 'escalated to level 1 and moved to the next tier';
+/** How many jobs of a failed batch run at once, one by one. */
+const FALLBACK_CONCURRENCY = 4;
+
+interface OutboxMessage {
+  readonly type: string;
+  readonly caseId: string;
+  readonly runAt: Date;
+  readonly payload: Record<string, unknown>;
+}
+
+/** Outbox messages in one statement. */
+async function insertOutbox(manager: EntityManager, messages: readonly OutboxMessage[]): Promise<void> {
+  if (messages.length === 0) return;
+  await manager.query(
+    `INSERT INTO outbox (type, case_id, run_at, payload)
+     SELECT m.type, m.case_id, m.run_at, m.payload
+       FROM jsonb_to_recordset($1::jsonb) AS m(type text, case_id uuid, run_at timestamptz, payload jsonb)`,
+    [JSON.stringify(messages.map((m) => ({ type: m.type, case_id: m.caseId, run_at: m.runAt, payload: m.payload })))],
+  );
+}
+
+/** The supervisors' notice of a level-1 escalation. */
+function levelOneNotice({ case: c, obligation }: Overdue, job: DeadlinePayload): Notice {
+  return {
+    kind: 'escalation',
+    caseId: c.id,
+    title: `${c.number}: ${obligation.obligation} deadline missed (level 1)`,
+    data: { level: 1, obligation: obligation.obligation, dueAt: job.dueAt, bankId: c.assignedBankId },
+    key: `escalation.${obligation.id}.1`,
+  };
+}
+
+/** The system's `claim_timeout` of a case. */
+function claimTimeout(c: CaseEntity): TransitionCommand {
+  return { caseId: c.id, action: 'claim_timeout', actor: SYSTEM_ACTOR, system: true };
+}
+
+/** A missed claim moves the case on by its route; the timeline records from where. */
+function claimTimeoutPlan(c: CaseEntity, route: RoutePlan): TransitionPlan {
+  return {
+    ...route,
+    event: {
+      type: 'claim_deadline_missed',
+      data: { fromTier: c.routingTier, fromBankId: c.assignedBankId, next: route.hop },
+    },
+  };
+}
+
+function fail(what: string): never {
+  throw new Error(`missing ${what}`);
+}
+
+/** Why a job's obligation no longer calls for it (null: it still does). */
+function obligationStale(obligation: CaseObligationEntity | null | undefined, job: DeadlinePayload): string | null {
+  if (!obligation) return 'obligation not found';
+  if (obligation.metAt !== null) return 'obligation met';
+  if (obligation.cancelledAt !== null) return 'obligation cancelled';
+  if (obligation.dueAt.getTime() !== Date.parse(job.dueAt)) return 'deadline moved';
+  return null;
+}
+
+/** Why the case holds the job back (null: it runs now): not due yet at `at`, paused, closed or signed. */
+function caseStale(c: CaseEntity, at: Date, now: Date): string | null {
+  if (at.getTime() > now.getTime()) return 'not due yet';
+  if (c.pausedAt !== null) return 'case paused';
+  if (c.status === 'closed' || c.status === 'loan_signed') return `case ${c.status}`;
+  return null;
+}
 
 /**
  * The SLA clock's work. Each handler re-reads the obligation under a row lock and does nothing when the
@@ -20,6 +103,8 @@ type Live =
  */
 @Injectable()
 export class SlaHandlers {
+  private readonly logger = new Logger('SlaHandlers');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -38,15 +123,11 @@ export class SlaHandlers {
       where: { id: job.obligationId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!obligation) return { live: false, skipped: 'obligation not found' };
-    if (obligation.metAt !== null) return { live: false, skipped: 'obligation met' };
-    if (obligation.cancelledAt !== null) return { live: false, skipped: 'obligation cancelled' };
-    if (obligation.dueAt.getTime() !== Date.parse(job.dueAt)) return { live: false, skipped: 'deadline moved' };
+    const stale = obligationStale(obligation, job);
+    if (stale !== null || !obligation) return { live: false, skipped: stale ?? 'obligation not found' };
     const c = await manager.findOneByOrFail(CaseEntity, { id: obligation.caseId });
-    if ((await at(obligation, c)).getTime() > this.clock.now().getTime())
-      return { live: false, skipped: 'not due yet' };
-    if (c.pausedAt !== null) return { live: false, skipped: 'case paused' };
-    if (c.status === 'closed' || c.status === 'loan_signed') return { live: false, skipped: `case ${c.status}` };
+    const paused = caseStale(c, await at(obligation, c), this.clock.now());
+    if (paused !== null) return { live: false, skipped: paused };
     return { live: true, obligation, case: c };
   }
 
@@ -60,44 +141,190 @@ export class SlaHandlers {
       const plan = await this.sla.planFor(manager, c.campaignId);
       const opened = await openEscalation(manager, c, obligation, 1, now);
       if (opened) {
-        await manager.save(
-          manager.create(OutboxMessageEntity, {
-            type: 'sla.level_two',
-            caseId: c.id,
-            runAt: this.sla.levelTwoAt(plan, obligation.dueAt),
-            payload: { obligationId: obligation.id, obligation: obligation.obligation, dueAt: job.dueAt },
-          }),
-        );
-        await this.notifier.notify(manager, await supervisorsOf(manager, c.regionCode), {
-          kind: 'escalation',
-          caseId: c.id,
-          title: `${c.number}: ${obligation.obligation} deadline missed (level 1)`,
-          data: { level: 1, obligation: obligation.obligation, dueAt: job.dueAt, bankId: c.assignedBankId },
-          key: `escalation.${obligation.id}.1`,
-        });
+        await insertOutbox(manager, [this.levelTwoMessage(plan, state, job)]);
+        await this.notifier.notify(manager, await supervisorsOf(manager, c.regionCode), levelOneNotice(state, job));
       }
-      if (obligation.obligation !== 'claim' || c.status !== 'assigned') return { done: 'escalated to level 1' };
+      if (obligation.obligation !== 'claim' || c.status !== 'assigned') return { done: ESCALATED };
       if (c.routingTier === 3) {
         // A pool that missed its deadline: straight to level 2, for a supervisor to assign by hand.
-        await this.levelTwo(manager, c, obligation, now);
-        return { done: 'pool missed its claim deadline: escalated to level 2' };
+        await this.levelTwo(manager, [state], now);
+        return { done: POOL_MISSED };
       }
-      await this.transitions.applyIn(
-        manager,
-        { caseId: c.id, action: 'claim_timeout', actor: SYSTEM_ACTOR, system: true },
-        async () => {
-          const route = await planRoute(this.router, manager, c, nextTier(c.routingTier));
-          return {
-            ...route,
-            event: {
-              type: 'claim_deadline_missed',
-              data: { fromTier: c.routingTier, fromBankId: c.assignedBankId, next: route.hop },
-            },
-          };
-        },
+      await this.transitions.applyIn(manager, claimTimeout(c), async () =>
+        claimTimeoutPlan(c, await planRoute(this.router, manager, c, nextTier(c.routingTier))),
       );
-      return { done: 'escalated to level 1 and moved to the next tier' };
+      return { done: MOVED_ON };
     });
+  }
+
+  /**
+   * Many deadline jobs in one transaction, set-based, with the results `deadline` gives them one by one:
+   * the cases and obligations locked in two statements (cases first, by id, as the lifecycle's writes lock
+   * them), the stale jobs skipped, the level-1 escalations, level-2 messages and notices written for all at
+   * once, and the missed claims moved on as one batch of transitions. A job repeated in the batch (the same
+   * obligation, or another of the same case) runs in a next round of the same transaction, after the first.
+   */
+  deadlines(jobs: readonly DeadlinePayload[]): Promise<HandlerResult[]> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const now = this.clock.now();
+      const plans = new Map<string, Promise<SlaPlan>>();
+      const planOf = (campaignId: string): Promise<SlaPlan> => {
+        const known = plans.get(campaignId) ?? this.sla.planFor(manager, campaignId);
+        plans.set(campaignId, known);
+        return known;
+      };
+      const results: HandlerResult[] = [];
+      let pending = jobs.map((job, index) => ({ job, index }));
+      while (pending.length > 0) {
+        const round: typeof pending = [];
+        const later: typeof pending = [];
+        const obligationIds = new Set<string>();
+        for (const p of pending) {
+          (obligationIds.has(p.job.obligationId) ? later : round).push(p);
+          obligationIds.add(p.job.obligationId);
+        }
+        const { cases, obligations } = await this.lock(manager, [...obligationIds]);
+        const live: (Overdue & { index: number; job: DeadlinePayload })[] = [];
+        const caseIds = new Set<string>();
+        for (const p of round) {
+          const obligation = obligations.get(p.job.obligationId);
+          const stale = obligationStale(obligation, p.job);
+          if (stale !== null || !obligation) {
+            results[p.index] = { skipped: stale ?? 'obligation not found' };
+            continue;
+          }
+          if (caseIds.has(obligation.caseId)) {
+            later.push(p);
+            continue;
+          }
+          caseIds.add(obligation.caseId);
+          const c = cases.get(obligation.caseId);
+          if (!c) throw new Error(`case ${obligation.caseId} of obligation ${obligation.id} not found`);
+          const held = caseStale(c, obligation.dueAt, now);
+          if (held !== null) results[p.index] = { skipped: held };
+          else live.push({ index: p.index, job: p.job, obligation, case: c });
+        }
+        for (const [index, result] of await this.escalateAll(manager, live, now, planOf)) results[index] = result;
+        pending = later.sort((a, b) => a.index - b.index);
+      }
+      return results;
+    });
+  }
+
+  /**
+   * `deadlines`, and when the batch fails, each of its jobs alone through `deadline` (a few at a time), so
+   * that only a job that fails alone fails.
+   */
+  async deadlinesIsolated(jobs: readonly DeadlinePayload[]): Promise<PromiseSettledResult<HandlerResult>[]> {
+    if (jobs.length === 0) return [];
+    try {
+      return (await this.deadlines(jobs)).map((value) => ({ status: 'fulfilled', value }));
+    } catch (error: unknown) {
+      if (jobs.length === 1) return [{ status: 'rejected', reason: error }];
+      this.logger.warn(
+        `a batch of ${jobs.length} deadlines failed (${error instanceof Error ? error.message : String(error)}); one by one`,
+      );
+      const settled: PromiseSettledResult<HandlerResult>[] = [];
+      let next = 0;
+      const runner = async (): Promise<void> => {
+        for (let i = next++; i < jobs.length; i = next++) {
+          const job = jobs[i];
+          if (job === undefined) continue;
+          settled[i] = await this.deadline(job).then(
+            (value) => ({ status: 'fulfilled', value }) as const,
+            (reason: unknown) => ({ status: 'rejected', reason }) as const,
+          );
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(FALLBACK_CONCURRENCY, jobs.length) }, runner));
+      return settled;
+    }
+  }
+
+  /** The obligations of the batch and their cases, locked: the cases first, then the obligations, each by id. */
+  private async lock(
+    manager: EntityManager,
+    obligationIds: readonly string[],
+  ): Promise<{ cases: Map<string, CaseEntity>; obligations: Map<string, CaseObligationEntity> }> {
+    const cases = await manager
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.id IN (SELECT o.case_id FROM case_obligations o WHERE o.id = ANY(CAST(:ids AS uuid[])))', {
+        ids: obligationIds,
+      })
+      .orderBy('c.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    const obligations = await manager
+      .getRepository(CaseObligationEntity)
+      .createQueryBuilder('o')
+      .where('o.id = ANY(CAST(:ids AS uuid[]))', { ids: obligationIds })
+      .orderBy('o.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    return { cases: new Map(cases.map((c) => [c.id, c])), obligations: new Map(obligations.map((o) => [o.id, o])) };
+  }
+
+  /** `deadline`'s work for live jobs of distinct cases, set-based; answers each job's result by its index. */
+  private async escalateAll(
+    manager: EntityManager,
+    live: readonly (Overdue & { index: number; job: DeadlinePayload })[],
+    now: Date,
+    planOf: (campaignId: string) => Promise<SlaPlan>,
+  ): Promise<Map<number, HandlerResult>> {
+    const results = new Map<number, HandlerResult>();
+    if (live.length === 0) return results;
+    const opened = await openEscalations(manager, live, 1, now);
+    const escalated = live.filter((l) => opened.has(l.obligation.id));
+    if (escalated.length > 0) {
+      const messages = [];
+      for (const l of escalated) messages.push(this.levelTwoMessage(await planOf(l.case.campaignId), l, l.job));
+      await insertOutbox(manager, messages);
+      const supervisors = await supervisorsByRegion(
+        manager,
+        escalated.map((l) => l.case.regionCode),
+      );
+      await this.notifier.notifyMany(
+        manager,
+        escalated.map((l) => ({ userIds: supervisors.get(l.case.regionCode) ?? [], notice: levelOneNotice(l, l.job) })),
+      );
+    }
+    const claims = live.filter((l) => l.obligation.obligation === 'claim' && l.case.status === 'assigned');
+    for (const l of live) if (!claims.includes(l)) results.set(l.index, { done: ESCALATED });
+    const pools = claims.filter((l) => l.case.routingTier === 3);
+    await this.levelTwo(manager, pools, now);
+    for (const l of pools) results.set(l.index, { done: POOL_MISSED });
+    const moving = claims.filter((l) => l.case.routingTier !== 3);
+    if (moving.length === 0) return results;
+    const moved = await this.transitions.applyManyIn(
+      manager,
+      moving.map((l) => claimTimeout(l.case)),
+      async (contexts) => {
+        const routes = await planRoutes(
+          this.router,
+          manager,
+          contexts.map((x) => ({ subject: x.case, fromTier: nextTier(x.case.routingTier) })),
+        );
+        return contexts.map((x, i) => claimTimeoutPlan(x.case, routes[i] ?? fail('a route per case')));
+      },
+    );
+    moving.forEach((l, i) => {
+      const outcome = moved[i];
+      // Under the batch's locks no transition can fail but for a reason of its own: one by one, it fails alone.
+      if (outcome === undefined || outcome instanceof DomainError) throw outcome ?? new Error('no transition result');
+      results.set(l.index, { done: MOVED_ON });
+    });
+    return results;
+  }
+
+  /** The level-2 message of a level-1 escalation, due `levelTwoAfter` past the deadline. */
+  private levelTwoMessage(plan: SlaPlan, { case: c, obligation }: Overdue, job: DeadlinePayload): OutboxMessage {
+    return {
+      type: 'sla.level_two',
+      caseId: c.id,
+      runAt: this.sla.levelTwoAt(plan, obligation.dueAt),
+      payload: { obligationId: obligation.id, obligation: obligation.obligation, dueAt: job.dueAt },
+    };
   }
 
   /** Still open `levelTwoAfter` past the deadline: level 2. */
@@ -107,31 +334,38 @@ export class SlaHandlers {
         this.sla.levelTwoAt(await this.sla.planFor(manager, c.campaignId), o.dueAt),
       );
       if (!state.live) return { skipped: state.skipped };
-      const opened = await this.levelTwo(manager, state.case, state.obligation, this.clock.now());
-      return opened ? { done: 'escalated to level 2' } : { skipped: 'level 2 already open' };
+      const opened = await this.levelTwo(manager, [state], this.clock.now());
+      return opened.size > 0 ? { done: 'escalated to level 2' } : { skipped: 'level 2 already open' };
     });
   }
 
-  private async levelTwo(
-    manager: EntityManager,
-    c: CaseEntity,
-    obligation: CaseObligationEntity,
-    now: Date,
-  ): Promise<boolean> {
-    const opened = await openEscalation(manager, c, obligation, 2, now);
-    if (opened) {
-      await this.notifier.notify(manager, await supervisorsOf(manager, c.regionCode), {
-        kind: 'escalation',
-        caseId: c.id,
-        title: `${c.number}: ${obligation.obligation} still open (level 2)`,
-        data: {
-          level: 2,
-          obligation: obligation.obligation,
-          dueAt: obligation.dueAt.toISOString(),
-          bankId: c.assignedBankId,
-        },
-        key: `escalation.${obligation.id}.2`,
-      });
+  /** Level-2 escalations and their notices; answers the obligations whose level 2 is new. */
+  private async levelTwo(manager: EntityManager, overdue: readonly Overdue[], now: Date): Promise<Set<string>> {
+    const opened = await openEscalations(manager, overdue, 2, now);
+    const escalated = overdue.filter((o) => opened.has(o.obligation.id));
+    if (escalated.length > 0) {
+      const supervisors = await supervisorsByRegion(
+        manager,
+        escalated.map((o) => o.case.regionCode),
+      );
+      await this.notifier.notifyMany(
+        manager,
+        escalated.map(({ case: c, obligation }) => ({
+          userIds: supervisors.get(c.regionCode) ?? [],
+          notice: {
+            kind: 'escalation',
+            caseId: c.id,
+            title: `${c.number}: ${obligation.obligation} still open (level 2)`,
+            data: {
+              level: 2,
+              obligation: obligation.obligation,
+              dueAt: obligation.dueAt.toISOString(),
+              bankId: c.assignedBankId,
+            },
+            key: `escalation.${obligation.id}.2`,
+          },
+        })),
+      );
     }
     return opened;
   }

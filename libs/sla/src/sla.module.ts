@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@unblock/cases';
+import { DeadlineBatcher } from './deadline-batcher';
 import { MorningDigest } from './digest';
 import { EscalationQueries } from './escalation.queries';
 import { NotificationQueries } from './notification.queries';
@@ -20,7 +21,7 @@ export class SlaReadModule {}
 /** What the worker runs: the relay, the handlers, the sweeper, the digest, the webhooks. Needs the queues. */
 @Module({
   imports: [CasesModule],
-  providers: [MorningDigest, Notifier, OutboxRelay, SlaHandlers, Sweeper, WebhookSender],
-  exports: [MorningDigest, Notifier, OutboxRelay, SlaHandlers, Sweeper, WebhookSender],
+  providers: [DeadlineBatcher, MorningDigest, Notifier, OutboxRelay, SlaHandlers, Sweeper, WebhookSender],
+  exports: [DeadlineBatcher, MorningDigest, Notifier, OutboxRelay, SlaHandlers, Sweeper, WebhookSender],
 })
 export class SlaWorkModule {}

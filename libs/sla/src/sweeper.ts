@@ -63,11 +63,22 @@ export class Sweeper {
         return plan;
       };
 
+      // The deadlines the queues missed, as one batch (one by one if the batch fails).
       let escalatedLevelOne = 0;
-      for (const o of await this.missedDeadlines(manager, now)) {
-        const result = await this.handlers.deadline({ obligationId: o.id, dueAt: o.due_at.toISOString() });
-        if ('done' in result) escalatedLevelOne += 1;
-      }
+      const missed = await this.missedDeadlines(manager, now);
+      const outcomes = await this.handlers.deadlinesIsolated(
+        missed.map((o) => ({ obligationId: o.id, dueAt: o.due_at.toISOString() })),
+      );
+      outcomes.forEach((outcome, i) => {
+        if (outcome.status === 'fulfilled') {
+          if ('done' in outcome.value) escalatedLevelOne += 1;
+          return;
+        }
+        const reason: unknown = outcome.reason;
+        this.logger.error(
+          `the deadline of obligation ${missed[i]?.id ?? '?'} failed: ${reason instanceof Error ? reason.message : String(reason)}`,
+        );
+      });
 
       let escalatedLevelTwo = 0;
       const waitingForLevelTwo = await this.withoutLevelTwo(manager);

@@ -18,7 +18,7 @@ import {
   type Obligation,
 } from '@unblock/domain';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { whereCaseVisible } from '../access';
 import { SlaPlanner, type PlanRow, type SlaPlan } from '../sla/sla-planner';
 import { CaseResponse, toCaseResponse } from './case.response';
@@ -96,6 +96,13 @@ interface PlannedObligation {
   state: 'unchanged' | 'met' | 'cancelled' | 'moved' | 'new';
 }
 
+/** A case as a transition reads it: the row, its open obligations, its campaign's SLA plan. */
+interface Loaded {
+  readonly current: CaseEntity;
+  readonly open: CaseObligationEntity[];
+  readonly plan: SlaPlan;
+}
+
 /** Everything one transition writes, decided before the write. */
 interface TransitionWrite {
   readonly command: TransitionCommand;
@@ -147,40 +154,13 @@ export class CaseTransitions {
     plan: (context: TransitionContext) => TransitionPlan | Promise<TransitionPlan>,
   ): Promise<CaseResponse> {
     const now = this.clock.now();
-    const {
-      current,
-      open,
-      plan: campaignPlan,
-    } = await this.load(manager, command.caseId, command.system === true ? SYSTEM_ACTOR : command.actor);
-    const check =
-      command.system === true
-        ? checkSystemTransition(current.status, command.action)
-        : checkTransition(current.status, command.action, command.actor.role);
-    if (!check.ok) {
-      if (check.reason === 'forbidden') {
-        throw new DomainError('forbidden', `a ${command.actor.role} may not ${command.action} a case`);
-      }
-      throw this.illegal(command.action, current.status, current.version);
-    }
-    if (command.expectedVersion !== undefined && command.expectedVersion !== current.version) {
-      throw DomainError.conflict(
-        `the case changed: it is at version ${current.version}, not ${command.expectedVersion}`,
-        'expectedVersion',
-        { currentStatus: current.status, currentVersion: current.version },
-      );
-    }
+    const loaded = (await this.load(manager, [command.caseId], this.viewer(command))).get(command.caseId);
+    if (!loaded) throw DomainError.notFound('case');
+    const to = this.check(command, loaded.current);
+    const { current, open } = loaded;
     const decided = await plan({ manager, now, actor: command.actor, case: current, open });
-
-    // The campaign's SLA plan, read with the case.
-    const slaPlan = (): Promise<SlaPlan> => Promise.resolve(campaignPlan);
-    const obligations = await this.planObligations(current, open, decided.obligations, now, slaPlan);
-    const live = obligations.filter((o) => o.state !== 'met' && o.state !== 'cancelled');
-    const dueAt = live.length === 0 ? null : new Date(Math.min(...live.map((o) => o.entity.dueAt.getTime())));
-    const outbox = [
-      ...(await this.deadlineMessages(current, obligations, now, slaPlan)),
-      ...(decided.outbox ?? []).map((m) => ({ ...m, caseId: current.id })),
-    ];
-    const write: TransitionWrite = { command, current, to: check.to, decided, obligations, outbox, dueAt, now };
+    const write = await this.prepare(command, loaded, to, decided, now);
+    const { obligations } = write;
 
     // An obligation closed and opened again (the same kind), or pool members replaced, would touch one
     // unique key twice in one statement: those rows go in a second statement, in the same transaction.
@@ -206,12 +186,130 @@ export class CaseTransitions {
     return toCaseResponse(updated);
   }
 
-  /** The case as the actor sees it (or 404) and its open obligations, in one statement. */
-  private async load(
+  /**
+   * The system's transitions of many cases in the caller's transaction, set-based: the cases and their
+   * obligations read in one statement, each planned by `plan` (given every context at once, so it can read
+   * what it needs for all of them together), then written in two statements for the whole batch. Answers,
+   * in the commands' order, each case as updated or the error its transition met (not found, an illegal
+   * action, a stale version) without writing it. Plans that write more (`after`) or settle escalations
+   * (a supervisor's action, an obligation met) go one by one through `applyIn`.
+   */
+  async applyManyIn(
     manager: EntityManager,
-    caseId: string,
-    actor: Actor,
-  ): Promise<{ current: CaseEntity; open: CaseObligationEntity[]; plan: SlaPlan }> {
+    commands: readonly TransitionCommand[],
+    plan: (contexts: readonly TransitionContext[]) => Promise<readonly TransitionPlan[]>,
+  ): Promise<(CaseEntity | DomainError)[]> {
+    if (commands.some((c) => c.system !== true)) throw new Error("a batch of transitions is the system's");
+    if (new Set(commands.map((c) => c.caseId)).size !== commands.length) {
+      throw new Error('a batch of transitions names each case once');
+    }
+    const now = this.clock.now();
+    const loaded = await this.load(
+      manager,
+      commands.map((c) => c.caseId),
+      SYSTEM_ACTOR,
+    );
+    const results: (CaseEntity | DomainError)[] = [];
+    const accepted: { index: number; command: TransitionCommand; loaded: Loaded; to: CaseStatus }[] = [];
+    commands.forEach((command, index) => {
+      const found = loaded.get(command.caseId);
+      try {
+        if (!found) throw DomainError.notFound('case');
+        accepted.push({ index, command, loaded: found, to: this.check(command, found.current) });
+      } catch (error: unknown) {
+        if (!(error instanceof DomainError)) throw error;
+        results[index] = error;
+      }
+    });
+    const decided = await plan(
+      accepted.map(({ command, loaded: l }) => ({
+        manager,
+        now,
+        actor: command.actor,
+        case: l.current,
+        open: l.open,
+      })),
+    );
+    const writes: TransitionWrite[] = [];
+    for (const [i, a] of accepted.entries()) {
+      const d = decided[i];
+      if (d === undefined) throw new Error('a batch plan answers one plan per context');
+      if (d.after !== undefined || SUPERVISOR_ACTIONS.has(a.command.action) || (d.obligations?.meet?.length ?? 0) > 0) {
+        throw new Error(`${a.command.action} does not run in a batch of transitions`);
+      }
+      writes.push(await this.prepare(a.command, a.loaded, a.to, d, now));
+    }
+    const updated = await this.writeMany(manager, writes, now);
+    const missing = writes.filter((w) => !updated.has(w.current.id)).map((w) => w.current.id);
+    // Somebody else's transition committed between the read and the write (the caller holds no lock).
+    const found =
+      missing.length === 0
+        ? []
+        : await manager.find(CaseEntity, { where: { id: In(missing) }, select: ['id', 'status', 'version'] });
+    accepted.forEach((a, i) => {
+      const write = writes[i];
+      const row = write ? updated.get(write.current.id) : undefined;
+      if (row) {
+        results[a.index] = row;
+        return;
+      }
+      const now2 = found.find((c) => c.id === a.command.caseId);
+      results[a.index] = now2
+        ? this.illegal(a.command.action, now2.status, now2.version, 'the case changed a moment ago')
+        : DomainError.notFound('case');
+    });
+    return results;
+  }
+
+  /** Whom the command reads the case as: the system sees every case. */
+  private viewer(command: TransitionCommand): Actor {
+    return command.system === true ? SYSTEM_ACTOR : command.actor;
+  }
+
+  /** The lifecycle table's and the expected version's verdict on a command: the status it leads to, or a 403/409. */
+  private check(command: TransitionCommand, current: CaseEntity): CaseStatus {
+    const check =
+      command.system === true
+        ? checkSystemTransition(current.status, command.action)
+        : checkTransition(current.status, command.action, command.actor.role);
+    if (!check.ok) {
+      if (check.reason === 'forbidden') {
+        throw new DomainError('forbidden', `a ${command.actor.role} may not ${command.action} a case`);
+      }
+      throw this.illegal(command.action, current.status, current.version);
+    }
+    if (command.expectedVersion !== undefined && command.expectedVersion !== current.version) {
+      throw DomainError.conflict(
+        `the case changed: it is at version ${current.version}, not ${command.expectedVersion}`,
+        'expectedVersion',
+        { currentStatus: current.status, currentVersion: current.version },
+      );
+    }
+    return check.to;
+  }
+
+  /** Everything a decided transition writes: its obligations, outbox messages and next due date. */
+  private async prepare(
+    command: TransitionCommand,
+    { current, open, plan: campaignPlan }: Loaded,
+    to: CaseStatus,
+    decided: TransitionPlan,
+    now: Date,
+  ): Promise<TransitionWrite> {
+    // The campaign's SLA plan, read with the case.
+    const slaPlan = (): Promise<SlaPlan> => Promise.resolve(campaignPlan);
+    const obligations = await this.planObligations(current, open, decided.obligations, now, slaPlan);
+    const live = obligations.filter((o) => o.state !== 'met' && o.state !== 'cancelled');
+    const dueAt = live.length === 0 ? null : new Date(Math.min(...live.map((o) => o.entity.dueAt.getTime())));
+    const outbox = [
+      ...(await this.deadlineMessages(current, obligations, now, slaPlan)),
+      ...(decided.outbox ?? []).map((m) => ({ ...m, caseId: current.id })),
+    ];
+    return { command, current, to, decided, obligations, outbox, dueAt, now };
+  }
+
+  /** The cases as the actor sees them (those it may not see are left out), each with its open obligations. */
+  private async load(manager: EntityManager, caseIds: readonly string[], actor: Actor): Promise<Map<string, Loaded>> {
     const qb = manager
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
@@ -224,25 +322,30 @@ export class CaseTransitions {
       )
       // The campaign's SLA plan in the same statement: most transitions open or move a deadline.
       .addSelect(`(SELECT row_to_json(plan) FROM (${this.sla.planQuery('c.campaign_id')}) AS plan)`, 'sla_plan')
-      .where('c.id = :caseId', { caseId });
+      .where('c.id IN (:...caseIds)', { caseIds });
     const { entities, raw } = await whereCaseVisible(qb, actor).getRawAndEntities<{
+      c_id: string;
       open_obligations: { id: string; obligation: Obligation; opened_at: number; due_at: number }[];
       sla_plan: PlanRow | null;
     }>();
-    const current = entities[0];
-    if (!current) throw DomainError.notFound('case');
-    const open = (raw[0]?.open_obligations ?? []).map((o) =>
-      Object.assign(new CaseObligationEntity(), {
-        id: o.id,
-        caseId: current.id,
-        obligation: o.obligation,
-        openedAt: new Date(o.opened_at),
-        dueAt: new Date(o.due_at),
-        metAt: null,
-        cancelledAt: null,
-      }),
-    );
-    return { current, open, plan: this.sla.fromRow(raw[0]?.sla_plan) };
+    const rows = new Map(raw.map((r) => [r.c_id, r]));
+    const loaded = new Map<string, Loaded>();
+    for (const current of entities) {
+      const row = rows.get(current.id);
+      const open = (row?.open_obligations ?? []).map((o) =>
+        Object.assign(new CaseObligationEntity(), {
+          id: o.id,
+          caseId: current.id,
+          obligation: o.obligation,
+          openedAt: new Date(o.opened_at),
+          dueAt: new Date(o.due_at),
+          metAt: null,
+          cancelledAt: null,
+        }),
+      );
+      loaded.set(current.id, { current, open, plan: this.sla.fromRow(row?.sla_plan) });
+    }
+    return loaded;
   }
 
   /**
@@ -343,10 +446,116 @@ export class CaseTransitions {
     return hydrate(this.dataSource, CaseEntity, row);
   }
 
+  /**
+   * The writes of many transitions, set-based: one statement makes the conditional UPDATE of every case
+   * (status, due date, version and each plan's columns, by `jsonb_populate_record` over the row) and, for
+   * the cases it updated, their obligations met, cancelled or moved, pools emptied, outbox messages and
+   * events; a second one inserts the new obligations and pool members (a claim cancelled and opened again
+   * would touch one unique key twice in one statement). Answers the updated cases by id.
+   */
+  private async writeMany(
+    manager: EntityManager,
+    writes: readonly TransitionWrite[],
+    now: Date,
+  ): Promise<Map<string, CaseEntity>> {
+    if (writes.length === 0) return new Map();
+    const metadata = this.dataSource.getMetadata(CaseEntity);
+    const driver = this.dataSource.driver;
+    const columns = new Set(['status', 'due_at']);
+    const cases = writes.map((w) => {
+      const patch: Record<string, unknown> = { status: w.to, due_at: w.dueAt };
+      for (const [property, value] of Object.entries(w.decided.set ?? {})) {
+        if (value === undefined) continue;
+        const column = metadata.findColumnWithPropertyName(property);
+        if (!column) throw new Error(`no column for ${property}`);
+        patch[column.databaseName] = driver.preparePersistentValue(value, column);
+        columns.add(column.databaseName);
+      }
+      return { id: w.current.id, version: w.current.version, from_status: w.current.status, patch };
+    });
+    const changed = writes.flatMap((w) =>
+      w.obligations
+        .filter((o) => o.state === 'met' || o.state === 'cancelled' || o.state === 'moved')
+        .map((o) => ({ id: o.entity.id, case_id: w.current.id, state: o.state, due_at: o.entity.dueAt })),
+    );
+    const outbox = writes.flatMap((w) =>
+      w.outbox.map((m) => ({ case_id: w.current.id, type: m.type, run_at: m.runAt, payload: m.payload })),
+    );
+    const events = writes.map((w) => ({
+      case_id: w.current.id,
+      type: w.decided.event.type,
+      data: { from: w.current.status, to: w.to, ...w.decided.event.data },
+    }));
+    const list = [...columns];
+    const rows = await manager.query<Record<string, unknown>[]>(
+      `WITH v AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, version int, from_status text, patch jsonb))
+       , upd AS (UPDATE cases c SET (${list.join(', ')}) = (SELECT ${list.map((n) => `p.${n}`).join(', ')}
+                                         FROM jsonb_populate_record(c, v.patch) AS p),
+                        version = c.version + 1, updated_at = now()
+                  FROM v WHERE c.id = v.id AND c.version = v.version AND c.status = v.from_status
+                  RETURNING c.*)
+       , changed AS (UPDATE case_obligations o
+                        SET met_at = CASE WHEN x.state = 'met' THEN $5::timestamptz ELSE o.met_at END,
+                            cancelled_at = CASE WHEN x.state = 'cancelled' THEN $5::timestamptz ELSE o.cancelled_at END,
+                            due_at = CASE WHEN x.state = 'moved' THEN x.due_at ELSE o.due_at END,
+                            updated_at = now()
+                       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, case_id uuid, state text, due_at timestamptz)
+                      WHERE o.id = x.id AND x.case_id IN (SELECT id FROM upd))
+       , pool AS (DELETE FROM case_pool_members p
+                   WHERE p.case_id = ANY($3::uuid[]) AND p.case_id IN (SELECT id FROM upd))
+       , outbox AS (INSERT INTO outbox (type, case_id, run_at, payload)
+                    SELECT m.type, m.case_id, m.run_at, m.payload
+                      FROM jsonb_to_recordset($4::jsonb) AS m(case_id uuid, type text, run_at timestamptz, payload jsonb)
+                     WHERE m.case_id IN (SELECT id FROM upd))
+       , event AS (INSERT INTO case_events (case_id, type, actor_user_id, at, data)
+                   SELECT e.case_id, e.type, NULL, $5::timestamptz, e.data
+                     FROM jsonb_to_recordset($6::jsonb) AS e(case_id uuid, type text, data jsonb)
+                    WHERE e.case_id IN (SELECT id FROM upd))
+       SELECT * FROM upd`,
+      [
+        JSON.stringify(cases),
+        JSON.stringify(changed),
+        writes.filter((w) => w.decided.pool !== undefined).map((w) => w.current.id),
+        JSON.stringify(outbox),
+        now,
+        JSON.stringify(events),
+      ],
+    );
+    const updated = new Map(rows.map((row) => [String(row['id']), hydrate(this.dataSource, CaseEntity, row)]));
+    const fresh = writes
+      .filter((w) => updated.has(w.current.id))
+      .flatMap((w) =>
+        w.obligations
+          .filter((o) => o.state === 'new')
+          .map((o) => ({
+            id: o.entity.id,
+            case_id: w.current.id,
+            obligation: o.entity.obligation,
+            due_at: o.entity.dueAt,
+          })),
+      );
+    const members = writes
+      .filter((w) => updated.has(w.current.id))
+      .flatMap((w) =>
+        (w.decided.pool ?? []).map((organization) => ({ case_id: w.current.id, organization_id: organization })),
+      );
+    if (fresh.length > 0 || members.length > 0) {
+      await manager.query(
+        `WITH fresh AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at)
+                        SELECT f.id, f.case_id, f.obligation, $3::timestamptz, f.due_at
+                          FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, case_id uuid, obligation text, due_at timestamptz))
+         INSERT INTO case_pool_members (case_id, organization_id)
+         SELECT p.case_id, p.organization_id FROM jsonb_to_recordset($2::jsonb) AS p(case_id uuid, organization_id uuid)`,
+        [JSON.stringify(fresh), JSON.stringify(members), now],
+      );
+    }
+    return updated;
+  }
+
   private async insertObligations(
     manager: EntityManager,
     caseId: string,
-    planned: PlannedObligation[],
+    planned: readonly PlannedObligation[],
     now: Date,
   ): Promise<void> {
     const fresh = planned.filter((p) => p.state === 'new');

@@ -1,7 +1,7 @@
-import type { RoutingTier } from '@unblock/domain';
+import type { RouteTarget, RoutingTier } from '@unblock/domain';
 import type { EntityManager } from 'typeorm';
 import type { CasePatch, ObligationChanges } from '../cases/case-transitions';
-import type { CaseRouter } from './case-router';
+import type { CaseRouter, RouteSubject } from './case-router';
 
 export interface RoutePlan {
   readonly set: CasePatch;
@@ -19,10 +19,24 @@ export interface RoutePlan {
 export async function planRoute(
   router: CaseRouter,
   manager: EntityManager,
-  subject: { chainId: string | null; regionCode: string; declinedOrgIds: readonly string[] },
+  subject: RouteSubject,
   fromTier: RoutingTier,
 ): Promise<RoutePlan> {
-  const target = await router.target(manager, subject, fromTier);
+  return routePlanOf(subject, await router.target(manager, subject, fromTier));
+}
+
+/** `planRoute` for many cases at once (their chains and regions read together), in order. */
+export async function planRoutes(
+  router: CaseRouter,
+  manager: EntityManager,
+  requests: readonly { readonly subject: RouteSubject; readonly fromTier: RoutingTier }[],
+): Promise<RoutePlan[]> {
+  const targets = await router.targets(manager, requests);
+  return requests.map((r, i) => routePlanOf(r.subject, targets[i] ?? null));
+}
+
+/** The route plan of a case to a target (null: nobody is left). */
+function routePlanOf(subject: RouteSubject, target: RouteTarget | null): RoutePlan {
   if (target === null) {
     return {
       set: { routingTier: 3, assignedBankId: null, claimedByUserId: null, declinedOrgIds: [...subject.declinedOrgIds] },

@@ -1,0 +1,127 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import type { DeadlinePayload, HandlerResult } from '@unblock/queue';
+import { SlaHandlers } from './sla-handlers';
+
+/**
+ * How many jobs the `sla` processor runs at once. Deadline jobs mostly wait in the batcher, which holds
+ * at most `DEADLINE_BATCH.inFlight` transactions; the other jobs take a connection each, so they are
+ * limited apart (`SLA_JOB_CONCURRENCY`).
+ */
+export const SLA_CONCURRENCY = 400;
+/** How many of the `sla` queue's other jobs (reminders, level 2, the sweep) run at once. */
+export const SLA_JOB_CONCURRENCY = 8;
+
+export interface BatchOptions {
+  /** The most items in one batch. */
+  readonly max: number;
+  /** How long the first item of a batch waits for others. */
+  readonly windowMs: number;
+  /** How many batches run at once; more items wait and go in the next batch. */
+  readonly inFlight: number;
+}
+
+export const DEADLINE_BATCH: BatchOptions = { max: 500, windowMs: 5, inFlight: 2 };
+
+interface Waiting<I, R> {
+  readonly item: I;
+  readonly resolve: (result: R) => void;
+  readonly reject: (reason: unknown) => void;
+}
+
+/**
+ * Collects the items submitted within a short window (or until a batch is full), runs them together, and
+ * settles each submitter's promise with its own outcome.
+ */
+export class MicroBatcher<I, R> {
+  private waiting: Waiting<I, R>[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running = 0;
+
+  constructor(
+    private readonly run: (items: I[]) => Promise<PromiseSettledResult<R>[]>,
+    private readonly options: BatchOptions,
+  ) {}
+
+  submit(item: I): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.push({ item, resolve, reject });
+      if (this.waiting.length >= this.options.max) this.flush();
+      else this.timer ??= setTimeout(() => this.flush(), this.options.windowMs);
+    });
+  }
+
+  /** Items waiting and batches running. */
+  get load(): { waiting: number; running: number } {
+    return { waiting: this.waiting.length, running: this.running };
+  }
+
+  /** Runs what waits now, up to `inFlight` batches; the rest goes when a batch finishes. */
+  flush(): void {
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    while (this.waiting.length > 0 && this.running < this.options.inFlight) {
+      const batch = this.waiting.splice(0, this.options.max);
+      this.running += 1;
+      void this.settle(batch).finally(() => {
+        this.running -= 1;
+        this.flush();
+      });
+    }
+  }
+
+  private async settle(batch: Waiting<I, R>[]): Promise<void> {
+    let outcomes: PromiseSettledResult<R>[];
+    try {
+      outcomes = await this.run(batch.map((w) => w.item));
+    } catch (error: unknown) {
+      outcomes = batch.map(() => ({ status: 'rejected', reason: error }));
+    }
+    batch.forEach((w, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.status === 'fulfilled') w.resolve(outcome.value);
+      else w.reject(outcome?.reason ?? new Error('the batch answered no outcome'));
+    });
+  }
+}
+
+/** Runs at most `limit` of the given tasks at once; the others wait their turn. */
+export class Limiter {
+  private active = 0;
+  private readonly queue: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+    this.active += 1;
+    try {
+      return await task();
+    } finally {
+      this.active -= 1;
+      this.queue.shift()?.();
+    }
+  }
+}
+
+/**
+ * Deadline jobs in batches: the jobs that arrive within a few milliseconds run as one transaction
+ * (`SlaHandlers.deadlines`); when a batch fails, its jobs run one by one, so only a failing job fails.
+ */
+@Injectable()
+export class DeadlineBatcher implements OnModuleDestroy {
+  private readonly batcher: MicroBatcher<DeadlinePayload, HandlerResult>;
+
+  constructor(handlers: SlaHandlers) {
+    this.batcher = new MicroBatcher((jobs) => handlers.deadlinesIsolated(jobs), DEADLINE_BATCH);
+  }
+
+  deadline(job: DeadlinePayload): Promise<HandlerResult> {
+    return this.batcher.submit(job);
+  }
+
+  onModuleDestroy(): void {
+    this.batcher.flush();
+  }
+}

@@ -1,0 +1,268 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { ManualClock } from '@unblock/domain';
+import type { DeadlinePayload, HandlerResult } from '@unblock/queue';
+import { DeadlineBatcher, SlaHandlers } from '@unblock/sla';
+import { randomUUID } from 'node:crypto';
+import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
+import { buildWorld, type World } from '../support/fixtures';
+import { slaContext } from '../support/sla-context';
+import { TestApi } from '../support/test-api';
+
+interface Obligation {
+  id: string;
+  obligation: string;
+  due_at: Date;
+}
+
+/** Deadlines in batches (one transaction, set-based) against the same deadlines one job at a time. */
+describe('SLA: deadlines in batches', () => {
+  const start = new Date('2026-06-01T02:00:00Z');
+  const clock = new ManualClock(start);
+  let api: TestApi;
+  let world: World;
+  let actors: Actors;
+  let sla: INestApplicationContext;
+  let handlers: SlaHandlers;
+  let visitId: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start({}, { clock });
+    world = await buildWorld(api);
+    actors = await buildActors(api, world);
+    sla = await slaContext(api, clock);
+    handlers = sla.get(SlaHandlers);
+    visitId = await recordVisit(api, actors.officer, {
+      campaignId: world.provinceCampaignId,
+      enterpriseId: world.henanEnterpriseId,
+    });
+  });
+
+  afterAll(async () => {
+    await sla.close();
+    await api.stop();
+  });
+
+  beforeEach(() => clock.set(start));
+
+  const post = async (token: string, caseId: string, action: string, body: object = {}): Promise<void> => {
+    const answer = await api.request('POST', `/api/v1/cases/${caseId}/${action}`, { token, body });
+    expect(answer.status).toBe(200);
+  };
+  const newCase = async (): Promise<string> => String((await diagnose(api, actors.officer, { visitId }))['id']);
+  const open = (caseId: string, obligation: string): Promise<Obligation> =>
+    api.dataSource
+      .query<Obligation[]>(
+        `SELECT id, obligation, due_at FROM case_obligations
+          WHERE case_id = $1 AND obligation = $2 AND met_at IS NULL AND cancelled_at IS NULL`,
+        [caseId, obligation],
+      )
+      .then((rows) => {
+        const row = rows[0];
+        if (!row) throw new Error(`no open ${obligation} obligation`);
+        return row;
+      });
+  const jobOf = (o: Obligation): DeadlinePayload => ({ obligationId: o.id, dueAt: o.due_at.toISOString() });
+
+  /** What a deadline may change of a case, with the case's own ids left out. */
+  const stateOf = async (caseId: string): Promise<Record<string, unknown>> => {
+    const [c] = await api.dataSource.query<Record<string, unknown>[]>(
+      `SELECT status, routing_tier, assigned_bank_id, escalation_level, version, due_at,
+              (SELECT array_agg(organization_id ORDER BY organization_id) FROM case_pool_members WHERE case_id = cases.id) AS pool
+         FROM cases WHERE id = $1`,
+      [caseId],
+    );
+    const escalations = await api.dataSource.query<unknown[]>(
+      `SELECT obligation, level, status, due_at, bank_id FROM escalations WHERE case_id = $1 ORDER BY level, obligation`,
+      [caseId],
+    );
+    const obligations = await api.dataSource.query<unknown[]>(
+      `SELECT obligation, due_at, met_at, cancelled_at FROM case_obligations WHERE case_id = $1
+        ORDER BY opened_at, obligation, due_at, cancelled_at NULLS LAST`,
+      [caseId],
+    );
+    const events = await api.dataSource.query<{ type: string; data: Record<string, unknown> }[]>(
+      `SELECT type, data FROM case_events WHERE case_id = $1 ORDER BY at, type`,
+      [caseId],
+    );
+    const notifications = await api.dataSource.query<unknown[]>(
+      `SELECT user_id, kind, title, data FROM notifications WHERE case_id = $1 ORDER BY user_id, title`,
+      [caseId],
+    );
+    const outbox = await api.dataSource.query<unknown[]>(
+      `SELECT type, run_at, payload - 'obligationId' AS payload FROM outbox WHERE case_id = $1 ORDER BY type, run_at`,
+      [caseId],
+    );
+    const number = String(
+      (await api.dataSource.query<{ number: string }[]>('SELECT number FROM cases WHERE id = $1', [caseId]))[0]?.number,
+    );
+    return JSON.parse(
+      JSON.stringify({ c, escalations, obligations, events, notifications, outbox }).split(number).join('#'),
+    ) as Record<string, unknown>;
+  };
+
+  /**
+   * One case of each kind a deadline meets: a missed claim at the lead bank, at the deputy, in the pool;
+   * a claim met; a first contact missed; a decision not due yet; a paused case; a deadline moved; an
+   * obligation that is not there.
+   */
+  const mixed = async (): Promise<{ caseIds: string[]; jobs: DeadlinePayload[] }> => {
+    const lead = await newCase();
+    const deputy = await newCase();
+    await post(actors.leadManager, deputy, 'decline', { reason: 'credit_risk' });
+    const pool = await newCase();
+    await post(actors.leadManager, pool, 'decline', { reason: 'credit_risk' });
+    await post(actors.deputyManager, pool, 'decline', { reason: 'credit_risk' });
+    const met = await newCase();
+    const metClaim = await open(met, 'claim');
+    await post(actors.leadManager, met, 'claim');
+    const contact = await newCase();
+    await post(actors.leadManager, contact, 'claim');
+    const paused = await newCase();
+    await post(actors.leadManager, paused, 'claim');
+    const pausedContact = await open(paused, 'first_contact');
+    await post(actors.leadManager, paused, 'pause');
+    const moved = await newCase();
+    const movedClaim = await open(moved, 'claim');
+    return {
+      caseIds: [lead, deputy, pool, met, contact, paused, moved],
+      jobs: [
+        jobOf(await open(lead, 'claim')),
+        jobOf(await open(deputy, 'claim')),
+        jobOf(await open(pool, 'claim')),
+        jobOf(metClaim),
+        jobOf(await open(contact, 'first_contact')),
+        jobOf(await open(contact, 'decision')),
+        jobOf(pausedContact),
+        { obligationId: movedClaim.id, dueAt: new Date(movedClaim.due_at.getTime() - 60_000).toISOString() },
+        { obligationId: randomUUID(), dueAt: movedClaim.due_at.toISOString() },
+      ],
+    };
+  };
+
+  const pastTheClaims = (jobs: DeadlinePayload[]): void => {
+    clock.set(new Date(Math.max(...jobs.slice(0, 3).map((j) => Date.parse(j.dueAt))) + 1000));
+  };
+
+  it('gives a batch of live and stale deadlines the same results and writes as one job at a time', async () => {
+    const one = await mixed();
+    const batch = await mixed();
+    pastTheClaims(one.jobs);
+    const alone: HandlerResult[] = [];
+    for (const job of one.jobs) alone.push(await handlers.deadline(job));
+    const together = await handlers.deadlines(batch.jobs);
+
+    expect(together).toEqual(alone);
+    expect(together).toEqual([
+      { done: 'escalated to level 1 and moved to the next tier' },
+      { done: 'escalated to level 1 and moved to the next tier' },
+      { done: 'pool missed its claim deadline: escalated to level 2' },
+      { skipped: 'obligation met' },
+      { done: 'escalated to level 1' },
+      { skipped: 'not due yet' },
+      { skipped: 'case paused' },
+      { skipped: 'deadline moved' },
+      { skipped: 'obligation not found' },
+    ]);
+    for (const [i, caseId] of batch.caseIds.entries()) {
+      expect(await stateOf(caseId)).toEqual(await stateOf(String(one.caseIds[i])));
+    }
+    // The lead's case went to the deputy, the deputy's to the pool of the chain's members.
+    const [lead, deputy] = await Promise.all(batch.caseIds.slice(0, 2).map(stateOf));
+    expect(lead?.['c']).toMatchObject({ status: 'assigned', routing_tier: 2, assigned_bank_id: world.henanBank2Id });
+    expect(deputy?.['c']).toMatchObject({ status: 'assigned', routing_tier: 3, assigned_bank_id: null });
+    expect((deputy?.['c'] as { pool: string[] | null }).pool?.length).toBeGreaterThan(0);
+
+    // Run again, in a batch or alone: nothing changes.
+    const before = await Promise.all(batch.caseIds.map(stateOf));
+    const again = await handlers.deadlines(batch.jobs);
+    expect(again.slice(0, 3)).toEqual([
+      { skipped: 'obligation cancelled' },
+      { skipped: 'obligation cancelled' },
+      { done: 'pool missed its claim deadline: escalated to level 2' },
+    ]);
+    for (const job of batch.jobs) await handlers.deadline(job);
+    expect(await Promise.all(batch.caseIds.map(stateOf))).toEqual(before);
+  });
+
+  it('opens one escalation and makes one hop for a job repeated in a batch and across batches', async () => {
+    const caseId = await newCase();
+    const pooled = await newCase();
+    await post(actors.leadManager, pooled, 'decline', { reason: 'credit_risk' });
+    await post(actors.deputyManager, pooled, 'decline', { reason: 'credit_risk' });
+    const job = jobOf(await open(caseId, 'claim'));
+    const poolJob = jobOf(await open(pooled, 'claim'));
+    clock.set(new Date(Date.parse(job.dueAt) + 1000));
+
+    expect(await handlers.deadlines([job, poolJob, job, poolJob, job])).toEqual([
+      { done: 'escalated to level 1 and moved to the next tier' },
+      { done: 'pool missed its claim deadline: escalated to level 2' },
+      { skipped: 'obligation cancelled' },
+      { done: 'pool missed its claim deadline: escalated to level 2' },
+      { skipped: 'obligation cancelled' },
+    ]);
+    expect(await handlers.deadlines([job, poolJob])).toEqual([
+      { skipped: 'obligation cancelled' },
+      { done: 'pool missed its claim deadline: escalated to level 2' },
+    ]);
+    // The same job submitted at once many times over: one batch, or several, all the same.
+    const batcher = sla.get(DeadlineBatcher);
+    const results = await Promise.all(Array.from({ length: 20 }, () => batcher.deadline(job)));
+    expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(
+      new Set([JSON.stringify({ skipped: 'obligation cancelled' })]),
+    );
+
+    const count = async (sql: string, id: string): Promise<number> =>
+      Number((await api.dataSource.query<{ n: string }[]>(sql, [id]))[0]?.n);
+    expect(await count(`SELECT count(*) AS n FROM escalations WHERE case_id = $1`, caseId)).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM case_events WHERE case_id = $1 AND type = 'claim_deadline_missed'`,
+        caseId,
+      ),
+    ).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = $1 AND type = 'escalated'`, caseId)).toBe(
+      1,
+    );
+    expect(await count(`SELECT count(*) AS n FROM outbox WHERE case_id = $1 AND type = 'sla.level_two'`, caseId)).toBe(
+      1,
+    );
+    expect(await count(`SELECT count(*) AS n FROM escalations WHERE case_id = $1 GROUP BY case_id`, pooled)).toBe(2);
+    expect(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = $1 AND type = 'escalated'`, pooled)).toBe(
+      2,
+    );
+    const notices = await api.dataSource.query<{ title: string; n: string }[]>(
+      `SELECT title, count(*) AS n FROM notifications WHERE case_id = ANY($1) GROUP BY title ORDER BY title`,
+      [[caseId, pooled]],
+    );
+    // One copy per supervisor of each notice, whatever ran how often.
+    const perNotice = new Set(notices.map((n) => n.n));
+    expect(notices).toHaveLength(3);
+    expect(perNotice.size).toBe(1);
+  });
+
+  it('fails only the failing job of a batch: the others run one by one', async () => {
+    const first = await newCase();
+    const second = await newCase();
+    const jobs = [jobOf(await open(first, 'claim')), jobOf(await open(second, 'claim'))];
+    clock.set(new Date(Date.parse(jobs[0]?.dueAt ?? '') + 1000));
+    const bad: DeadlinePayload = { obligationId: 'not-an-id', dueAt: String(jobs[0]?.dueAt) };
+    await expect(handlers.deadlines([jobs[0], bad])).rejects.toThrow();
+
+    const batcher = sla.get(DeadlineBatcher);
+    const settled = await Promise.allSettled([
+      batcher.deadline(jobs[0]),
+      batcher.deadline(bad),
+      batcher.deadline(jobs[1]),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(settled.filter((s) => s.status === 'fulfilled').map((s) => s.value)).toEqual([
+      { done: 'escalated to level 1 and moved to the next tier' },
+      { done: 'escalated to level 1 and moved to the next tier' },
+    ]);
+    const moved = await api.dataSource.query<{ routing_tier: number }[]>(
+      'SELECT routing_tier FROM cases WHERE id = ANY($1)',
+      [[first, second]],
+    );
+    expect(moved.map((c) => c.routing_tier)).toEqual([2, 2]);
+  });
+});
