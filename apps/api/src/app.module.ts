@@ -14,6 +14,7 @@ import { ReportsModule } from '@unblock/reports';
 import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
+import { AuditWriter } from './audit/audit-writer';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuthController, MeController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
@@ -87,6 +88,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         IdempotencyInterceptor,
+        AuditWriter,
         AuditInterceptor,
         CsvInterceptor,
         // Idempotency wrapping the audit on writes, the CSV/XLSX export on reads.

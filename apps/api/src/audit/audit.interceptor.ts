@@ -1,9 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthenticatedRequest } from '@unblock/http';
 import type { FastifyReply } from 'fastify';
 import { Observable, concatMap } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { AuditWriter } from './audit-writer';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -20,7 +19,7 @@ function entityIdOf(body: unknown): string | null {
 export class AuditInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Audit');
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly writer: AuditWriter) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
@@ -32,22 +31,18 @@ export class AuditInterceptor implements NestInterceptor {
         const entity = /^\/api\/v1\/([^/]+)/u.exec(route)?.[1] ?? 'unknown';
         const userAgent = request.headers['user-agent'];
         try {
-          // One plain INSERT: the repository's insert would build a query and read back the defaults.
-          await this.dataSource.query(
-            `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [
-              request.actor?.userId ?? entityIdOfLogin(entity, body),
-              new Date(),
-              `${request.method} ${route}`,
-              entity,
-              entityIdOf(body) ?? (request.params as Record<string, string> | undefined)?.['id'] ?? null,
-              reply.statusCode,
-              request.ip,
-              typeof userAgent === 'string' ? userAgent.slice(0, 500) : null,
-              String(request.id),
-            ],
-          );
+          // Group commit: concurrent requests' records share one INSERT (see AuditWriter).
+          await this.writer.write({
+            actorUserId: request.actor?.userId ?? entityIdOfLogin(entity, body),
+            at: new Date(),
+            action: `${request.method} ${route}`,
+            entity,
+            entityId: entityIdOf(body) ?? (request.params as Record<string, string> | undefined)?.['id'] ?? null,
+            status: reply.statusCode,
+            ip: request.ip,
+            userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 500) : null,
+            requestId: String(request.id),
+          });
         } catch (error: unknown) {
           this.logger.error({ err: error, requestId: request.id }, 'could not write the audit record');
           throw error;
