@@ -4,18 +4,33 @@ import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
 import { DASHBOARD_SIZES, dashboardBenchmarks } from './dashboard-bench';
 import { markdown } from './harness';
-import { SIZES, runBenchmarks } from './scenarios';
+import { SCENARIOS, SIZES, runBenchmarks, type ScenarioName } from './scenarios';
 
-/** `npm run bench [-- --tiny]`: writes bench-results.json and bench-results.md, and prints the table. */
+/** The scenarios `--only a,b` names, or all of them; `dashboards` is one more name. */
+function selection(argv: readonly string[]): { scenarios: Set<ScenarioName>; dashboards: boolean } {
+  const at = argv.indexOf('--only');
+  const names = at >= 0 ? (argv[at + 1] ?? '').split(',').filter((n) => n !== '') : [...SCENARIOS, 'dashboards'];
+  const known = new Set<string>([...SCENARIOS, 'dashboards']);
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0 || names.length === 0)
+    throw new Error(`--only takes a comma-separated list of ${[...known].join(', ')}; got "${argv[at + 1] ?? ''}"`);
+  return {
+    scenarios: new Set(SCENARIOS.filter((n) => names.includes(n))),
+    dashboards: names.includes('dashboards') && !argv.includes('--skip-dashboards'),
+  };
+}
+
+/** `npm run bench [-- --tiny] [--only visits,claims,relay,get,import,sla,dashboards] [--skip-dashboards]`: writes bench-results.json and bench-results.md, and prints the table. */
 async function main(): Promise<void> {
   const size = process.argv.includes('--tiny') ? SIZES.tiny : SIZES.full;
+  const only = selection(process.argv);
   await globalSetup();
   try {
     const log = (line: string): void => {
       process.stdout.write(`… ${line}\n`);
     };
-    const results = await runBenchmarks(size, log);
-    if (!process.argv.includes('--skip-dashboards')) {
+    const results = await runBenchmarks(size, log, only.scenarios);
+    if (only.dashboards) {
       results.push(
         ...(await dashboardBenchmarks(
           process.argv.includes('--tiny') ? DASHBOARD_SIZES.tiny : DASHBOARD_SIZES.full,

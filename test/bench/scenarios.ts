@@ -69,9 +69,13 @@ function fromCannon(result: autocannon.Result, expected: number): Sample & { p99
 }
 
 /** Runs the benchmarks: the system beside a baseline measured in the same run, alternating A B A B. */
+export const SCENARIOS = ['visits', 'claims', 'relay', 'get', 'import', 'sla'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
 export async function runBenchmarks(
   size: BenchSize,
   log: (line: string) => void = () => undefined,
+  only: ReadonlySet<ScenarioName> = new Set(SCENARIOS),
 ): Promise<Comparison[]> {
   const clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
   const api = await TestApi.start({ DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'silent' }, { clock });
@@ -95,62 +99,65 @@ export async function runBenchmarks(
       summary: '回访',
     };
 
-    log('POST /visits vs raw INSERT');
-    let p99s: number[] = [];
-    results.push(
-      await compare(
-        {
-          scenario: 'POST /visits, 50 concurrent',
-          subject: 'API (auth, validation, audit)',
-          baseline: 'raw pg INSERT',
-          target: '≥ 0.40, p99 ≤ 25 ms',
-        },
-        size.rounds,
-        async () => {
-          const sample = fromCannon(
-            await cannon({
-              url: `${base}/api/v1/visits`,
-              method: 'POST',
-              connections: CONCURRENCY,
-              amount: size.visits,
-              headers: { authorization: `Bearer ${actors.officer}`, 'content-type': 'application/json' },
-              body: JSON.stringify(visitBody),
-            }),
-            size.visits,
-          );
-          p99s.push(sample.p99);
-          return sample;
-        },
-        () =>
-          drive(size.visits, CONCURRENCY, async () => {
-            await pool.query(
-              `INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id, visitor_organization_id, summary)
-               VALUES ($1, $2, '410102', $3, $4, $5, $6, $7)`,
-              [
-                visitBody.campaignId,
-                visitBody.enterpriseId,
-                visitBody.visitedOn,
-                visitBody.kind,
-                officerId,
-                world.regulatorId,
-                visitBody.summary,
-              ],
+    if (only.has('visits')) {
+      log('POST /visits vs raw INSERT');
+      let p99s: number[] = [];
+      results.push(
+        await compare(
+          {
+            scenario: 'POST /visits, 50 concurrent',
+            subject: 'API (auth, validation, audit)',
+            baseline: 'raw pg INSERT',
+            target: '≥ 0.40, p99 ≤ 25 ms',
+          },
+          size.rounds,
+          async () => {
+            const sample = fromCannon(
+              await cannon({
+                url: `${base}/api/v1/visits`,
+                method: 'POST',
+                connections: CONCURRENCY,
+                amount: size.visits,
+                headers: { authorization: `Bearer ${actors.officer}`, 'content-type': 'application/json' },
+                body: JSON.stringify(visitBody),
+              }),
+              size.visits,
             );
-          }),
-        () => ({ 'p99 ms (median of rounds)': Math.round(percentile(p99s, 50)) }),
-      ),
-    );
-    p99s = [];
+            p99s.push(sample.p99);
+            return sample;
+          },
+          () =>
+            drive(size.visits, CONCURRENCY, async () => {
+              await pool.query(
+                `INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id, visitor_organization_id, summary)
+               VALUES ($1, $2, '410102', $3, $4, $5, $6, $7)`,
+                [
+                  visitBody.campaignId,
+                  visitBody.enterpriseId,
+                  visitBody.visitedOn,
+                  visitBody.kind,
+                  officerId,
+                  world.regulatorId,
+                  visitBody.summary,
+                ],
+              );
+            }),
+          () => ({ 'p99 ms (median of rounds)': Math.round(percentile(p99s, 50)) }),
+        ),
+      );
+      p99s = [];
+    }
 
-    log('claims on distinct cases vs raw conditional UPDATE');
-    const visitId = await recordVisit(api, actors.officer, {
-      campaignId: world.provinceCampaignId,
-      enterpriseId: world.henanEnterpriseId,
-    });
-    const template = String((await diagnose(api, actors.officer, { visitId }))['id']);
-    const clone = async (n: number): Promise<{ id: string; version: number }[]> => {
-      const rows = await api.dataSource.query<{ id: string; version: number }[]>(
-        `WITH made AS (
+    if (only.has('claims')) {
+      log('claims on distinct cases vs raw conditional UPDATE');
+      const visitId = await recordVisit(api, actors.officer, {
+        campaignId: world.provinceCampaignId,
+        enterpriseId: world.henanEnterpriseId,
+      });
+      const template = String((await diagnose(api, actors.officer, { visitId }))['id']);
+      const clone = async (n: number): Promise<{ id: string; version: number }[]> => {
+        const rows = await api.dataSource.query<{ id: string; version: number }[]>(
+          `WITH made AS (
            INSERT INTO cases (number, enterprise_id, campaign_id, origin_visit_id, region_code, chain_id, requested_amount, purpose, term,
                               bottlenecks, priority, status, routing_tier, assigned_bank_id, due_at, version)
            SELECT 'B-' || left(replace(gen_random_uuid()::text, '-', ''), 24), enterprise_id, campaign_id, origin_visit_id, region_code, chain_id, requested_amount,
@@ -161,203 +168,214 @@ export async function runBenchmarks(
            INSERT INTO case_obligations (case_id, obligation, opened_at, due_at)
            SELECT id, 'claim', now(), due_at FROM made RETURNING case_id)
          SELECT id, version FROM made`,
-        [template, n],
+          [template, n],
+        );
+        return rows;
+      };
+      const managerId = (
+        await api.dataSource.query<{ id: string }[]>(
+          `SELECT id FROM users WHERE role = 'bank_manager' AND organization_id = $1 LIMIT 1`,
+          [world.henanBankId],
+        )
+      )[0]?.id;
+      results.push(
+        await compare(
+          {
+            scenario: 'claims on distinct cases, 50 concurrent',
+            subject: 'API claim (one transaction)',
+            baseline: 'raw UPDATE … RETURNING',
+            target: '≥ 0.40',
+          },
+          size.rounds,
+          async () => {
+            const cases = await clone(size.claims);
+            return drive(cases.length, CONCURRENCY, async (i) => {
+              const response = await fetch(`${base}/api/v1/cases/${cases[i]?.id ?? ''}/claim`, {
+                method: 'POST',
+                headers: { authorization: `Bearer ${actors.leadManager}`, 'content-type': 'application/json' },
+                body: '{}',
+              });
+              if (response.status !== 200) throw new Error(`claim answered ${response.status}`);
+              await response.arrayBuffer();
+            });
+          },
+          async () => {
+            const cases = await clone(size.claims);
+            return drive(cases.length, CONCURRENCY, async (i) => {
+              const c = cases[i];
+              const { rowCount } = await pool.query(
+                `UPDATE cases SET status = 'claimed', claimed_by_user_id = $1, version = version + 1
+                WHERE id = $2 AND status = 'assigned' AND version = $3 RETURNING id`,
+                [managerId, c?.id, c?.version],
+              );
+              if (rowCount !== 1) throw new Error('raw claim lost');
+            });
+          },
+        ),
       );
-      return rows;
-    };
-    const managerId = (
-      await api.dataSource.query<{ id: string }[]>(
-        `SELECT id FROM users WHERE role = 'bank_manager' AND organization_id = $1 LIMIT 1`,
-        [world.henanBankId],
-      )
-    )[0]?.id;
-    results.push(
-      await compare(
-        {
-          scenario: 'claims on distinct cases, 50 concurrent',
-          subject: 'API claim (one transaction)',
-          baseline: 'raw UPDATE … RETURNING',
-          target: '≥ 0.40',
-        },
-        size.rounds,
-        async () => {
-          const cases = await clone(size.claims);
-          return drive(cases.length, CONCURRENCY, async (i) => {
-            const response = await fetch(`${base}/api/v1/cases/${cases[i]?.id ?? ''}/claim`, {
+
+      log('50-way claim race');
+      const raceCases = await clone(size.raceCases);
+      const managers = await Promise.all(
+        Array.from({ length: CONCURRENCY }, () =>
+          api.userToken('bank_manager', { organizationId: world.henanBankId, regionCode: '410100' }),
+        ),
+      );
+      let winners = 0;
+      let conflicts = 0;
+      let others = 0;
+      for (const c of raceCases) {
+        const statuses = await Promise.all(
+          managers.map(async (m) => {
+            const r = await fetch(`${base}/api/v1/cases/${c.id}/claim`, {
               method: 'POST',
-              headers: { authorization: `Bearer ${actors.leadManager}`, 'content-type': 'application/json' },
+              headers: { authorization: `Bearer ${m.token}`, 'content-type': 'application/json' },
               body: '{}',
             });
-            if (response.status !== 200) throw new Error(`claim answered ${response.status}`);
-            await response.arrayBuffer();
-          });
-        },
-        async () => {
-          const cases = await clone(size.claims);
-          return drive(cases.length, CONCURRENCY, async (i) => {
-            const c = cases[i];
-            const { rowCount } = await pool.query(
-              `UPDATE cases SET status = 'claimed', claimed_by_user_id = $1, version = version + 1
-                WHERE id = $2 AND status = 'assigned' AND version = $3 RETURNING id`,
-              [managerId, c?.id, c?.version],
-            );
-            if (rowCount !== 1) throw new Error('raw claim lost');
-          });
-        },
-      ),
-    );
-
-    log('50-way claim race');
-    const raceCases = await clone(size.raceCases);
-    const managers = await Promise.all(
-      Array.from({ length: CONCURRENCY }, () =>
-        api.userToken('bank_manager', { organizationId: world.henanBankId, regionCode: '410100' }),
-      ),
-    );
-    let winners = 0;
-    let conflicts = 0;
-    let others = 0;
-    for (const c of raceCases) {
-      const statuses = await Promise.all(
-        managers.map(async (m) => {
-          const r = await fetch(`${base}/api/v1/cases/${c.id}/claim`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${m.token}`, 'content-type': 'application/json' },
-            body: '{}',
-          });
-          await r.arrayBuffer();
-          return r.status;
-        }),
-      );
-      winners += statuses.filter((s) => s === 200).length;
-      conflicts += statuses.filter((s) => s === 409).length;
-      others += statuses.filter((s) => s !== 200 && s !== 409).length;
-    }
-    const claimRow = results[results.length - 1];
-    if (claimRow) {
-      claimRow.extra['race cases'] = raceCases.length;
-      claimRow.extra['race winners'] = winners;
-      claimRow.extra['race 409s'] = conflicts;
-      claimRow.extra['race other'] = others;
+            await r.arrayBuffer();
+            return r.status;
+          }),
+        );
+        winners += statuses.filter((s) => s === 200).length;
+        conflicts += statuses.filter((s) => s === 409).length;
+        others += statuses.filter((s) => s !== 200 && s !== 409).length;
+      }
+      const claimRow = results[results.length - 1];
+      if (claimRow) {
+        claimRow.extra['race cases'] = raceCases.length;
+        claimRow.extra['race winners'] = winners;
+        claimRow.extra['race 409s'] = conflicts;
+        claimRow.extra['race other'] = others;
+      }
     }
 
-    log('outbox relay vs raw addBulk');
-    const sla = await slaContext(api, clock);
-    const relay = sla.get(OutboxRelay);
-    const queue = new Queue(QUEUE_NAMES.sla, { connection: redisOptions(REDIS_URL), prefix: api.config.queuePrefix });
-    const payloads = (): { obligationId: string; obligation: string; dueAt: string }[] =>
-      Array.from({ length: size.relay }, () => ({
-        obligationId: randomUUID(),
-        obligation: 'claim',
-        dueAt: '2026-06-01T03:00:00.000Z',
-      }));
-    try {
-      results.push(
-        await compare(
-          {
-            scenario: 'outbox → BullMQ',
-            subject: 'relay (SKIP LOCKED, addBulk, mark sent)',
-            baseline: 'raw BullMQ addBulk',
-            target: '≥ 0.80',
-          },
-          size.rounds,
-          async () => {
-            const batch = payloads();
-            await api.dataSource.query(
-              `INSERT INTO outbox (type, run_at, payload) SELECT 'sla.deadline', '2026-06-01T03:00:00Z', p FROM jsonb_array_elements($1::jsonb) AS p`,
-              [JSON.stringify(batch)],
-            );
-            const started = performance.now();
-            let moved = 0;
-            for (let n = await relay.relayOnce(clock.now()); n > 0; n = await relay.relayOnce(clock.now())) moved += n;
-            const rate = moved / ((performance.now() - started) / 1000);
-            await queue.obliterate({ force: true });
-            return { rate };
-          },
-          async () => {
-            const batch = payloads();
-            const started = performance.now();
-            for (let i = 0; i < batch.length; i += 500) {
-              await queue.addBulk(
-                batch.slice(i, i + 500).map((p) => ({
-                  name: JOB_NAMES.deadline,
-                  data: p,
-                  opts: { jobId: jobId(JOB_NAMES.deadline, p.obligationId, Date.parse(p.dueAt)), delay: 3_600_000 },
-                })),
+    if (only.has('relay')) {
+      log('outbox relay vs raw addBulk');
+      const sla = await slaContext(api, clock);
+      const relay = sla.get(OutboxRelay);
+      const queue = new Queue(QUEUE_NAMES.sla, { connection: redisOptions(REDIS_URL), prefix: api.config.queuePrefix });
+      const payloads = (): { obligationId: string; obligation: string; dueAt: string }[] =>
+        Array.from({ length: size.relay }, () => ({
+          obligationId: randomUUID(),
+          obligation: 'claim',
+          dueAt: '2026-06-01T03:00:00.000Z',
+        }));
+      try {
+        results.push(
+          await compare(
+            {
+              scenario: 'outbox → BullMQ',
+              subject: 'relay (SKIP LOCKED, addBulk, mark sent)',
+              baseline: 'raw BullMQ addBulk',
+              target: '≥ 0.80',
+            },
+            size.rounds,
+            async () => {
+              const batch = payloads();
+              await api.dataSource.query(
+                `INSERT INTO outbox (type, run_at, payload) SELECT 'sla.deadline', '2026-06-01T03:00:00Z', p FROM jsonb_array_elements($1::jsonb) AS p`,
+                [JSON.stringify(batch)],
               );
-            }
-            const rate = batch.length / ((performance.now() - started) / 1000);
-            await queue.obliterate({ force: true });
-            return { rate };
-          },
-        ),
-      );
-    } finally {
-      await queue.close();
-      await sla.close();
+              const started = performance.now();
+              let moved = 0;
+              for (let n = await relay.relayOnce(clock.now()); n > 0; n = await relay.relayOnce(clock.now()))
+                moved += n;
+              const rate = moved / ((performance.now() - started) / 1000);
+              await queue.obliterate({ force: true });
+              return { rate };
+            },
+            async () => {
+              const batch = payloads();
+              const started = performance.now();
+              for (let i = 0; i < batch.length; i += 500) {
+                await queue.addBulk(
+                  batch.slice(i, i + 500).map((p) => ({
+                    name: JOB_NAMES.deadline,
+                    data: p,
+                    opts: { jobId: jobId(JOB_NAMES.deadline, p.obligationId, Date.parse(p.dueAt)), delay: 3_600_000 },
+                  })),
+                );
+              }
+              const rate = batch.length / ((performance.now() - started) / 1000);
+              await queue.obliterate({ force: true });
+              return { rate };
+            },
+          ),
+        );
+      } finally {
+        await queue.close();
+        await sla.close();
+      }
     }
 
-    log('authenticated trivial GET vs node:http');
-    const body = JSON.stringify({
-      userId: randomUUID(),
-      role: 'field_officer',
-      organizationId: randomUUID(),
-      regionCode: '410100',
-    });
-    const plain: Server = createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(body);
-    });
-    await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
-    const plainPort = (plain.address() as AddressInfo).port;
-    try {
+    if (only.has('get')) {
+      log('authenticated trivial GET vs node:http');
+      const body = JSON.stringify({
+        userId: randomUUID(),
+        role: 'field_officer',
+        organizationId: randomUUID(),
+        regionCode: '410100',
+      });
+      const plain: Server = createServer((_req, res) => {
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(body);
+      });
+      await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
+      const plainPort = (plain.address() as AddressInfo).port;
+      try {
+        results.push(
+          await compare(
+            {
+              scenario: 'authenticated trivial GET',
+              subject: 'GET /me/token (every pipe, guard, interceptor)',
+              baseline: 'plain node:http',
+              target: '≥ 0.60',
+            },
+            size.rounds,
+            async () =>
+              fromCannon(
+                await cannon({
+                  url: `${base}/api/v1/me/token`,
+                  connections: CONCURRENCY,
+                  amount: size.gets,
+                  headers: { authorization: `Bearer ${actors.officer}` },
+                }),
+                size.gets,
+              ),
+            async () =>
+              fromCannon(
+                await cannon({ url: `http://127.0.0.1:${plainPort}/`, connections: CONCURRENCY, amount: size.gets }),
+                size.gets,
+              ),
+          ),
+        );
+      } finally {
+        plain.close();
+      }
+    }
+
+    if (only.has('import')) {
+      log(`import of ${size.importRows} visit rows vs psql \\copy`);
+      const importer = await api.userToken('field_officer', {
+        organizationId: world.regulatorId,
+        regionCode: '410100',
+      });
       results.push(
-        await compare(
-          {
-            scenario: 'authenticated trivial GET',
-            subject: 'GET /me/token (every pipe, guard, interceptor)',
-            baseline: 'plain node:http',
-            target: '≥ 0.60',
-          },
+        await importBenchmark(
+          api,
+          base,
+          clock,
+          world,
+          { ...importer, organizationId: world.regulatorId },
+          size.importRows,
           size.rounds,
-          async () =>
-            fromCannon(
-              await cannon({
-                url: `${base}/api/v1/me/token`,
-                connections: CONCURRENCY,
-                amount: size.gets,
-                headers: { authorization: `Bearer ${actors.officer}` },
-              }),
-              size.gets,
-            ),
-          async () =>
-            fromCannon(
-              await cannon({ url: `http://127.0.0.1:${plainPort}/`, connections: CONCURRENCY, amount: size.gets }),
-              size.gets,
-            ),
         ),
       );
-    } finally {
-      plain.close();
     }
-
-    log(`import of ${size.importRows} visit rows vs psql \\copy`);
-    const importer = await api.userToken('field_officer', { organizationId: world.regulatorId, regionCode: '410100' });
-    results.push(
-      await importBenchmark(
-        api,
-        base,
-        clock,
-        world,
-        { ...importer, organizationId: world.regulatorId },
-        size.importRows,
-        size.rounds,
-      ),
-    );
   } finally {
     await pool.end();
     await api.stop();
   }
-  results.push(...(await runSlaBenchmarks(size.sla, size.rounds, log)));
+  if (only.has('sla')) results.push(...(await runSlaBenchmarks(size.sla, size.rounds, log)));
   return results;
 }
