@@ -1,6 +1,6 @@
 import { ManualClock } from '@unblock/domain';
 import { buildActors, type Actors } from '../support/case-fixtures';
-import { buildWorld, type World } from '../support/fixtures';
+import { buildWorld, newUscc, type World } from '../support/fixtures';
 import { TestApi } from '../support/test-api';
 
 describe('visits', () => {
@@ -83,6 +83,45 @@ describe('visits', () => {
       expect(response.body['errors']).toEqual([expect.objectContaining({ field })]);
     }
     expect(await api.counts(['visits'])).toEqual(before);
+  });
+
+  it('checks every visit against the enterprise and the campaign as they are now, right after one was recorded', async () => {
+    const campaign = await api.request('POST', '/api/v1/campaigns', {
+      token: world.adminToken,
+      body: {
+        name: '一季度走访',
+        kind: 'diagnose_unblock',
+        regionCode: '410000',
+        startsOn: '2026-01-01',
+        endsOn: '2026-03-31',
+      },
+    });
+    expect(campaign.status).toBe(201);
+    const enterprise = await api.request('POST', '/api/v1/enterprises', {
+      token: world.adminToken,
+      body: { uscc: newUscc('410102'), name: '郑州新材', regionCode: '410102', size: 'small' },
+    });
+    expect(enterprise.status).toBe(201);
+    const on = (visitedOn: string) =>
+      visit(actors.officer, { campaignId: campaign.body['id'], enterpriseId: enterprise.body['id'], visitedOn });
+    expect((await on('2026-03-01')).status).toBe(201);
+
+    // The campaign ends earlier now: the same kind of visit is refused at once, and writes nothing.
+    await api.dataSource.query(`UPDATE campaigns SET ends_on = '2026-02-15' WHERE id = $1`, [campaign.body['id']]);
+    const before = await api.counts(['visits']);
+    const late = await on('2026-03-02');
+    expect(late.status).toBe(400);
+    expect(late.body['errors']).toEqual([expect.objectContaining({ field: 'visitedOn' })]);
+    // Extended: a visit on a new day is taken at once.
+    await api.dataSource.query(`UPDATE campaigns SET ends_on = '2026-06-30' WHERE id = $1`, [campaign.body['id']]);
+    expect((await on('2026-04-01')).status).toBe(201);
+
+    // The enterprise moved out of the officer's province.
+    await api.dataSource.query(`UPDATE enterprises SET region_code = '420100' WHERE id = $1`, [enterprise.body['id']]);
+    const moved = await on('2026-04-02');
+    expect(moved.status).toBe(400);
+    expect(moved.body['errors']).toEqual([expect.objectContaining({ field: 'enterpriseId' })]);
+    expect(await api.counts(['visits'])).toEqual({ visits: (before['visits'] ?? 0) + 1 });
   });
 
   it('lets a bank manager record visits of a GM-visits campaign only', async () => {

@@ -12,6 +12,7 @@ import {
   type VisitKind,
 } from '@unblock/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { KeptReads } from './kept-reads';
 import { RecordedVisitResponse, toVisitResponse, type VisitWarning } from './visit.response';
 
 export interface RecordVisitCommand {
@@ -32,6 +33,8 @@ export interface RecordVisitResult {
 
 const RECENT_DAYS = 14;
 
+type InsertedRow = Record<string, unknown> & { id: string | null; recent: boolean; scope_ok: boolean };
+
 interface ScopeRow {
   enterprise_id: string | null;
   enterprise_region: string | null;
@@ -41,6 +44,8 @@ interface ScopeRow {
   starts_on: string | null;
   ends_on: string | null;
 }
+
+type CheckedScope = { [K in keyof ScopeRow]: string };
 
 /**
  * A field officer (or, in a GM-visits campaign, a bank manager) records a visit. `clientRef` makes a retry
@@ -52,6 +57,9 @@ export class RecordVisitUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /** Enterprises' and campaigns' scope as last read: the INSERT re-checks it, so a stale one writes nothing. */
+  private readonly scopes = new KeptReads<CheckedScope>(60_000, 20_000);
 
   /**
    * Three statements at most, none in an explicit transaction: one read of the enterprise and the
@@ -65,6 +73,35 @@ export class RecordVisitUseCase {
       const earlier = await this.byClientRef(manager, command.actor.userId, command.clientRef);
       if (earlier) return { visit: await this.withWarnings(manager, earlier), replayed: true };
     }
+    const key = `${command.enterpriseId}/${command.campaignId}`;
+    // A kept scope is used only when it passes the checks and is still current at the INSERT; anything
+    // else (a check failing, the INSERT finding it changed) is decided again on a fresh read.
+    const kept = this.scopes.kept(key);
+    if (kept !== undefined && this.passes(command, kept)) {
+      const first = (await this.insert(command, kept))[0];
+      if (first?.scope_ok === true) return this.answer(manager, command, first);
+    }
+    this.scopes.forget(key);
+    const scope = await this.readScope(command.enterpriseId, command.campaignId);
+    this.check(command, scope);
+    const first = (await this.insert(command, scope))[0];
+    if (first?.scope_ok !== true) {
+      throw DomainError.conflict('the enterprise or the campaign changed while the visit was recorded; send it again');
+    }
+    this.scopes.keep(key, scope);
+    return this.answer(manager, command, first);
+  }
+
+  private passes(command: RecordVisitCommand, scope: CheckedScope): boolean {
+    try {
+      this.check(command, scope);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async readScope(enterpriseId: string, campaignId: string): Promise<ScopeRow | undefined> {
     const found = await this.dataSource.query<ScopeRow[]>(
       `SELECT e.id AS enterprise_id, e.region_code AS enterprise_region, c.id AS campaign_id,
               c.region_code AS campaign_region, c.kind AS campaign_kind,
@@ -72,9 +109,13 @@ export class RecordVisitUseCase {
          FROM (SELECT 1) AS one
          LEFT JOIN enterprises e ON e.id = $1
          LEFT JOIN campaigns c ON c.id = $2`,
-      [command.enterpriseId, command.campaignId],
+      [enterpriseId, campaignId],
     );
-    const scope = found[0];
+    return found[0];
+  }
+
+  /** The checks a visit passes, against the enterprise and the campaign as read (or as kept). */
+  private check(command: RecordVisitCommand, scope: ScopeRow | undefined): asserts scope is CheckedScope {
     const enterpriseRegion = scope?.enterprise_region ?? null;
     if (!scope?.enterprise_id || enterpriseRegion === null || !canReadRegion(command.actor, enterpriseRegion)) {
       throw DomainError.invalid('enterpriseId', 'no enterprise in your region has this id');
@@ -98,29 +139,52 @@ export class RecordVisitUseCase {
     if (command.visitedOn > localDate(this.clock.now(), WEEKENDS_ONLY)) {
       throw DomainError.invalid('visitedOn', 'must not be in the future');
     }
-    const inserted = await this.dataSource.query<(Record<string, unknown> & { recent: boolean })[]>(
-      `INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
-                           visitor_organization_id, summary, client_ref)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT DO NOTHING
-       RETURNING *, EXISTS (
-         SELECT 1 FROM visits v
-          WHERE v.enterprise_id = $2 AND v.id <> visits.id
-            AND v.visited_on BETWEEN (CAST($4 AS date) - ${RECENT_DAYS}) AND CAST($4 AS date)) AS recent`,
+  }
+
+  /**
+   * One statement: the INSERT … ON CONFLICT DO NOTHING, made only while the enterprise and the campaign are
+   * still as checked (`scope_ok`), answering the new row and whether the enterprise was visited recently.
+   */
+  private insert(command: RecordVisitCommand, scope: CheckedScope): Promise<InsertedRow[]> {
+    return this.dataSource.query<InsertedRow[]>(
+      `WITH still AS (
+         SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $2 AND region_code = $3)
+            AND EXISTS (SELECT 1 FROM campaigns WHERE id = $1 AND region_code = $10 AND kind = $11
+                           AND starts_on = CAST($12 AS date) AND ends_on = CAST($13 AS date)) AS ok)
+       , made AS (
+         INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
+                             visitor_organization_id, summary, client_ref)
+         SELECT $1, $2, $3, CAST($4 AS date), $5, $6, $7, $8, $9 FROM still WHERE still.ok
+         ON CONFLICT DO NOTHING
+         RETURNING *, EXISTS (
+           SELECT 1 FROM visits v
+            WHERE v.enterprise_id = $2 AND v.id <> visits.id
+              AND v.visited_on BETWEEN (CAST($4 AS date) - ${RECENT_DAYS}) AND CAST($4 AS date)) AS recent)
+       SELECT made.*, still.ok AS scope_ok FROM still LEFT JOIN made ON true`,
       [
         scope.campaign_id,
         scope.enterprise_id,
-        enterpriseRegion,
+        scope.enterprise_region,
         command.visitedOn,
         command.kind,
         command.actor.userId,
         command.actor.organizationId,
         command.summary ?? '',
         command.clientRef ?? null,
+        scope.campaign_region,
+        scope.campaign_kind,
+        scope.starts_on,
+        scope.ends_on,
       ],
     );
-    const row = inserted[0];
-    if (row === undefined) {
+  }
+
+  private async answer(
+    manager: EntityManager,
+    command: RecordVisitCommand,
+    row: InsertedRow | undefined,
+  ): Promise<RecordVisitResult> {
+    if (row?.id === null || row === undefined) {
       // A concurrent retry with the same clientRef committed first.
       const earlier = await this.byClientRef(manager, command.actor.userId, command.clientRef ?? '');
       if (!earlier) throw DomainError.conflict('a concurrent visit with this clientRef is being recorded', 'clientRef');
