@@ -340,6 +340,7 @@ describe('campaign reports', () => {
       { userId: 'city', role: 'supervisor', organizationId: world.regulatorId, regionCode: '410100' },
       { userId: 'lead', role: 'bank_manager', organizationId: world.henanBankId, regionCode: '410000' },
       { userId: 'deputy', role: 'bank_manager', organizationId: world.henanBank2Id, regionCode: '410100' },
+      { userId: 'deputy-province', role: 'bank_manager', organizationId: world.henanBank2Id, regionCode: '410000' },
     ];
     const queries: ReportQuery[] = [
       {},
@@ -350,6 +351,14 @@ describe('campaign reports', () => {
       { to: '2026-05-31' },
       { campaignId: henan, from: '2026-05-21', to: '2026-06-04' },
       { from: '2026-06-05', to: '2026-06-05' },
+      // Whole months, edge days around whole months, one day, inside a month, open ends (the month sets).
+      { campaignId: henan, from: '2026-05-01', to: '2026-06-30' },
+      { campaignId: henan, from: '2026-05-01', to: '2026-05-31' },
+      { campaignId: henan, from: '2026-04-30', to: '2026-06-01' },
+      { campaignId: henan, from: '2026-05-20', to: '2026-05-20' },
+      { campaignId: henan, from: '2026-05-10', to: '2026-05-27' },
+      { campaignId: henan, to: '2026-06-04' },
+      { campaignId: henan, from: '2026-05-28' },
     ];
     let compared = 0;
     for (const reader of readers) {
@@ -378,7 +387,9 @@ describe('campaign reports', () => {
     const admin: Actor = { userId: 'admin', role: 'admin', organizationId: null, regionCode: null };
     const before = await service.summary(admin, {});
     expect(before.signedAmount).toBe('3200000.04');
-    await api.dataSource.query('TRUNCATE report_day_figures, report_visit_presence, report_loan_presence');
+    await api.dataSource.query(
+      'TRUNCATE report_day_figures, report_visit_presence, report_loan_presence, report_presence_sets',
+    );
     expect(await service.summary(admin, {})).toMatchObject({ visits: 0, enterprisesVisited: 0, signedAmount: '0.00' });
     expect((await api.app.get(ReportRollups).rebuild()).days).toBeGreaterThan(0);
     expect(await service.summary(admin, {})).toEqual(before);
@@ -554,5 +565,73 @@ describe('campaign reports', () => {
     const [left] = await api.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM report_dirty_days');
     expect(left?.n).toBe(1);
     expect((await rollups.refresh())?.days).toBe(1);
+  });
+
+  it('recomputes the day and month sets of a changed day: distinct enterprises stay exact for every scope', async () => {
+    const service = api.app.get(ReportsService);
+    const reference = service.fromBaseTables();
+    const campaignId = world.provinceCampaignId;
+    const created = await api.request('POST', '/api/v1/enterprises', {
+      token: world.adminToken,
+      body: {
+        uscc: newUscc('410102'),
+        name: '新链企业',
+        regionCode: '410102',
+        size: 'small',
+        chainId: world.henanChainId,
+        chainRole: 'member',
+      },
+    });
+    expect(created.status).toBe(201);
+    // A day that already has sets, a new day at a month's end, and the first day of a month.
+    for (const visitedOn of ['2026-05-20', '2026-05-31', '2026-06-01']) {
+      await recordVisit(api, actors.officer, { campaignId, enterpriseId: String(created.body['id']), visitedOn });
+    }
+    await api.app.get(ReportRollups).refresh();
+    const readers: Actor[] = [
+      { userId: 'admin', role: 'admin', organizationId: null, regionCode: null },
+      { userId: 'supervisor', role: 'supervisor', organizationId: world.regulatorId, regionCode: '410000' },
+      { userId: 'lead', role: 'bank_manager', organizationId: world.henanBankId, regionCode: '410000' },
+      { userId: 'deputy', role: 'bank_manager', organizationId: world.henanBank2Id, regionCode: '410000' },
+    ];
+    const periods: ReportQuery[] = [
+      { campaignId },
+      { campaignId, from: '2026-05-20', to: '2026-05-20' },
+      { campaignId, from: '2026-05-01', to: '2026-05-31' },
+      { campaignId, from: '2026-05-21', to: '2026-06-30' },
+      { campaignId, from: '2026-02-01', to: '2026-05-30' },
+      { campaignId, from: '2026-05-31' },
+      { campaignId, regionCode: '410102', from: '2026-05-15', to: '2026-06-15' },
+    ];
+    for (const reader of readers) {
+      for (const query of periods) {
+        const context = JSON.stringify({ reader: reader.userId, query });
+        expect({ context, figures: await service.summary(reader, query) }).toEqual({
+          context,
+          figures: await reference.summary(reader, query),
+        });
+        expect({ context, figures: await service.chains(reader, query) }).toEqual({
+          context,
+          figures: await reference.chains(reader, query),
+        });
+      }
+    }
+    // The month set is the union of its days: the new enterprise counts once in May.
+    const admin: Actor = { userId: 'admin', role: 'admin', organizationId: null, regionCode: null };
+    const may = await service.summary(admin, { campaignId, from: '2026-05-01', to: '2026-05-31' });
+    const mayDays = await service.summary(admin, { campaignId, from: '2026-05-02', to: '2026-05-31' });
+    expect(may.enterprisesVisited).toBe(mayDays.enterprisesVisited);
+    const [sets] = await api.dataSource.query<{ months: number; days: number }[]>(
+      `SELECT count(*) FILTER (WHERE grain = 'm')::int AS months, count(*) FILTER (WHERE grain = 'd')::int AS days
+         FROM report_presence_sets WHERE campaign_id = $1 AND measure = 'v' AND kind = 't'`,
+      [campaignId],
+    );
+    const [visited] = await api.dataSource.query<{ months: number; days: number }[]>(
+      `SELECT count(DISTINCT date_trunc('month', visited_on))::int AS months, count(DISTINCT visited_on)::int AS days
+         FROM visits WHERE campaign_id = $1`,
+      [campaignId],
+    );
+    expect(sets).toEqual(visited);
+    expect(sets?.months).toBeGreaterThanOrEqual(2);
   });
 });

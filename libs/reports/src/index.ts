@@ -1,4 +1,5 @@
 export * from './figures';
+export * from './presence-sets';
 export * from './report-filter';
 export * from './reports.module';
 export * from './reports.service';

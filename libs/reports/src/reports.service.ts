@@ -4,6 +4,7 @@ import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
 import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
 import { DataSource, In } from 'typeorm';
 import { CampaignFigures, campaignFigures, figuresFrom, reportCalendar, share } from './figures';
+import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
 import { ReportRollups } from './rollup-refresh';
@@ -98,10 +99,19 @@ export class ReportsService {
     if (actor.role !== 'bank_manager' && this.rollupsAllowed) {
       // The day's totals when no region leaves anything out (a province, an admin); else by region.
       const totals = await rollupTotals(manager, narrow ? { kind: 'r', query, regions } : { kind: 't', query }, false);
-      const [visited, financed] = await Promise.all([
-        presenceCounts(manager, 'report_visit_presence', { query, regions, byChain: false }),
-        presenceCounts(manager, 'report_loan_presence', { query, regions, byChain: false }),
-      ]);
+      // Distinct enterprises: within regions from the enterprises' day bitmaps (an index on their region),
+      // else from the sets of the period's months and edge days.
+      const [visited, financed] = await Promise.all(
+        narrow
+          ? [
+              presenceCounts(manager, 'report_visit_presence', { query, regions, byChain: false }),
+              presenceCounts(manager, 'report_loan_presence', { query, regions, byChain: false }),
+            ]
+          : [
+              presenceSetCounts(manager, { measure: 'v', kind: 't', query }),
+              presenceSetCounts(manager, { measure: 'l', kind: 't', query }),
+            ],
+      );
       return figuresFrom(totals.get(''), visited.get('') ?? 0, financed.get('') ?? 0);
     }
     if (!narrow && actor.organizationId !== null) {
@@ -110,27 +120,15 @@ export class ReportsService {
     return campaignFigures(manager, new ReportFilter(actor, query), await reportCalendar(manager), this.clock.now());
   }
 
-  /** A bank's own figures from the bank rollup; its distinct enterprises from the base tables' indexes. */
+  /** A bank's own figures from the bank rollup, its distinct enterprises from the bank's sets. */
   private async bankSummary(bankId: string, query: ReportQuery): Promise<CampaignFigures> {
     const manager = this.dataSource.manager;
-    const totals = await rollupTotals(manager, { kind: 'b', query, key: bankId }, false);
-    const pv = new Params();
-    const visitWhere = [`v.visitor_organization_id = ${pv.add(bankId)}`];
-    if (query.campaignId !== undefined) visitWhere.push(`v.campaign_id = ${pv.add(query.campaignId)}`);
-    const filter = new ReportFilter({ userId: '', role: 'admin', organizationId: null, regionCode: null }, query);
-    const [visited] = await manager.query<{ n: string }[]>(
-      // DISTINCT in a subquery hashes; count(DISTINCT) would sort.
-      `SELECT count(*)::text AS n FROM (SELECT DISTINCT v.enterprise_id FROM visits v
-        WHERE ${visitWhere.join(' AND ')} AND ${filter.period('v.visited_on', pv)}) s`,
-      pv.values,
-    );
-    const pl = new Params();
-    const [financed] = await manager.query<{ n: string }[]>(
-      `SELECT count(DISTINCT c.enterprise_id)::text AS n FROM loan_contracts l JOIN cases c ON c.id = l.case_id
-        WHERE ${filter.loans(pl)} AND l.bank_id = ${pl.add(bankId)}`,
-      pl.values,
-    );
-    return figuresFrom(totals.get(''), Number(visited?.n ?? 0), Number(financed?.n ?? 0));
+    const [totals, visited, financed] = await Promise.all([
+      rollupTotals(manager, { kind: 'b', query, key: bankId }, false),
+      presenceSetCounts(manager, { measure: 'v', kind: 'b', query, key: bankId }),
+      presenceSetCounts(manager, { measure: 'l', kind: 'b', query, key: bankId }),
+    ]);
+    return figuresFrom(totals.get(''), visited.get(bankId) ?? 0, financed.get(bankId) ?? 0);
   }
 
   async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
@@ -180,8 +178,8 @@ export class ReportsService {
     if (!narrow && actor.role !== 'bank_manager') {
       const totals = await rollupTotals(manager, { kind: 'c', query }, true);
       const [visited, financed] = await Promise.all([
-        presenceCounts(manager, 'report_visit_presence', { query, regions: [], byChain: true }),
-        presenceCounts(manager, 'report_loan_presence', { query, regions: [], byChain: true }),
+        presenceSetCounts(manager, { measure: 'v', kind: 'c', query }),
+        presenceSetCounts(manager, { measure: 'l', kind: 'c', query }),
       ]);
       return chains.map((chain) => ({
         ...describe(chain),

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { BOTTLENECKS, Clock, businessDaysBetween, fromFen, toFen, type BusinessCalendar } from '@unblock/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { reportCalendar } from './figures';
+import { refreshPresenceSets } from './presence-sets';
 
 /** The advisory lock that keeps the refresh to one process at a time. */
 export const REPORTS_REFRESH_LOCK = 7260002;
@@ -172,7 +173,12 @@ export class ReportRollups {
                 WHERE ${only('c.campaign_id')}`,
         params,
       );
-      for (const table of ['report_visit_presence', 'report_loan_presence', 'report_day_figures']) {
+      for (const table of [
+        'report_visit_presence',
+        'report_loan_presence',
+        'report_day_figures',
+        'report_presence_sets',
+      ]) {
         await manager.query(`DELETE FROM ${table} WHERE ${only('campaign_id')}`, params);
       }
     });
@@ -199,6 +205,7 @@ export class ReportRollups {
       for (let i = 0; i < days.length; i += DAYS_PER_CHUNK) {
         await this.days(manager, campaignId, days.slice(i, i + DAYS_PER_CHUNK), now, calendar);
       }
+      await refreshPresenceSets(manager, campaignId, days);
       await this.allDays(manager, campaignId);
     }
   }

@@ -6,6 +6,7 @@ import { IdempotencyKeys1795312023317 } from './1795312023317-IdempotencyKeys';
 import { Imports1795315803135 } from './1795315803135-Imports';
 import { ReportRollups1795317000000 } from './1795317000000-ReportRollups';
 import { CaseQueueIndexes1795318000000 } from './1795318000000-CaseQueueIndexes';
+import { ReportPresenceSets1795319500000 } from './1795319500000-ReportPresenceSets';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Imports1795315803135,
   ReportRollups1795317000000,
   CaseQueueIndexes1795318000000,
+  ReportPresenceSets1795319500000,
 ];
