@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { CasesModule } from '@unblock/cases';
@@ -18,7 +18,7 @@ import { AuditWriter } from './audit/audit-writer';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuthController, MeController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
-import { HttpPipelineInterceptor } from './common/http-pipeline.interceptor';
+import { WritePipelineInterceptor, interceptRoutes } from './common/route-interceptors';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { VisitsController } from './cases/visits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -42,10 +42,33 @@ import { RegionsController } from './reference/regions.controller';
 import { UsersController } from './reference/users.controller';
 import { loggerOptions } from './logging';
 
+/** Every controller of the API. */
+export const CONTROLLERS = [
+  AuthController,
+  MeController,
+  HealthController,
+  RegionsController,
+  OrganizationsController,
+  UsersController,
+  IndustrialChainsController,
+  EnterprisesController,
+  CampaignsController,
+  VisitsController,
+  CasesController,
+  EscalationsController,
+  NotificationsController,
+  CalendarsController,
+  SlaPoliciesController,
+  ReportsController,
+  ImportsController,
+];
+
 /** The HTTP API: controllers, guards and DTOs; the rules live in the libraries. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    // Interceptors per route, not global (see interceptRoutes): before Nest reads the routes' metadata.
+    interceptRoutes(CONTROLLERS);
     return {
       module: AppModule,
       imports: [
@@ -61,25 +84,7 @@ export class AppModule {
         ReportsModule,
         ImportsModule,
       ],
-      controllers: [
-        AuthController,
-        MeController,
-        HealthController,
-        RegionsController,
-        OrganizationsController,
-        UsersController,
-        IndustrialChainsController,
-        EnterprisesController,
-        CampaignsController,
-        VisitsController,
-        CasesController,
-        EscalationsController,
-        NotificationsController,
-        CalendarsController,
-        SlaPoliciesController,
-        ReportsController,
-        ImportsController,
-      ],
+      controllers: [...CONTROLLERS],
       providers: [
         AdminBootstrapService,
         RedisClient,
@@ -91,8 +96,8 @@ export class AppModule {
         AuditWriter,
         AuditInterceptor,
         CsvInterceptor,
-        // Idempotency wrapping the audit on writes, the CSV/XLSX export on reads.
-        { provide: APP_INTERCEPTOR, useClass: HttpPipelineInterceptor },
+        // Idempotency wrapping the audit on every write route, the CSV/XLSX export on the routes marked so.
+        WritePipelineInterceptor,
       ],
     };
   }

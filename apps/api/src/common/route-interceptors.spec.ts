@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { RequestMethod } from '@nestjs/common';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { AppConfig } from '@unblock/config';
+import { CSV_EXPORT, CsvInterceptor } from '@unblock/http';
+import { AppModule, CONTROLLERS } from '../app.module';
+import { WritePipelineInterceptor } from './route-interceptors';
+
+interface Route {
+  readonly name: string;
+  readonly method: RequestMethod;
+  readonly csv: boolean;
+  readonly interceptors: unknown[];
+}
+
+function routes(): Route[] {
+  return CONTROLLERS.flatMap((controller) =>
+    Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
+      const handler = (controller.prototype as Record<string, unknown>)[name];
+      if (typeof handler !== 'function') return [];
+      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+      if (method === undefined || Reflect.getMetadata(PATH_METADATA, handler) === undefined) return [];
+      return [
+        {
+          name: `${controller.name}.${name}`,
+          method,
+          csv: Reflect.getMetadata(CSV_EXPORT, handler) !== undefined,
+          interceptors: (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[] | undefined) ?? [],
+        },
+      ];
+    }),
+  );
+}
+
+describe('interceptors by route', () => {
+  beforeAll(() => {
+    // forRoot attaches them; a second call must add nothing.
+    const config = AppConfig.from({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/none',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+    });
+    AppModule.forRoot(config);
+    AppModule.forRoot(config);
+  });
+
+  it('gives every write route the write pipeline (idempotency, audit) once, and no read route', () => {
+    const all = routes();
+    const writes = all.filter((r) => r.method !== RequestMethod.GET);
+    expect(writes.length).toBeGreaterThan(30);
+    for (const r of writes) {
+      expect({ route: r.name, count: r.interceptors.filter((i) => i === WritePipelineInterceptor).length }).toEqual({
+        route: r.name,
+        count: 1,
+      });
+    }
+    for (const r of all.filter((x) => x.method === RequestMethod.GET)) {
+      expect({ route: r.name, write: r.interceptors.includes(WritePipelineInterceptor) }).toEqual({
+        route: r.name,
+        write: false,
+      });
+    }
+  });
+
+  it('gives the CSV/XLSX export to the routes marked @CsvExport, and leaves other reads without any interceptor', () => {
+    const reads = routes().filter((r) => r.method === RequestMethod.GET);
+    const exported = reads.filter((r) => r.csv);
+    expect(exported.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['CasesController.list', 'ReportsController.summary']),
+    );
+    for (const r of reads) {
+      expect({ route: r.name, interceptors: r.interceptors }).toEqual({
+        route: r.name,
+        interceptors: r.csv ? [CsvInterceptor] : [],
+      });
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, RequestMethod, type Type } from '@nestjs/common';
+import { INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { extendArrayMetadata } from '@nestjs/common/utils/extend-metadata.util';
+import { CSV_EXPORT, CsvInterceptor } from '@unblock/http';
+import type { Observable } from 'rxjs';
+import { AuditInterceptor } from '../audit/audit.interceptor';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+
+/** A write: the idempotency check, which wraps the audit (a replayed answer writes no second audit record). */
+@Injectable()
+export class WritePipelineInterceptor implements NestInterceptor {
+  constructor(
+    private readonly idempotency: IdempotencyInterceptor,
+    private readonly audit: AuditInterceptor,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return this.idempotency.intercept(context, { handle: () => this.audit.intercept(context, next) });
+  }
+}
+
+const WRITES = new Set<unknown>([RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE]);
+
+/** The interceptors a route gets: the write pipeline on every write, the CSV/XLSX export where marked. */
+export function interceptorsOf(handler: object): Type<NestInterceptor>[] {
+  return [
+    ...(WRITES.has(Reflect.getMetadata(METHOD_METADATA, handler)) ? [WritePipelineInterceptor] : []),
+    ...(Reflect.getMetadata(CSV_EXPORT, handler) !== undefined ? [CsvInterceptor] : []),
+  ];
+}
+
+/**
+ * Gives each route of these controllers its interceptors (`interceptorsOf`), as `@UseInterceptors` on the
+ * route would, instead of global interceptors. Nest wraps every request of a route that has any
+ * interceptor in observables and async resources; for a plain read that is about half of its time, so a
+ * read that needs none (most of them) gets none. Runs before the application is created; running it again
+ * adds nothing.
+ */
+export function interceptRoutes(controllers: readonly Type[]): void {
+  for (const controller of controllers) {
+    for (let proto = controller.prototype as object | null; proto && proto !== Object.prototype;) {
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = (proto as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
+        const present = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[] | undefined) ?? [];
+        const missing = interceptorsOf(handler).filter((i) => !present.includes(i));
+        if (missing.length > 0) extendArrayMetadata(INTERCEPTORS_METADATA, missing, handler);
+      }
+      proto = Object.getPrototypeOf(proto) as object | null;
+    }
+  }
+}
