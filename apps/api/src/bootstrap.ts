@@ -8,7 +8,7 @@ import type { Clock } from '@unblock/domain';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { logRequests } from './logging';
@@ -24,6 +24,27 @@ function requestIdOf(request: IncomingMessage): string {
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   request.headers['x-request-id'] = id;
   return id;
+}
+
+/**
+ * The headers a middleware sets on every answer whatever the request (helmet's, with no per-request
+ * values), worked out once by running it against a response that only records them.
+ */
+function headersOf(
+  middleware: (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let finished = false;
+  middleware({ headers: {} } as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error !== undefined) throw error instanceof Error ? error : new Error('the security headers failed');
+    finished = true;
+  });
+  if (!finished) throw new Error('the security headers middleware did not finish at once');
+  return headers;
 }
 
 /** The API application, configured as it runs in production; the tests boot exactly this. */
@@ -44,30 +65,30 @@ export async function createApiApp(
   else app.useLogger(false);
   app.enableShutdownHooks();
   app.setGlobalPrefix('api/v1', { exclude: ['api/docs', 'api/docs-json'] });
-  // Helmet's headers are the same on every answer: the middleware is built once, not once per request.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: [`'self'`],
-        styleSrc: [`'self'`, `'unsafe-inline'`],
-        imgSrc: [`'self'`, 'data:'],
-        // The console, Swagger UI and Bull Board load scripts from files only.
-        scriptSrc: [`'self'`],
-        // Behind TLS in production; on a plain-HTTP LAN or localhost, upgrading would break every asset.
-        upgradeInsecureRequests: config.production ? [] : null,
+  // Helmet's headers are the same on every answer: worked out once, then set with the request id.
+  const securityHeaders = headersOf(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: [`'self'`],
+          styleSrc: [`'self'`, `'unsafe-inline'`],
+          imgSrc: [`'self'`, 'data:'],
+          // The console, Swagger UI and Bull Board load scripts from files only.
+          scriptSrc: [`'self'`],
+          // Behind TLS in production; on a plain-HTTP LAN or localhost, upgrading would break every asset.
+          upgradeInsecureRequests: config.production ? [] : null,
+        },
       },
-    },
-  });
+    }),
+  );
   // Uploads stream: one file part of up to 1 GiB, never buffered whole. A raw CSV or xlsx body is left
   // unread for the controller to stream (so the JSON body limit does not apply to it).
   await app.register(multipart, { limits: { files: 1, fields: 4, fileSize: MAX_UPLOAD_BYTES, parts: 8 } });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser(RAW_UPLOAD_TYPES, (_request, _payload, done) => done(null, undefined));
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => {
-      done(error === undefined || error instanceof Error ? error : new Error('the security headers failed'));
-    });
+    void reply.headers(securityHeaders).header('x-request-id', request.id);
+    done();
   });
   logRequests(fastify);
 

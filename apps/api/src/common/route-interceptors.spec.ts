@@ -16,7 +16,7 @@ interface Route {
 function routes(): Route[] {
   return CONTROLLERS.flatMap((controller) =>
     Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
-      const handler = (controller.prototype as Record<string, unknown>)[name];
+      const handler = (controller.prototype as unknown as Record<string, unknown>)[name];
       if (typeof handler !== 'function') return [];
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (method === undefined || Reflect.getMetadata(PATH_METADATA, handler) === undefined) return [];
