@@ -1,4 +1,5 @@
 import { DEFAULT_JOB_OPTIONS, redisOptions } from '@unblock/queue';
+import { SLA_CONCURRENCY } from '@unblock/sla';
 import { Queue, Worker } from 'bullmq';
 import { compare, median, percentile, type Comparison, type Sample } from './harness';
 import { seedOpenCases, type SlaBenchWorld } from './sla-bench-world';
@@ -16,7 +17,7 @@ export interface DeadlineBenchSize {
 }
 
 /** The same concurrency as the worker's `sla` processor. */
-const CONCURRENCY = 8;
+const CONCURRENCY = SLA_CONCURRENCY;
 
 interface LagSample extends Sample {
   readonly lags: number[];

@@ -1,6 +1,7 @@
 import { SlaPlanner } from '@unblock/cases';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { Pool } from 'pg';
 import { buildActors, diagnose, recordVisit } from '../support/case-fixtures';
 import { TEST_JWT_SECRET, runId } from '../support/environment';
@@ -171,6 +172,13 @@ export async function startBenchWorker(
     LOG_LEVEL: 'info',
     ...env,
   });
+  // SLA_BENCH_WORKER_LOG=<file>: the worker's output, to see how it spent the run.
+  const logFile = process.env['SLA_BENCH_WORKER_LOG'];
+  if (logFile !== undefined && logFile !== '') {
+    const out = createWriteStream(logFile, { flags: 'a' });
+    worker.stdout.pipe(out);
+    worker.stderr.pipe(out);
+  }
   await waitForOutput(worker, /worker ready/u, 120_000);
   return { prefix, worker };
 }

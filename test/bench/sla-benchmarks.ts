@@ -39,6 +39,7 @@ export async function runSlaBenchmarks(
   size: SlaBenchSize,
   rounds: number,
   log: (line: string) => void,
+  only?: 'deadlines',
 ): Promise<Comparison[]> {
   const world = await startSlaBenchWorld();
   const redis = await OwnRedis.start();
@@ -53,7 +54,9 @@ export async function runSlaBenchmarks(
       SWEEP_INTERVAL_MS: String(size.sweepIntervalMs),
     });
     try {
-      results.push(await benchRedisHorizon(world, { url: redis.url, prefix, emptyMemory }, size.openCases, log));
+      if (only !== 'deadlines') {
+        results.push(await benchRedisHorizon(world, { url: redis.url, prefix, emptyMemory }, size.openCases, log));
+      }
       log('SLA: deadline → escalation committed vs bare BullMQ delayed jobs');
       results.push(await benchDeadlines(world, redis.url, size.deadlines, rounds, log));
     } finally {

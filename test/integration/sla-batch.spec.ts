@@ -166,6 +166,12 @@ describe('SLA: deadlines in batches', () => {
     for (const [i, caseId] of batch.caseIds.entries()) {
       expect(await stateOf(caseId)).toEqual(await stateOf(String(one.caseIds[i])));
     }
+    // A missed first contact waits for level 2; the missed claims do not.
+    const levelTwo = await api.dataSource.query<{ case_id: string; payload: { obligation: string } }[]>(
+      `SELECT case_id, payload FROM outbox WHERE case_id = ANY($1) AND type = 'sla.level_two'`,
+      [batch.caseIds],
+    );
+    expect(levelTwo.map((m) => [m.case_id, m.payload.obligation])).toEqual([[batch.caseIds[4], 'first_contact']]);
     // The lead's case went to the deputy, the deputy's to the pool of the chain's members.
     const [lead, deputy] = await Promise.all(batch.caseIds.slice(0, 2).map(stateOf));
     expect(lead?.['c']).toMatchObject({ status: 'assigned', routing_tier: 2, assigned_bank_id: world.henanBank2Id });
@@ -223,8 +229,9 @@ describe('SLA: deadlines in batches', () => {
     expect(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = $1 AND type = 'escalated'`, caseId)).toBe(
       1,
     );
+    // A missed claim moves on (or goes to level 2 at once): no level-2 message waits for it.
     expect(await count(`SELECT count(*) AS n FROM outbox WHERE case_id = $1 AND type = 'sla.level_two'`, caseId)).toBe(
-      1,
+      0,
     );
     expect(await count(`SELECT count(*) AS n FROM escalations WHERE case_id = $1 GROUP BY case_id`, pooled)).toBe(2);
     expect(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = $1 AND type = 'escalated'`, pooled)).toBe(

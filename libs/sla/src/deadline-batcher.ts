@@ -1,15 +1,15 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { DeadlinePayload, HandlerResult } from '@unblock/queue';
 import { SlaHandlers } from './sla-handlers';
 
 /**
- * How many jobs the `sla` processor runs at once. Deadline jobs mostly wait in the batcher, which holds
- * at most `DEADLINE_BATCH.inFlight` transactions; the other jobs take a connection each, so they are
- * limited apart (`SLA_JOB_CONCURRENCY`).
+ * How many jobs the `sla` processor runs at once. Deadline jobs mostly wait in the batcher: at least
+ * (`DEADLINE_BATCH.inFlight` + 1) × `DEADLINE_BATCH.max` of them, so that in a burst the batches fill
+ * while others run. The other jobs take a connection each, so they are limited apart (`SLA_JOB_CONCURRENCY`).
  */
-export const SLA_CONCURRENCY = 400;
+export const SLA_CONCURRENCY = 2000;
 /** How many of the `sla` queue's other jobs (reminders, level 2, the sweep) run at once. */
-export const SLA_JOB_CONCURRENCY = 8;
+export const SLA_JOB_CONCURRENCY = 4;
 
 export interface BatchOptions {
   /** The most items in one batch. */
@@ -19,6 +19,9 @@ export interface BatchOptions {
   /** How many batches run at once; more items wait and go in the next batch. */
   readonly inFlight: number;
 }
+
+/** Batches this large are logged. */
+const BURST_LOG_SIZE = 100;
 
 export const DEADLINE_BATCH: BatchOptions = { max: 500, windowMs: 5, inFlight: 2 };
 
@@ -111,10 +114,21 @@ export class Limiter {
  */
 @Injectable()
 export class DeadlineBatcher implements OnModuleDestroy {
+  private readonly logger = new Logger('DeadlineBatcher');
   private readonly batcher: MicroBatcher<DeadlinePayload, HandlerResult>;
 
   constructor(handlers: SlaHandlers) {
-    this.batcher = new MicroBatcher((jobs) => handlers.deadlinesIsolated(jobs), DEADLINE_BATCH);
+    this.batcher = new MicroBatcher(async (jobs) => {
+      const started = performance.now();
+      const outcomes = await handlers.deadlinesIsolated(jobs);
+      // A burst shows in the log: how large its batches were, how long each took, how many still wait.
+      if (jobs.length >= BURST_LOG_SIZE) {
+        this.logger.log(
+          `${jobs.length} deadlines in ${Math.round(performance.now() - started)} ms; ${this.batcher.load.waiting} waiting`,
+        );
+      }
+      return outcomes;
+    }, DEADLINE_BATCH);
   }
 
   deadline(job: DeadlinePayload): Promise<HandlerResult> {

@@ -22,12 +22,17 @@ export async function openEscalation(
   return (await openEscalations(manager, [{ case: c, obligation }], level, now)).has(obligation.id);
 }
 
-/** `openEscalation` for many obligations in one statement; answers the obligations whose escalation is new. */
+/**
+ * `openEscalation` for many obligations in one statement; answers the obligations whose escalation is new.
+ * The cases named in `raisedByCaller` keep their level: the caller raises it in its own update of the case
+ * (one update of the row instead of two).
+ */
 export async function openEscalations(
   manager: EntityManager,
   overdue: readonly Overdue[],
   level: EscalationLevel,
   now: Date,
+  raisedByCaller: ReadonlySet<string> = new Set(),
 ): Promise<Set<string>> {
   const input = [...new Map(overdue.map((o) => [o.obligation.id, o])).values()].map(({ case: c, obligation }) => ({
     case_id: c.id,
@@ -51,14 +56,15 @@ export async function openEscalations(
        SELECT case_id, obligation_id, obligation, $2, 'open', $3, due_at, bank_id, chain_id, region_code FROM input
        ON CONFLICT (obligation_id, level) DO NOTHING RETURNING case_id, obligation_id)
      , raised AS (
-       UPDATE cases SET escalation_level = GREATEST(escalation_level, $2) WHERE id IN (SELECT case_id FROM opened)
+       UPDATE cases SET escalation_level = GREATEST(escalation_level, $2)
+        WHERE id IN (SELECT case_id FROM opened) AND id <> ALL($4::uuid[])
        RETURNING id)
      , event AS (
        INSERT INTO case_events (case_id, type, actor_user_id, at, data)
        SELECT opened.case_id, 'escalated', NULL, $3, input.data
          FROM opened JOIN input ON input.obligation_id = opened.obligation_id RETURNING id)
      SELECT obligation_id FROM opened`,
-    [JSON.stringify(input), level, now],
+    [JSON.stringify(input), level, now, [...raisedByCaller]],
   );
   return new Set(rows.map((r) => r.obligation_id));
 }

@@ -59,6 +59,14 @@ function levelOneNotice({ case: c, obligation }: Overdue, job: DeadlinePayload):
   };
 }
 
+/**
+ * A claim missed while the case waits at a bank or in a pool: the case moves on (the obligation is
+ * cancelled) or, from the pool, goes to level 2 at once, so its escalation needs no level-2 message.
+ */
+function missedClaim({ case: c, obligation }: Overdue): boolean {
+  return obligation.obligation === 'claim' && c.status === 'assigned';
+}
+
 /** The system's `claim_timeout` of a case. */
 function claimTimeout(c: CaseEntity): TransitionCommand {
   return { caseId: c.id, action: 'claim_timeout', actor: SYSTEM_ACTOR, system: true };
@@ -141,10 +149,10 @@ export class SlaHandlers {
       const plan = await this.sla.planFor(manager, c.campaignId);
       const opened = await openEscalation(manager, c, obligation, 1, now);
       if (opened) {
-        await insertOutbox(manager, [this.levelTwoMessage(plan, state, job)]);
+        if (!missedClaim(state)) await insertOutbox(manager, [this.levelTwoMessage(plan, state, job)]);
         await this.notifier.notify(manager, await supervisorsOf(manager, c.regionCode), levelOneNotice(state, job));
       }
-      if (obligation.obligation !== 'claim' || c.status !== 'assigned') return { done: ESCALATED };
+      if (!missedClaim(state)) return { done: ESCALATED };
       if (c.routingTier === 3) {
         // A pool that missed its deadline: straight to level 2, for a supervisor to assign by hand.
         await this.levelTwo(manager, [state], now);
@@ -274,11 +282,17 @@ export class SlaHandlers {
   ): Promise<Map<number, HandlerResult>> {
     const results = new Map<number, HandlerResult>();
     if (live.length === 0) return results;
-    const opened = await openEscalations(manager, live, 1, now);
+    const claims = live.filter(missedClaim);
+    const pools = claims.filter((l) => l.case.routingTier === 3);
+    const moving = claims.filter((l) => l.case.routingTier !== 3);
+    // The cases that move on take their new escalation level with the move.
+    const opened = await openEscalations(manager, live, 1, now, new Set(moving.map((l) => l.case.id)));
     const escalated = live.filter((l) => opened.has(l.obligation.id));
     if (escalated.length > 0) {
       const messages = [];
-      for (const l of escalated) messages.push(this.levelTwoMessage(await planOf(l.case.campaignId), l, l.job));
+      for (const l of escalated) {
+        if (!missedClaim(l)) messages.push(this.levelTwoMessage(await planOf(l.case.campaignId), l, l.job));
+      }
       await insertOutbox(manager, messages);
       const supervisors = await supervisorsByRegion(
         manager,
@@ -289,13 +303,11 @@ export class SlaHandlers {
         escalated.map((l) => ({ userIds: supervisors.get(l.case.regionCode) ?? [], notice: levelOneNotice(l, l.job) })),
       );
     }
-    const claims = live.filter((l) => l.obligation.obligation === 'claim' && l.case.status === 'assigned');
     for (const l of live) if (!claims.includes(l)) results.set(l.index, { done: ESCALATED });
-    const pools = claims.filter((l) => l.case.routingTier === 3);
     await this.levelTwo(manager, pools, now);
     for (const l of pools) results.set(l.index, { done: POOL_MISSED });
-    const moving = claims.filter((l) => l.case.routingTier !== 3);
     if (moving.length === 0) return results;
+    const raised = new Set(moving.filter((l) => opened.has(l.obligation.id)).map((l) => l.case.id));
     const moved = await this.transitions.applyManyIn(
       manager,
       moving.map((l) => claimTimeout(l.case)),
@@ -305,7 +317,11 @@ export class SlaHandlers {
           manager,
           contexts.map((x) => ({ subject: x.case, fromTier: nextTier(x.case.routingTier) })),
         );
-        return contexts.map((x, i) => claimTimeoutPlan(x.case, routes[i] ?? fail('a route per case')));
+        return contexts.map((x, i) => {
+          const plan = claimTimeoutPlan(x.case, routes[i] ?? fail('a route per case'));
+          if (!raised.has(x.case.id)) return plan;
+          return { ...plan, set: { ...plan.set, escalationLevel: Math.max(x.case.escalationLevel, 1) } };
+        });
       },
     );
     moving.forEach((l, i) => {

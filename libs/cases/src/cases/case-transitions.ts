@@ -36,6 +36,7 @@ export type CasePatch = Partial<
     | 'pausedAt'
     | 'closedAt'
     | 'resolution'
+    | 'escalationLevel'
   >
 >;
 
