@@ -28,7 +28,7 @@ const ESCALATED = 'escalated to level 1';
 const POOL_MISSED = 'pool missed its claim deadline: escalated to level 2';
 const MOVED_ON = 'escalated to level 1 and moved to the next tier';
 /** How many jobs of a failed batch run at once, one by one. */
-const FALLBACK_CONCURRENCY = 4;
+const FALLBACK_CONCURRENCY = 2;
 
 interface OutboxMessage {
   readonly type: string;
