@@ -303,7 +303,7 @@ export class SlaHandlers {
         escalated.map((l) => ({ userIds: supervisors.get(l.case.regionCode) ?? [], notice: levelOneNotice(l, l.job) })),
       );
     }
-    for (const l of live) if (!claims.includes(l)) results.set(l.index, { done: ESCALATED });
+    for (const l of live) if (!missedClaim(l)) results.set(l.index, { done: ESCALATED });
     await this.levelTwo(manager, pools, now);
     for (const l of pools) results.set(l.index, { done: POOL_MISSED });
     if (moving.length === 0) return results;
