@@ -27,8 +27,8 @@ async function timed(op: () => Promise<unknown>): Promise<number> {
 
 /**
  * The dashboards at province size: `campaign:generate` writes the campaign, the rollups are rebuilt, then
- * each round times `requests` GETs of /reports/summary, /reports/chains and a bank manager's first page of
- * /cases over HTTP, and once the same summary figures by a full scan of the base tables (the reference
+ * each round times `requests` GETs of /reports/summary and /reports/chains (whole campaign and one month), a
+ * city's summary, a bank manager's summary and first page of /cases over HTTP, and once the same summary figures by a full scan of the base tables (the reference
  * reader). Ratio: the dashboard's p95 ÷ the scan (target ≤ 0.1, and p95 ≤ 200 ms).
  */
 export async function dashboardBenchmarks(
@@ -74,9 +74,18 @@ export async function dashboardBenchmarks(
     };
     const reference = api.app.get(ReportsService).fromBaseTables();
 
+    const month = `${query}&from=2026-03-01&to=2026-03-31`;
     const endpoints = [
       { name: 'GET /reports/summary', path: `/api/v1/reports/summary?${query}`, token: supervisor.token },
       { name: 'GET /reports/chains', path: `/api/v1/reports/chains?${query}`, token: supervisor.token },
+      { name: 'GET /reports/summary, one month', path: `/api/v1/reports/summary?${month}`, token: supervisor.token },
+      { name: 'GET /reports/chains, one month', path: `/api/v1/reports/chains?${month}`, token: supervisor.token },
+      {
+        name: 'GET /reports/summary, a city',
+        path: `/api/v1/reports/summary?${query}&regionCode=370100`,
+        token: supervisor.token,
+      },
+      { name: "bank manager's GET /reports/summary", path: `/api/v1/reports/summary?${query}`, token: manager.token },
       { name: "bank manager's GET /cases first page", path: '/api/v1/cases?limit=50', token: manager.token },
     ];
     const p95s = new Map<string, number[]>(endpoints.map((e) => [e.name, []]));

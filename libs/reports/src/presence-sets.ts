@@ -147,7 +147,8 @@ async function daySets(manager: EntityManager, campaignId: string, days: string[
        SELECT w.space, w.enterprise_id FROM wanted w
         WHERE NOT EXISTS (SELECT 1 FROM report_enterprise_ordinals o
                            WHERE o.space = w.space AND o.enterprise_id = w.enterprise_id)),
-     base AS (
+     -- Once per space: inline, the max would run per inserted row and scan back over the statement's own rows.
+     base AS MATERIALIZED (
        SELECT space, coalesce((SELECT max(o.ordinal) FROM report_enterprise_ordinals o WHERE o.space = m.space), -1) AS top
          FROM (SELECT DISTINCT space FROM missing) m)
      INSERT INTO report_enterprise_ordinals (space, enterprise_id, ordinal)
