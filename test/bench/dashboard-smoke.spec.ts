@@ -7,6 +7,10 @@ describe('dashboard benchmark (smoke run at tiny size)', () => {
     expect(results.map((r) => r.scenario.split(' at ')[0])).toEqual([
       'GET /reports/summary',
       'GET /reports/chains',
+      'GET /reports/summary, one month',
+      'GET /reports/chains, one month',
+      'GET /reports/summary, a city',
+      "bank manager's GET /reports/summary",
       "bank manager's GET /cases first page",
     ]);
     for (const r of results) {
