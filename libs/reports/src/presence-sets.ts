@@ -108,7 +108,11 @@ export async function presenceSetCounts(
     p.values,
   );
   const byKey = new Map<string, Buffer[]>();
-  for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row.bits]);
+  for (const row of rows) {
+    const bitmaps = byKey.get(row.key);
+    if (bitmaps === undefined) byKey.set(row.key, [row.bits]);
+    else bitmaps.push(row.bits);
+  }
   return new Map([...byKey].map(([key, bitmaps]) => [key, bitCount(union(bitmaps))]));
 }
 

@@ -4,8 +4,6 @@ import type { FastifyReply } from 'fastify';
 import { Observable, concatMap } from 'rxjs';
 import { AuditWriter } from './audit-writer';
 
-const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
 function entityIdOf(body: unknown): string | null {
   if (body === null || typeof body !== 'object') return null;
   const record = body as Record<string, unknown>;
@@ -14,7 +12,7 @@ function entityIdOf(body: unknown): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** Every successful write leaves an audit record: who, when, what, from where. */
+/** Every successful write leaves an audit record: who, when, what, from where (on the write routes: `interceptRoutes`). */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Audit');
@@ -23,7 +21,6 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    if (READS.has(request.method)) return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       concatMap(async (body: unknown) => {

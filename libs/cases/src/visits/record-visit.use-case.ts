@@ -62,10 +62,10 @@ export class RecordVisitUseCase {
   private readonly scopes = new KeptReads<CheckedScope>(60_000, 20_000);
 
   /**
-   * Three statements at most, none in an explicit transaction: one read of the enterprise and the
-   * campaign, then one INSERT … ON CONFLICT DO NOTHING that answers the new row and whether the
-   * enterprise was visited recently (a single statement is atomic by itself). A `clientRef` first looks
-   * for the earlier visit.
+   * One statement when the enterprise's and campaign's scope is kept: the INSERT … ON CONFLICT DO NOTHING,
+   * made only while that scope is unchanged, answering the new row and whether the enterprise was visited
+   * recently. Otherwise one read of the scope first. None in an explicit transaction: a single statement is
+   * atomic by itself. A `clientRef` first looks for the earlier visit.
    */
   async execute(command: RecordVisitCommand): Promise<RecordVisitResult> {
     const manager = this.dataSource.manager;
