@@ -1,9 +1,13 @@
+import { coresBetween, readCpu } from './cpu';
+
 /** Alternating A/B measurement: each pair's ratio, reported as the median of the pairwise ratios. */
 export interface Sample {
   /** Operations per second. */
   readonly rate: number;
   /** Latencies in milliseconds, when measured. */
   readonly latencies?: readonly number[];
+  /** Cores kept busy while it ran, by this process (the API and the load) and by Postgres. */
+  readonly cores?: { readonly node: number; readonly postgres: number };
 }
 
 export interface Comparison {
@@ -58,10 +62,20 @@ export async function compare(
 ): Promise<Comparison> {
   const subjectSamples: Sample[] = [];
   const baselineSamples: Sample[] = [];
+  const measured = async (run: (round: number) => Promise<Sample>, round: number): Promise<Sample> => {
+    const before = readCpu();
+    const sample = await run(round);
+    return { ...sample, cores: coresBetween(before, readCpu()) };
+  };
   for (let round = 0; round < rounds; round += 1) {
-    subjectSamples.push(await subject(round));
-    baselineSamples.push(await baseline(round));
+    subjectSamples.push(await measured(subject, round));
+    baselineSamples.push(await measured(baseline, round));
   }
+  const cores = (samples: Sample[]): string => {
+    const node = median(samples.map((s) => s.cores?.node ?? 0));
+    const postgres = median(samples.map((s) => s.cores?.postgres ?? 0));
+    return `${node.toFixed(2)} node + ${postgres.toFixed(2)} pg`;
+  };
   const ratios = subjectSamples.map((s, i) => s.rate / (baselineSamples[i]?.rate ?? 1));
   return {
     ...meta,
@@ -70,7 +84,11 @@ export async function compare(
     baselineRates: baselineSamples.map((s) => Math.round(s.rate)),
     ratios: ratios.map((r) => Math.round(r * 1000) / 1000),
     medianRatio: Math.round(median(ratios) * 1000) / 1000,
-    extra: extra(subjectSamples),
+    extra: {
+      ...extra(subjectSamples),
+      'cores subject': cores(subjectSamples),
+      'cores baseline': cores(baselineSamples),
+    },
   };
 }
 
