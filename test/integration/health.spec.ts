@@ -47,12 +47,28 @@ describe('operations endpoints', () => {
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/u);
   });
 
-  it('sends the security headers on every answer', async () => {
+  it("sends the API's security headers on every API answer, found or not", async () => {
     for (const url of ['/api/v1/health', '/api/v1/nowhere']) {
       const response = await api.request('GET', url);
+      // The health check sets its own, stricter still.
+      expect(response.headers['cache-control']).toMatch(/\bno-store\b/u);
+      expect(response.headers['content-security-policy']).toBe(`default-src 'none'; frame-ancestors 'none'`);
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['content-security-policy']).toContain(`default-src 'self'`);
-      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['x-frame-options']).toBe('DENY');
     }
+  });
+
+  it("sends helmet's headers for documents on the docs pages", async () => {
+    const response = await api.request('GET', '/api/docs');
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/u);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain(`default-src 'self'`);
+    expect(response.headers['content-security-policy']).toContain(`script-src 'self'`);
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 });
