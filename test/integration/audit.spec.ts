@@ -1,3 +1,4 @@
+import { poolOf } from '@unblock/database';
 import { randomUUID } from 'node:crypto';
 import { AuditWriter, type AuditRow } from '../../apps/api/src/audit/audit-writer';
 import { buildActors, type Actors } from '../support/case-fixtures';
@@ -65,8 +66,11 @@ describe('audit records', () => {
   it('puts the records that arrive while one INSERT runs into the next, together; a bad row among them fails alone', async () => {
     const writer = api.app.get(AuditWriter);
     const tag = randomUUID();
-    // A spy that calls through: it only counts the INSERTs.
-    const query = jest.spyOn(api.dataSource, 'query');
+    // A spy that calls through: it only counts the INSERTs (prepared statements, sent to the pool).
+    const query = jest.spyOn(poolOf(api.dataSource), 'query') as unknown as jest.SpyInstance<
+      unknown,
+      [{ text: string; values: unknown[][] }]
+    >;
     const outcomes = await Promise.allSettled([
       writer.write(row(`${tag}-0`)),
       writer.write(row(`${tag}-1`)),
@@ -76,10 +80,10 @@ describe('audit records', () => {
       writer.write(row(`${tag}-4`)),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
-    const inserts = query.mock.calls.filter(([sql]) => sql.includes('INSERT INTO audit_records'));
+    const inserts = query.mock.calls.filter(([config]) => config.text.includes('INSERT INTO audit_records'));
     query.mockRestore();
     // The first record alone; the four that arrived meanwhile in one INSERT, which failed; then one by one.
-    expect(inserts.map(([, params]) => (params as unknown[][])[0]?.length)).toEqual([1, 4, 1, 1, 1, 1]);
+    expect(inserts.map(([config]) => config.values[0]?.length)).toEqual([1, 4, 1, 1, 1, 1]);
     const written = await api.dataSource.query<{ request_id: string }[]>(
       `SELECT request_id FROM audit_records WHERE request_id LIKE $1 ORDER BY request_id`,
       [`${tag}-%`],

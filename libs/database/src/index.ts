@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './references';
 export * from './region-scope';
 export * from './transaction';
+export * from './prepared';

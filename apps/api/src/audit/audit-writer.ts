@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { queryPrepared } from '@unblock/database';
 import { DataSource } from 'typeorm';
 
 /** One audit record: who, when, what, from where. */
@@ -75,7 +76,8 @@ export class AuditWriter {
   }
 
   private async insert(rows: readonly AuditRow[]): Promise<void> {
-    await this.dataSource.query(
+    await queryPrepared(
+      this.dataSource,
       `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
        SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
                             $8::text[], $9::text[])`,

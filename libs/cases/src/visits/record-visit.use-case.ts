@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { VisitEntity, hydrate } from '@unblock/database';
+import { VisitEntity, hydrate, queryPrepared } from '@unblock/database';
 import {
   Clock,
   DomainError,
@@ -102,7 +102,8 @@ export class RecordVisitUseCase {
   }
 
   private async readScope(enterpriseId: string, campaignId: string): Promise<ScopeRow | undefined> {
-    const found = await this.dataSource.query<ScopeRow[]>(
+    const found = await queryPrepared<ScopeRow>(
+      this.dataSource,
       `SELECT e.id AS enterprise_id, e.region_code AS enterprise_region, c.id AS campaign_id,
               c.region_code AS campaign_region, c.kind AS campaign_kind,
               c.starts_on::text AS starts_on, c.ends_on::text AS ends_on
@@ -146,7 +147,8 @@ export class RecordVisitUseCase {
    * still as checked (`scope_ok`), answering the new row and whether the enterprise was visited recently.
    */
   private insert(command: RecordVisitCommand, scope: CheckedScope): Promise<InsertedRow[]> {
-    return this.dataSource.query<InsertedRow[]>(
+    return queryPrepared<InsertedRow>(
+      this.dataSource,
       `WITH still AS (
          SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $2 AND region_code = $3)
             AND EXISTS (SELECT 1 FROM campaigns WHERE id = $1 AND region_code = $10 AND kind = $11
