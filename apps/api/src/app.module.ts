@@ -15,11 +15,11 @@ import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuditWriter } from './audit/audit-writer';
-import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuthController, MeController } from './auth/auth.controller';
 import { CasesController } from './cases/cases.controller';
-import { WritePipelineInterceptor, interceptRoutes } from './common/route-interceptors';
-import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { interceptRoutes } from './common/route-interceptors';
+import { IdempotencyClaims, IdempotencyGuard } from './common/idempotency.guard';
+import { WritePipeline } from './common/write-pipeline';
 import { VisitsController } from './cases/visits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottle } from './auth/login-throttle';
@@ -92,12 +92,14 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
-        IdempotencyInterceptor,
+        // The last guard: it needs the actor.
+        { provide: APP_GUARD, useClass: IdempotencyGuard },
+        IdempotencyClaims,
         AuditWriter,
-        AuditInterceptor,
+        // Audit records and kept answers of every write, mounted on Fastify by the bootstrap.
+        WritePipeline,
+        // The CSV/XLSX export on the routes marked so.
         CsvInterceptor,
-        // Idempotency wrapping the audit on every write route, the CSV/XLSX export on the routes marked so.
-        WritePipelineInterceptor,
       ],
     };
   }

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
+import { WritePipeline } from './common/write-pipeline';
 import { logRequests } from './logging';
 import { describeApi } from './openapi/openapi-document';
 import { RAW_UPLOAD_TYPES } from './imports/imports.controller';
@@ -116,6 +117,7 @@ export async function createApiApp(
     done();
   });
   logRequests(fastify);
+  app.get(WritePipeline).mount(fastify);
 
   SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
   await mountQueueBoard(app, config);

@@ -5,3 +5,4 @@ export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
 export * from './validators';
+export * from './stored-answer';

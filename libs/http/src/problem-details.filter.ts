@@ -5,6 +5,7 @@ import { DomainError, type DomainErrorCode } from '@unblock/domain';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
+import { REPLAYED_HEADER, StoredAnswer } from './stored-answer';
 
 const DOMAIN_STATUS: Record<DomainErrorCode, [number, string]> = {
   not_found: [404, 'Not Found'],
@@ -46,7 +47,8 @@ function slugOf(title: string): string {
 }
 
 /**
- * The one place that turns an error into an HTTP answer: RFC 9457 problem details. Domain errors by code,
+ * The one place that turns an error into an HTTP answer: RFC 9457 problem details (and a `StoredAnswer`
+ * into the answer it keeps). Domain errors by code,
  * Postgres errors by SQLSTATE, HTTP exceptions by status; anything else is a 500 whose body holds an error
  * id and whose log holds the stack.
  */
@@ -58,6 +60,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
+    if (error instanceof StoredAnswer) {
+      void reply.status(error.statusCode).header(REPLAYED_HEADER, 'true').send(error.body);
+      return;
+    }
     const body = this.toProblem(error, request);
     if (body.status === 429) void reply.header('retry-after', '60');
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);

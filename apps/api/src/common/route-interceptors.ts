@@ -1,32 +1,14 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, RequestMethod, type Type } from '@nestjs/common';
+import type { NestInterceptor, Type } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { extendArrayMetadata } from '@nestjs/common/utils/extend-metadata.util';
 import { CSV_EXPORT, CsvInterceptor } from '@unblock/http';
-import type { Observable } from 'rxjs';
-import { AuditInterceptor } from '../audit/audit.interceptor';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 
-/** A write: the idempotency check, which wraps the audit (a replayed answer writes no second audit record). */
-@Injectable()
-export class WritePipelineInterceptor implements NestInterceptor {
-  constructor(
-    private readonly idempotency: IdempotencyInterceptor,
-    private readonly audit: AuditInterceptor,
-  ) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    return this.idempotency.intercept(context, { handle: () => this.audit.intercept(context, next) });
-  }
-}
-
-const WRITES = new Set<unknown>([RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE]);
-
-/** The interceptors a route gets: the write pipeline on every write, the CSV/XLSX export where marked. */
+/**
+ * The interceptors a route gets: the CSV/XLSX export where marked. (What every write needs, its audit
+ * record and idempotency, are Fastify hooks and a guard: see `WritePipeline`.)
+ */
 export function interceptorsOf(handler: object): Type<NestInterceptor>[] {
-  return [
-    ...(WRITES.has(Reflect.getMetadata(METHOD_METADATA, handler)) ? [WritePipelineInterceptor] : []),
-    ...(Reflect.getMetadata(CSV_EXPORT, handler) !== undefined ? [CsvInterceptor] : []),
-  ];
+  return Reflect.getMetadata(CSV_EXPORT, handler) !== undefined ? [CsvInterceptor] : [];
 }
 
 /**

@@ -1,0 +1,82 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IdempotencyKeyEntity } from '@unblock/database';
+import { DomainError } from '@unblock/domain';
+import { StoredAnswer, type AuthenticatedRequest } from '@unblock/http';
+import type { FastifyRequest } from 'fastify';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+const KEY = /^[A-Za-z0-9._:-]{1,200}$/u;
+
+/** The idempotency keys claimed by the requests now running, by request. */
+@Injectable()
+export class IdempotencyClaims {
+  private readonly claims = new WeakMap<FastifyRequest, string>();
+
+  claim(request: FastifyRequest, id: string): void {
+    this.claims.set(request, id);
+  }
+
+  /** The id of the key the request claimed, if any; it is forgotten once asked for. */
+  take(request: FastifyRequest): string | undefined {
+    const id = this.claims.get(request);
+    this.claims.delete(request);
+    return id;
+  }
+}
+
+/**
+ * POSTs accept an `Idempotency-Key` header: the first request with a key runs and its answer is kept; a
+ * retry with the same key (same user, same route, same body) answers that response again, with
+ * `Idempotent-Replayed: true`, and writes nothing. The same key with another body is a 422; a retry
+ * while the first is still running, a 409. A request that fails keeps nothing, so it may be retried.
+ *
+ * The last of the global guards (it needs the actor): it claims the key, or throws the answer kept for
+ * it. `WritePipeline` keeps the answer, or drops the claim of a request that failed, before it is sent.
+ */
+@Injectable()
+export class IdempotencyGuard implements CanActivate {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly claims: IdempotencyClaims,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const header = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || header === undefined || request.actor === undefined) return true;
+    const key = Array.isArray(header) ? header[0] : header;
+    if (key === undefined || !KEY.test(key)) {
+      throw DomainError.invalid('Idempotency-Key', 'must be 1-200 letters, digits, ".", "_", ":" or "-"');
+    }
+    const userId = request.actor.userId;
+    const route = `POST ${request.url.split('?')[0] ?? ''}`;
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
+    const repository = this.dataSource.getRepository(IdempotencyKeyEntity);
+    const inserted = await repository
+      .createQueryBuilder()
+      .insert()
+      .values({ userId, key, route, requestHash, statusCode: null, completedAt: null })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    if (id !== undefined) {
+      this.claims.claim(request, id);
+      return true;
+    }
+    const earlier = await repository.findOneByOrFail({ userId, key });
+    if (earlier.route !== route || earlier.requestHash !== requestHash) {
+      throw new DomainError('unprocessable', 'this Idempotency-Key was used for another request', [
+        { field: 'Idempotency-Key', message: 'was used before with another route or body' },
+      ]);
+    }
+    if (earlier.completedAt === null || earlier.statusCode === null) {
+      throw DomainError.conflict('a request with this Idempotency-Key is still running', 'Idempotency-Key');
+    }
+    throw new StoredAnswer(earlier.statusCode, earlier.response);
+  }
+}
