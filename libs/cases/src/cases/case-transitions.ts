@@ -5,6 +5,7 @@ import {
   CaseObligationEntity,
   hydrate,
   inTransaction as inTransactionOf,
+  queryPrepared,
   retrying,
 } from '@unblock/database';
 import {
@@ -19,7 +20,7 @@ import {
 } from '@unblock/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { whereCaseVisible } from '../access';
+import { caseVisibleSql } from '../access';
 import { SlaPlanner, type PlanRow, type SlaPlan } from '../sla/sla-planner';
 import { CaseResponse, toCaseResponse } from './case.response';
 
@@ -95,6 +96,14 @@ const SUPERVISOR_ACTIONS: ReadonlySet<CaseAction> = new Set(['reassign', 'extend
 interface PlannedObligation {
   readonly entity: CaseObligationEntity;
   state: 'unchanged' | 'met' | 'cancelled' | 'moved' | 'new';
+}
+
+/** An open obligation as the load reads it (times in epoch milliseconds). */
+interface LoadedObligation {
+  readonly id: string;
+  readonly obligation: Obligation;
+  readonly opened_at: number;
+  readonly due_at: number;
 }
 
 /** A case as a transition reads it: the row, its open obligations, its campaign's SLA plan. */
@@ -309,31 +318,27 @@ export class CaseTransitions {
     return { command, current, to, decided, obligations, outbox, dueAt, now };
   }
 
-  /** The cases as the actor sees them (those it may not see are left out), each with its open obligations. */
+  /**
+   * The cases as the actor sees them (those it may not see are left out), each with its open obligations
+   * and its campaign's SLA plan, in one hand-written statement: outside a transaction, a prepared one.
+   */
   private async load(manager: EntityManager, caseIds: readonly string[], actor: Actor): Promise<Map<string, Loaded>> {
-    const qb = manager
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .addSelect(
-        `(SELECT COALESCE(json_agg(json_build_object('id', o.id, 'obligation', o.obligation,
+    const params: unknown[] = [caseIds];
+    const sql = `SELECT c.*,
+        (SELECT COALESCE(json_agg(json_build_object('id', o.id, 'obligation', o.obligation,
             'opened_at', (extract(epoch FROM o.opened_at) * 1000)::float8,
             'due_at', (extract(epoch FROM o.due_at) * 1000)::float8)), '[]'::json)
-            FROM case_obligations o WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL)`,
-        'open_obligations',
-      )
-      // The campaign's SLA plan in the same statement: most transitions open or move a deadline.
-      .addSelect(`(SELECT row_to_json(plan) FROM (${this.sla.planQuery('c.campaign_id')}) AS plan)`, 'sla_plan')
-      .where('c.id IN (:...caseIds)', { caseIds });
-    const { entities, raw } = await whereCaseVisible(qb, actor).getRawAndEntities<{
-      c_id: string;
-      open_obligations: { id: string; obligation: Obligation; opened_at: number; due_at: number }[];
-      sla_plan: PlanRow | null;
-    }>();
-    const rows = new Map(raw.map((r) => [r.c_id, r]));
+           FROM case_obligations o WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL)
+          AS open_obligations,
+        -- The campaign's SLA plan in the same statement: most transitions open or move a deadline.
+        (SELECT row_to_json(plan) FROM (${this.sla.planQuery('c.campaign_id')}) AS plan) AS sla_plan
+      FROM cases c
+     WHERE c.id = ANY($1::uuid[]) AND ${caseVisibleSql(actor, params)}`;
+    const rows = await this.statement(manager, sql, params);
     const loaded = new Map<string, Loaded>();
-    for (const current of entities) {
-      const row = rows.get(current.id);
-      const open = (row?.open_obligations ?? []).map((o) =>
+    for (const row of rows) {
+      const current = hydrate(this.dataSource, CaseEntity, row);
+      const open = (row['open_obligations'] as LoadedObligation[]).map((o) =>
         Object.assign(new CaseObligationEntity(), {
           id: o.id,
           caseId: current.id,
@@ -344,9 +349,23 @@ export class CaseTransitions {
           cancelledAt: null,
         }),
       );
-      loaded.set(current.id, { current, open, plan: this.sla.fromRow(row?.sla_plan) });
+      loaded.set(current.id, { current, open, plan: this.sla.fromRow(row['sla_plan'] as PlanRow | null) });
     }
     return loaded;
+  }
+
+  /**
+   * One statement: as a prepared statement on the pool when `manager` is the data source's own (no
+   * transaction), else on the transaction's connection.
+   */
+  private statement(
+    manager: EntityManager,
+    sql: string,
+    params: readonly unknown[],
+  ): Promise<Record<string, unknown>[]> {
+    return manager === this.dataSource.manager
+      ? queryPrepared<Record<string, unknown>>(this.dataSource, sql, params)
+      : manager.query<Record<string, unknown>[]>(sql, [...params]);
   }
 
   /**
@@ -437,7 +456,7 @@ export class CaseTransitions {
     ctes.push(`event AS (INSERT INTO case_events (case_id, type, actor_user_id, at, data)
                 SELECT upd.id, ${$(w.decided.event.type)}::text, ${$(actorId)}::uuid, ${at},
                        ${$(JSON.stringify(data))}::jsonb FROM upd)`);
-    const rows = await manager.query<Record<string, unknown>[]>(`WITH ${ctes.join(',\n')} SELECT * FROM upd`, params);
+    const rows = await this.statement(manager, `WITH ${ctes.join(',\n')} SELECT * FROM upd`, params);
     const row = rows[0];
     if (row === undefined) {
       // Somebody else's transition committed between our read and our write (e.g. a claim race lost).
