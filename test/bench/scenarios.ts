@@ -199,15 +199,24 @@ export async function runBenchmarks(
           size.rounds,
           async () => {
             const cases = await clone(size.claims);
-            return drive(cases.length, CONCURRENCY, async (i) => {
-              const response = await fetch(`${base}/api/v1/cases/${cases[i]?.id ?? ''}/claim`, {
-                method: 'POST',
-                headers: { authorization: `Bearer ${actors.leadManager}`, 'content-type': 'application/json' },
-                body: '{}',
-              });
-              if (response.status !== 200) throw new Error(`claim answered ${response.status}`);
-              await response.arrayBuffer();
-            });
+            let next = 0;
+            // The same load generator as the other HTTP scenarios (autocannon), each request a case of its own.
+            return fromCannon(
+              await cannon({
+                url: base,
+                connections: CONCURRENCY,
+                amount: cases.length,
+                requests: [
+                  {
+                    method: 'POST',
+                    headers: { authorization: `Bearer ${actors.leadManager}`, 'content-type': 'application/json' },
+                    body: '{}',
+                    setupRequest: (request) => ({ ...request, path: `/api/v1/cases/${cases[next++]?.id ?? ''}/claim` }),
+                  },
+                ],
+              }),
+              cases.length,
+            );
           },
           async () => {
             const cases = await clone(size.claims);
