@@ -323,7 +323,10 @@ export class CaseTransitions {
    * and its campaign's SLA plan, in one hand-written statement: outside a transaction, a prepared one.
    */
   private async load(manager: EntityManager, caseIds: readonly string[], actor: Actor): Promise<Map<string, Loaded>> {
-    const params: unknown[] = [caseIds];
+    // One case by equality: planned for a list of unknown length, the statement would look dearer as a
+    // generic plan than planned afresh each time, and Postgres would plan it afresh each time.
+    const single = caseIds.length === 1;
+    const params: unknown[] = [single ? caseIds[0] : caseIds];
     const sql = `SELECT c.*,
         (SELECT COALESCE(json_agg(json_build_object('id', o.id, 'obligation', o.obligation,
             'opened_at', (extract(epoch FROM o.opened_at) * 1000)::float8,
@@ -333,7 +336,7 @@ export class CaseTransitions {
         -- The campaign's SLA plan in the same statement: most transitions open or move a deadline.
         (SELECT row_to_json(plan) FROM (${this.sla.planQuery('c.campaign_id')}) AS plan) AS sla_plan
       FROM cases c
-     WHERE c.id = ANY($1::uuid[]) AND ${caseVisibleSql(actor, params)}`;
+     WHERE ${single ? 'c.id = $1::uuid' : 'c.id = ANY($1::uuid[])'} AND ${caseVisibleSql(actor, params)}`;
     const rows = await this.statement(manager, sql, params);
     const loaded = new Map<string, Loaded>();
     for (const row of rows) {
