@@ -38,13 +38,14 @@ export const SIZES: Record<'tiny' | 'full', BenchSize> = {
     importRows: 500,
     sla: SLA_SIZES.tiny,
   },
+  // Each round of an HTTP scenario lasts a few seconds: rounds of under one second were noisy here.
   full: {
     rounds: 4,
-    visits: 3000,
-    claims: 600,
+    visits: 10_000,
+    claims: 2000,
     raceCases: 300,
     relay: 20_000,
-    gets: 20_000,
+    gets: 80_000,
     importRows: 1_000_000,
     sla: SLA_SIZES.full,
   },

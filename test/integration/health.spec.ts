@@ -54,7 +54,7 @@ describe('operations endpoints', () => {
       expect(response.headers['cache-control']).toMatch(/\bno-store\b/u);
       expect(response.headers['content-security-policy']).toBe(`default-src 'none'; frame-ancestors 'none'`);
       expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
-      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['referrer-policy']).toBeUndefined();
       expect(response.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-frame-options']).toBe('DENY');
@@ -70,5 +70,6 @@ describe('operations endpoints', () => {
     expect(response.headers['content-security-policy']).toContain(`script-src 'self'`);
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
   });
 });

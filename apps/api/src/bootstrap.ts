@@ -51,15 +51,14 @@ function headersOf(
 /**
  * The headers of the JSON API's answers (under `/api/v1/`), after OWASP's REST Security Cheat Sheet: no
  * caching of answers that carry enterprises' and people's data, no rendering or framing of them as a
- * document, no reading them cross-origin, no sniffing. The rest of helmet's set (DNS prefetch, download
- * options, cross-domain policies, the XSS auditor, the opener policy, origin agent clusters) concerns HTML
- * documents: the console and the docs pages get all of it.
+ * document, no reading them cross-origin, no sniffing. The rest of helmet's set (referrer policy, DNS
+ * prefetch, download options, cross-domain policies, the XSS auditor, the opener policy, origin agent
+ * clusters) concerns HTML documents, which link and load: the console and the docs pages get all of it.
  */
 const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'cache-control': 'no-store',
   'content-security-policy': `default-src 'none'; frame-ancestors 'none'`,
   'cross-origin-resource-policy': 'same-origin',
-  'referrer-policy': 'no-referrer',
   'strict-transport-security': 'max-age=31536000; includeSubDomains',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',

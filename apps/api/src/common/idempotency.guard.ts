@@ -42,15 +42,18 @@ export class IdempotencyGuard implements CanActivate {
     private readonly claims: IdempotencyClaims,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous (no promise for Nest to await) for every request without a key: nearly all of them. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || request.actor === undefined) return true;
-    const key = Array.isArray(header) ? header[0] : header;
+    return this.claim(request, request.actor.userId, Array.isArray(header) ? header[0] : header);
+  }
+
+  private async claim(request: AuthenticatedRequest, userId: string, key: string | undefined): Promise<boolean> {
     if (key === undefined || !KEY.test(key)) {
       throw DomainError.invalid('Idempotency-Key', 'must be 1-200 letters, digits, ".", "_", ":" or "-"');
     }
-    const userId = request.actor.userId;
     const route = `POST ${request.url.split('?')[0] ?? ''}`;
     const requestHash = createHash('sha256')
       .update(JSON.stringify(request.body ?? null))

@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PROBLEM_CONTENT_TYPE, REPLAYED_HEADER, problem, type AuthenticatedRequest } from '@unblock/http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onSendAsyncHookHandler,
+  preSerializationHookHandler,
+} from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditWriter } from '../audit/audit-writer';
@@ -9,6 +15,11 @@ import { IdempotencyClaims } from './idempotency.guard';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const API_PREFIX = '/api/v1/';
+
+/** A route's hooks of one kind, as a list (Fastify takes one or many). */
+function hooks<T>(given: T | T[] | undefined): T[] {
+  return given === undefined ? [] : Array.isArray(given) ? given : [given];
+}
 
 function entityIdOf(body: unknown): string | null {
   if (body === null || typeof body !== 'object') return null;
@@ -20,7 +31,7 @@ function entityIdOf(body: unknown): string | null {
 
 /**
  * What happens around every write of the API (POST, PUT, PATCH, DELETE under `/api/v1/`), as Fastify
- * hooks rather than a Nest interceptor: an interceptor wraps every request of its routes in observables
+ * hooks of the write routes rather than a Nest interceptor: an interceptor wraps every request of its routes in observables
  * and async resources, which cost a write about a sixth of its time.
  * - Every successful write leaves an audit record (who, when, what, from where) before it is answered:
  *   `AuditWriter` commits it, with the records of the writes running alongside (group commit).
@@ -42,19 +53,22 @@ export class WritePipeline {
     private readonly claims: IdempotencyClaims,
   ) {}
 
+  /**
+   * Adds the hooks to the write routes only, as Fastify registers them (call it before the routes are
+   * registered, i.e. before `app.init()`): reads pay nothing for them.
+   */
   mount(fastify: FastifyInstance): void {
-    fastify.addHook('preSerialization', (request, _reply, payload, done) => {
-      if (this.isWrite(request)) this.bodies.set(request, payload);
+    const keepBody: preSerializationHookHandler = (request, _reply, payload, done) => {
+      this.bodies.set(request, payload);
       done(null, payload);
+    };
+    const settle: onSendAsyncHookHandler = (request, reply, payload) => this.settle(request, reply, payload);
+    fastify.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      if (!route.url.startsWith(API_PREFIX) || !methods.every((m) => WRITES.has(m))) return;
+      route.preSerialization = [...hooks(route.preSerialization), keepBody];
+      route.onSend = [...hooks(route.onSend), settle];
     });
-    fastify.addHook('onSend', async (request, reply, payload) => {
-      if (!this.isWrite(request)) return payload;
-      return this.settle(request, reply, payload);
-    });
-  }
-
-  private isWrite(request: FastifyRequest): boolean {
-    return WRITES.has(request.method) && request.url.startsWith(API_PREFIX);
   }
 
   private async settle(request: AuthenticatedRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
