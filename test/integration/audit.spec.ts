@@ -1,4 +1,4 @@
-import { poolOf } from '@unblock/database';
+import { PreparedStatements } from '@unblock/database';
 import { randomUUID } from 'node:crypto';
 import { AuditWriter, type AuditRow } from '../../apps/api/src/audit/audit-writer';
 import { buildActors, type Actors } from '../support/case-fixtures';
@@ -67,7 +67,7 @@ describe('audit records', () => {
     const writer = api.app.get(AuditWriter);
     const tag = randomUUID();
     // A spy that calls through: it only counts the INSERTs (prepared statements, sent to the pool).
-    const query = jest.spyOn(poolOf(api.dataSource), 'query') as unknown as jest.SpyInstance<
+    const query = jest.spyOn(api.app.get(PreparedStatements).pool(), 'query') as unknown as jest.SpyInstance<
       unknown,
       [{ text: string; values: unknown[][] }]
     >;

@@ -3,8 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@unblock/config';
 import { ENTITIES } from './entities';
 import { dataSourceOptions } from './data-source-options';
+import { PreparedStatements } from './prepared';
 
-/** The TypeORM data source of an app, and a repository for every entity. */
+/** The TypeORM data source of an app, a repository for every entity, and the hot paths' prepared statements. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -19,7 +20,8 @@ export class DatabaseModule {
         }),
         TypeOrmModule.forFeature(ENTITIES),
       ],
-      exports: [TypeOrmModule],
+      providers: [PreparedStatements],
+      exports: [TypeOrmModule, PreparedStatements],
     };
   }
 }

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { queryPrepared } from '@unblock/database';
-import { DataSource } from 'typeorm';
+import { PreparedStatements } from '@unblock/database';
 
 /** One audit record: who, when, what, from where. */
 export interface AuditRow {
@@ -40,7 +38,7 @@ export class AuditWriter {
   private queue: Waiting[] = [];
   private flushing = false;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly prepared: PreparedStatements) {}
 
   write(row: AuditRow): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -76,8 +74,7 @@ export class AuditWriter {
   }
 
   private async insert(rows: readonly AuditRow[]): Promise<void> {
-    await queryPrepared(
-      this.dataSource,
+    await this.prepared.query(
       `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
        SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
                             $8::text[], $9::text[])`,

@@ -5,7 +5,7 @@ import {
   CaseObligationEntity,
   hydrate,
   inTransaction as inTransactionOf,
-  queryPrepared,
+  PreparedStatements,
   retrying,
 } from '@unblock/database';
 import {
@@ -138,6 +138,7 @@ export class CaseTransitions {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly sla: SlaPlanner,
+    private readonly prepared: PreparedStatements,
   ) {}
 
   apply(
@@ -367,7 +368,7 @@ export class CaseTransitions {
     params: readonly unknown[],
   ): Promise<Record<string, unknown>[]> {
     return manager === this.dataSource.manager
-      ? queryPrepared<Record<string, unknown>>(this.dataSource, sql, params)
+      ? this.prepared.query<Record<string, unknown>>(sql, params)
       : manager.query<Record<string, unknown>[]>(sql, [...params]);
   }
 

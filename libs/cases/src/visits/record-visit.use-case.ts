@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { VisitEntity, hydrate, queryPrepared } from '@unblock/database';
+import { PreparedStatements, VisitEntity, hydrate } from '@unblock/database';
 import {
   Clock,
   DomainError,
@@ -56,6 +56,7 @@ export class RecordVisitUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly prepared: PreparedStatements,
   ) {}
 
   /** Enterprises' and campaigns' scope as last read: the INSERT re-checks it, so a stale one writes nothing. */
@@ -102,8 +103,7 @@ export class RecordVisitUseCase {
   }
 
   private async readScope(enterpriseId: string, campaignId: string): Promise<ScopeRow | undefined> {
-    const found = await queryPrepared<ScopeRow>(
-      this.dataSource,
+    const found = await this.prepared.query<ScopeRow>(
       `SELECT e.id AS enterprise_id, e.region_code AS enterprise_region, c.id AS campaign_id,
               c.region_code AS campaign_region, c.kind AS campaign_kind,
               c.starts_on::text AS starts_on, c.ends_on::text AS ends_on
@@ -147,8 +147,7 @@ export class RecordVisitUseCase {
    * still as checked (`scope_ok`), answering the new row and whether the enterprise was visited recently.
    */
   private insert(command: RecordVisitCommand, scope: CheckedScope): Promise<InsertedRow[]> {
-    return queryPrepared<InsertedRow>(
-      this.dataSource,
+    return this.prepared.query<InsertedRow>(
       `WITH still AS (
          SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $2 AND region_code = $3)
             AND EXISTS (SELECT 1 FROM campaigns WHERE id = $1 AND region_code = $10 AND kind = $11
