@@ -205,7 +205,7 @@ export async function runBenchmarks(
             return fromCannon(
               await cannon({
                 url: base,
-                connections: CONCURRENCY,
+                connections: Math.min(CONCURRENCY, cases.length),
                 amount: cases.length,
                 requests: [
                   {
