@@ -63,7 +63,7 @@ export class RecordVisitUseCase {
   private readonly scopes = new KeptReads<CheckedScope>(60_000, 20_000);
 
   /**
-   * One statement when the enterprise's and campaign's scope is kept: the INSERT … ON CONFLICT DO NOTHING,
+   * One statement when the enterprise's and campaign's scope is kept: the INSERT (… ON CONFLICT DO NOTHING),
    * made only while that scope is unchanged, answering the new row and whether the enterprise was visited
    * recently. Otherwise one read of the scope first. None in an explicit transaction: a single statement is
    * atomic by itself. A `clientRef` first looks for the earlier visit.
@@ -143,8 +143,10 @@ export class RecordVisitUseCase {
   }
 
   /**
-   * One statement: the INSERT … ON CONFLICT DO NOTHING, made only while the enterprise and the campaign are
-   * still as checked (`scope_ok`), answering the new row and whether the enterprise was visited recently.
+   * One statement: the INSERT, made only while the enterprise and the campaign are still as checked
+   * (`scope_ok`), answering the new row and whether the enterprise was visited recently. With a `clientRef`,
+   * ON CONFLICT DO NOTHING (a concurrent retry); without one nothing can conflict (a null reference is
+   * unique), and a plain INSERT skips the speculative insertion that ON CONFLICT costs.
    */
   private insert(command: RecordVisitCommand, scope: CheckedScope): Promise<InsertedRow[]> {
     return this.prepared.query<InsertedRow>(
@@ -156,7 +158,7 @@ export class RecordVisitUseCase {
          INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
                              visitor_organization_id, summary, client_ref)
          SELECT $1, $2, $3, CAST($4 AS date), $5, $6, $7, $8, $9 FROM still WHERE still.ok
-         ON CONFLICT DO NOTHING
+         ${command.clientRef === undefined ? '' : 'ON CONFLICT DO NOTHING'}
          RETURNING *, EXISTS (
            SELECT 1 FROM visits v
             WHERE v.enterprise_id = $2 AND v.id <> visits.id
