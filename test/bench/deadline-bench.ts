@@ -223,6 +223,8 @@ export async function benchDeadlines(
           duplicated: `${subjects.reduce((n, s) => n + s.duplicated, 0)} (baseline ${baselines.reduce((n, s) => n + s.duplicated, 0)})`,
         };
       },
+      // The deadlines are handled by a worker process of its own.
+      { cores: false },
     );
   } finally {
     await worker.close();

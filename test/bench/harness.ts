@@ -59,6 +59,11 @@ export async function compare(
   subject: (round: number) => Promise<Sample>,
   baseline: (round: number) => Promise<Sample>,
   extra: (samples: Sample[]) => Record<string, number | string> = () => ({}),
+  /**
+   * Whether to report the cores each side kept busy: only when the work runs in this process and on Postgres
+   * connections that stay open (a backend that exits takes its CPU time out of the sum).
+   */
+  { cores: withCores = true }: { cores?: boolean } = {},
 ): Promise<Comparison> {
   const subjectSamples: Sample[] = [];
   const baselineSamples: Sample[] = [];
@@ -86,8 +91,7 @@ export async function compare(
     medianRatio: Math.round(median(ratios) * 1000) / 1000,
     extra: {
       ...extra(subjectSamples),
-      'cores subject': cores(subjectSamples),
-      'cores baseline': cores(baselineSamples),
+      ...(withCores ? { 'cores subject': cores(subjectSamples), 'cores baseline': cores(baselineSamples) } : {}),
     },
   };
 }
