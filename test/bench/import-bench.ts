@@ -115,6 +115,9 @@ export async function importBenchmark(
       rounds,
       subject,
       baseline,
+      undefined,
+      // The baseline is a psql process, whose backend exits with it.
+      { cores: false },
     );
   } finally {
     await context.close();
