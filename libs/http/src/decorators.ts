@@ -1,5 +1,6 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Actor, Role } from '@unblock/domain';
+import type { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 
 export const PUBLIC_ROUTE = 'unblock:public';
@@ -21,3 +22,33 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
   if (!actor) throw new Error('CurrentActor used on a route without authentication');
   return actor;
 });
+
+/**
+ * A route's metadata under `key`, the handler's over its class's (as `Reflector.getAllAndOverride`), read
+ * once per route: metadata never changes after boot, and reading it through reflect-metadata on every
+ * request cost a guard more than its own work.
+ */
+export class RouteMetadata<T> {
+  private readonly byClass = new WeakMap<object, WeakMap<object, { value: T | undefined }>>();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly key: string,
+  ) {}
+
+  of(context: ExecutionContext): T | undefined {
+    const handler = context.getHandler();
+    const target = context.getClass();
+    let byHandler = this.byClass.get(target);
+    if (byHandler === undefined) {
+      byHandler = new WeakMap();
+      this.byClass.set(target, byHandler);
+    }
+    let known = byHandler.get(handler);
+    if (known === undefined) {
+      known = { value: this.reflector.getAllAndOverride<T | undefined>(this.key, [handler, target]) };
+      byHandler.set(handler, known);
+    }
+    return known.value;
+  }
+}

@@ -1,23 +1,23 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@unblock/domain';
-import { PUBLIC_ROUTE, type AuthenticatedRequest } from '@unblock/http';
+import { PUBLIC_ROUTE, RouteMetadata, type AuthenticatedRequest } from '@unblock/http';
 import { AccessTokenService } from '@unblock/identity';
 
 /** Every route requires a valid bearer access token, unless it opts out with `@Public()`. */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
+  private readonly publicRoute: RouteMetadata<boolean>;
+
   constructor(
-    private readonly reflector: Reflector,
+    reflector: Reflector,
     private readonly tokens: AccessTokenService,
-  ) {}
+  ) {
+    this.publicRoute = new RouteMetadata(reflector, PUBLIC_ROUTE);
+  }
 
   canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (isPublic === true) return true;
+    if (this.publicRoute.of(context) === true) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/u.exec(header) : null;
