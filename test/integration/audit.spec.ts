@@ -63,6 +63,29 @@ describe('audit records', () => {
     expect(records.every((r) => r.status === 201 && r.action === 'POST /api/v1/visits')).toBe(true);
   });
 
+  it("writes a new visit's record with the visit, and a replayed visit's by the pipeline: one each", async () => {
+    const body = {
+      campaignId: world.provinceCampaignId,
+      enterpriseId: world.henanEnterpriseId,
+      kind: 'follow_up',
+      visitedOn: '2026-05-30',
+      clientRef: `audit-${randomUUID()}`,
+    };
+    const first = await api.request('POST', '/api/v1/visits', { token: actors.officer, body });
+    const again = await api.request('POST', '/api/v1/visits', { token: actors.officer, body });
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.body['id']).toBe(first.body['id']);
+    const records = await api.dataSource.query<{ status: number; action: string; actor_user_id: string }[]>(
+      `SELECT status, action, actor_user_id FROM audit_records WHERE entity = 'visits' AND entity_id = $1 ORDER BY status DESC`,
+      [first.body['id']],
+    );
+    expect(records.map((r) => [r.status, r.action])).toEqual([
+      [201, 'POST /api/v1/visits'],
+      [200, 'POST /api/v1/visits'],
+    ]);
+    expect(new Set(records.map((r) => r.actor_user_id)).size).toBe(1);
+  });
+
   it('puts the records that arrive while one INSERT runs into the next, together; a bad row among them fails alone', async () => {
     const writer = api.app.get(AuditWriter);
     const tag = randomUUID();

@@ -7,3 +7,4 @@ export * from './references';
 export * from './region-scope';
 export * from './transaction';
 export * from './prepared';
+export * from './audit-stamp';

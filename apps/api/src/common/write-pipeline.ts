@@ -10,6 +10,7 @@ import type {
 } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { AuditStamp } from '@unblock/database';
 import { AuditWriter } from '../audit/audit-writer';
 import { IdempotencyClaims } from './idempotency.guard';
 
@@ -46,6 +47,8 @@ export class WritePipeline {
   private readonly logger = new Logger('WritePipeline');
   /** Each write's answer as the handler returned it, before it is serialized. */
   private readonly bodies = new WeakMap<FastifyRequest, unknown>();
+  /** The writes whose use case wrote their audit record with the write itself (see `stampOf`). */
+  private readonly audited = new WeakSet<FastifyRequest>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,13 +78,14 @@ export class WritePipeline {
     const body = this.bodies.get(request);
     this.bodies.delete(request);
     const claim = this.claims.take(request);
+    const auditedWithWrite = this.audited.delete(request);
     if (reply.getHeader(REPLAYED_HEADER) === 'true') return payload;
     try {
       if (reply.statusCode >= 400) {
         if (claim !== undefined) await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1`, [claim]);
         return payload;
       }
-      await this.record(request, reply, body);
+      if (!auditedWithWrite) await this.record(request, reply, body);
       if (claim !== undefined) {
         await this.dataSource.query(
           `UPDATE idempotency_keys SET status_code = $2, response = $3, completed_at = now() WHERE id = $1`,
@@ -100,21 +104,36 @@ export class WritePipeline {
     }
   }
 
-  private record(request: AuthenticatedRequest, reply: FastifyReply, body: unknown): Promise<void> {
+  /**
+   * The audit stamp of a write, for a use case that writes its audit record in the statement of its own
+   * write; the handler then calls `auditedWithWrite` and no second record is written.
+   */
+  stampOf(request: AuthenticatedRequest, body?: unknown): AuditStamp {
     const route = request.routeOptions.url ?? request.url;
     const entity = /^\/api\/v1\/([^/]+)/u.exec(route)?.[1] ?? 'unknown';
     const userAgent = request.headers['user-agent'];
-    return this.audit.write({
+    return {
       // A login is its user's own act.
       actorUserId: request.actor?.userId ?? (entity === 'auth' ? entityIdOf(body) : null),
       at: new Date(),
       action: `${request.method} ${route}`,
       entity,
-      entityId: entityIdOf(body) ?? (request.params as Record<string, string> | undefined)?.['id'] ?? null,
-      status: reply.statusCode,
       ip: request.ip,
       userAgent: typeof userAgent === 'string' ? userAgent.slice(0, 500) : null,
       requestId: String(request.id),
+    };
+  }
+
+  /** The write's use case wrote its audit record (from `stampOf`) with the write itself. */
+  auditedWithWrite(request: FastifyRequest): void {
+    this.audited.add(request);
+  }
+
+  private record(request: AuthenticatedRequest, reply: FastifyReply, body: unknown): Promise<void> {
+    return this.audit.write({
+      ...this.stampOf(request, body),
+      entityId: entityIdOf(body) ?? (request.params as Record<string, string> | undefined)?.['id'] ?? null,
+      status: reply.statusCode,
     });
   }
 }

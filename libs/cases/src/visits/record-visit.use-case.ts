@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PreparedStatements, VisitEntity, hydrate } from '@unblock/database';
+import { PreparedStatements, VisitEntity, hydrate, type AuditStamp } from '@unblock/database';
 import {
   Clock,
   DomainError,
@@ -23,12 +23,16 @@ export interface RecordVisitCommand {
   readonly kind: VisitKind;
   readonly summary?: string | undefined;
   readonly clientRef?: string | undefined;
+  /** Given, a new visit's audit record is written by the statement that writes the visit. */
+  readonly audit?: AuditStamp | undefined;
 }
 
 export interface RecordVisitResult {
   readonly visit: RecordedVisitResponse;
   /** True when `clientRef` matched an earlier visit of the same visitor, which is answered unchanged. */
   readonly replayed: boolean;
+  /** True when the visit's audit record (`audit`) was written with it; never for a replayed visit. */
+  readonly audited: boolean;
 }
 
 const RECENT_DAYS = 14;
@@ -72,7 +76,7 @@ export class RecordVisitUseCase {
     const manager = this.dataSource.manager;
     if (command.clientRef !== undefined) {
       const earlier = await this.byClientRef(manager, command.actor.userId, command.clientRef);
-      if (earlier) return { visit: await this.withWarnings(manager, earlier), replayed: true };
+      if (earlier) return { visit: await this.withWarnings(manager, earlier), replayed: true, audited: false };
     }
     const key = `${command.enterpriseId}/${command.campaignId}`;
     // A kept scope is used only when it passes the checks and is still current at the INSERT; anything
@@ -149,6 +153,14 @@ export class RecordVisitUseCase {
    * unique), and a plain INSERT skips the speculative insertion that ON CONFLICT costs.
    */
   private insert(command: RecordVisitCommand, scope: CheckedScope): Promise<InsertedRow[]> {
+    const { audit } = command;
+    // The new visit's audit record, in the same statement (nothing when no visit is made).
+    const audited =
+      audit === undefined
+        ? ''
+        : `, audited AS (
+         INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
+         SELECT $14, $15, $16, $17, made.id::text, 201, $18, $19, $20 FROM made)`;
     return this.prepared.query<InsertedRow>(
       `WITH still AS (
          SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $2 AND region_code = $3)
@@ -163,6 +175,7 @@ export class RecordVisitUseCase {
            SELECT 1 FROM visits v
             WHERE v.enterprise_id = $2 AND v.id <> visits.id
               AND v.visited_on BETWEEN (CAST($4 AS date) - ${RECENT_DAYS}) AND CAST($4 AS date)) AS recent)
+       ${audited}
        SELECT made.*, still.ok AS scope_ok FROM still LEFT JOIN made ON true`,
       [
         scope.campaign_id,
@@ -178,6 +191,9 @@ export class RecordVisitUseCase {
         scope.campaign_kind,
         scope.starts_on,
         scope.ends_on,
+        ...(audit === undefined
+          ? []
+          : [audit.actorUserId, audit.at, audit.action, audit.entity, audit.ip, audit.userAgent, audit.requestId]),
       ],
     );
   }
@@ -191,11 +207,11 @@ export class RecordVisitUseCase {
       // A concurrent retry with the same clientRef committed first.
       const earlier = await this.byClientRef(manager, command.actor.userId, command.clientRef ?? '');
       if (!earlier) throw DomainError.conflict('a concurrent visit with this clientRef is being recorded', 'clientRef');
-      return { visit: await this.withWarnings(manager, earlier), replayed: true };
+      return { visit: await this.withWarnings(manager, earlier), replayed: true, audited: false };
     }
     const visit = hydrate(this.dataSource, VisitEntity, row);
     const warnings: VisitWarning[] = row.recent ? ['recent_visit'] : [];
-    return { visit: { ...toVisitResponse(visit), warnings }, replayed: false };
+    return { visit: { ...toVisitResponse(visit), warnings }, replayed: false, audited: command.audit !== undefined };
   }
 
   private byClientRef(manager: EntityManager, visitorUserId: string, clientRef: string): Promise<VisitEntity | null> {
