@@ -1,7 +1,7 @@
 import { PreparedStatements } from '@unblock/database';
 import { randomUUID } from 'node:crypto';
 import { AuditWriter, type AuditRow } from '../../apps/api/src/audit/audit-writer';
-import { buildActors, type Actors } from '../support/case-fixtures';
+import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
 import { buildWorld, type World } from '../support/fixtures';
 import { TestApi } from '../support/test-api';
 
@@ -84,6 +84,24 @@ describe('audit records', () => {
       [200, 'POST /api/v1/visits'],
     ]);
     expect(new Set(records.map((r) => r.actor_user_id)).size).toBe(1);
+  });
+
+  it("writes a claim's record with the claim, once; a claim that loses writes none", async () => {
+    const visitId = await recordVisit(api, actors.officer, {
+      campaignId: world.provinceCampaignId,
+      enterpriseId: world.henanEnterpriseId,
+    });
+    const caseId = String((await diagnose(api, actors.officer, { visitId }))['id']);
+    const won = await api.request('POST', `/api/v1/cases/${caseId}/claim`, { token: actors.leadManager, body: {} });
+    const lost = await api.request('POST', `/api/v1/cases/${caseId}/claim`, { token: actors.leadManager, body: {} });
+    expect([won.status, lost.status]).toEqual([200, 409]);
+    const records = await api.dataSource.query<{ status: number; action: string; request_id: string }[]>(
+      `SELECT status, action, request_id FROM audit_records WHERE entity = 'cases' AND entity_id = $1
+          AND action LIKE '%/claim'`,
+      [caseId],
+    );
+    expect(records.map((r) => [r.status, r.action])).toEqual([[200, 'POST /api/v1/cases/:id/claim']]);
+    expect(records[0]?.request_id).toBe(won.headers['x-request-id']);
   });
 
   it('puts the records that arrive while one INSERT runs into the next, together; a bad row among them fails alone', async () => {

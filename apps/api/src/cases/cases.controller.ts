@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AddNoteUseCase,
@@ -21,8 +21,9 @@ import {
 } from '@unblock/cases';
 import type { Page } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
-import { CsvExport, CurrentActor, Roles } from '@unblock/http';
+import { CsvExport, CurrentActor, Roles, type AuthenticatedRequest } from '@unblock/http';
 import { UuidPipe } from '../common/uuid.pipe';
+import { WritePipeline } from '../common/write-pipeline';
 import {
   CaseActionDto,
   CloseCaseDto,
@@ -60,6 +61,7 @@ export class CasesController {
     private readonly reassignCase: ReassignCaseUseCase,
     private readonly extendDeadline: ExtendDeadlineUseCase,
     private readonly addNote: AddNoteUseCase,
+    private readonly pipeline: WritePipeline,
   ) {}
 
   @Roles('field_officer', 'bank_manager')
@@ -92,12 +94,16 @@ export class CasesController {
 
   @Post(':id/claim')
   @HttpCode(200)
-  claim(
+  async claim(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: CaseActionDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.claimCase.execute({ ...dto, caseId, actor });
+    // The claim's audit record is written with the claim, in its statement.
+    const claimed = await this.claimCase.execute({ ...dto, caseId, actor, audit: this.pipeline.stampOf(request) });
+    this.pipeline.auditedWithWrite(request);
+    return claimed;
   }
 
   @Post(':id/release')

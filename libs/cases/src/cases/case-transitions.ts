@@ -7,6 +7,7 @@ import {
   inTransaction as inTransactionOf,
   PreparedStatements,
   retrying,
+  type AuditStamp,
 } from '@unblock/database';
 import {
   Clock,
@@ -80,6 +81,8 @@ export interface TransitionCommand {
   readonly expectedVersion?: number | undefined;
   /** The system acts (the router, the SLA clock): no role check, every case visible. */
   readonly system?: boolean;
+  /** Given, the transition's audit record is written by the statement that writes the case (status 200). */
+  readonly audit?: AuditStamp | undefined;
 }
 
 /** The actor of the system's own transitions. */
@@ -460,6 +463,14 @@ export class CaseTransitions {
     ctes.push(`event AS (INSERT INTO case_events (case_id, type, actor_user_id, at, data)
                 SELECT upd.id, ${$(w.decided.event.type)}::text, ${$(actorId)}::uuid, ${at},
                        ${$(JSON.stringify(data))}::jsonb FROM upd)`);
+    const audit = w.command.audit;
+    if (audit !== undefined) {
+      ctes.push(`audited AS (INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip,
+                                                     user_agent, request_id)
+                  SELECT ${$(audit.actorUserId)}::uuid, ${$(audit.at)}::timestamptz, ${$(audit.action)}::text,
+                         ${$(audit.entity)}::text, upd.id::text, 200, ${$(audit.ip)}::text,
+                         ${$(audit.userAgent)}::text, ${$(audit.requestId)}::text FROM upd)`);
+    }
     const rows = await this.statement(manager, `WITH ${ctes.join(',\n')} SELECT * FROM upd`, params);
     const row = rows[0];
     if (row === undefined) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditStamp } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
 import { CaseTransitions } from './case-transitions';
 import { CaseResponse } from './case.response';
@@ -7,6 +8,8 @@ export interface ClaimCaseCommand {
   readonly caseId: string;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;
+  /** Given, the claim's audit record is written with the claim, in its statement. */
+  readonly audit?: AuditStamp | undefined;
 }
 
 /**
