@@ -9,6 +9,8 @@ import { DataSource } from 'typeorm';
 /** Redis holds only what is due within this horizon; the sweeper tops it up from Postgres. */
 export const QUEUE_HORIZON_MS = 24 * 3600_000;
 const BATCH = 500;
+/** The most batches one lane of `relayOnce` takes before it answers. */
+const LANE_BATCHES = 20;
 
 interface OutboxRow {
   id: string;
@@ -47,11 +49,22 @@ export class OutboxRelay {
   }
 
   /**
-   * Relays up to two batches at once, each in a transaction of its own (SKIP LOCKED keeps them apart), so
-   * one batch's Postgres work overlaps the other's Redis work; answers how many messages moved.
+   * Relays in two lanes at once, each taking batches one after another (each batch in a transaction of its
+   * own; SKIP LOCKED keeps them apart) while they come back full, up to `LANE_BATCHES` each: one lane's
+   * Postgres work overlaps the other's Redis work, and neither waits for the other between batches.
+   * Answers how many messages moved.
    */
   async relayOnce(now: Date = new Date()): Promise<number> {
-    const [first, second] = await Promise.all([this.relayBatch(now), this.relayBatch(now)]);
+    const lane = async (): Promise<number> => {
+      let moved = 0;
+      for (let i = 0; i < LANE_BATCHES; i += 1) {
+        const n = await this.relayBatch(now);
+        moved += n;
+        if (n < BATCH) break;
+      }
+      return moved;
+    };
+    const [first, second] = await Promise.all([lane(), lane()]);
     return first + second;
   }
 
