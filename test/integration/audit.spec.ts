@@ -104,6 +104,34 @@ describe('audit records', () => {
     expect(records[0]?.request_id).toBe(won.headers['x-request-id']);
   });
 
+  it("writes every case action's record with the action, once, and none for one refused", async () => {
+    const visitId = await recordVisit(api, actors.officer, {
+      campaignId: world.provinceCampaignId,
+      enterpriseId: world.henanEnterpriseId,
+    });
+    const caseId = String((await diagnose(api, actors.officer, { visitId }))['id']);
+    const act = (path: string, body: Record<string, unknown> = {}): Promise<number> =>
+      api.request('POST', `/api/v1/cases/${caseId}/${path}`, { token: actors.leadManager, body }).then((r) => r.status);
+    expect(await act('claim')).toBe(200);
+    expect(await act('milestones', { type: 'contacted' })).toBe(200);
+    expect(await act('pause', { note: 'waiting for documents' })).toBe(200);
+    expect(await act('pause', { note: 'again' })).toBe(409);
+    expect(await act('resume')).toBe(200);
+    expect(await act('notes', { text: 'met the CFO' })).toBe(200);
+    const records = await api.dataSource.query<{ action: string; status: number }[]>(
+      `SELECT action, status FROM audit_records WHERE entity = 'cases' AND entity_id = $1 ORDER BY at, action`,
+      [caseId],
+    );
+    expect(records.map((r) => `${r.status} ${r.action}`)).toEqual([
+      '201 POST /api/v1/cases',
+      '200 POST /api/v1/cases/:id/claim',
+      '200 POST /api/v1/cases/:id/milestones',
+      '200 POST /api/v1/cases/:id/pause',
+      '200 POST /api/v1/cases/:id/resume',
+      '200 POST /api/v1/cases/:id/notes',
+    ]);
+  });
+
   it('puts the records that arrive while one INSERT runs into the next, together; a bad row among them fails alone', async () => {
     const writer = api.app.get(AuditWriter);
     const tag = randomUUID();

@@ -19,7 +19,7 @@ import {
   RouteCaseUseCase,
   SignLoansUseCase,
 } from '@unblock/cases';
-import type { Page } from '@unblock/database';
+import type { AuditStamp, Page } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, Roles, type AuthenticatedRequest } from '@unblock/http';
 import { UuidPipe } from '../common/uuid.pipe';
@@ -64,6 +64,19 @@ export class CasesController {
     private readonly pipeline: WritePipeline,
   ) {}
 
+  /**
+   * Runs a case action with the request's audit stamp: the action writes its audit record in the statement
+   * that writes the case (it writes, or fails and writes nothing), so the write pipeline writes none.
+   */
+  private async audited(
+    request: AuthenticatedRequest,
+    action: (audit: AuditStamp) => Promise<CaseResponse>,
+  ): Promise<CaseResponse> {
+    const answer = await action(this.pipeline.stampOf(request));
+    this.pipeline.auditedWithWrite(request);
+    return answer;
+  }
+
   @Roles('field_officer', 'bank_manager')
   @Post()
   create(@CurrentActor() actor: Actor, @Body() dto: DiagnoseCaseDto): Promise<CaseResponse> {
@@ -88,22 +101,20 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: CaseActionDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.routeCase.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.routeCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/claim')
   @HttpCode(200)
-  async claim(
+  claim(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: CaseActionDto,
     @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    // The claim's audit record is written with the claim, in its statement.
-    const claimed = await this.claimCase.execute({ ...dto, caseId, actor, audit: this.pipeline.stampOf(request) });
-    this.pipeline.auditedWithWrite(request);
-    return claimed;
+    return this.audited(request, (audit) => this.claimCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/release')
@@ -112,8 +123,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: CaseActionDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.releaseCase.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.releaseCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/decline')
@@ -122,8 +134,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: DeclineCaseDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.declineCase.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.declineCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/milestones')
@@ -132,8 +145,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: MilestoneDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.milestone.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.milestone.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/pause')
@@ -142,8 +156,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: CaseActionDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.pauseCase.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.pauseCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/resume')
@@ -152,8 +167,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: CaseActionDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.resumeCase.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.resumeCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/approve')
@@ -162,8 +178,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: CaseActionDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.approveCase.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.approveCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/loans')
@@ -172,8 +189,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: SignLoansDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.signLoans.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.signLoans.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/close')
@@ -182,8 +200,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: CloseCaseDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.closeCase.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.closeCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/reassign')
@@ -192,8 +211,9 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: ReassignCaseDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.reassignCase.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.reassignCase.execute({ ...dto, caseId, actor, audit }));
   }
 
   @Post(':id/extend')
@@ -202,8 +222,11 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: ExtendDeadlineDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.extendDeadline.execute({ ...dto, until: new Date(dto.until), caseId, actor });
+    return this.audited(request, (audit) =>
+      this.extendDeadline.execute({ ...dto, until: new Date(dto.until), caseId, actor, audit }),
+    );
   }
 
   @Post(':id/notes')
@@ -212,7 +235,8 @@ export class CasesController {
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
     @Body() dto: NoteDto,
+    @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
-    return this.addNote.execute({ ...dto, caseId, actor });
+    return this.audited(request, (audit) => this.addNote.execute({ ...dto, caseId, actor, audit }));
   }
 }

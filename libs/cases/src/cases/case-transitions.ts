@@ -74,15 +74,19 @@ export interface TransitionContext {
   readonly open: readonly CaseObligationEntity[];
 }
 
-export interface TransitionCommand {
+/** A case action given an audit stamp writes its audit record in the statement that writes the case. */
+export interface Audited {
+  /** Given, the transition's audit record is written by the statement that writes the case (status 200). */
+  readonly audit?: AuditStamp | undefined;
+}
+
+export interface TransitionCommand extends Audited {
   readonly caseId: string;
   readonly action: CaseAction;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;
   /** The system acts (the router, the SLA clock): no role check, every case visible. */
   readonly system?: boolean;
-  /** Given, the transition's audit record is written by the statement that writes the case (status 200). */
-  readonly audit?: AuditStamp | undefined;
 }
 
 /** The actor of the system's own transitions. */

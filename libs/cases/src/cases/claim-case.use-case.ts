@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditStamp } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
-import { CaseTransitions } from './case-transitions';
+import { CaseTransitions, type Audited } from './case-transitions';
 import { CaseResponse } from './case.response';
 
-export interface ClaimCaseCommand {
+export interface ClaimCaseCommand extends Audited {
   readonly caseId: string;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;
-  /** Given, the claim's audit record is written with the claim, in its statement. */
-  readonly audit?: AuditStamp | undefined;
 }
 
 /**

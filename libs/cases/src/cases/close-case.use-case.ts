@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Actor, type CloseResolution } from '@unblock/domain';
-import { CaseTransitions } from './case-transitions';
+import { CaseTransitions, type Audited } from './case-transitions';
 import { CaseResponse } from './case.response';
 
-export interface CloseCaseCommand {
+export interface CloseCaseCommand extends Audited {
   readonly caseId: string;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;

@@ -3,10 +3,10 @@ import { DomainError, nextTier, type Actor, type DeclineReason } from '@unblock/
 import { CaseRouter } from '../routing/case-router';
 import { planRoute } from '../routing/route-plan';
 import { requireClaimer } from './claimer';
-import { CaseTransitions } from './case-transitions';
+import { CaseTransitions, type Audited } from './case-transitions';
 import { CaseResponse } from './case.response';
 
-export interface DeclineCaseCommand {
+export interface DeclineCaseCommand extends Audited {
   readonly caseId: string;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationEntity } from '@unblock/database';
 import { DomainError, type Actor } from '@unblock/domain';
-import { CaseTransitions } from './case-transitions';
+import { CaseTransitions, type Audited } from './case-transitions';
 import { CaseResponse } from './case.response';
 
-export interface ReassignCaseCommand {
+export interface ReassignCaseCommand extends Audited {
   readonly caseId: string;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, normalizeMoney, type Actor, type Milestone } from '@unblock/domain';
 import { requireClaimer } from './claimer';
-import { CaseTransitions } from './case-transitions';
+import { CaseTransitions, type Audited } from './case-transitions';
 import { CaseResponse } from './case.response';
 
-export interface RecordMilestoneCommand {
+export interface RecordMilestoneCommand extends Audited {
   readonly caseId: string;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LoanContractEntity, OrganizationEntity } from '@unblock/database';
 import { DomainError, fromFen, localDate, toFen, WEEKENDS_ONLY, type Actor } from '@unblock/domain';
 import { In } from 'typeorm';
-import { CaseTransitions } from './case-transitions';
+import { CaseTransitions, type Audited } from './case-transitions';
 import { CaseResponse } from './case.response';
 
 export interface LoanContractInput {
@@ -15,7 +15,7 @@ export interface LoanContractInput {
   readonly contractNo: string;
 }
 
-export interface SignLoansCommand {
+export interface SignLoansCommand extends Audited {
   readonly caseId: string;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;
