@@ -35,12 +35,23 @@ export class SlaPolicyResponse {
   isDefault!: boolean;
 }
 
+/**
+ * A stored date as `YYYY-MM-DD`. pg reads the elements of a `date[]` column as `Date`s at local midnight,
+ * which JSON would print as instants (`2025-04-04T00:00:00.000Z`, or the day before east of UTC).
+ */
+function isoDate(value: string | Date): string {
+  if (typeof value === 'string') return value.slice(0, 10);
+  const month = String(value.getMonth() + 1).padStart(2, '0');
+  const day = String(value.getDate()).padStart(2, '0');
+  return `${value.getFullYear()}-${month}-${day}`;
+}
+
 const toCalendar = (c: CalendarEntity): CalendarResponse => ({
   id: c.id,
   name: c.name,
   timeZone: c.timeZone,
-  holidays: [...c.holidays].sort(),
-  workdays: [...c.workdays].sort(),
+  holidays: (c.holidays as (string | Date)[]).map(isoDate).sort(),
+  workdays: (c.workdays as (string | Date)[]).map(isoDate).sort(),
 });
 
 const toPolicy = (p: SlaPolicyEntity): SlaPolicyResponse => ({
