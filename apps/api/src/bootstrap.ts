@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
-import { WritePipeline } from './common/write-pipeline';
+import { API_PREFIX, WritePipeline } from './common/write-pipeline';
 import { logRequests } from './logging';
 import { describeApi } from './openapi/openapi-document';
 import { RAW_UPLOAD_TYPES } from './imports/imports.controller';
@@ -63,8 +63,6 @@ const API_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
 });
-
-const API_PREFIX = '/api/v1/';
 
 /** The API application, configured as it runs in production; the tests boot exactly this. */
 export async function createApiApp(

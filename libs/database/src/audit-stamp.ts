@@ -12,3 +12,21 @@ export interface AuditStamp {
   readonly userAgent: string | null;
   readonly requestId: string;
 }
+
+/**
+ * The INSERT of the audit records of the rows a statement made, for a CTE of that statement: one record per
+ * row of `from` (a CTE answering the rows, whose `id` is the record's entity id), with `status`. Each value of
+ * the stamp goes through `param`, which answers its placeholder.
+ */
+export function auditRecordsInsert(
+  stamp: AuditStamp,
+  from: string,
+  status: number,
+  param: (value: unknown) => string,
+): string {
+  return `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
+          SELECT ${param(stamp.actorUserId)}::uuid, ${param(stamp.at)}::timestamptz, ${param(stamp.action)}::text,
+                 ${param(stamp.entity)}::text, ${from}.id::text, ${status}, ${param(stamp.ip)}::text,
+                 ${param(stamp.userAgent)}::text, ${param(stamp.requestId)}::text
+            FROM ${from}`;
+}

@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { PreparedStatements } from '@unblock/database';
+import { PreparedStatements, type AuditStamp } from '@unblock/database';
 
-/** One audit record: who, when, what, from where. */
-export interface AuditRow {
-  readonly actorUserId: string | null;
-  readonly at: Date;
-  readonly action: string;
-  readonly entity: string;
+/** One audit record: who, when, what, from where (the stamp), of which row, with which outcome. */
+export interface AuditRow extends AuditStamp {
   readonly entityId: string | null;
   readonly status: number;
-  readonly ip: string;
-  readonly userAgent: string | null;
-  readonly requestId: string;
 }
 
 interface Waiting {

@@ -15,7 +15,8 @@ import { AuditWriter } from '../audit/audit-writer';
 import { IdempotencyClaims } from './idempotency.guard';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const API_PREFIX = '/api/v1/';
+/** Where the JSON API's routes live. */
+export const API_PREFIX = '/api/v1/';
 
 /** A route's hooks of one kind, as a list (Fastify takes one or many). */
 function hooks<T>(given: T | T[] | undefined): T[] {
@@ -32,10 +33,11 @@ function entityIdOf(body: unknown): string | null {
 
 /**
  * What happens around every write of the API (POST, PUT, PATCH, DELETE under `/api/v1/`), as Fastify
- * hooks of the write routes rather than a Nest interceptor: an interceptor wraps every request of its routes in observables
- * and async resources, which cost a write about a sixth of its time.
+ * hooks of the write routes rather than a Nest interceptor: an interceptor wraps every request of its
+ * routes in observables and async resources, which cost a write about a sixth of its time.
  * - Every successful write leaves an audit record (who, when, what, from where) before it is answered:
- *   `AuditWriter` commits it, with the records of the writes running alongside (group commit).
+ *   written by the write's own statement when its handler says so (`stampOf`, `auditedWithWrite`), else
+ *   committed here by `AuditWriter`, with the records of the writes running alongside (group commit).
  * - A request that claimed an `Idempotency-Key` (`IdempotencyGuard`) keeps its answer, after the audit
  *   record; one that failed drops its claim, so it can be retried. An answer sent again for a key
  *   writes no audit record.

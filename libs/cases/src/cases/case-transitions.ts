@@ -6,6 +6,7 @@ import {
   hydrate,
   inTransaction as inTransactionOf,
   PreparedStatements,
+  auditRecordsInsert,
   retrying,
   type AuditStamp,
 } from '@unblock/database';
@@ -467,14 +468,7 @@ export class CaseTransitions {
     ctes.push(`event AS (INSERT INTO case_events (case_id, type, actor_user_id, at, data)
                 SELECT upd.id, ${$(w.decided.event.type)}::text, ${$(actorId)}::uuid, ${at},
                        ${$(JSON.stringify(data))}::jsonb FROM upd)`);
-    const audit = w.command.audit;
-    if (audit !== undefined) {
-      ctes.push(`audited AS (INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip,
-                                                     user_agent, request_id)
-                  SELECT ${$(audit.actorUserId)}::uuid, ${$(audit.at)}::timestamptz, ${$(audit.action)}::text,
-                         ${$(audit.entity)}::text, upd.id::text, 200, ${$(audit.ip)}::text,
-                         ${$(audit.userAgent)}::text, ${$(audit.requestId)}::text FROM upd)`);
-    }
+    if (w.command.audit !== undefined) ctes.push(`audited AS (${auditRecordsInsert(w.command.audit, 'upd', 200, $)})`);
     const rows = await this.statement(manager, `WITH ${ctes.join(',\n')} SELECT * FROM upd`, params);
     const row = rows[0];
     if (row === undefined) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PreparedStatements, VisitEntity, hydrate, type AuditStamp } from '@unblock/database';
+import { PreparedStatements, VisitEntity, auditRecordsInsert, hydrate, type AuditStamp } from '@unblock/database';
 import {
   Clock,
   DomainError,
@@ -153,14 +153,26 @@ export class RecordVisitUseCase {
    * unique), and a plain INSERT skips the speculative insertion that ON CONFLICT costs.
    */
   private insert(command: RecordVisitCommand, scope: CheckedScope): Promise<InsertedRow[]> {
-    const { audit } = command;
+    const params: unknown[] = [
+      scope.campaign_id,
+      scope.enterprise_id,
+      scope.enterprise_region,
+      command.visitedOn,
+      command.kind,
+      command.actor.userId,
+      command.actor.organizationId,
+      command.summary ?? '',
+      command.clientRef ?? null,
+      scope.campaign_region,
+      scope.campaign_kind,
+      scope.starts_on,
+      scope.ends_on,
+    ];
     // The new visit's audit record, in the same statement (nothing when no visit is made).
     const audited =
-      audit === undefined
+      command.audit === undefined
         ? ''
-        : `, audited AS (
-         INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
-         SELECT $14, $15, $16, $17, made.id::text, 201, $18, $19, $20 FROM made)`;
+        : `, audited AS (${auditRecordsInsert(command.audit, 'made', 201, (value) => `$${params.push(value)}`)})`;
     return this.prepared.query<InsertedRow>(
       `WITH still AS (
          SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $2 AND region_code = $3)
@@ -177,24 +189,7 @@ export class RecordVisitUseCase {
               AND v.visited_on BETWEEN (CAST($4 AS date) - ${RECENT_DAYS}) AND CAST($4 AS date)) AS recent)
        ${audited}
        SELECT made.*, still.ok AS scope_ok FROM still LEFT JOIN made ON true`,
-      [
-        scope.campaign_id,
-        scope.enterprise_id,
-        scope.enterprise_region,
-        command.visitedOn,
-        command.kind,
-        command.actor.userId,
-        command.actor.organizationId,
-        command.summary ?? '',
-        command.clientRef ?? null,
-        scope.campaign_region,
-        scope.campaign_kind,
-        scope.starts_on,
-        scope.ends_on,
-        ...(audit === undefined
-          ? []
-          : [audit.actorUserId, audit.at, audit.action, audit.entity, audit.ip, audit.userAgent, audit.requestId]),
-      ],
+      params,
     );
   }
 
