@@ -45,12 +45,13 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 
 /**
  * "Redis holds only the deadlines due soon (the next 24 hours); the sweeper tops the horizon up from
- * Postgres." With the world's open cases seeded (outbox unsent) and a real worker just started on a fresh
- * Redis, waits for the steady state: no unsent outbox row left within the horizon, and a sweep finished after
- * that. Then reads `used_memory` (INFO memory) and the jobs in Redis. The baseline is bare BullMQ holding the
- * same number of jobs (the same payloads and ids, added raw under another prefix of the same Redis): the
- * memory those jobs need at least. The rates are the jobs per second to fill Redis (relay and sweeper from
- * Postgres) against raw addBulk.
+ * Postgres." With the world's open cases seeded (their outbox rows within the horizon unsent) and a real
+ * worker just started on a fresh Redis, waits for the steady state: no unsent outbox row left within the
+ * horizon, and a sweep finished after that (the first sweep on a fresh Redis puts every open obligation's
+ * jobs within the horizon on the queue). Then reads `used_memory` (INFO memory) and the jobs in Redis. The
+ * baseline is bare BullMQ holding the same number of jobs (the same payloads and ids, added raw under
+ * another prefix of the same Redis): the memory those jobs need at least. The rates are the jobs per second
+ * to fill Redis (relay and sweeper from Postgres, from the first of either to the last) against raw addBulk.
  */
 export async function benchRedisHorizon(
   world: SlaBenchWorld,
@@ -75,7 +76,13 @@ export async function benchRedisHorizon(
       'the relay to drain the horizon and a sweep to finish',
     );
     const firstSent = await world.pool.query<{ at: Date | null }>(`SELECT min(sent_at) AS at FROM outbox`);
-    const filledSeconds = (drainedAt - (firstSent.rows[0]?.at?.getTime() ?? drainedAt)) / 1000;
+    const sweeps = (await slaQueue.getJobs(['completed'], 0, 500)).filter((j) => j.name === JOB_NAMES.sweep);
+    const firstSweep = sweeps.reduce<(typeof sweeps)[number] | undefined>(
+      (first, j) => (first === undefined || (j.processedOn ?? 0) < (first.processedOn ?? 0) ? j : first),
+      undefined,
+    );
+    const began = Math.min(firstSent.rows[0]?.at?.getTime() ?? Infinity, firstSweep?.processedOn ?? Infinity);
+    const filledSeconds = (Math.max(drainedAt, firstSweep?.finishedOn ?? 0) - Math.min(began, drainedAt)) / 1000;
     const system = await redisFigures(redis.url, redis.prefix);
     const outbox = await world.pool.query<{ total: string; unsent: string }>(
       `SELECT count(*)::text AS total, count(*) FILTER (WHERE sent_at IS NULL)::text AS unsent FROM outbox`,

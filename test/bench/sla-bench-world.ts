@@ -1,4 +1,5 @@
 import { SlaPlanner } from '@unblock/cases';
+import { QUEUE_HORIZON_MS } from '@unblock/queue';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -13,8 +14,9 @@ import { TestApi } from '../support/test-api';
  * The database the SLA benchmarks share: a world built through the API on the real clock (no ManualClock
  * anywhere), one diagnosed and routed case as the template every seeded case copies, and the campaign's SLA
  * plan. Seeded cases look exactly as the application leaves a routed case: status `assigned` at the lead
- * bank, one open `claim` obligation, and its `sla.deadline` and `sla.reminder` outbox rows (payload
- * `{obligationId, obligation, dueAt}`, the reminder at the plan's `remindBefore`, none when already past).
+ * bank, one open `claim` obligation with its reminder's time (the plan's `remindBefore`; none when already
+ * past), and the `sla.deadline` and `sla.reminder` outbox rows (payload `{obligationId, obligation, dueAt}`)
+ * of those due within the queue horizon (the sweeper puts the later ones on the queue).
  */
 export interface SlaBenchWorld {
   readonly api: TestApi;
@@ -103,8 +105,10 @@ export async function seedOpenCases(world: SlaBenchWorld, spec: SeedSpec): Promi
         WHERE cases.id = $1
        RETURNING id, due_at, created_at)
      , obligations AS (
-       INSERT INTO case_obligations (case_id, obligation, opened_at, due_at)
-       SELECT id, 'claim', created_at, due_at FROM made RETURNING id, case_id, due_at)
+       INSERT INTO case_obligations (case_id, obligation, opened_at, due_at, remind_at)
+       SELECT made.id, 'claim', made.created_at, made.due_at, d.remind_at
+         FROM made JOIN (SELECT DISTINCT due_at, remind_at FROM deadlines) d ON d.due_at = made.due_at
+       RETURNING id, case_id, due_at)
      , outbox_rows AS (
        INSERT INTO outbox (type, case_id, run_at, payload, sent_at)
        SELECT m.type, o.case_id, m.run_at,
@@ -113,7 +117,7 @@ export async function seedOpenCases(world: SlaBenchWorld, spec: SeedSpec): Promi
          FROM obligations o
          JOIN (SELECT DISTINCT due_at, due_text, remind_at FROM deadlines) d ON d.due_at = o.due_at
          CROSS JOIN LATERAL (VALUES ('sla.deadline', o.due_at), ('sla.reminder', d.remind_at)) AS m(type, run_at)
-        WHERE m.run_at IS NOT NULL
+        WHERE m.run_at IS NOT NULL AND m.run_at <= $8::timestamptz
        RETURNING 1)
      SELECT count(*)::text AS n FROM outbox_rows`,
     [
@@ -124,6 +128,7 @@ export async function seedOpenCases(world: SlaBenchWorld, spec: SeedSpec): Promi
       `${spec.tag}`,
       spec.sent === true,
       spec.created === 'past half year',
+      new Date(now.getTime() + QUEUE_HORIZON_MS),
     ],
   );
   return Number(result.rows[0]?.n ?? 0);

@@ -60,15 +60,19 @@ describe('case lifecycle and "1+2+N" routing', () => {
     const detail = await read(actors.leadManager, String(created['id']));
     expect(detail.body.timeline.map((e) => e.type)).toEqual(['diagnosed', 'routed']);
     expect(detail.body.obligations).toEqual([expect.objectContaining({ obligation: 'claim', metAt: null })]);
-    const outbox = await api.dataSource.query<{ type: string; run_at: Date }[]>(
-      'SELECT type, run_at FROM outbox WHERE case_id = $1 ORDER BY run_at',
+    // A reminder one business day before the deadline, and the deadline itself: both beyond the queue's
+    // 24-hour horizon, so no outbox message yet (the sweeper puts them on the queue as the horizon reaches them).
+    const claim = await api.dataSource.query<{ remind_at: Date; due_at: Date }[]>(
+      'SELECT remind_at, due_at FROM case_obligations WHERE case_id = $1',
       [created['id']],
     );
-    // A reminder one business day before the deadline, and the deadline itself.
-    expect(outbox).toEqual([
-      { type: 'sla.reminder', run_at: new Date('2026-06-03T15:59:59.999Z') },
-      { type: 'sla.deadline', run_at: new Date('2026-06-04T15:59:59.999Z') },
+    expect(claim).toEqual([
+      { remind_at: new Date('2026-06-03T15:59:59.999Z'), due_at: new Date('2026-06-04T15:59:59.999Z') },
     ]);
+    const outbox = await api.dataSource.query<{ type: string }[]>('SELECT type FROM outbox WHERE case_id = $1', [
+      created['id'],
+    ]);
+    expect(outbox).toEqual([]);
   });
 
   it('leaves a case diagnosed with route: false, and routes it on POST /route', async () => {

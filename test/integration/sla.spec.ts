@@ -63,6 +63,21 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
   const post = (token: string, caseId: string, action: string, body: object = {}) =>
     api.request('POST', `/api/v1/cases/${caseId}/${action}`, { token, body });
   const newCase = async () => String((await diagnose(api, actors.officer, { visitId }))['id']);
+  const messages = (caseId: string) =>
+    api.dataSource.query<{ type: string; run_at: Date; sent: boolean }[]>(
+      `SELECT type, run_at, sent_at IS NOT NULL AS sent FROM outbox WHERE case_id = $1 ORDER BY run_at, type`,
+      [caseId],
+    );
+  /** What Redis losing everything does to this test's queues: every key of their prefix is gone. */
+  const loseRedis = async (): Promise<void> => {
+    const redis = await slaQueue.client;
+    for (let cursor = '0'; ;) {
+      const [next, keys] = await redis.scan(cursor, { MATCH: `${api.config.queuePrefix}:*`, COUNT: 1000 });
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+      if (cursor === '0') break;
+    }
+  };
 
   it('escalates a missed claim to level 1 and moves the case to the deputy lead bank, once', async () => {
     const caseId = await newCase();
@@ -223,26 +238,32 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
     ).toBe(404);
   });
 
-  it('relays the outbox to BullMQ with deterministic ids and delays, and leaves what is beyond the horizon', async () => {
+  it('writes the deadline messages due within the horizon, and relays them with deterministic ids and delays', async () => {
     const caseId = await newCase();
+    const [claim] = await open(caseId);
+    // Routed on Monday: its claim deadline (end of Thursday) and reminder lie beyond the 24-hour horizon.
+    expect(await messages(caseId)).toEqual([]);
+    // Thursday 04:00 in Shanghai, a supervisor extends the claim to Friday 02:00, 22 hours on: within it.
+    clock.set(new Date('2026-06-03T20:00:00Z'));
+    const until = new Date('2026-06-04T18:00:00Z');
+    expect((await post(actors.supervisor, caseId, 'extend', { until: until.toISOString() })).status).toBe(200);
+    expect(await messages(caseId)).toEqual([{ type: 'sla.deadline', run_at: until, sent: false }]);
     const relay = sla.get(OutboxRelay);
-    // Thursday 4 June, 08:00 in Shanghai: the claim deadline (end of Thursday) is within the 24-hour horizon.
-    const now = new Date('2026-06-04T00:00:00Z');
+    const now = clock.now();
     let moved = 0;
     for (let n = await relay.relayOnce(now); n > 0; n = await relay.relayOnce(now)) moved += n;
     expect(moved).toBeGreaterThan(0);
-    const [claim] = await open(caseId);
-    const due = claim?.due_at.getTime() ?? 0;
-    const job = await slaQueue.getJob(`deadline.${String(claim?.id)}.${due}`);
+    const job = await slaQueue.getJob(`deadline.${String(claim?.id)}.${until.getTime()}`);
     expect(job?.name).toBe(JOB_NAMES.deadline);
-    expect(job?.opts.delay).toBe(due - now.getTime());
+    expect(job?.opts.delay).toBe(until.getTime() - now.getTime());
+    expect(await messages(caseId)).toEqual([{ type: 'sla.deadline', run_at: until, sent: true }]);
     const unsent = await api.dataSource.query<{ run_at: Date }[]>(`SELECT run_at FROM outbox WHERE sent_at IS NULL`);
     expect(unsent.every((r) => r.run_at.getTime() > now.getTime() + DAY)).toBe(true);
   });
 
   it('sweeps: opens the escalations Redis lost and re-creates the jobs due soon; a second sweep adds nothing', async () => {
     const caseId = await newCase();
-    await slaQueue.obliterate({ force: true });
+    await loseRedis();
     const [claim] = await open(caseId);
     clock.set(new Date((claim?.due_at ?? new Date()).getTime() - 3600_000));
     const sweeper = sla.get(Sweeper);
@@ -257,6 +278,53 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
     const again = await sweeper.sweep();
     expect(again.escalatedLevelOne).toBe(0);
     expect(await escalations(caseId)).toHaveLength(1);
+  });
+
+  it('tops the horizon up as it moves on, and puts everything within it back after Redis lost it', async () => {
+    const caseId = await newCase();
+    const [claim] = await api.dataSource.query<{ id: string; due_at: Date; remind_at: Date }[]>(
+      `SELECT id, due_at, remind_at FROM case_obligations WHERE case_id = $1`,
+      [caseId],
+    );
+    const id = String(claim?.id);
+    const due = claim?.due_at ?? new Date();
+    const remind = claim?.remind_at ?? new Date();
+    const deadlineJob = () => slaQueue.getJob(`deadline.${id}.${due.getTime()}`);
+    const reminderJob = () => slaQueue.getJob(`reminder.${id}.${due.getTime()}`);
+    const sweeper = sla.get(Sweeper);
+    await loseRedis();
+    // Monday: both are beyond the horizon.
+    await sweeper.sweep();
+    expect(await reminderJob()).toBeUndefined();
+    expect(await deadlineJob()).toBeUndefined();
+    // An hour before the horizon reaches the reminder, then an hour after: it goes on the queue, at its time.
+    clock.set(new Date(remind.getTime() - DAY - 3600_000));
+    await sweeper.sweep();
+    expect(await reminderJob()).toBeUndefined();
+    clock.set(new Date(remind.getTime() - DAY + 3600_000));
+    await sweeper.sweep();
+    expect((await reminderJob())?.opts.delay).toBe(remind.getTime() - clock.now().getTime());
+    expect(await deadlineJob()).toBeUndefined();
+    // The same for the deadline, a day later.
+    clock.set(new Date(due.getTime() - DAY + 3600_000));
+    const reached = await sweeper.sweep();
+    expect(reached.toppedUp).toBeGreaterThanOrEqual(1);
+    expect((await deadlineJob())?.opts.delay).toBe(due.getTime() - clock.now().getTime());
+    // A minute later, the horizon has moved a minute: only what that minute (and the overlap) reached.
+    clock.advance(60_000);
+    const next = await sweeper.sweep();
+    const openWithin = await api.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM case_obligations WHERE met_at IS NULL AND cancelled_at IS NULL
+          AND ((due_at > $1 AND due_at <= $2) OR (remind_at > $1 AND remind_at <= $2))`,
+      [clock.now(), new Date(clock.now().getTime() + DAY)],
+    );
+    expect(next.toppedUp).toBeLessThan(openWithin[0]?.n ?? 0);
+    // Redis loses everything: the next sweep puts back every job within the horizon.
+    await loseRedis();
+    expect(await deadlineJob()).toBeUndefined();
+    const healed = await sweeper.sweep();
+    expect(healed.toppedUp).toBeGreaterThanOrEqual(openWithin[0]?.n ?? 0);
+    expect((await deadlineJob())?.opts.delay).toBe(due.getTime() - clock.now().getTime());
   });
 
   it('delivers a webhook signed with HMAC-SHA256, once per idempotency key, and retries a failure', async () => {

@@ -75,6 +75,13 @@ export const OUTBOX_JOBS: Record<string, JobName> = {
   'imports.run': JOB_NAMES.importRun,
 };
 
+/**
+ * Redis holds only the jobs due within this horizon. A transition writes the outbox messages of what falls
+ * due within it; the sweeper tops the horizon up from Postgres (the open obligations' deadlines and
+ * reminders) as it moves on.
+ */
+export const QUEUE_HORIZON_MS = 24 * 3600_000;
+
 /** The deterministic id of a job: the same work always has the same id. */
 export function jobId(name: JobName, ...parts: (string | number)[]): string {
   return [name, ...parts].join('.');

@@ -2,12 +2,18 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { inTransaction } from '@unblock/database';
-import { JOB_QUEUE, OUTBOX_JOBS, QUEUE_NAMES, jobId, type JobName, type QueueName } from '@unblock/queue';
+import {
+  JOB_QUEUE,
+  OUTBOX_JOBS,
+  QUEUE_HORIZON_MS,
+  QUEUE_NAMES,
+  jobId,
+  type JobName,
+  type QueueName,
+} from '@unblock/queue';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 
-/** Redis holds only what is due within this horizon; the sweeper tops it up from Postgres. */
-export const QUEUE_HORIZON_MS = 24 * 3600_000;
 const BATCH = 500;
 /** The most batches one lane of `relayOnce` takes before it answers. */
 const LANE_BATCHES = 20;

@@ -4,21 +4,31 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { SlaPlanner, type SlaPlan } from '@unblock/cases';
 import { inTransaction } from '@unblock/database';
 import { Clock } from '@unblock/domain';
-import { JOB_NAMES, QUEUE_NAMES, jobId } from '@unblock/queue';
+import { JOB_NAMES, QUEUE_HORIZON_MS, QUEUE_NAMES, jobId } from '@unblock/queue';
 import type { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { QUEUE_HORIZON_MS } from './outbox-relay';
 import { SlaHandlers } from './sla-handlers';
 
 /** The advisory lock that keeps the sweep to one worker at a time. */
 export const SWEEP_LOCK = 7_260_001;
 const BATCH = 500;
+/** The open obligations' jobs are added this many at a time when the sweeper tops the horizon up. */
+const TOP_UP_PAGE = 5000;
+/**
+ * How far back each top-up reaches into what the one before covered: an obligation whose transition read
+ * the clock before that top-up (so wrote no message, the deadline being beyond the horizon then) but
+ * committed after it read the obligations. Its jobs are added again; their ids are the same.
+ */
+export const TOP_UP_OVERLAP_MS = 10 * 60_000;
 
 export interface SweepReport {
   readonly skipped?: string;
   readonly escalatedLevelOne: number;
   readonly escalatedLevelTwo: number;
   readonly jobsEnsured: number;
+  /** The deadline and reminder jobs added as the horizon moved on (all within it after Redis lost them). */
+  readonly toppedUp: number;
 }
 
 interface OpenObligation {
@@ -28,9 +38,12 @@ interface OpenObligation {
 }
 
 /**
- * Heals the queues from Postgres, every minute, on one worker at a time (a Postgres advisory lock):
- * opens the escalations whose deadline passed without one (Redis lost the job, or no worker ran), and
- * re-creates the jobs due within the horizon (deterministic ids: those still in Redis are left alone).
+ * Heals the queues from Postgres, every minute, on one worker at a time (a Postgres advisory lock): opens
+ * the escalations whose deadline passed without one (Redis lost the job, or no worker ran), and tops the
+ * queue horizon up: the deadline and reminder jobs of the open obligations that the horizon has reached
+ * since the last sweep (transitions write the messages of what is due within it when they commit), or of
+ * every open obligation within it when Redis lost its jobs. Job ids are deterministic: a job still in
+ * Redis is left alone.
  */
 @Injectable()
 export class Sweeper {
@@ -51,7 +64,13 @@ export class Sweeper {
         SWEEP_LOCK,
       ]);
       if (lock?.locked !== true) {
-        return { skipped: 'another sweep holds the lock', escalatedLevelOne: 0, escalatedLevelTwo: 0, jobsEnsured: 0 };
+        return {
+          skipped: 'another sweep holds the lock',
+          escalatedLevelOne: 0,
+          escalatedLevelTwo: 0,
+          jobsEnsured: 0,
+          toppedUp: 0,
+        };
       }
       const now = this.clock.now();
       const plans = new Map<string, SlaPlan>();
@@ -88,29 +107,9 @@ export class Sweeper {
         if ('done' in result) escalatedLevelTwo += 1;
       }
 
+      const toppedUp = await this.topUp(manager, now);
+
       const jobs: { queue: Queue; name: string; data: Record<string, unknown>; id: string; at: Date }[] = [];
-      for (const o of await this.dueSoon(manager, now)) {
-        const plan = await planOf(o.campaign_id);
-        const payload = { obligationId: o.id, dueAt: o.due_at.toISOString() };
-        const due = o.due_at.getTime();
-        jobs.push({
-          queue: this.slaQueue,
-          name: JOB_NAMES.deadline,
-          data: payload,
-          id: jobId(JOB_NAMES.deadline, o.id, due),
-          at: o.due_at,
-        });
-        const remindAt = this.sla.remindAt(plan, o.due_at);
-        if (remindAt > now) {
-          jobs.push({
-            queue: this.slaQueue,
-            name: JOB_NAMES.reminder,
-            data: payload,
-            id: jobId(JOB_NAMES.reminder, o.id, due),
-            at: remindAt,
-          });
-        }
-      }
       for (const o of waitingForLevelTwo) {
         const at = this.sla.levelTwoAt(await planOf(o.campaign_id), o.due_at);
         if (at <= now || at.getTime() > now.getTime() + QUEUE_HORIZON_MS) continue;
@@ -152,8 +151,67 @@ export class Sweeper {
           `opened ${escalatedLevelOne} level-1 and ${escalatedLevelTwo} level-2 escalations the queues missed`,
         );
       }
-      return { escalatedLevelOne, escalatedLevelTwo, jobsEnsured: jobs.length };
+      return { escalatedLevelOne, escalatedLevelTwo, jobsEnsured: jobs.length + toppedUp, toppedUp };
     });
+  }
+
+  /**
+   * Puts on the queue the deadline and reminder jobs of the open obligations due from where the last top-up
+   * stopped (less the overlap) to the horizon, page by page, and records how far it got. A key in Redis
+   * tells whether Redis kept what the last top-up put there: when it is gone (Redis lost everything, or
+   * never had it), the top-up starts from now. It is written with a token of this run first and checked
+   * after the jobs are added, so that a loss in between leaves the horizon where it was, for the next sweep.
+   */
+  private async topUp(manager: EntityManager, now: Date): Promise<number> {
+    const redis = await this.slaQueue.client;
+    const key = `${this.slaQueue.opts.prefix ?? 'bull'}:${QUEUE_NAMES.sla}:horizon`;
+    const token = randomUUID();
+    // One sweep at a time (the advisory lock): reading, then writing, the key is safe.
+    const kept = (await redis.get(key)) !== null;
+    await redis.set(key, token);
+    const [state] = await manager.query<{ covered_until: Date | null }[]>(
+      `SELECT covered_until FROM sla_horizon WHERE id = 1 FOR UPDATE`,
+    );
+    const until = new Date(now.getTime() + QUEUE_HORIZON_MS);
+    const covered = state?.covered_until ?? null;
+    const from = new Date(
+      kept && covered !== null ? Math.max(now.getTime(), covered.getTime() - TOP_UP_OVERLAP_MS) : now.getTime(),
+    );
+    let added = 0;
+    for (const [column, name] of [
+      ['due_at', JOB_NAMES.deadline],
+      ['remind_at', JOB_NAMES.reminder],
+    ] as const) {
+      let after: { at: Date; id: string } | null = null;
+      for (;;) {
+        const page: { id: string; at: Date; due_at: Date }[] = await manager.query(
+          `SELECT id, ${column} AS at, due_at FROM case_obligations
+            WHERE met_at IS NULL AND cancelled_at IS NULL AND ${column} > $1 AND ${column} <= $2
+              AND (${column}, id) > ($3::timestamptz, $4::uuid)
+            ORDER BY ${column}, id LIMIT $5`,
+          [from, until, after?.at ?? from, after?.id ?? '00000000-0000-0000-0000-000000000000', TOP_UP_PAGE],
+        );
+        if (page.length === 0) break;
+        await this.slaQueue.addBulk(
+          page.map((o) => ({
+            name,
+            data: { obligationId: o.id, dueAt: o.due_at.toISOString() },
+            opts: {
+              jobId: jobId(name, o.id, o.due_at.getTime()),
+              delay: Math.max(0, o.at.getTime() - now.getTime()),
+            },
+          })),
+        );
+        added += page.length;
+        const last = page[page.length - 1];
+        if (page.length < TOP_UP_PAGE || last === undefined) break;
+        after = { at: last.at, id: last.id };
+      }
+    }
+    if ((await redis.get(key)) === token) {
+      await manager.query(`UPDATE sla_horizon SET covered_until = $1 WHERE id = 1`, [until]);
+    }
+    return added;
   }
 
   /** Open obligations past their deadline with no level-1 escalation (case running, not paused). */
@@ -178,17 +236,6 @@ export class Sweeper {
           AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.obligation_id = o.id AND e.level = 2)
         ORDER BY o.due_at LIMIT $1`,
       [BATCH],
-    );
-  }
-
-  /** Open obligations due within the horizon. */
-  private dueSoon(manager: EntityManager, now: Date): Promise<OpenObligation[]> {
-    return manager.query<OpenObligation[]>(
-      `SELECT o.id, o.due_at, c.campaign_id FROM case_obligations o JOIN cases c ON c.id = o.case_id
-        WHERE o.met_at IS NULL AND o.cancelled_at IS NULL AND o.due_at > $1 AND o.due_at <= $2
-          AND c.paused_at IS NULL
-        ORDER BY o.due_at LIMIT $3`,
-      [now, new Date(now.getTime() + QUEUE_HORIZON_MS), 20 * BATCH],
     );
   }
 }

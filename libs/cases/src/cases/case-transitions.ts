@@ -20,6 +20,7 @@ import {
   type CaseStatus,
   type Obligation,
 } from '@unblock/domain';
+import { QUEUE_HORIZON_MS } from '@unblock/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { caseVisibleSql } from '../access';
@@ -112,6 +113,7 @@ interface LoadedObligation {
   readonly obligation: Obligation;
   readonly opened_at: number;
   readonly due_at: number;
+  readonly remind_at: number | null;
 }
 
 /** A case as a transition reads it: the row, its open obligations, its campaign's SLA plan. */
@@ -178,7 +180,7 @@ export class CaseTransitions {
     const to = this.check(command, loaded.current);
     const { current, open } = loaded;
     const decided = await plan({ manager, now, actor: command.actor, case: current, open });
-    const write = await this.prepare(command, loaded, to, decided, now);
+    const write = this.prepare(command, loaded, to, decided, now);
     const { obligations } = write;
 
     // An obligation closed and opened again (the same kind), or pool members replaced, would touch one
@@ -256,7 +258,7 @@ export class CaseTransitions {
       if (d.after !== undefined || SUPERVISOR_ACTIONS.has(a.command.action) || (d.obligations?.meet?.length ?? 0) > 0) {
         throw new Error(`${a.command.action} does not run in a batch of transitions`);
       }
-      writes.push(await this.prepare(a.command, a.loaded, a.to, d, now));
+      writes.push(this.prepare(a.command, a.loaded, a.to, d, now));
     }
     const updated = await this.writeMany(manager, writes, now);
     const missing = writes.filter((w) => !updated.has(w.current.id)).map((w) => w.current.id);
@@ -308,20 +310,19 @@ export class CaseTransitions {
   }
 
   /** Everything a decided transition writes: its obligations, outbox messages and next due date. */
-  private async prepare(
+  private prepare(
     command: TransitionCommand,
-    { current, open, plan: campaignPlan }: Loaded,
+    { current, open, plan }: Loaded,
     to: CaseStatus,
     decided: TransitionPlan,
     now: Date,
-  ): Promise<TransitionWrite> {
-    // The campaign's SLA plan, read with the case.
-    const slaPlan = (): Promise<SlaPlan> => Promise.resolve(campaignPlan);
-    const obligations = await this.planObligations(current, open, decided.obligations, now, slaPlan);
+  ): TransitionWrite {
+    // The campaign's SLA plan was read with the case.
+    const obligations = this.planObligations(current, open, decided.obligations, now, plan);
     const live = obligations.filter((o) => o.state !== 'met' && o.state !== 'cancelled');
     const dueAt = live.length === 0 ? null : new Date(Math.min(...live.map((o) => o.entity.dueAt.getTime())));
     const outbox = [
-      ...(await this.deadlineMessages(current, obligations, now, slaPlan)),
+      ...this.deadlineMessages(current, obligations, now),
       ...(decided.outbox ?? []).map((m) => ({ ...m, caseId: current.id })),
     ];
     return { command, current, to, decided, obligations, outbox, dueAt, now };
@@ -339,7 +340,8 @@ export class CaseTransitions {
     const sql = `SELECT c.*,
         (SELECT COALESCE(json_agg(json_build_object('id', o.id, 'obligation', o.obligation,
             'opened_at', (extract(epoch FROM o.opened_at) * 1000)::float8,
-            'due_at', (extract(epoch FROM o.due_at) * 1000)::float8)), '[]'::json)
+            'due_at', (extract(epoch FROM o.due_at) * 1000)::float8,
+            'remind_at', (extract(epoch FROM o.remind_at) * 1000)::float8)), '[]'::json)
            FROM case_obligations o WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL)
           AS open_obligations,
         -- The campaign's SLA plan in the same statement: most transitions open or move a deadline.
@@ -357,6 +359,7 @@ export class CaseTransitions {
           obligation: o.obligation,
           openedAt: new Date(o.opened_at),
           dueAt: new Date(o.due_at),
+          remindAt: o.remind_at === null ? null : new Date(o.remind_at),
           metAt: null,
           cancelledAt: null,
         }),
@@ -432,19 +435,22 @@ export class CaseTransitions {
     }
     const moved = w.obligations.filter((o) => o.state === 'moved');
     if (moved.length > 0) {
-      ctes.push(`moved AS (UPDATE case_obligations o SET due_at = m.due_at, updated_at = now()
+      ctes.push(`moved AS (UPDATE case_obligations o SET due_at = m.due_at, remind_at = m.remind_at, updated_at = now()
                   FROM unnest(${$(moved.map((o) => o.entity.id))}::uuid[],
-                              ${$(moved.map((o) => o.entity.dueAt.toISOString()))}::timestamptz[]) AS m(id, due_at)
+                              ${$(moved.map((o) => o.entity.dueAt.toISOString()))}::timestamptz[],
+                              ${$(moved.map((o) => o.entity.remindAt?.toISOString() ?? null))}::timestamptz[])
+                       AS m(id, due_at, remind_at)
                   WHERE o.id = m.id AND EXISTS (SELECT 1 FROM upd))`);
     }
     const fresh = w.obligations.filter((o) => o.state === 'new');
     if (withNew && fresh.length > 0) {
-      ctes.push(`fresh AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at)
-                  SELECT f.id, upd.id, f.obligation, ${at}, f.due_at
+      ctes.push(`fresh AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at, remind_at)
+                  SELECT f.id, upd.id, f.obligation, ${at}, f.due_at, f.remind_at
                     FROM upd, unnest(${$(fresh.map((o) => o.entity.id))}::uuid[],
                                      ${$(fresh.map((o) => o.entity.obligation))}::text[],
-                                     ${$(fresh.map((o) => o.entity.dueAt.toISOString()))}::timestamptz[])
-                         AS f(id, obligation, due_at))`);
+                                     ${$(fresh.map((o) => o.entity.dueAt.toISOString()))}::timestamptz[],
+                                     ${$(fresh.map((o) => o.entity.remindAt?.toISOString() ?? null))}::timestamptz[])
+                         AS f(id, obligation, due_at, remind_at))`);
     }
     if (w.decided.pool !== undefined) {
       ctes.push(`pool AS (DELETE FROM case_pool_members WHERE case_id = ${id} AND EXISTS (SELECT 1 FROM upd))`);
@@ -509,7 +515,13 @@ export class CaseTransitions {
     const changed = writes.flatMap((w) =>
       w.obligations
         .filter((o) => o.state === 'met' || o.state === 'cancelled' || o.state === 'moved')
-        .map((o) => ({ id: o.entity.id, case_id: w.current.id, state: o.state, due_at: o.entity.dueAt })),
+        .map((o) => ({
+          id: o.entity.id,
+          case_id: w.current.id,
+          state: o.state,
+          due_at: o.entity.dueAt,
+          remind_at: o.entity.remindAt,
+        })),
     );
     const outbox = writes.flatMap((w) =>
       w.outbox.map((m) => ({ case_id: w.current.id, type: m.type, run_at: m.runAt, payload: m.payload })),
@@ -531,8 +543,10 @@ export class CaseTransitions {
                         SET met_at = CASE WHEN x.state = 'met' THEN $5::timestamptz ELSE o.met_at END,
                             cancelled_at = CASE WHEN x.state = 'cancelled' THEN $5::timestamptz ELSE o.cancelled_at END,
                             due_at = CASE WHEN x.state = 'moved' THEN x.due_at ELSE o.due_at END,
+                            remind_at = CASE WHEN x.state = 'moved' THEN x.remind_at ELSE o.remind_at END,
                             updated_at = now()
-                       FROM jsonb_to_recordset($2::jsonb) AS x(id uuid, case_id uuid, state text, due_at timestamptz)
+                       FROM jsonb_to_recordset($2::jsonb)
+                            AS x(id uuid, case_id uuid, state text, due_at timestamptz, remind_at timestamptz)
                       WHERE o.id = x.id AND x.case_id IN (SELECT id FROM upd))
        , pool AS (DELETE FROM case_pool_members p
                    WHERE p.case_id = ANY($3::uuid[]) AND p.case_id IN (SELECT id FROM upd))
@@ -565,6 +579,7 @@ export class CaseTransitions {
             case_id: w.current.id,
             obligation: o.entity.obligation,
             due_at: o.entity.dueAt,
+            remind_at: o.entity.remindAt,
           })),
       );
     const members = writes
@@ -574,9 +589,10 @@ export class CaseTransitions {
       );
     if (fresh.length > 0 || members.length > 0) {
       await manager.query(
-        `WITH fresh AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at)
-                        SELECT f.id, f.case_id, f.obligation, $3::timestamptz, f.due_at
-                          FROM jsonb_to_recordset($1::jsonb) AS f(id uuid, case_id uuid, obligation text, due_at timestamptz))
+        `WITH fresh AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at, remind_at)
+                        SELECT f.id, f.case_id, f.obligation, $3::timestamptz, f.due_at, f.remind_at
+                          FROM jsonb_to_recordset($1::jsonb)
+                               AS f(id uuid, case_id uuid, obligation text, due_at timestamptz, remind_at timestamptz))
          INSERT INTO case_pool_members (case_id, organization_id)
          SELECT p.case_id, p.organization_id FROM jsonb_to_recordset($2::jsonb) AS p(case_id uuid, organization_id uuid)`,
         [JSON.stringify(fresh), JSON.stringify(members), now],
@@ -594,41 +610,43 @@ export class CaseTransitions {
     const fresh = planned.filter((p) => p.state === 'new');
     if (fresh.length === 0) return;
     await manager.query(
-      `INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at)
-       SELECT f.id, $1::uuid, f.obligation, $2::timestamptz, f.due_at
-         FROM unnest($3::uuid[], $4::text[], $5::timestamptz[]) AS f(id, obligation, due_at)`,
+      `INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at, remind_at)
+       SELECT f.id, $1::uuid, f.obligation, $2::timestamptz, f.due_at, f.remind_at
+         FROM unnest($3::uuid[], $4::text[], $5::timestamptz[], $6::timestamptz[]) AS f(id, obligation, due_at, remind_at)`,
       [
         caseId,
         now,
         fresh.map((o) => o.entity.id),
         fresh.map((o) => o.entity.obligation),
         fresh.map((o) => o.entity.dueAt.toISOString()),
+        fresh.map((o) => o.entity.remindAt?.toISOString() ?? null),
       ],
     );
   }
 
-  /** A deadline and a reminder for each obligation opened or moved (none for a reminder already past). */
-  private async deadlineMessages(
+  /**
+   * The deadline and reminder messages of each obligation opened or moved that fall due within the queue
+   * horizon. Those due later are the sweeper's: it puts them on the queue as the horizon reaches them.
+   */
+  private deadlineMessages(
     current: CaseEntity,
     obligations: PlannedObligation[],
     now: Date,
-    slaPlan: () => Promise<SlaPlan>,
-  ): Promise<{ type: string; caseId: string; runAt: Date; payload: Record<string, unknown> }[]> {
-    const changed = obligations.filter((o) => o.state === 'new' || o.state === 'moved');
-    if (changed.length === 0) return [];
-    const plan = await slaPlan();
-    return changed.flatMap((o) => {
-      const payload = {
-        obligationId: o.entity.id,
-        obligation: o.entity.obligation,
-        dueAt: o.entity.dueAt.toISOString(),
-      };
-      const remindAt = this.sla.remindAt(plan, o.entity.dueAt);
-      return [
-        { type: 'sla.deadline', caseId: current.id, runAt: o.entity.dueAt, payload },
-        ...(remindAt > now ? [{ type: 'sla.reminder', caseId: current.id, runAt: remindAt, payload }] : []),
-      ];
-    });
+  ): { type: string; caseId: string; runAt: Date; payload: Record<string, unknown> }[] {
+    const horizon = now.getTime() + QUEUE_HORIZON_MS;
+    return obligations
+      .filter((o) => o.state === 'new' || o.state === 'moved')
+      .flatMap((o) => {
+        const payload = {
+          obligationId: o.entity.id,
+          obligation: o.entity.obligation,
+          dueAt: o.entity.dueAt.toISOString(),
+        };
+        const messages = [{ type: 'sla.deadline', caseId: current.id, runAt: o.entity.dueAt, payload }];
+        const { remindAt } = o.entity;
+        if (remindAt !== null) messages.push({ type: 'sla.reminder', caseId: current.id, runAt: remindAt, payload });
+        return messages.filter((m) => m.runAt.getTime() <= horizon);
+      });
   }
 
   private illegal(action: CaseAction, status: CaseStatus, version: number, why?: string): DomainError {
@@ -638,41 +656,50 @@ export class CaseTransitions {
     });
   }
 
-  private async planObligations(
+  /**
+   * The obligations after the changes: each open one unchanged, met, cancelled or moved, and the new ones;
+   * a new or moved one gets its deadline and its reminder's time (none when that is already past) by the plan.
+   */
+  private planObligations(
     current: CaseEntity,
     open: readonly CaseObligationEntity[],
     changes: ObligationChanges | undefined,
     now: Date,
-    slaPlan: () => Promise<SlaPlan>,
-  ): Promise<PlannedObligation[]> {
+    plan: SlaPlan,
+  ): PlannedObligation[] {
     const planned: PlannedObligation[] = open.map((entity) => ({ entity, state: 'unchanged' }));
     if (!changes) return planned;
+    const remindAt = (dueAt: Date): Date | null => {
+      const at = this.sla.remindAt(plan, dueAt);
+      return at > now ? at : null;
+    };
+    const move = (p: PlannedObligation, dueAt: Date): void => {
+      p.entity.dueAt = dueAt;
+      p.entity.remindAt = remindAt(dueAt);
+      p.state = 'moved';
+    };
     for (const p of planned) {
       if (changes.cancelOpen === true) p.state = 'cancelled';
       else if (changes.meet?.includes(p.entity.obligation)) p.state = 'met';
-      else if (changes.move?.obligation === p.entity.obligation) {
-        p.entity.dueAt = changes.move.dueAt;
-        p.state = 'moved';
-      } else if (changes.shiftMs !== undefined && changes.shiftMs > 0) {
-        p.entity.dueAt = new Date(p.entity.dueAt.getTime() + changes.shiftMs);
-        p.state = 'moved';
+      else if (changes.move?.obligation === p.entity.obligation) move(p, changes.move.dueAt);
+      else if (changes.shiftMs !== undefined && changes.shiftMs > 0) {
+        move(p, new Date(p.entity.dueAt.getTime() + changes.shiftMs));
       }
     }
-    if (changes.open && changes.open.length > 0) {
-      const sla = await slaPlan();
-      for (const obligation of changes.open) {
-        const entity = Object.assign(new CaseObligationEntity(), {
-          // The id is chosen here: the outbox messages name it, in the same statement that inserts it.
-          id: randomUUID(),
-          caseId: current.id,
-          obligation,
-          openedAt: now,
-          dueAt: this.sla.dueAt(sla, obligation, now),
-          metAt: null,
-          cancelledAt: null,
-        });
-        planned.push({ entity, state: 'new' });
-      }
+    for (const obligation of changes.open ?? []) {
+      const dueAt = this.sla.dueAt(plan, obligation, now);
+      const entity = Object.assign(new CaseObligationEntity(), {
+        // The id is chosen here: the outbox messages name it, in the same statement that inserts it.
+        id: randomUUID(),
+        caseId: current.id,
+        obligation,
+        openedAt: now,
+        dueAt,
+        remindAt: remindAt(dueAt),
+        metAt: null,
+        cancelledAt: null,
+      });
+      planned.push({ entity, state: 'new' });
     }
     return planned;
   }

@@ -14,6 +14,9 @@ import { CaseEntity } from './case.entity';
   where: '"met_at" IS NULL AND "cancelled_at" IS NULL',
 })
 @Index('case_obligations_open_due', ['dueAt'], { where: '"met_at" IS NULL AND "cancelled_at" IS NULL' })
+@Index('case_obligations_open_remind', ['remindAt'], {
+  where: '"met_at" IS NULL AND "cancelled_at" IS NULL AND "remind_at" IS NOT NULL',
+})
 export class CaseObligationEntity extends BaseEntity {
   @Index()
   @Column({ type: 'uuid' })
@@ -30,6 +33,10 @@ export class CaseObligationEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz' })
   dueAt!: Date;
+
+  /** When its reminder is due (one business day before the deadline, by default); null: none (already past). */
+  @Column({ type: 'timestamptz', nullable: true })
+  remindAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   metAt!: Date | null;

@@ -7,6 +7,7 @@ import { Imports1795315803135 } from './1795315803135-Imports';
 import { ReportRollups1795317000000 } from './1795317000000-ReportRollups';
 import { CaseQueueIndexes1795318000000 } from './1795318000000-CaseQueueIndexes';
 import { ReportPresenceSets1795319500000 } from './1795319500000-ReportPresenceSets';
+import { SlaHorizon1795321000000 } from './1795321000000-SlaHorizon';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportRollups1795317000000,
   CaseQueueIndexes1795318000000,
   ReportPresenceSets1795319500000,
+  SlaHorizon1795321000000,
 ];
