@@ -23,6 +23,8 @@ interface LagSample extends Sample {
   readonly lags: number[];
   readonly missed: number;
   readonly duplicated: number;
+  /** The system's: from the deadline to the case's move to the next tier (its follow-up), and how many never moved. */
+  readonly moves?: { readonly lags: number[]; readonly notMoved: number };
 }
 
 /** The due instants of one round: `spread` evenly over the window, plus `burst` at its middle. */
@@ -160,6 +162,33 @@ export async function benchDeadlines(
         for (const c of commits.rows)
           committed.set(c.obligation_id, [...(committed.get(c.obligation_id) ?? []), Number(c.at)]);
         const sample = lagSample(due, committed);
+        // The burst's lags apart from the spread's: which one the tail is made of.
+        const burstAt = deadlines.find((d) => d.count > 1)?.at;
+        const part = (burst: boolean): number[] =>
+          [...due]
+            .filter(([, at]) => (at === burstAt) === burst)
+            .flatMap(([key, at]) => (committed.get(key) ?? []).slice(0, 1).map((t) => t - at));
+        // What follows each escalation (the notices, the move to the next tier) comes after it: wait for every
+        // move too, and time it from the deadline by the handler's clock.
+        const caseIds = rows.rows.map((r) => r.case_id);
+        const movedCount = async (): Promise<number> =>
+          Number(
+            (
+              await world.pool.query<{ n: string }>(
+                `SELECT count(*)::text AS n FROM case_events WHERE type = 'claim_deadline_missed' AND case_id = ANY($1)`,
+                [caseIds],
+              )
+            ).rows[0]?.n,
+          );
+        await settle(movedCount, expected, lastDue, size.graceMs);
+        const moves = await world.pool.query<{ lag: string }>(
+          `SELECT (extract(epoch FROM e.at - o.due_at) * 1000)::bigint::text AS lag
+             FROM case_events e JOIN case_obligations o ON o.case_id = e.case_id AND o.obligation = 'claim'
+                                                       AND o.id = ANY($2)
+            WHERE e.type = 'claim_deadline_missed' AND e.case_id = ANY($1)`,
+          [caseIds, rows.rows.map((r) => r.id)],
+        );
+        const moveLags = moves.rows.map((m) => Number(m.lag));
         // The database's own count, beside the commit records: one level-1 escalation and one hop per deadline.
         const check = await world.pool.query<{ escalated: string; hops: string; opened: string }>(
           `SELECT (SELECT count(*) FROM escalations WHERE level = 1 AND obligation_id = ANY($1))::text AS escalated,
@@ -174,12 +203,15 @@ export async function benchDeadlines(
           ...sample,
           missed: Math.max(sample.missed, expected - escalated),
           duplicated: sample.duplicated + Math.max(0, escalated - expected) + Math.max(0, hops - escalated),
+          moves: { lags: moveLags, notMoved: Math.max(0, expected - hops) },
         };
         subjects.push(result);
         log(
           `  system round ${round + 1}: seeded in ${seededIn} ms, p50 ${percentile(result.lags, 50)} ms, ` +
             `p99 ${percentile(result.lags, 99)} ms, max ${Math.max(0, ...result.lags)} ms, missed ${result.missed}, duplicated ${result.duplicated}` +
-            ` (handler's clock at opening, p50 ${Math.round(Number(check.rows[0]?.opened))} ms past due)`,
+            ` (handler's clock at opening, p50 ${Math.round(Number(check.rows[0]?.opened))} ms past due);` +
+            ` moved on: p50 ${percentile(moveLags, 50)} ms, p99 ${percentile(moveLags, 99)} ms, not moved ${result.moves?.notMoved ?? 0};` +
+            ` p99 of the burst ${percentile(part(true), 99)} ms, of the spread ${percentile(part(false), 99)} ms`,
         );
         return result;
       },
@@ -221,6 +253,8 @@ export async function benchDeadlines(
           'p99 over baseline ms': Math.round(median(subjects.map((s, i) => p99(s) - p99(baselines[i] ?? s)))),
           missed: `${subjects.reduce((n, s) => n + s.missed, 0)} (baseline ${baselines.reduce((n, s) => n + s.missed, 0)})`,
           duplicated: `${subjects.reduce((n, s) => n + s.duplicated, 0)} (baseline ${baselines.reduce((n, s) => n + s.duplicated, 0)})`,
+          'moved to the next tier p99 ms': figure(subjects, (s) => percentile(s.moves?.lags ?? [], 99)),
+          'not moved': subjects.reduce((n, s) => n + (s.moves?.notMoved ?? 0), 0),
         };
       },
       // The deadlines are handled by a worker process of its own.

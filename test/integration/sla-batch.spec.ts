@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ManualClock } from '@unblock/domain';
-import type { DeadlinePayload, HandlerResult } from '@unblock/queue';
-import { DeadlineBatcher, SlaHandlers } from '@unblock/sla';
+import type { DeadlinePayload, FollowUpPayload, HandlerResult } from '@unblock/queue';
+import { DeadlineBatcher, SlaHandlers, Sweeper } from '@unblock/sla';
 import { randomUUID } from 'node:crypto';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
 import { buildWorld, type World } from '../support/fixtures';
@@ -122,7 +122,11 @@ describe('SLA: deadlines in batches', () => {
     const pausedContact = await open(paused, 'first_contact');
     await post(actors.leadManager, paused, 'pause');
     const moved = await newCase();
-    const movedClaim = await open(moved, 'claim');
+    const movedClaim = jobOf(await open(moved, 'claim'));
+    // A supervisor gave the bank another day: the deadline's job is stale.
+    await post(actors.supervisor, moved, 'extend', {
+      until: new Date(Date.parse(movedClaim.dueAt) + 86_400_000).toISOString(),
+    });
     return {
       caseIds: [lead, deputy, pool, met, contact, paused, moved],
       jobs: [
@@ -133,8 +137,8 @@ describe('SLA: deadlines in batches', () => {
         jobOf(await open(contact, 'first_contact')),
         jobOf(await open(contact, 'decision')),
         jobOf(pausedContact),
-        { obligationId: movedClaim.id, dueAt: new Date(movedClaim.due_at.getTime() - 60_000).toISOString() },
-        { obligationId: randomUUID(), dueAt: movedClaim.due_at.toISOString() },
+        movedClaim,
+        { obligationId: randomUUID(), dueAt: movedClaim.dueAt },
       ],
     };
   };
@@ -214,7 +218,7 @@ describe('SLA: deadlines in batches', () => {
     const batcher = sla.get(DeadlineBatcher);
     const results = await Promise.all(Array.from({ length: 20 }, () => batcher.deadline(job)));
     expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(
-      new Set([JSON.stringify({ skipped: 'obligation cancelled' })]),
+      new Set([JSON.stringify({ skipped: 'escalated already' })]),
     );
 
     const count = async (sql: string, id: string): Promise<number> =>
@@ -247,6 +251,98 @@ describe('SLA: deadlines in batches', () => {
     expect(perNotice.size).toBe(1);
   });
 
+  it('opens the escalations first and follows them up after: the same writes as the batch in one go', async () => {
+    const one = await mixed();
+    const split = await mixed();
+    // Its claim falls due with the others', but its job is not in the batch.
+    const extra = await newCase();
+    const alongside = await open(extra, 'claim');
+    pastTheClaims(one.jobs);
+    for (const job of one.jobs) await handlers.deadline(job);
+    const escalated = await handlers.escalate(split.jobs);
+    expect(escalated).toEqual([
+      { done: 'escalated to level 1' },
+      { done: 'escalated to level 1' },
+      { done: 'escalated to level 1' },
+      { skipped: 'obligation met' },
+      { done: 'escalated to level 1' },
+      { skipped: 'not due yet' },
+      { skipped: 'case paused' },
+      { skipped: 'deadline moved' },
+      { skipped: 'obligation not found' },
+    ]);
+    // Committed: the escalations, and the level of the case whose first contact was missed. The lead bank
+    // still holds its case, which takes its level when it moves on (one write of the case), and no notice yet.
+    const [lead, contact] = await Promise.all([stateOf(String(split.caseIds[0])), stateOf(String(split.caseIds[4]))]);
+    expect(lead?.['c']).toMatchObject({ routing_tier: 1, escalation_level: 0 });
+    expect(lead?.['escalations']).toEqual([expect.objectContaining({ level: 1, status: 'open' })]);
+    expect(lead?.['notifications']).toEqual([]);
+    expect(contact?.['c']).toMatchObject({ escalation_level: 1 });
+    const waiting = await api.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM escalations WHERE case_id = ANY($1) AND followed_up_at IS NULL`,
+      [split.caseIds],
+    );
+    expect(waiting[0]?.n).toBe(4);
+    // The extra case's claim fell due a moment ago, and had no escalation: the batch escalated it alongside.
+    expect((await stateOf(extra))['escalations']).toEqual([expect.objectContaining({ level: 1, status: 'open' })]);
+    // The follow-up the batch queued in the same transaction.
+    const [message] = await api.dataSource.query<{ payload: FollowUpPayload }[]>(
+      `SELECT payload FROM outbox WHERE type = 'sla.follow_up' AND payload->'obligationIds' ? $1`,
+      [split.jobs[0]?.obligationId],
+    );
+    const ids = message?.payload.obligationIds ?? [];
+    expect(ids).toEqual(
+      expect.arrayContaining([...[0, 1, 2, 4].map((i) => split.jobs[i]?.obligationId), alongside.id]),
+    );
+    // Any others: obligations of earlier tests' cases that fell due within the last minute without one.
+    const others = await api.dataSource.query<{ due_at: Date }[]>(
+      `SELECT due_at FROM case_obligations WHERE id = ANY($1) AND case_id <> ALL($2)`,
+      [ids, [...split.caseIds, extra]],
+    );
+    const now = clock.now().getTime();
+    expect(others.every((o) => o.due_at.getTime() > now - 60_000 && o.due_at.getTime() <= now)).toBe(true);
+    expect(await handlers.followUp(ids)).toEqual({ done: `followed up ${ids.length}` });
+    expect((await stateOf(extra))['c']).toMatchObject({ routing_tier: 2, escalation_level: 1 });
+    for (const [i, caseId] of split.caseIds.entries()) {
+      expect(await stateOf(caseId)).toEqual(await stateOf(String(one.caseIds[i])));
+    }
+    // Again, or the jobs again: nothing changes.
+    const before = await Promise.all(split.caseIds.map(stateOf));
+    expect(await handlers.followUp(ids)).toEqual({ skipped: 'followed up already' });
+    expect((await handlers.escalate(split.jobs)).slice(0, 3)).toEqual([
+      { skipped: 'escalated already' },
+      { skipped: 'escalated already' },
+      { skipped: 'escalated already' },
+    ]);
+    expect(await Promise.all(split.caseIds.map(stateOf))).toEqual(before);
+  });
+
+  it('raises the level of a missed claim that was declined before its follow-up, without moving it again', async () => {
+    const caseId = await newCase();
+    const job = jobOf(await open(caseId, 'claim'));
+    clock.set(new Date(Date.parse(job.dueAt) + 1000));
+    expect(await handlers.escalate([job])).toEqual([{ done: 'escalated to level 1' }]);
+    await post(actors.leadManager, caseId, 'decline', { reason: 'credit_risk' });
+    expect(await handlers.followUp([job.obligationId])).toEqual({ done: 'followed up 1' });
+    const state = await stateOf(caseId);
+    expect(state['c']).toMatchObject({ routing_tier: 2, assigned_bank_id: world.henanBank2Id, escalation_level: 1 });
+    expect((state['events'] as { type: string }[]).map((e) => e.type)).not.toContain('claim_deadline_missed');
+  });
+
+  it('follows up in the sweep an escalation whose follow-up was lost', async () => {
+    const caseId = await newCase();
+    const job = jobOf(await open(caseId, 'claim'));
+    clock.set(new Date(Date.parse(job.dueAt) + 1000));
+    expect(await handlers.escalate([job])).toEqual([{ done: 'escalated to level 1' }]);
+    // Redis lost the follow-up's job (its outbox message was relayed): a sweep within the minute leaves it.
+    await api.dataSource.query(`UPDATE outbox SET sent_at = now() WHERE type = 'sla.follow_up'`);
+    const sweeper = sla.get(Sweeper);
+    expect((await sweeper.sweep()).followedUp).toBe(0);
+    clock.advance(61_000);
+    expect((await sweeper.sweep()).followedUp).toBeGreaterThanOrEqual(1);
+    expect((await stateOf(caseId))['c']).toMatchObject({ routing_tier: 2, assigned_bank_id: world.henanBank2Id });
+  });
+
   it('fails only the failing job of a batch: the others run one by one', async () => {
     const first = await newCase();
     const second = await newCase();
@@ -263,9 +359,15 @@ describe('SLA: deadlines in batches', () => {
     ]);
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(settled.filter((s) => s.status === 'fulfilled').map((s) => s.value)).toEqual([
-      { done: 'escalated to level 1 and moved to the next tier' },
-      { done: 'escalated to level 1 and moved to the next tier' },
+      { done: 'escalated to level 1' },
+      { done: 'escalated to level 1' },
     ]);
+    // Their follow-ups move them on.
+    const messages = await api.dataSource.query<{ payload: FollowUpPayload }[]>(
+      `SELECT payload FROM outbox WHERE type = 'sla.follow_up' AND payload->'obligationIds' ?| $1`,
+      [jobs.map((j) => j?.obligationId)],
+    );
+    for (const m of messages) await handlers.followUp(m.payload.obligationIds);
     const moved = await api.dataSource.query<{ routing_tier: number }[]>(
       'SELECT routing_tier FROM cases WHERE id = ANY($1)',
       [[first, second]],

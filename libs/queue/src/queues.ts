@@ -20,6 +20,8 @@ export const JOB_NAMES = {
   reminder: 'reminder',
   /** Still open some business days after the deadline: escalate to level 2. */
   levelTwo: 'level-two',
+  /** After deadlines' escalations: the notices, a pool's level 2, a missed claim's move to the next tier. */
+  followUp: 'follow-up',
   /** Every minute: re-create lost jobs, open missed escalations. */
   sweep: 'sweep',
   /** Every morning: each manager's and supervisor's overdue cases. */
@@ -36,11 +38,17 @@ export interface DeadlinePayload {
   readonly dueAt: string;
 }
 
+/** The obligations whose deadlines' escalations a follow-up settles. */
+export interface FollowUpPayload {
+  readonly obligationIds: readonly string[];
+}
+
 export interface JobPayloads {
   heartbeat: { readonly requestedAt: string };
   deadline: DeadlinePayload;
   reminder: DeadlinePayload;
   'level-two': DeadlinePayload;
+  'follow-up': FollowUpPayload;
   sweep: Record<string, never>;
   digest: Record<string, never>;
   webhook: { readonly deliveryId: string };
@@ -60,6 +68,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   deadline: QUEUE_NAMES.sla,
   reminder: QUEUE_NAMES.sla,
   'level-two': QUEUE_NAMES.sla,
+  'follow-up': QUEUE_NAMES.sla,
   sweep: QUEUE_NAMES.sla,
   digest: QUEUE_NAMES.notifications,
   webhook: QUEUE_NAMES.notifications,
@@ -71,6 +80,7 @@ export const OUTBOX_JOBS: Record<string, JobName> = {
   'sla.deadline': JOB_NAMES.deadline,
   'sla.reminder': JOB_NAMES.reminder,
   'sla.level_two': JOB_NAMES.levelTwo,
+  'sla.follow_up': JOB_NAMES.followUp,
   'notifications.webhook': JOB_NAMES.webhook,
   'imports.run': JOB_NAMES.importRun,
 };

@@ -23,7 +23,7 @@ export interface BatchOptions {
 /** Batches this large are logged. */
 const BURST_LOG_SIZE = 100;
 
-export const DEADLINE_BATCH: BatchOptions = { max: 500, windowMs: 5, inFlight: 2 };
+export const DEADLINE_BATCH: BatchOptions = { max: 500, windowMs: 5, inFlight: 3 };
 
 interface Waiting<I, R> {
   readonly item: I;
@@ -109,8 +109,9 @@ export class Limiter {
 }
 
 /**
- * Deadline jobs in batches: the jobs that arrive within a few milliseconds run as one transaction
- * (`SlaHandlers.deadlines`); when a batch fails, its jobs run one by one, so only a failing job fails.
+ * Deadline jobs in batches: the jobs that arrive within a few milliseconds have their escalations opened
+ * in one transaction (`SlaHandlers.escalate`; what follows them is queued as a `follow-up` job); when a
+ * batch fails, its jobs run one by one, so only a failing job fails.
  */
 @Injectable()
 export class DeadlineBatcher implements OnModuleDestroy {
@@ -120,7 +121,7 @@ export class DeadlineBatcher implements OnModuleDestroy {
   constructor(handlers: SlaHandlers) {
     this.batcher = new MicroBatcher(async (jobs) => {
       const started = performance.now();
-      const outcomes = await handlers.deadlinesIsolated(jobs);
+      const outcomes = await handlers.escalateIsolated(jobs);
       // A burst shows in the log: how large its batches were, how long each took, how many still wait.
       if (jobs.length >= BURST_LOG_SIZE) {
         this.logger.log(
@@ -133,6 +134,19 @@ export class DeadlineBatcher implements OnModuleDestroy {
 
   deadline(job: DeadlinePayload): Promise<HandlerResult> {
     return this.batcher.submit(job);
+  }
+
+  /**
+   * Resolves when no deadline waits or runs here, or after `maxMs` at the latest: work that can wait (the
+   * escalations' follow-ups) gives way to escalations in a burst, and never waits longer than that.
+   */
+  async idle(maxMs: number): Promise<void> {
+    const until = Date.now() + maxMs;
+    while (Date.now() < until) {
+      const { waiting, running } = this.batcher.load;
+      if (waiting === 0 && running === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   onModuleDestroy(): void {

@@ -13,6 +13,10 @@ import { SlaHandlers } from './sla-handlers';
 /** The advisory lock that keeps the sweep to one worker at a time. */
 export const SWEEP_LOCK = 7_260_001;
 const BATCH = 500;
+/** An escalation's follow-up is the sweeper's once it has waited this long for its job. */
+const FOLLOW_UP_GRACE_MS = 60_000;
+/** The most batches of waiting follow-ups one sweep takes. */
+const FOLLOW_UP_ROUNDS = 20;
 /** The open obligations' jobs are added this many at a time when the sweeper tops the horizon up. */
 const TOP_UP_PAGE = 5000;
 /**
@@ -29,6 +33,8 @@ export interface SweepReport {
   readonly jobsEnsured: number;
   /** The deadline and reminder jobs added as the horizon moved on (all within it after Redis lost them). */
   readonly toppedUp: number;
+  /** Escalations whose follow-up had waited too long (Redis lost its job, or no worker ran), followed up. */
+  readonly followedUp: number;
 }
 
 interface OpenObligation {
@@ -39,7 +45,8 @@ interface OpenObligation {
 
 /**
  * Heals the queues from Postgres, every minute, on one worker at a time (a Postgres advisory lock): opens
- * the escalations whose deadline passed without one (Redis lost the job, or no worker ran), and tops the
+ * the escalations whose deadline passed without one (Redis lost the job, or no worker ran), follows up the
+ * escalations whose follow-up has waited over a minute, and tops the
  * queue horizon up: the deadline and reminder jobs of the open obligations that the horizon has reached
  * since the last sweep (transitions write the messages of what is due within it when they commit), or of
  * every open obligation within it when Redis lost its jobs. Job ids are deterministic: a job still in
@@ -70,6 +77,7 @@ export class Sweeper {
           escalatedLevelTwo: 0,
           jobsEnsured: 0,
           toppedUp: 0,
+          followedUp: 0,
         };
       }
       const now = this.clock.now();
@@ -98,6 +106,14 @@ export class Sweeper {
           `the deadline of obligation ${missed[i]?.id ?? '?'} failed: ${reason instanceof Error ? reason.message : String(reason)}`,
         );
       });
+
+      let followedUp = 0;
+      for (let round = 0; round < FOLLOW_UP_ROUNDS; round += 1) {
+        const waiting = await this.handlers.waitingForFollowUp(FOLLOW_UP_GRACE_MS, BATCH);
+        if (waiting.length === 0) break;
+        await this.handlers.followUp(waiting);
+        followedUp += waiting.length;
+      }
 
       let escalatedLevelTwo = 0;
       const waitingForLevelTwo = await this.withoutLevelTwo(manager);
@@ -146,12 +162,13 @@ export class Sweeper {
           })),
         );
       }
-      if (escalatedLevelOne + escalatedLevelTwo > 0) {
+      if (escalatedLevelOne + escalatedLevelTwo + followedUp > 0) {
         this.logger.warn(
-          `opened ${escalatedLevelOne} level-1 and ${escalatedLevelTwo} level-2 escalations the queues missed`,
+          `opened ${escalatedLevelOne} level-1 and ${escalatedLevelTwo} level-2 escalations and followed up ` +
+            `${followedUp} that the queues missed`,
         );
       }
-      return { escalatedLevelOne, escalatedLevelTwo, jobsEnsured: jobs.length + toppedUp, toppedUp };
+      return { escalatedLevelOne, escalatedLevelTwo, jobsEnsured: jobs.length + toppedUp, toppedUp, followedUp };
     });
   }
 

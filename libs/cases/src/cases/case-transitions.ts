@@ -343,12 +343,22 @@ export class CaseTransitions {
             'due_at', (extract(epoch FROM o.due_at) * 1000)::float8,
             'remind_at', (extract(epoch FROM o.remind_at) * 1000)::float8)), '[]'::json)
            FROM case_obligations o WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL)
-          AS open_obligations,
-        -- The campaign's SLA plan in the same statement: most transitions open or move a deadline.
-        (SELECT row_to_json(plan) FROM (${this.sla.planQuery('c.campaign_id')}) AS plan) AS sla_plan
+          AS open_obligations${
+            // One case's campaign SLA plan in the same statement (most transitions open or move a deadline);
+            // many cases' plans are read once per campaign below.
+            single
+              ? `, (SELECT row_to_json(plan) FROM (${this.sla.planQuery('c.campaign_id')}) AS plan) AS sla_plan`
+              : ''
+          }
       FROM cases c
      WHERE ${single ? 'c.id = $1::uuid' : 'c.id = ANY($1::uuid[])'} AND ${caseVisibleSql(actor, params)}`;
     const rows = await this.statement(manager, sql, params);
+    const plans = new Map<string, SlaPlan>();
+    if (!single) {
+      for (const campaignId of new Set(rows.map((row) => String(row['campaign_id'])))) {
+        plans.set(campaignId, await this.sla.planFor(manager, campaignId));
+      }
+    }
     const loaded = new Map<string, Loaded>();
     for (const row of rows) {
       const current = hydrate(this.dataSource, CaseEntity, row);
@@ -364,7 +374,8 @@ export class CaseTransitions {
           cancelledAt: null,
         }),
       );
-      loaded.set(current.id, { current, open, plan: this.sla.fromRow(row['sla_plan'] as PlanRow | null) });
+      const plan = plans.get(current.campaignId) ?? this.sla.fromRow(row['sla_plan'] as PlanRow | null);
+      loaded.set(current.id, { current, open, plan });
     }
     return loaded;
   }

@@ -17,6 +17,7 @@ import { CaseEntity } from './case.entity';
 @Check('escalations_level_check', `"level" IN (1, 2)`)
 @Index(['status', 'openedAt'])
 @Index('escalations_one_per_level', ['obligationId', 'level'], { unique: true })
+@Index('escalations_follow_up', ['openedAt'], { where: '"followed_up_at" IS NULL' })
 export class EscalationEntity extends BaseEntity {
   @Index()
   @Column({ type: 'uuid' })
@@ -58,6 +59,13 @@ export class EscalationEntity extends BaseEntity {
 
   @Column({ type: 'smallint' })
   level!: EscalationLevel;
+
+  /**
+   * When what follows a deadline's escalation was done: the supervisors' notices, a level-2 message, a
+   * pool's level 2, a missed claim's move to the next tier. Null while it waits (`SlaHandlers.followUp`).
+   */
+  @Column({ type: 'timestamptz', nullable: true, default: () => 'now()' })
+  followedUpAt!: Date | null;
 
   @Column({ type: 'varchar', length: 16, default: 'open' })
   status!: EscalationStatus;

@@ -6,6 +6,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * from the open obligations as it moves on. For that, an obligation keeps when its reminder is due
  * (`remind_at`, indexed while open), and `sla_horizon` keeps how far ahead the sweeper has put the open
  * obligations' jobs on the queue. Existing obligations take their reminder's time from their outbox message.
+ * And an escalation at a deadline commits before what follows from it, which it marks when done.
  */
 export class SlaHorizon1795321000000 implements MigrationInterface {
   name = 'SlaHorizon1795321000000';
@@ -29,9 +30,17 @@ export class SlaHorizon1795321000000 implements MigrationInterface {
         covered_until timestamptz
       )`);
     await queryRunner.query(`INSERT INTO sla_horizon (id, covered_until) VALUES (1, NULL)`);
+    // A deadline's escalation commits first; what follows it (notices, a missed claim's move) is done after,
+    // and until then the escalation says so.
+    await queryRunner.query(`ALTER TABLE escalations ADD followed_up_at timestamptz DEFAULT now()`);
+    await queryRunner.query(
+      `CREATE INDEX escalations_follow_up ON escalations (opened_at) WHERE followed_up_at IS NULL`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX escalations_follow_up`);
+    await queryRunner.query(`ALTER TABLE escalations DROP COLUMN followed_up_at`);
     await queryRunner.query(`DROP TABLE sla_horizon`);
     await queryRunner.query(`DROP INDEX case_obligations_open_remind`);
     await queryRunner.query(`ALTER TABLE case_obligations DROP COLUMN remind_at`);
