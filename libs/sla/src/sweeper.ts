@@ -1,3 +1,4 @@
+import { AppConfig } from '@unblock/config';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -13,8 +14,6 @@ import { SlaHandlers } from './sla-handlers';
 /** The advisory lock that keeps the sweep to one worker at a time. */
 export const SWEEP_LOCK = 7_260_001;
 const BATCH = 500;
-/** An escalation's follow-up is the sweeper's once it has waited this long for its job. */
-const FOLLOW_UP_GRACE_MS = 60_000;
 /** The most batches of waiting follow-ups one sweep takes. */
 const FOLLOW_UP_ROUNDS = 20;
 /** The open obligations' jobs are added this many at a time when the sweeper tops the horizon up. */
@@ -45,8 +44,8 @@ interface OpenObligation {
 
 /**
  * Heals the queues from Postgres, every minute, on one worker at a time (a Postgres advisory lock): opens
- * the escalations whose deadline passed without one (Redis lost the job, or no worker ran), follows up the
- * escalations whose follow-up has waited over a minute, and tops the
+ * the escalations whose deadline passed a sweep interval ago without one (Redis lost the job, or no worker
+ * ran), follows up the escalations whose follow-up has waited as long, and tops the
  * queue horizon up: the deadline and reminder jobs of the open obligations that the horizon has reached
  * since the last sweep (transitions write the messages of what is due within it when they commit), or of
  * every open obligation within it when Redis lost its jobs. Job ids are deterministic: a job still in
@@ -63,6 +62,7 @@ export class Sweeper {
     private readonly clock: Clock,
     private readonly sla: SlaPlanner,
     private readonly handlers: SlaHandlers,
+    private readonly config: AppConfig,
   ) {}
 
   sweep(): Promise<SweepReport> {
@@ -92,7 +92,7 @@ export class Sweeper {
 
       // The deadlines the queues missed, as one batch (one by one if the batch fails).
       let escalatedLevelOne = 0;
-      const missed = await this.missedDeadlines(manager, now);
+      const missed = await this.missedDeadlines(manager, new Date(now.getTime() - this.config.worker.sweepIntervalMs));
       const outcomes = await this.handlers.deadlinesIsolated(
         missed.map((o) => ({ obligationId: o.id, dueAt: o.due_at.toISOString() })),
       );
@@ -109,7 +109,7 @@ export class Sweeper {
 
       let followedUp = 0;
       for (let round = 0; round < FOLLOW_UP_ROUNDS; round += 1) {
-        const waiting = await this.handlers.waitingForFollowUp(FOLLOW_UP_GRACE_MS, BATCH);
+        const waiting = await this.handlers.waitingForFollowUp(this.config.worker.sweepIntervalMs, BATCH);
         if (waiting.length === 0) break;
         await this.handlers.followUp(waiting);
         followedUp += waiting.length;
@@ -231,15 +231,18 @@ export class Sweeper {
     return added;
   }
 
-  /** Open obligations past their deadline with no level-1 escalation (case running, not paused). */
-  private missedDeadlines(manager: EntityManager, now: Date): Promise<OpenObligation[]> {
+  /**
+   * Open obligations past their deadline by `dueBy` with no level-1 escalation (case running, not paused):
+   * a sweep interval past it, the queues missed it (a deadline just due is theirs).
+   */
+  private missedDeadlines(manager: EntityManager, dueBy: Date): Promise<OpenObligation[]> {
     return manager.query<OpenObligation[]>(
       `SELECT o.id, o.due_at, c.campaign_id FROM case_obligations o JOIN cases c ON c.id = o.case_id
         WHERE o.met_at IS NULL AND o.cancelled_at IS NULL AND o.due_at <= $1
           AND c.paused_at IS NULL AND c.status IN ('assigned', 'claimed', 'approved')
           AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.obligation_id = o.id AND e.level = 1)
         ORDER BY o.due_at LIMIT $2`,
-      [now, BATCH],
+      [dueBy, BATCH],
     );
   }
 

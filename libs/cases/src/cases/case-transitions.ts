@@ -24,7 +24,7 @@ import { QUEUE_HORIZON_MS } from '@unblock/queue';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { caseVisibleSql } from '../access';
-import { SlaPlanner, type PlanRow, type SlaPlan } from '../sla/sla-planner';
+import { SlaPlanner, type SlaPlan } from '../sla/sla-planner';
 import { CaseResponse, toCaseResponse } from './case.response';
 
 /** The columns a transition may change besides status, version and due date. */
@@ -344,20 +344,23 @@ export class CaseTransitions {
             'remind_at', (extract(epoch FROM o.remind_at) * 1000)::float8)), '[]'::json)
            FROM case_obligations o WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL)
           AS open_obligations${
-            // One case's campaign SLA plan in the same statement (most transitions open or move a deadline);
-            // many cases' plans are read once per campaign below.
-            single
-              ? `, (SELECT row_to_json(plan) FROM (${this.sla.planQuery('c.campaign_id')}) AS plan) AS sla_plan`
-              : ''
+            // One case's campaign SLA plan by its stamp in the same statement (most transitions open or move
+            // a deadline; the plan itself is read only when the stamp is new); many cases' plans are read once
+            // per campaign below.
+            single ? `, (SELECT stamp FROM (${this.sla.stampQuery('c.campaign_id')}) AS plan) AS sla_stamp` : ''
           }
       FROM cases c
      WHERE ${single ? 'c.id = $1::uuid' : 'c.id = ANY($1::uuid[])'} AND ${caseVisibleSql(actor, params)}`;
     const rows = await this.statement(manager, sql, params);
     const plans = new Map<string, SlaPlan>();
-    if (!single) {
-      for (const campaignId of new Set(rows.map((row) => String(row['campaign_id'])))) {
-        plans.set(campaignId, await this.sla.planFor(manager, campaignId));
-      }
+    for (const campaignId of new Set(rows.map((row) => String(row['campaign_id'])))) {
+      const stamp = single ? ((rows[0]?.['sla_stamp'] as string | null | undefined) ?? null) : undefined;
+      plans.set(
+        campaignId,
+        stamp === undefined
+          ? await this.sla.planFor(manager, campaignId)
+          : await this.sla.planByStamp(manager, campaignId, stamp),
+      );
     }
     const loaded = new Map<string, Loaded>();
     for (const row of rows) {
@@ -374,7 +377,8 @@ export class CaseTransitions {
           cancelledAt: null,
         }),
       );
-      const plan = plans.get(current.campaignId) ?? this.sla.fromRow(row['sla_plan'] as PlanRow | null);
+      const plan = plans.get(current.campaignId);
+      if (plan === undefined) throw new Error(`no SLA plan read for campaign ${current.campaignId}`);
       loaded.set(current.id, { current, open, plan });
     }
     return loaded;
@@ -410,11 +414,14 @@ export class CaseTransitions {
     const driver = this.dataSource.driver;
     const id = $(w.current.id);
     const sets = [`status = ${$(w.to)}`, `due_at = ${$(w.dueAt)}`, 'version = version + 1', 'updated_at = now()'];
+    // The statement answers the columns it writes; the others are as they were read.
+    const written = ['id', 'status', 'due_at', 'version', 'updated_at', 'escalation_level'];
     for (const [property, value] of Object.entries(w.decided.set ?? {})) {
       if (value === undefined) continue;
       const column = metadata.findColumnWithPropertyName(property);
       if (!column) throw new Error(`no column for ${property}`);
       sets.push(`${column.databaseName} = ${$(driver.preparePersistentValue(value, column))}`);
+      written.push(column.databaseName);
     }
     const met = [...new Set(w.obligations.filter((o) => o.state === 'met').map((o) => o.entity.obligation))];
     const supervisor = SUPERVISOR_ACTIONS.has(w.command.action);
@@ -431,7 +438,7 @@ export class CaseTransitions {
     const ctes = [
       `upd AS (UPDATE cases SET ${sets.join(', ')}
                 WHERE id = ${id} AND version = ${$(w.current.version)} AND status = ${$(w.current.status)}
-                RETURNING *)`,
+                RETURNING ${[...new Set(written)].join(', ')})`,
     ];
     const idsIn = (state: PlannedObligation['state']): string[] =>
       w.obligations.filter((o) => o.state === state).map((o) => o.entity.id);
@@ -493,7 +500,7 @@ export class CaseTransitions {
       const now2 = await manager.findOneByOrFail(CaseEntity, { id: w.current.id });
       throw this.illegal(w.command.action, now2.status, now2.version, 'the case changed a moment ago');
     }
-    return hydrate(this.dataSource, CaseEntity, row);
+    return hydrate(this.dataSource, CaseEntity, row, w.current);
   }
 
   /**

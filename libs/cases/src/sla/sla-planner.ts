@@ -33,18 +33,29 @@ const BUILT_IN: SlaPlan = {
 
 /**
  * The campaign's policy (or the default policy when it names none) and that policy's calendar, in one
- * statement. No row: no policy (the built-in plan); a null calendar: weekends only.
+ * statement: `columns` of `p` (the policy) and `cal` (the calendar). No row: no policy (the built-in
+ * plan); a null calendar: weekends only.
  */
-function planQuery(campaignId: string): string {
-  return `SELECT p.claim, p.first_contact, p.decision, p.signing, p.remind_before, p.level_two_after,
-                 cal.id AS calendar_id, cal.holidays::text[] AS holidays, cal.workdays::text[] AS workdays
+function planJoin(campaignId: string, columns: string): string {
+  return `SELECT ${columns}
             FROM (SELECT 1) AS one
             LEFT JOIN campaigns sc ON sc.id = ${campaignId}
             JOIN LATERAL (
-              SELECT * FROM sla_policies
+              SELECT *, xmin AS row_version FROM sla_policies
                WHERE CASE WHEN sc.sla_policy_id IS NOT NULL THEN id = sc.sla_policy_id ELSE is_default END
                LIMIT 1) p ON true
             LEFT JOIN calendars cal ON cal.id = p.calendar_id`;
+}
+
+/** Which policy and calendar, at which row versions: a plan's stamp, unique to what it was read from. */
+const STAMP = `concat_ws(':', p.id, p.row_version, cal.id, cal.xmin) AS stamp`;
+
+function planQuery(campaignId: string): string {
+  return planJoin(
+    campaignId,
+    `p.claim, p.first_contact, p.decision, p.signing, p.remind_before, p.level_two_after,
+     cal.id AS calendar_id, cal.holidays::text[] AS holidays, cal.workdays::text[] AS workdays, ${STAMP}`,
+  );
 }
 
 export interface PlanRow {
@@ -57,19 +68,49 @@ export interface PlanRow {
   calendar_id: string | null;
   holidays: string[] | null;
   workdays: string[] | null;
+  stamp: string;
 }
+
+/** The most plans kept by stamp; past it, the kept ones are dropped and read again as needed. */
+const KEPT_PLANS = 1000;
 
 function duration(text: string, fallback: SlaDuration): SlaDuration {
   return parseSlaDuration(text) ?? fallback;
 }
 
-/** Deadlines of a campaign's obligations: its SLA policy (or the default one) on its calendar. */
+/**
+ * Deadlines of a campaign's obligations: its SLA policy (or the default one) on its calendar. Plans are
+ * kept by stamp (the policy's and calendar's ids and row versions), so that a transition reads only the
+ * stamp of its campaign's plan, and the plan itself when the stamp is new (a policy or calendar edited).
+ */
 @Injectable()
 export class SlaPlanner {
+  private readonly kept = new Map<string, SlaPlan>();
+
   /** The campaign's plan, in one statement. */
   async planFor(manager: EntityManager, campaignId: string): Promise<SlaPlan> {
     const rows = await manager.query<PlanRow[]>(`${planQuery('$1')}`, [campaignId]);
-    return this.fromRow(rows[0]);
+    const row = rows[0];
+    const plan = this.fromRow(row);
+    if (row !== undefined) {
+      if (this.kept.size >= KEPT_PLANS) this.kept.clear();
+      this.kept.set(row.stamp, plan);
+    }
+    return plan;
+  }
+
+  /**
+   * The campaign's plan by its stamp (`stampQuery`): the plan kept under it, else read (no stamp: no policy,
+   * the built-in plan).
+   */
+  async planByStamp(manager: EntityManager, campaignId: string, stamp: string | null): Promise<SlaPlan> {
+    if (stamp === null) return BUILT_IN;
+    return this.kept.get(stamp) ?? this.planFor(manager, campaignId);
+  }
+
+  /** The SQL of the stamp of one campaign's plan, for `campaignId` an SQL expression (see `planQuery`). */
+  stampQuery(campaignId: string): string {
+    return planJoin(campaignId, STAMP);
   }
 
   /**
