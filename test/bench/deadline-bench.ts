@@ -75,11 +75,12 @@ function lagSample(due: Map<string, number>, seen: Map<string, number[]>): LagSa
  * "Deadline → escalation committed" against bare BullMQ's delayed-job lag, alternating A B A B on the same
  * Redis. A (the system): cases routed to their lead bank with claim obligations due over the window plus a
  * same-instant burst, seeded with their outbox rows as the application writes them; the running worker
- * process relays them, and at each deadline opens the level-1 escalation and moves the case on. The lag of
- * a deadline is its escalation's commit time (a deferred constraint trigger on escalations, run at commit,
- * records clock_timestamp() in a side table) minus its due instant. B (the baseline): the same due instants as
- * delayed jobs added raw, and a bare Worker of the same concurrency recording `processedOn` − due.
- * Missed: no escalation (no processing) within the grace; duplicated: more than one.
+ * process relays them, and at each deadline opens the level-1 escalation, then (its follow-up) moves the case
+ * on. The lag of a deadline is its escalation's commit time (a deferred constraint trigger on escalations, run
+ * at commit, records clock_timestamp() in a side table) minus its due instant; the round also waits for every
+ * case to move on, and reports that lag too (by the handler's clock). B (the baseline): the same due instants
+ * as delayed jobs added raw, and a bare Worker of the same concurrency recording `processedOn` − due.
+ * Missed: no escalation (no processing) within the grace; duplicated: more than one; not moved: no move.
  */
 export async function benchDeadlines(
   world: SlaBenchWorld,

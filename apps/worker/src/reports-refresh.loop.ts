@@ -1,10 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@unblock/config';
 import { ReportRollups } from '@unblock/reports';
+import { DeadlineBatcher } from '@unblock/sla';
+
+/** How long a refresh gives way to deadlines' escalations being opened before it runs anyway. */
+const YIELD_MS = 5000;
 
 /**
  * Keeps the report rollups up to date: every interval, the stale days are recomputed from Postgres (one
  * process at a time, under an advisory lock). Nothing of it lives in Redis, so nothing is lost with Redis.
+ * A refresh can wait a few seconds: it gives way to a burst of deadlines' escalations.
  */
 @Injectable()
 export class ReportsRefreshLoop implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -15,6 +20,7 @@ export class ReportsRefreshLoop implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly rollups: ReportRollups,
     private readonly config: AppConfig,
+    private readonly deadlines: DeadlineBatcher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -30,6 +36,7 @@ export class ReportsRefreshLoop implements OnApplicationBootstrap, OnApplication
     let failures = 0;
     while (!this.stopped) {
       try {
+        await this.deadlines.idle(YIELD_MS);
         const result = await this.rollups.refresh();
         if (result !== null && result.days > 0) this.logger.log(`report rollups: ${result.days} stale days recomputed`);
         failures = 0;
