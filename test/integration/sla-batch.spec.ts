@@ -329,6 +329,22 @@ describe('SLA: deadlines in batches', () => {
     expect((state['events'] as { type: string }[]).map((e) => e.type)).not.toContain('claim_deadline_missed');
   });
 
+  // Found by the fault test: a sweep took a missed claim still waiting for its follow-up for an escalation
+  // left open, and opened its level 2 (the case then reached level 2 before its pool missed anything).
+  it('never takes a claim missed at a bank, waiting for its follow-up, to level 2', async () => {
+    const caseId = await newCase();
+    const job = jobOf(await open(caseId, 'claim'));
+    clock.set(new Date(Date.parse(job.dueAt) + 1000));
+    expect(await handlers.escalate([job])).toEqual([{ done: 'escalated to level 1' }]);
+    // Its follow-up late beyond the level-2 delay (three business days).
+    clock.set(new Date(Date.parse(job.dueAt) + 10 * 86_400_000));
+    expect(await handlers.levelTwoJob(job)).toEqual({ skipped: 'moves to the next tier' });
+    expect(await handlers.followUp([job.obligationId])).toEqual({ done: 'followed up 1' });
+    const state = await stateOf(caseId);
+    expect(state['c']).toMatchObject({ routing_tier: 2, assigned_bank_id: world.henanBank2Id, escalation_level: 1 });
+    expect(state['escalations']).toEqual([expect.objectContaining({ obligation: 'claim', level: 1 })]);
+  });
+
   it('follows up in the sweep an escalation whose follow-up was lost', async () => {
     const caseId = await newCase();
     const job = jobOf(await open(caseId, 'claim'));

@@ -590,6 +590,8 @@ export class SlaHandlers {
         this.sla.levelTwoAt(await this.sla.planFor(manager, c.campaignId), o.dueAt),
       );
       if (!state.live) return { skipped: state.skipped };
+      // A claim missed at a bank moves the case on (its follow-up does, when it waits for one): no level 2.
+      if (missedClaim(state) && state.case.routingTier !== 3) return { skipped: 'moves to the next tier' };
       const opened = await this.levelTwo(manager, [state], this.clock.now());
       return opened.size > 0 ? { done: 'escalated to level 2' } : { skipped: 'level 2 already open' };
     });

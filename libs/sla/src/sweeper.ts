@@ -246,13 +246,17 @@ export class Sweeper {
     );
   }
 
-  /** Open obligations escalated at level 1 and not yet at level 2. */
+  /**
+   * Open obligations escalated at level 1, followed up, and not yet at level 2 (what follows a missed
+   * claim, a move or the pool's level 2, is its follow-up's to decide).
+   */
   private withoutLevelTwo(manager: EntityManager): Promise<OpenObligation[]> {
     return manager.query<OpenObligation[]>(
       `SELECT o.id, o.due_at, c.campaign_id FROM case_obligations o JOIN cases c ON c.id = o.case_id
         WHERE o.met_at IS NULL AND o.cancelled_at IS NULL AND c.paused_at IS NULL
           AND c.status IN ('assigned', 'claimed', 'approved')
-          AND EXISTS (SELECT 1 FROM escalations e WHERE e.obligation_id = o.id AND e.level = 1)
+          AND EXISTS (SELECT 1 FROM escalations e
+                       WHERE e.obligation_id = o.id AND e.level = 1 AND e.followed_up_at IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.obligation_id = o.id AND e.level = 2)
         ORDER BY o.due_at LIMIT $1`,
       [BATCH],
