@@ -83,9 +83,14 @@ function missedClaim({ case: c, obligation }: Overdue): boolean {
   return obligation.obligation === 'claim' && c.status === 'assigned';
 }
 
-/** The cases of the missed claims that move to the next tier (not from the pool, which goes to level 2). */
+/** A claim missed at a bank: the case moves to the next tier (from the pool, it goes to level 2 instead). */
+function movesOn(overdue: Overdue): boolean {
+  return missedClaim(overdue) && overdue.case.routingTier !== 3;
+}
+
+/** The cases of the missed claims that move to the next tier. */
 function movingCases(live: readonly Overdue[]): Set<string> {
-  return new Set(live.filter((l) => missedClaim(l) && l.case.routingTier !== 3).map((l) => l.case.id));
+  return new Set(live.filter(movesOn).map((l) => l.case.id));
 }
 
 /** The system's `claim_timeout` of a case. */
@@ -498,7 +503,7 @@ export class SlaHandlers {
     planOf: (campaignId: string) => Promise<SlaPlan>,
   ): Promise<Map<number, HandlerResult>> {
     if (live.length === 0) return new Map();
-    const moving = live.filter((l) => missedClaim(l) && l.case.routingTier !== 3);
+    const moving = live.filter(movesOn);
     // The cases that move on take their new escalation level with the move.
     const opened = await openEscalations(manager, live, 1, now, new Set(moving.map((l) => l.case.id)));
     const raised = new Set(moving.filter((l) => opened.has(l.obligation.id)).map((l) => l.case.id));
@@ -591,7 +596,7 @@ export class SlaHandlers {
       );
       if (!state.live) return { skipped: state.skipped };
       // A claim missed at a bank moves the case on (its follow-up does, when it waits for one): no level 2.
-      if (missedClaim(state) && state.case.routingTier !== 3) return { skipped: 'moves to the next tier' };
+      if (movesOn(state)) return { skipped: 'moves to the next tier' };
       const opened = await this.levelTwo(manager, [state], this.clock.now());
       return opened.size > 0 ? { done: 'escalated to level 2' } : { skipped: 'level 2 already open' };
     });

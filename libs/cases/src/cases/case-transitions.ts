@@ -353,8 +353,8 @@ export class CaseTransitions {
      WHERE ${single ? 'c.id = $1::uuid' : 'c.id = ANY($1::uuid[])'} AND ${caseVisibleSql(actor, params)}`;
     const rows = await this.statement(manager, sql, params);
     const plans = new Map<string, SlaPlan>();
+    const stamp = single ? ((rows[0]?.['sla_stamp'] as string | null | undefined) ?? null) : undefined;
     for (const campaignId of new Set(rows.map((row) => String(row['campaign_id'])))) {
-      const stamp = single ? ((rows[0]?.['sla_stamp'] as string | null | undefined) ?? null) : undefined;
       plans.set(
         campaignId,
         stamp === undefined
