@@ -136,6 +136,25 @@ interface TransitionWrite {
 }
 
 /**
+ * The SQL of a case's escalation level (in an UPDATE of `cases`) once the escalations `settles` picks (a
+ * condition on `e`) are settled: the highest level of those left open, when any is settled; else as it is.
+ */
+export function levelAfterSettling(settles: string): string {
+  return `CASE
+        WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = cases.id AND e.status <> 'resolved' AND ${settles})
+        THEN COALESCE((SELECT max(e.level) FROM escalations e
+                        WHERE e.case_id = cases.id AND e.status <> 'resolved' AND NOT (${settles})), 0)
+        ELSE escalation_level END`;
+}
+
+/** The CTE `settled`: the case's open escalations that `settles` picks, resolved, if the case was updated (`upd`). */
+export function settledEscalations(caseId: string, at: string, resolution: string, settles: string): string {
+  return `settled AS (UPDATE escalations e
+                  SET status = 'resolved', resolved_at = ${at}, updated_at = now(), resolution = ${resolution}
+                  WHERE e.case_id = ${caseId} AND e.status <> 'resolved' AND ${settles} AND EXISTS (SELECT 1 FROM upd))`;
+}
+
+/**
  * Applies one lifecycle action, per STYLE.md: load → check (transitions table, version) → plan → one
  * conditional UPDATE on status and version → obligations, pool, outbox, one CaseEvent; all atomic. The
  * load is one statement (the case as the actor sees it, with its open obligations) and the writes are
@@ -166,6 +185,24 @@ export class CaseTransitions {
     plan: (context: TransitionContext) => TransitionPlan | Promise<TransitionPlan>,
   ): Promise<CaseResponse> {
     return this.run(manager, true, command, plan);
+  }
+
+  /**
+   * The obligations a transition opens on `plan` at `now` (their ids chosen here), each due after the plan's
+   * duration with its reminder's time, and the deadline and reminder messages that fall due within the queue
+   * horizon: what `apply` writes for them, for a statement that writes them itself.
+   */
+  openings(
+    caseId: string,
+    obligations: readonly Obligation[],
+    plan: SlaPlan,
+    now: Date,
+  ): {
+    obligations: CaseObligationEntity[];
+    messages: { type: string; runAt: Date; payload: Record<string, unknown> }[];
+  } {
+    const planned = obligations.map((o) => ({ entity: this.opened(caseId, o, plan, now), state: 'new' as const }));
+    return { obligations: planned.map((p) => p.entity), messages: this.deadlineMessages(caseId, planned, now) };
   }
 
   private async run(
@@ -322,7 +359,7 @@ export class CaseTransitions {
     const live = obligations.filter((o) => o.state !== 'met' && o.state !== 'cancelled');
     const dueAt = live.length === 0 ? null : new Date(Math.min(...live.map((o) => o.entity.dueAt.getTime())));
     const outbox = [
-      ...this.deadlineMessages(current, obligations, now),
+      ...this.deadlineMessages(current.id, obligations, now),
       ...(decided.outbox ?? []).map((m) => ({ ...m, caseId: current.id })),
     ];
     return { command, current, to, decided, obligations, outbox, dueAt, now };
@@ -429,11 +466,7 @@ export class CaseTransitions {
     const settles = supervisor ? 'true' : met.length > 0 ? `e.obligation = ANY(${$(met)}::text[])` : null;
     if (settles !== null) {
       // The level of the escalations left open, when any is settled; else the level stays as it is.
-      sets.push(`escalation_level = CASE
-        WHEN EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = cases.id AND e.status <> 'resolved' AND ${settles})
-        THEN COALESCE((SELECT max(e.level) FROM escalations e
-                        WHERE e.case_id = cases.id AND e.status <> 'resolved' AND NOT (${settles})), 0)
-        ELSE escalation_level END`);
+      sets.push(`escalation_level = ${levelAfterSettling(settles)}`);
     }
     const ctes = [
       `upd AS (UPDATE cases SET ${sets.join(', ')}
@@ -481,10 +514,7 @@ export class CaseTransitions {
                          AS m(type text, run_at timestamptz, payload jsonb))`);
     }
     if (settles !== null) {
-      ctes.push(`settled AS (UPDATE escalations e
-                  SET status = 'resolved', resolved_at = ${at}, updated_at = now(),
-                      resolution = ${$(supervisor ? w.command.action : 'obligation_met')}
-                  WHERE e.case_id = ${id} AND e.status <> 'resolved' AND ${settles} AND EXISTS (SELECT 1 FROM upd))`);
+      ctes.push(settledEscalations(id, at, $(supervisor ? w.command.action : 'obligation_met'), settles));
     }
     const data = { from: w.current.status, to: w.to, ...w.decided.event.data };
     // The system's transitions are nobody's.
@@ -647,8 +677,8 @@ export class CaseTransitions {
    * horizon. Those due later are the sweeper's: it puts them on the queue as the horizon reaches them.
    */
   private deadlineMessages(
-    current: CaseEntity,
-    obligations: PlannedObligation[],
+    caseId: string,
+    obligations: readonly PlannedObligation[],
     now: Date,
   ): { type: string; caseId: string; runAt: Date; payload: Record<string, unknown> }[] {
     const horizon = now.getTime() + QUEUE_HORIZON_MS;
@@ -660,9 +690,9 @@ export class CaseTransitions {
           obligation: o.entity.obligation,
           dueAt: o.entity.dueAt.toISOString(),
         };
-        const messages = [{ type: 'sla.deadline', caseId: current.id, runAt: o.entity.dueAt, payload }];
+        const messages = [{ type: 'sla.deadline', caseId, runAt: o.entity.dueAt, payload }];
         const { remindAt } = o.entity;
-        if (remindAt !== null) messages.push({ type: 'sla.reminder', caseId: current.id, runAt: remindAt, payload });
+        if (remindAt !== null) messages.push({ type: 'sla.reminder', caseId, runAt: remindAt, payload });
         return messages.filter((m) => m.runAt.getTime() <= horizon);
       });
   }
@@ -687,13 +717,9 @@ export class CaseTransitions {
   ): PlannedObligation[] {
     const planned: PlannedObligation[] = open.map((entity) => ({ entity, state: 'unchanged' }));
     if (!changes) return planned;
-    const remindAt = (dueAt: Date): Date | null => {
-      const at = this.sla.remindAt(plan, dueAt);
-      return at > now ? at : null;
-    };
     const move = (p: PlannedObligation, dueAt: Date): void => {
       p.entity.dueAt = dueAt;
-      p.entity.remindAt = remindAt(dueAt);
+      p.entity.remindAt = this.remindAt(plan, dueAt, now);
       p.state = 'moved';
     };
     for (const p of planned) {
@@ -705,20 +731,30 @@ export class CaseTransitions {
       }
     }
     for (const obligation of changes.open ?? []) {
-      const dueAt = this.sla.dueAt(plan, obligation, now);
-      const entity = Object.assign(new CaseObligationEntity(), {
-        // The id is chosen here: the outbox messages name it, in the same statement that inserts it.
-        id: randomUUID(),
-        caseId: current.id,
-        obligation,
-        openedAt: now,
-        dueAt,
-        remindAt: remindAt(dueAt),
-        metAt: null,
-        cancelledAt: null,
-      });
-      planned.push({ entity, state: 'new' });
+      planned.push({ entity: this.opened(current.id, obligation, plan, now), state: 'new' });
     }
     return planned;
+  }
+
+  /** A new obligation, due after the plan's duration from now, with its reminder's time by the plan. */
+  private opened(caseId: string, obligation: Obligation, plan: SlaPlan, now: Date): CaseObligationEntity {
+    const dueAt = this.sla.dueAt(plan, obligation, now);
+    return Object.assign(new CaseObligationEntity(), {
+      // The id is chosen here: the outbox messages name it, in the same statement that inserts it.
+      id: randomUUID(),
+      caseId,
+      obligation,
+      openedAt: now,
+      dueAt,
+      remindAt: this.remindAt(plan, dueAt, now),
+      metAt: null,
+      cancelledAt: null,
+    });
+  }
+
+  /** When to remind the holder of a deadline: by the plan, or never when that time is already past. */
+  private remindAt(plan: SlaPlan, dueAt: Date, now: Date): Date | null {
+    const at = this.sla.remindAt(plan, dueAt);
+    return at > now ? at : null;
   }
 }

@@ -74,6 +74,14 @@ export interface PlanRow {
 /** The most plans kept by stamp; past it, the kept ones are dropped and read again as needed. */
 const KEPT_PLANS = 1000;
 
+/** The most business-day instants remembered per plan; past it, they are forgotten and computed again. */
+const REMEMBERED_INSTANTS = 10_000;
+
+const DAY_MS = 86_400_000;
+
+/** How many of the plans used last `recentPlans` offers (a claim computes its deadlines on each). */
+const RECENT_PLANS = 4;
+
 function duration(text: string, fallback: SlaDuration): SlaDuration {
   return parseSlaDuration(text) ?? fallback;
 }
@@ -86,6 +94,10 @@ function duration(text: string, fallback: SlaDuration): SlaDuration {
 @Injectable()
 export class SlaPlanner {
   private readonly kept = new Map<string, SlaPlan>();
+  /** Business-day deadlines and reminders computed, by plan (see `remembered`). */
+  private readonly instants = new WeakMap<SlaPlan, Map<string, number>>();
+  /** The stamps of the plans used last (null: the built-in plan), newest first. */
+  private readonly recent: (string | null)[] = [];
 
   /** The campaign's plan, in one statement. */
   async planFor(manager: EntityManager, campaignId: string): Promise<SlaPlan> {
@@ -104,8 +116,25 @@ export class SlaPlanner {
    * the built-in plan).
    */
   async planByStamp(manager: EntityManager, campaignId: string, stamp: string | null): Promise<SlaPlan> {
-    if (stamp === null) return BUILT_IN;
-    return this.kept.get(stamp) ?? this.planFor(manager, campaignId);
+    const plan = stamp === null ? BUILT_IN : (this.kept.get(stamp) ?? (await this.planFor(manager, campaignId)));
+    if (this.recent[0] !== stamp) {
+      const at = this.recent.indexOf(stamp);
+      if (at >= 0) this.recent.splice(at, 1);
+      this.recent.unshift(stamp);
+      this.recent.length = Math.min(this.recent.length, RECENT_PLANS);
+    }
+    return plan;
+  }
+
+  /**
+   * The plans `planByStamp` answered last, each with its stamp (null: the built-in plan), newest first: the
+   * plans a statement may pick from by the stamp it reads (most campaigns share a few policies).
+   */
+  recentPlans(): { readonly stamp: string | null; readonly plan: SlaPlan }[] {
+    return this.recent.flatMap((stamp) => {
+      const plan = stamp === null ? BUILT_IN : this.kept.get(stamp);
+      return plan === undefined ? [] : [{ stamp, plan }];
+    });
   }
 
   /** The SQL of the stamp of one campaign's plan, for `campaignId` an SQL expression (see `planQuery`). */
@@ -139,12 +168,41 @@ export class SlaPlanner {
   }
 
   dueAt(plan: SlaPlan, obligation: Obligation, from: Date): Date {
-    return deadlineAfter(from, plan.durations[obligation], plan.calendar);
+    const duration = plan.durations[obligation];
+    if ('milliseconds' in duration) return deadlineAfter(from, duration, plan.calendar);
+    // A deadline in business days depends on the local day it starts from only.
+    const day = Math.floor((from.getTime() + plan.calendar.utcOffsetMinutes * 60_000) / DAY_MS);
+    return this.remembered(plan, `due:${duration.businessDays}:${day}`, () =>
+      deadlineAfter(from, duration, plan.calendar),
+    );
   }
 
   /** When to remind the holder: `remindBefore` ahead of the deadline. */
   remindAt(plan: SlaPlan, dueAt: Date): Date {
-    return reminderBefore(dueAt, plan.remindBefore, plan.calendar);
+    const before = plan.remindBefore;
+    if ('milliseconds' in before) return reminderBefore(dueAt, before, plan.calendar);
+    return this.remembered(plan, `remind:${before.businessDays}:${dueAt.getTime()}`, () =>
+      reminderBefore(dueAt, before, plan.calendar),
+    );
+  }
+
+  /**
+   * A business-day instant of the plan, computed once: walking a calendar day by day costs more than
+   * anything else a claim does in the API, and the day's transitions ask for the same few instants.
+   */
+  private remembered(plan: SlaPlan, key: string, compute: () => Date): Date {
+    let instants = this.instants.get(plan);
+    if (instants === undefined) {
+      instants = new Map();
+      this.instants.set(plan, instants);
+    }
+    let at = instants.get(key);
+    if (at === undefined) {
+      if (instants.size >= REMEMBERED_INSTANTS) instants.clear();
+      at = compute().getTime();
+      instants.set(key, at);
+    }
+    return new Date(at);
   }
 
   /** When a still-open obligation escalates to level 2: `levelTwoAfter` past its deadline. */
