@@ -101,9 +101,10 @@ export class ClaimCaseUseCase {
     const meets = `${$(MEETS)}::text`;
     const version = `${$(command.expectedVersion ?? null)}::int`;
     const open = 'o.met_at IS NULL AND o.cancelled_at IS NULL';
-    // Meeting the claim deadline settles the claim's escalations, as `apply` does when one was open.
+    // Meeting the claim deadline settles the claim's escalations, as `apply` does when one was open. The
+    // case is read once (MATERIALIZED): inlined, its plan's stamp would be read for the answer and again for the join.
     const ctes = [
-      `cur AS (SELECT c.id, c.status, c.version, c.assigned_bank_id,
+      `cur AS MATERIALIZED (SELECT c.id, c.status, c.version, c.assigned_bank_id,
                       EXISTS (SELECT 1 FROM case_obligations o WHERE o.case_id = c.id AND o.obligation = ${meets} AND ${open})
                         AS meets,
                       (SELECT min(o.due_at) FROM case_obligations o
