@@ -63,10 +63,21 @@ describe('a claim in one statement', () => {
     const general = jest.spyOn(transitions, 'apply');
     try {
       const response = await api.request('POST', `/api/v1/cases/${caseId}/claim`, { token, body: {} });
+      answers.set(caseId, response.body);
       return { status: response.status, atOnce: general.mock.calls.length === 0 };
     } finally {
       general.mockRestore();
     }
+  }
+
+  /** Each claim's answer by case (the API's body; the general way's answer as the API would send it). */
+  const answers = new Map<string, unknown>();
+
+  /** A claim's answer without what differs between two cases. */
+  function answered(caseId: string): unknown {
+    const { id, number, createdAt, updatedAt, ...rest } = answers.get(caseId) as Record<string, unknown>;
+    expect([id, number, createdAt, updatedAt].every((v) => typeof v === 'string')).toBe(true);
+    return rest;
   }
 
   /** The same claim the general way, by the manager who claimed `like` through the API, with its audit stamp. */
@@ -83,7 +94,7 @@ describe('a claim in one statement', () => {
          FROM audit_records WHERE entity_id = $1 AND action LIKE '%/claim'`,
       [like],
     );
-    await transitions.apply(
+    const answer = await transitions.apply(
       {
         caseId,
         actor,
@@ -92,6 +103,7 @@ describe('a claim in one statement', () => {
       },
       claimPlan,
     );
+    answers.set(caseId, JSON.parse(JSON.stringify(answer)));
   }
 
   /** Every row a claim writes, without what differs between two cases (ids, numbers, instants of writing). */
@@ -148,6 +160,7 @@ describe('a claim in one statement', () => {
       ],
     });
     expect(await written(general)).toEqual(rows);
+    expect(answered(general)).toEqual(answered(fast));
   });
 
   it('writes what the general way writes: a case claimed from the pool', async () => {
@@ -164,6 +177,7 @@ describe('a claim in one statement', () => {
       events: [{}, {}, { type: 'claimed', data: { fromPool: true, bankId: world.henanBank2Id } }],
     });
     expect(await written(general)).toEqual(rows);
+    expect(answered(general)).toEqual(answered(fast));
   });
 
   it('writes what the general way writes: a claim that settles an escalation of its deadline', async () => {
@@ -178,6 +192,7 @@ describe('a claim in one statement', () => {
       escalations: [{ obligation: 'claim', level: 1, status: 'resolved', resolution: 'obligation_met' }],
     });
     expect(await written(general)).toEqual(rows);
+    expect(answered(general)).toEqual(answered(fast));
   });
 
   it('leaves to the general way what it cannot decide, and writes nothing itself', async () => {
