@@ -44,6 +44,29 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 }
 
 /**
+ * Waits, for a worker just started on a fresh Redis, for the steady state: no unsent outbox row left within
+ * the horizon, and a sweep finished after that (the first sweep on a fresh Redis puts every open obligation's
+ * jobs within the horizon on the queue). Answers when the outbox was found drained.
+ */
+export async function untilSteadyState(world: SlaBenchWorld, slaQueue: Queue): Promise<number> {
+  let drainedAt = 0;
+  await waitFor(
+    async () => {
+      const unsent = await world.pool.query<{ n: string }>(
+        `SELECT count(*)::text AS n FROM outbox WHERE sent_at IS NULL AND run_at <= now() + interval '24 hours'`,
+      );
+      if (Number(unsent.rows[0]?.n) > 0) return false;
+      drainedAt ||= Date.now();
+      const completed = await slaQueue.getJobs(['completed'], 0, 500);
+      return completed.some((j) => j.name === JOB_NAMES.sweep && (j.finishedOn ?? 0) > drainedAt);
+    },
+    15 * 60_000,
+    'the relay to drain the horizon and a sweep to finish',
+  );
+  return drainedAt;
+}
+
+/**
  * "Redis holds only the deadlines due soon (the next 24 hours); the sweeper tops the horizon up from
  * Postgres." With the world's open cases seeded (their outbox rows within the horizon unsent) and a real
  * worker just started on a fresh Redis, waits for the steady state: no unsent outbox row left within the
@@ -61,20 +84,7 @@ export async function benchRedisHorizon(
 ): Promise<Comparison> {
   const slaQueue = new Queue(QUEUE_NAMES.sla, { connection: redisOptions(redis.url), prefix: redis.prefix });
   try {
-    let drainedAt = 0;
-    await waitFor(
-      async () => {
-        const unsent = await world.pool.query<{ n: string }>(
-          `SELECT count(*)::text AS n FROM outbox WHERE sent_at IS NULL AND run_at <= now() + interval '24 hours'`,
-        );
-        if (Number(unsent.rows[0]?.n) > 0) return false;
-        drainedAt ||= Date.now();
-        const completed = await slaQueue.getJobs(['completed'], 0, 500);
-        return completed.some((j) => j.name === JOB_NAMES.sweep && (j.finishedOn ?? 0) > drainedAt);
-      },
-      15 * 60_000,
-      'the relay to drain the horizon and a sweep to finish',
-    );
+    const drainedAt = await untilSteadyState(world, slaQueue);
     const firstSent = await world.pool.query<{ at: Date | null }>(`SELECT min(sent_at) AS at FROM outbox`);
     const sweeps = (await slaQueue.getJobs(['completed'], 0, 500)).filter((j) => j.name === JOB_NAMES.sweep);
     const firstSweep = sweeps.reduce<(typeof sweeps)[number] | undefined>(

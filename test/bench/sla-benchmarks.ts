@@ -1,7 +1,9 @@
+import { QUEUE_NAMES, redisOptions } from '@unblock/queue';
+import { Queue } from 'bullmq';
 import { OwnRedis } from '../support/redis-server';
 import { benchDeadlines, type DeadlineBenchSize } from './deadline-bench';
 import type { Comparison } from './harness';
-import { redisFigures, benchRedisHorizon } from './redis-horizon-bench';
+import { redisFigures, benchRedisHorizon, untilSteadyState } from './redis-horizon-bench';
 import {
   seedSpread,
   startBenchWorker,
@@ -56,6 +58,15 @@ export async function runSlaBenchmarks(
     try {
       if (only !== 'deadlines') {
         results.push(await benchRedisHorizon(world, { url: redis.url, prefix, emptyMemory }, size.openCases, log));
+      } else {
+        // As after the Redis scenario: the deadlines are timed at the steady state, not while the worker's
+        // first sweep fills a fresh Redis with the horizon of every open case.
+        const slaQueue = new Queue(QUEUE_NAMES.sla, { connection: redisOptions(redis.url), prefix });
+        try {
+          await untilSteadyState(world, slaQueue);
+        } finally {
+          await slaQueue.close();
+        }
       }
       log('SLA: deadline → escalation committed vs bare BullMQ delayed jobs');
       results.push(await benchDeadlines(world, redis.url, size.deadlines, rounds, log));
