@@ -3,13 +3,19 @@ import { AppConfig } from '@unblock/config';
 import { ReportRollups } from '@unblock/reports';
 import { DeadlineBatcher } from '@unblock/sla';
 
-/** How long a refresh gives way to deadlines' escalations being opened before it runs anyway. */
-const YIELD_MS = 5000;
+/**
+ * A refresh waits for the deadlines to be calm this long (none waiting or running), so that it runs after a
+ * storm of deadlines rather than in the gaps between its batches: recomputing a day competes with the
+ * escalations for the cores.
+ */
+const CALM_MS = 1000;
+/** How long a refresh gives way to deadlines' escalations before it runs anyway (the rollups' staleness, at most). */
+const YIELD_MS = 30_000;
 
 /**
  * Keeps the report rollups up to date: every interval, the stale days are recomputed from Postgres (one
  * process at a time, under an advisory lock). Nothing of it lives in Redis, so nothing is lost with Redis.
- * A refresh can wait a few seconds: it gives way to a burst of deadlines' escalations.
+ * A refresh can wait: it gives way to a storm of deadlines' escalations for up to half a minute.
  */
 @Injectable()
 export class ReportsRefreshLoop implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,7 +42,8 @@ export class ReportsRefreshLoop implements OnApplicationBootstrap, OnApplication
     let failures = 0;
     while (!this.stopped) {
       try {
-        await this.deadlines.idle(YIELD_MS);
+        await this.deadlines.calm(CALM_MS, YIELD_MS, () => this.stopped);
+        if (this.stopped) break;
         const result = await this.rollups.refresh();
         if (result !== null && result.days > 0) this.logger.log(`report rollups: ${result.days} stale days recomputed`);
         failures = 0;

@@ -39,6 +39,8 @@ export class MicroBatcher<I, R> {
   private waiting: Waiting<I, R>[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running = 0;
+  /** When an item last arrived or a batch last finished (epoch ms). */
+  private busyAt = 0;
 
   constructor(
     private readonly run: (items: I[]) => Promise<PromiseSettledResult<R>[]>,
@@ -46,6 +48,7 @@ export class MicroBatcher<I, R> {
   ) {}
 
   submit(item: I): Promise<R> {
+    this.busyAt = Date.now();
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
       if (this.waiting.length >= this.options.max) this.flush();
@@ -56,6 +59,11 @@ export class MicroBatcher<I, R> {
   /** Items waiting and batches running. */
   get load(): { waiting: number; running: number } {
     return { waiting: this.waiting.length, running: this.running };
+  }
+
+  /** How long nothing has waited or run here (0 while something does). */
+  get calmMs(): number {
+    return this.waiting.length > 0 || this.running > 0 ? 0 : Date.now() - this.busyAt;
   }
 
   /** Runs what waits now, up to `inFlight` batches; the rest goes when a batch finishes. */
@@ -69,6 +77,7 @@ export class MicroBatcher<I, R> {
       this.running += 1;
       void this.settle(batch).finally(() => {
         this.running -= 1;
+        this.busyAt = Date.now();
         this.flush();
       });
     }
@@ -146,6 +155,22 @@ export class DeadlineBatcher implements OnModuleDestroy {
       const { waiting, running } = this.batcher.load;
       if (waiting === 0 && running === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /**
+   * Resolves once no deadline has waited or run here for `calmMs`, or after `maxMs` at the latest: for work
+   * that can wait longer and weighs more than a follow-up (the report rollups' refresh), so that it runs
+   * after a storm of deadlines, not in the gaps between its batches. Resolves at once when `stop` says so.
+   */
+  async calm(calmMs: number, maxMs: number, stop: () => boolean = () => false): Promise<void> {
+    const until = Date.now() + maxMs;
+    while (Date.now() < until && !stop()) {
+      const calm = this.batcher.calmMs;
+      if (calm >= calmMs) return;
+      // Looks again when it may be calm enough, at least every 100 ms (to see `stop`).
+      const wait = Math.min(calm > 0 ? calmMs - calm : 100, 100, until - Date.now());
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
 
