@@ -61,9 +61,9 @@ export class MicroBatcher<I, R> {
     return { waiting: this.waiting.length, running: this.running };
   }
 
-  /** How long nothing has waited or run here (0 while something does). */
-  get calmMs(): number {
-    return this.waiting.length > 0 || this.running > 0 ? 0 : Date.now() - this.busyAt;
+  /** How long nothing has waited or run here (null while something does). */
+  get calmMs(): number | null {
+    return this.waiting.length > 0 || this.running > 0 ? null : Date.now() - this.busyAt;
   }
 
   /** Runs what waits now, up to `inFlight` batches; the rest goes when a batch finishes. */
@@ -149,13 +149,8 @@ export class DeadlineBatcher implements OnModuleDestroy {
    * Resolves when no deadline waits or runs here, or after `maxMs` at the latest: work that can wait (the
    * escalations' follow-ups) gives way to escalations in a burst, and never waits longer than that.
    */
-  async idle(maxMs: number): Promise<void> {
-    const until = Date.now() + maxMs;
-    while (Date.now() < until) {
-      const { waiting, running } = this.batcher.load;
-      if (waiting === 0 && running === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+  idle(maxMs: number): Promise<void> {
+    return this.calm(0, maxMs);
   }
 
   /**
@@ -167,9 +162,10 @@ export class DeadlineBatcher implements OnModuleDestroy {
     const until = Date.now() + maxMs;
     while (Date.now() < until && !stop()) {
       const calm = this.batcher.calmMs;
-      if (calm >= calmMs) return;
-      // Looks again when it may be calm enough, at least every 100 ms (to see `stop`).
-      const wait = Math.min(calm > 0 ? calmMs - calm : 100, 100, until - Date.now());
+      if (calm !== null && calm >= calmMs) return;
+      // Looks again every 10 ms while deadlines wait or run, else when it may be calm enough (at least every
+      // 100 ms, to see `stop`).
+      const wait = Math.min(calm === null ? 10 : Math.min(calmMs - calm, 100), until - Date.now());
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
