@@ -90,7 +90,8 @@ describe('the console of a bank manager, against the real API and worker', () =>
     await card.waitFor();
     await expect(queue.locator('li').count()).resolves.toBe(2);
     await expect(card.textContent()).resolves.toMatch(/剩余 (\d+天 )?\d\d:\d\d:\d\d/u);
-    await expect(card.textContent()).resolves.toContain(world.enterprise.name);
+    // The enterprise's name comes with its own request, after the queue: wait for it rather than read it once.
+    await card.filter({ hasText: world.enterprise.name }).waitFor();
     await expectAccessible(a);
     await screenshot(a, 'bank-manager-queue-desktop');
     // The same queue in English.

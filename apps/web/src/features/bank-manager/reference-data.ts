@@ -33,25 +33,44 @@ export async function loadReferenceData(api: ApiClient): Promise<ReferenceData> 
   return { chains: chains.items, campaigns: campaigns.items, banks: banks.items };
 }
 
-/** The names of the enterprises of a list, fetched once each (an unknown one stays missing). */
+/**
+ * The names of the enterprises of a list, fetched once each (an unknown one stays missing).
+ *
+ * A name that arrives is shown even when the list changed meanwhile: the names live in state, not in a ref read at
+ * render time, so a fetch that finishes between a render and the next effect is never lost.
+ */
 export function useEnterpriseNames(api: ApiClient, ids: readonly string[]): ReadonlyMap<string, string> {
-  const cache = useRef(new Map<string, string>());
-  const [, setRound] = useState(0);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map());
+  const asked = useRef(new Set<string>());
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const key = [...new Set(ids)].sort().join(',');
   useEffect(() => {
-    const missing = [...new Set(ids)].filter((id) => !cache.current.has(id));
+    const missing = [...new Set(ids)].filter((id) => !asked.current.has(id));
     if (missing.length === 0) return;
-    let live = true;
+    for (const id of missing) asked.current.add(id);
     void Promise.allSettled(
       missing.map(async (id) => {
-        const enterprise = await unwrap<Enterprise>(api.GET('/api/v1/enterprises/{id}', { params: { path: { id } } }));
-        cache.current.set(id, enterprise.name);
+        try {
+          const enterprise = await unwrap<Enterprise>(
+            api.GET('/api/v1/enterprises/{id}', { params: { path: { id } } }),
+          );
+          return [id, enterprise.name] as const;
+        } catch (error: unknown) {
+          asked.current.delete(id); // asked again when the list changes
+          throw error;
+        }
       }),
-    ).then(() => live && setRound((r) => r + 1));
-    return () => {
-      live = false;
-    };
+    ).then((results) => {
+      const found = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      if (mounted.current && found.length > 0) setNames((previous) => new Map([...previous, ...found]));
+    });
     // `key` stands for `ids`.
   }, [api, key]);
-  return cache.current;
+  return names;
 }
