@@ -42,16 +42,10 @@ export async function loadReferenceData(api: ApiClient): Promise<ReferenceData> 
 export function useEnterpriseNames(api: ApiClient, ids: readonly string[]): ReadonlyMap<string, string> {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(() => new Map());
   const asked = useRef(new Set<string>());
-  const mounted = useRef(true);
+  const unique = [...new Set(ids)];
+  const key = [...unique].sort().join(',');
   useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
-  const key = [...new Set(ids)].sort().join(',');
-  useEffect(() => {
-    const missing = [...new Set(ids)].filter((id) => !asked.current.has(id));
+    const missing = unique.filter((id) => !asked.current.has(id));
     if (missing.length === 0) return;
     for (const id of missing) asked.current.add(id);
     void Promise.allSettled(
@@ -68,9 +62,10 @@ export function useEnterpriseNames(api: ApiClient, ids: readonly string[]): Read
       }),
     ).then((results) => {
       const found = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-      if (mounted.current && found.length > 0) setNames((previous) => new Map([...previous, ...found]));
+      // After an unmount, React drops the update.
+      if (found.length > 0) setNames((previous) => new Map([...previous, ...found]));
     });
-    // `key` stands for `ids`.
+    // `key` stands for `unique`.
   }, [api, key]);
   return names;
 }
