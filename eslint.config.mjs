@@ -3,6 +3,25 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Which libraries each library may import: the direction of dependencies, drawn in the README's layout.
+ * A library imports only those listed here; lint fails on any other.
+ */
+const LIBRARY_LAYERS = {
+  domain: [],
+  config: ['domain'],
+  database: ['domain', 'config'],
+  http: ['domain', 'config', 'database'],
+  queue: ['domain', 'config', 'database'],
+  identity: ['domain', 'config', 'database'],
+  'reference-data': ['domain', 'config', 'database'],
+  reports: ['domain', 'config', 'database'],
+  cases: ['domain', 'config', 'database', 'queue'],
+  notifications: ['domain', 'config', 'database', 'queue'],
+  imports: ['domain', 'config', 'database', 'queue'],
+  sla: ['domain', 'config', 'database', 'queue', 'cases', 'notifications'],
+};
+
 const FRAMEWORKS = [
   '@nestjs/*',
   'typeorm',
@@ -61,34 +80,62 @@ export default tseslint.config(
       ],
     },
   },
+  ...Object.entries(LIBRARY_LAYERS).map(([lib, allowed]) => {
+    const forbidden = Object.keys(LIBRARY_LAYERS).filter((other) => other !== lib && !allowed.includes(other));
+    return {
+      // Imports point inward: no library imports an app, and each imports only the libraries below it.
+      files: [`libs/${lib}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: ['**/apps/**', '@unblock/api*', '@unblock/worker*', '@unblock/cli*'],
+                message: 'A library never imports an app.',
+              },
+              ...(forbidden.length === 0
+                ? []
+                : [
+                    {
+                      group: forbidden.map((other) => `@unblock/${other}`),
+                      message: `libs/${lib} imports only ${allowed.length === 0 ? 'nothing of the project' : allowed.join(', ')} (see the README's layout).`,
+                    },
+                  ]),
+              ...(lib === 'domain'
+                ? [
+                    {
+                      group: FRAMEWORKS,
+                      message: 'libs/domain is plain TypeScript: no Nest, TypeORM, BullMQ or drivers.',
+                    },
+                    { group: ['../../*'], message: 'libs/domain imports nothing of the project.' },
+                  ]
+                : [
+                    {
+                      group: ['../../*/src', '../../*/src/*'],
+                      message: 'Import another library by its @unblock name.',
+                    },
+                  ]),
+            ],
+          },
+        ],
+      },
+    };
+  }),
   {
-    // Imports point inward: no library imports an app.
-    files: ['libs/**/*.ts'],
-    ignores: ['libs/domain/**'],
+    // The console imports the domain's rules, and nothing else of the server.
+    files: ['apps/web/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['**/apps/**', '@unblock/api*', '@unblock/worker*', '@unblock/cli*'],
-              message: 'A library never imports an app.',
+              group: Object.keys(LIBRARY_LAYERS)
+                .filter((lib) => lib !== 'domain')
+                .map((lib) => `@unblock/${lib}`),
+              message: 'The console speaks the HTTP API; of the server it imports only @unblock/domain.',
             },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // The domain is plain TypeScript: no framework, no persistence, no other library.
-    files: ['libs/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: FRAMEWORKS, message: 'libs/domain is plain TypeScript: no Nest, TypeORM, BullMQ or drivers.' },
-            { group: ['@unblock/*', '**/apps/**', '../../*'], message: 'libs/domain imports nothing of the project.' },
           ],
         },
       ],

@@ -19,7 +19,7 @@ module.exports = {
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@unblock/domain(|/.*)$': '<rootDir>/libs/domain/src$1',
-    '^@unblock/(config|database|queue|identity|reference-data|http|cases|sla|reports|imports)$':
+    '^@unblock/(config|database|queue|identity|reference-data|http|cases|sla|notifications|reports|imports)$':
       '<rootDir>/libs/$1/src',
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

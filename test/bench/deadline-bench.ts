@@ -1,5 +1,5 @@
 import { DEFAULT_JOB_OPTIONS, redisOptions } from '@unblock/queue';
-import { SLA_CONCURRENCY } from '@unblock/sla';
+import { QUEUE_CONCURRENCY } from '../../apps/worker/src/scheduling/worker-scheduling';
 import { Queue, Worker } from 'bullmq';
 import { compare, median, percentile, type Comparison, type Sample } from './harness';
 import { seedOpenCases, type SlaBenchWorld } from './sla-bench-world';
@@ -17,7 +17,7 @@ export interface DeadlineBenchSize {
 }
 
 /** The same concurrency as the worker's `sla` processor. */
-const CONCURRENCY = SLA_CONCURRENCY;
+const CONCURRENCY = QUEUE_CONCURRENCY.sla;
 
 interface LagSample extends Sample {
   readonly lags: number[];

@@ -1,4 +1,4 @@
-import { DEFAULT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, jobId, redisOptions } from '@unblock/queue';
+import { DEFAULT_JOB_OPTIONS, JOB_NAMES, QUEUE_NAMES, jobIdOf, redisOptions } from '@unblock/queue';
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -122,7 +122,7 @@ export async function benchRedisHorizon(
             return {
               name: JOB_NAMES.deadline,
               data: { obligationId, obligation: 'claim', dueAt },
-              opts: { jobId: jobId(JOB_NAMES.deadline, obligationId, Date.parse(dueAt)), delay: 12 * 3600_000 },
+              opts: { jobId: jobIdOf(JOB_NAMES.deadline, { obligationId, dueAt }), delay: 12 * 3600_000 },
             };
           }),
         );

@@ -1,6 +1,5 @@
 import autocannon from 'autocannon';
-import { OutboxRelay } from '@unblock/sla';
-import { JOB_NAMES, QUEUE_NAMES, jobId, redisOptions } from '@unblock/queue';
+import { JOB_NAMES, OutboxRelay, QUEUE_NAMES, jobIdOf, redisOptions } from '@unblock/queue';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -312,7 +311,7 @@ export async function runBenchmarks(
                   batch.slice(i, i + 500).map((p) => ({
                     name: JOB_NAMES.deadline,
                     data: p,
-                    opts: { jobId: jobId(JOB_NAMES.deadline, p.obligationId, Date.parse(p.dueAt)), delay: 3_600_000 },
+                    opts: { jobId: jobIdOf(JOB_NAMES.deadline, p), delay: 3_600_000 },
                   })),
                 );
               }

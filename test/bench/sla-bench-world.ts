@@ -1,4 +1,4 @@
-import { SlaPlanner } from '@unblock/cases';
+import { DeadlineCalculator, SlaPlans } from '@unblock/cases';
 import { QUEUE_HORIZON_MS } from '@unblock/queue';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,7 +23,8 @@ export interface SlaBenchWorld {
   readonly pool: Pool;
   readonly templateCaseId: string;
   readonly campaignId: string;
-  readonly planner: SlaPlanner;
+  readonly plans: SlaPlans;
+  readonly deadlines: DeadlineCalculator;
 }
 
 export async function startSlaBenchWorld(): Promise<SlaBenchWorld> {
@@ -46,7 +47,8 @@ export async function startSlaBenchWorld(): Promise<SlaBenchWorld> {
       pool,
       templateCaseId: template,
       campaignId: world.provinceCampaignId,
-      planner: api.app.get(SlaPlanner),
+      plans: api.app.get(SlaPlans),
+      deadlines: api.app.get(DeadlineCalculator),
     };
   } catch (error: unknown) {
     await api.stop();
@@ -75,14 +77,14 @@ export interface SeedSpec {
 
 /** Seeds the cases, their claim obligations and outbox rows in one statement; answers the outbox rows written. */
 export async function seedOpenCases(world: SlaBenchWorld, spec: SeedSpec): Promise<number> {
-  const plan = await world.planner.planFor(world.api.dataSource.manager, world.campaignId);
+  const plan = await world.plans.planFor(world.api.dataSource.manager, world.campaignId);
   const now = new Date();
   const due: string[] = [];
   const counts: number[] = [];
   const reminders: (string | null)[] = [];
   for (const d of spec.deadlines) {
     if (d.count <= 0) continue;
-    const remindAt = world.planner.remindAt(plan, d.at);
+    const remindAt = world.deadlines.remindAt(plan, d.at);
     due.push(d.at.toISOString());
     counts.push(d.count);
     reminders.push(remindAt > now ? remindAt.toISOString() : null);

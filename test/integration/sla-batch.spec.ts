@@ -1,9 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ManualClock } from '@unblock/domain';
 import type { DeadlinePayload, FollowUpPayload, HandlerResult } from '@unblock/queue';
-import { DeadlineBatcher, SlaHandlers, Sweeper } from '@unblock/sla';
+import { Sweeper } from '@unblock/sla';
 import { randomUUID } from 'node:crypto';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
+import { deadlineHandlers, type DeadlineHandlers } from '../support/deadlines';
 import { buildWorld, type World } from '../support/fixtures';
 import { slaContext } from '../support/sla-context';
 import { TestApi } from '../support/test-api';
@@ -22,7 +23,7 @@ describe('SLA: deadlines in batches', () => {
   let world: World;
   let actors: Actors;
   let sla: INestApplicationContext;
-  let handlers: SlaHandlers;
+  let handlers: DeadlineHandlers;
   let visitId: string;
 
   beforeAll(async () => {
@@ -30,7 +31,7 @@ describe('SLA: deadlines in batches', () => {
     world = await buildWorld(api);
     actors = await buildActors(api, world);
     sla = await slaContext(api, clock);
-    handlers = sla.get(SlaHandlers);
+    handlers = deadlineHandlers(sla);
     visitId = await recordVisit(api, actors.officer, {
       campaignId: world.provinceCampaignId,
       enterpriseId: world.henanEnterpriseId,
@@ -184,11 +185,12 @@ describe('SLA: deadlines in batches', () => {
 
     // Run again, in a batch or alone: nothing changes.
     const before = await Promise.all(batch.caseIds.map(stateOf));
+    // A deadline whose level-1 escalation is there already has nothing to do.
     const again = await handlers.deadlines(batch.jobs);
     expect(again.slice(0, 3)).toEqual([
-      { skipped: 'obligation cancelled' },
-      { skipped: 'obligation cancelled' },
-      { done: 'pool missed its claim deadline: escalated to level 2' },
+      { skipped: 'escalated already' },
+      { skipped: 'escalated already' },
+      { skipped: 'escalated already' },
     ]);
     for (const job of batch.jobs) await handlers.deadline(job);
     expect(await Promise.all(batch.caseIds.map(stateOf))).toEqual(before);
@@ -206,16 +208,16 @@ describe('SLA: deadlines in batches', () => {
     expect(await handlers.deadlines([job, poolJob, job, poolJob, job])).toEqual([
       { done: 'escalated to level 1 and moved to the next tier' },
       { done: 'pool missed its claim deadline: escalated to level 2' },
-      { skipped: 'obligation cancelled' },
-      { done: 'pool missed its claim deadline: escalated to level 2' },
-      { skipped: 'obligation cancelled' },
+      { skipped: 'escalated already' },
+      { skipped: 'escalated already' },
+      { skipped: 'escalated already' },
     ]);
     expect(await handlers.deadlines([job, poolJob])).toEqual([
-      { skipped: 'obligation cancelled' },
-      { done: 'pool missed its claim deadline: escalated to level 2' },
+      { skipped: 'escalated already' },
+      { skipped: 'escalated already' },
     ]);
     // The same job submitted at once many times over: one batch, or several, all the same.
-    const batcher = sla.get(DeadlineBatcher);
+    const batcher = handlers.batcher;
     const results = await Promise.all(Array.from({ length: 20 }, () => batcher.deadline(job)));
     expect(new Set(results.map((r) => JSON.stringify(r)))).toEqual(
       new Set([JSON.stringify({ skipped: 'escalated already' })]),
@@ -367,7 +369,7 @@ describe('SLA: deadlines in batches', () => {
     const bad: DeadlinePayload = { obligationId: 'not-an-id', dueAt: String(jobs[0]?.dueAt) };
     await expect(handlers.deadlines([jobs[0], bad])).rejects.toThrow();
 
-    const batcher = sla.get(DeadlineBatcher);
+    const batcher = handlers.batcher;
     const settled = await Promise.allSettled([
       batcher.deadline(jobs[0]),
       batcher.deadline(bad),

@@ -1,11 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ManualClock } from '@unblock/domain';
-import { JOB_NAMES, QUEUE_NAMES, redisOptions } from '@unblock/queue';
-import { MorningDigest, OutboxRelay, SlaHandlers, Sweeper, WebhookSender, signWebhook } from '@unblock/sla';
+import { MorningDigest, WebhookSender, signWebhook } from '@unblock/notifications';
+import { JOB_NAMES, OutboxRelay, QUEUE_NAMES, redisOptions } from '@unblock/queue';
+import { Sweeper } from '@unblock/sla';
 import { Queue } from 'bullmq';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
+import { deadlineHandlers, type DeadlineHandlers } from '../support/deadlines';
 import { REDIS_URL } from '../support/environment';
 import { buildWorld, type World } from '../support/fixtures';
 import { slaContext } from '../support/sla-context';
@@ -25,7 +27,7 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
   let world: World;
   let actors: Actors;
   let sla: INestApplicationContext;
-  let handlers: SlaHandlers;
+  let handlers: DeadlineHandlers;
   let visitId: string;
   let slaQueue: Queue;
 
@@ -34,7 +36,7 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
     world = await buildWorld(api);
     actors = await buildActors(api, world);
     sla = await slaContext(api, clock);
-    handlers = sla.get(SlaHandlers);
+    handlers = deadlineHandlers(sla);
     visitId = await recordVisit(api, actors.officer, {
       campaignId: world.provinceCampaignId,
       enterpriseId: world.henanEnterpriseId,
@@ -88,7 +90,7 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
     expect(await handlers.deadline(job)).toEqual({ skipped: 'not due yet' });
     clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1000));
     expect(await handlers.deadline(job)).toEqual({ done: 'escalated to level 1 and moved to the next tier' });
-    expect(await handlers.deadline(job)).toEqual({ skipped: 'obligation cancelled' });
+    expect(await handlers.deadline(job)).toEqual({ skipped: 'escalated already' });
 
     const detail = await api.request<{
       routingTier: number;

@@ -11,6 +11,7 @@ import { IdentityModule } from '@unblock/identity';
 import { ImportsModule } from '@unblock/imports';
 import { ReferenceDataModule } from '@unblock/reference-data';
 import { ReportsModule } from '@unblock/reports';
+import { NotificationsModule } from '@unblock/notifications';
 import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
@@ -81,6 +82,7 @@ export class AppModule {
         ReferenceDataModule,
         CasesModule,
         SlaReadModule,
+        NotificationsModule,
         ReportsModule,
         ImportsModule,
       ],

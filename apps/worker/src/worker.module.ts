@@ -1,21 +1,45 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule } from '@unblock/config';
 import { DatabaseModule } from '@unblock/database';
-import { ImportsWorkModule } from '@unblock/imports';
 import type { Clock } from '@unblock/domain';
-import { QueueModule } from '@unblock/queue';
+import { ImportsWorkModule } from '@unblock/imports';
+import { OutboxRelay, QueueModule } from '@unblock/queue';
 import { ReportsModule } from '@unblock/reports';
 import { SlaWorkModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
-import { SystemProcessor } from './heartbeat.processor';
-import { ImportsHealLoop, ImportsProcessor } from './imports.processor';
-import { NotificationsProcessor } from './notifications.processor';
-import { OutboxRelayLoop } from './outbox-relay.loop';
-import { ReportsRefreshLoop } from './reports-refresh.loop';
-import { SlaProcessor } from './sla.processor';
+import { DeadlineJob } from './jobs/deadline.job';
+import { FollowUpJob } from './jobs/follow-up.job';
+import { HeartbeatJob } from './jobs/heartbeat.job';
+import { ImportRunJob } from './jobs/import-run.job';
+import { LevelTwoJob } from './jobs/level-two.job';
+import { MorningDigestJob } from './jobs/morning-digest.job';
+import { ReminderJob } from './jobs/reminder.job';
+import { SweepJob } from './jobs/sweep.job';
+import { WebhookJob } from './jobs/webhook.job';
+import { ImportsHealLoop } from './loops/imports-heal.loop';
+import { OutboxRelayLoop } from './loops/outbox-relay.loop';
+import { ReportsRefreshLoop } from './loops/reports-refresh.loop';
+import { ImportsProcessor } from './processors/imports.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
+import { SlaProcessor } from './processors/sla.processor';
+import { SystemProcessor } from './processors/system.processor';
+import { WorkerScheduling } from './scheduling/worker-scheduling';
 import { WorkerBootstrapService } from './worker-bootstrap.service';
 
-/** The worker: BullMQ processors, the outbox relay and the schedulers. No HTTP. */
+/** One class per job kind. */
+export const JOBS = [
+  DeadlineJob,
+  FollowUpJob,
+  HeartbeatJob,
+  ImportRunJob,
+  LevelTwoJob,
+  MorningDigestJob,
+  ReminderJob,
+  SweepJob,
+  WebhookJob,
+];
+
+/** The worker: BullMQ processors, the outbox relay, the loops and the schedulers. No HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
@@ -31,6 +55,9 @@ export class WorkerModule {
         ImportsWorkModule,
       ],
       providers: [
+        ...JOBS,
+        WorkerScheduling,
+        OutboxRelay,
         SystemProcessor,
         SlaProcessor,
         NotificationsProcessor,

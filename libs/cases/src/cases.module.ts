@@ -1,7 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { assertValidLifecycle } from '@unblock/domain';
 import { AddNoteUseCase } from './cases/add-note.use-case';
 import { ApproveCaseUseCase } from './cases/approve-case.use-case';
-import { CaseTransitions } from './cases/case-transitions';
 import { CaseQueries } from './cases/case.queries';
 import { ClaimCaseUseCase } from './cases/claim-case.use-case';
 import { CloseCaseUseCase } from './cases/close-case.use-case';
@@ -14,8 +14,13 @@ import { RecordMilestoneUseCase } from './cases/record-milestone.use-case';
 import { ReleaseCaseUseCase } from './cases/release-case.use-case';
 import { RouteCaseUseCase } from './cases/route-case.use-case';
 import { SignLoansUseCase } from './cases/sign-loans.use-case';
+import { TimeOutClaimsUseCase } from './cases/time-out-claims.use-case';
+import { CaseRepository } from './lifecycle/case.repository';
+import { CaseTransitions } from './lifecycle/case-transitions.service';
+import { TransitionPlanner } from './lifecycle/transition-planner';
 import { CaseRouter } from './routing/case-router';
-import { SlaPlanner } from './sla/sla-planner';
+import { DeadlineCalculator } from './sla-plans/deadline-calculator';
+import { SlaPlans } from './sla-plans/sla-plans.service';
 import { RecordVisitUseCase } from './visits/record-visit.use-case';
 import { VisitQueries } from './visits/visit.queries';
 
@@ -36,12 +41,19 @@ const USE_CASES = [
   ResumeCaseUseCase,
   RouteCaseUseCase,
   SignLoansUseCase,
+  TimeOutClaimsUseCase,
   VisitQueries,
 ];
 
-/** Visits, cases, their lifecycle and "1+2+N" routing. */
+const ENGINE = [CaseRepository, CaseRouter, CaseTransitions, DeadlineCalculator, SlaPlans, TransitionPlanner];
+
+/** Visits, cases, their lifecycle and "1+2+N" routing. The transitions table is checked when the app boots. */
 @Module({
-  providers: [...USE_CASES, CaseRouter, CaseTransitions, SlaPlanner],
-  exports: [...USE_CASES, CaseRouter, CaseTransitions, SlaPlanner],
+  providers: [...USE_CASES, ...ENGINE],
+  exports: [...USE_CASES, ...ENGINE],
 })
-export class CasesModule {}
+export class CasesModule implements OnModuleInit {
+  onModuleInit(): void {
+    assertValidLifecycle();
+  }
+}

@@ -2,6 +2,7 @@ export * from './actor';
 export * from './business-time';
 export * from './case';
 export * from './case-lifecycle';
+export * from './lifecycle-validation';
 export * from './china-holidays';
 export * from './clock';
 export * from './domain-error';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { inTransaction, type ImportFormat, type ImportKind, type ImportStatus } from '@unblock/database';
 import { DomainError, type Actor } from '@unblock/domain';
-import { jobId, JOB_NAMES } from '@unblock/queue';
+import { JOB_NAMES, OUTBOX_TYPES, insertOutbox, jobIdOf, outboxMessage } from '@unblock/queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { chunkStream, storeChunks } from './chunks';
 import { checkHeader, sniffFormat } from './columns';
@@ -10,7 +10,6 @@ import { IMPORT_ROLES, MAX_STORED_ERRORS } from './import-runner';
 import type { ImportResponse, ImportRowError } from './import.response';
 import { readHeader, UnreadableFileError } from './records';
 
-export const IMPORT_OUTBOX_TYPE = 'imports.run';
 const ERRORS_PAGE = 200;
 
 export interface Upload {
@@ -39,7 +38,7 @@ interface ImportDbRow {
 
 /** The job id of one run of an import: a retry is a new run, so a new job. */
 export function importJobId(importId: string, run: number): string {
-  return jobId(JOB_NAMES.importRun, importId, run);
+  return jobIdOf(JOB_NAMES.importRun, { importId, run });
 }
 
 /**
@@ -150,9 +149,6 @@ export class ImportsService {
   }
 
   private async enqueue(manager: EntityManager, importId: string, run: number): Promise<void> {
-    await manager.query(`INSERT INTO outbox (type, run_at, payload) VALUES ($1, now(), $2)`, [
-      IMPORT_OUTBOX_TYPE,
-      JSON.stringify({ importId, run }),
-    ]);
+    await insertOutbox(manager, [outboxMessage(OUTBOX_TYPES.importRun, { importId, run }, new Date())]);
   }
 }

@@ -1,3 +1,6 @@
+export * from './job-id';
+export * from './outbox-messages';
+export * from './outbox-relay';
+export * from './queue-contracts';
 export * from './queue.module';
-export * from './queues';
 export * from './redis-connection';

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '@unblock/config';
-import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES } from './queues';
+import { DEFAULT_JOB_OPTIONS, QUEUE_NAMES } from './queue-contracts';
 import { redisOptions } from './redis-connection';
 
 /** BullMQ on the configured Redis, under the configured key prefix, with every queue registered. */

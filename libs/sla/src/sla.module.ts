@@ -1,27 +1,27 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@unblock/cases';
-import { DeadlineBatcher } from './deadline-batcher';
-import { MorningDigest } from './digest';
+import { NotificationsModule } from '@unblock/notifications';
+import { EscalateDeadlinesUseCase } from './deadlines/escalate-deadlines.use-case';
+import { FollowUpEscalationsUseCase } from './deadlines/follow-up-escalations.use-case';
+import { OpenLevelTwoUseCase } from './deadlines/open-level-two.use-case';
+import { SendReminderUseCase } from './deadlines/send-reminder.use-case';
 import { EscalationQueries } from './escalation.queries';
-import { NotificationQueries } from './notification.queries';
-import { Notifier } from './notifier';
-import { OutboxRelay } from './outbox-relay';
-import { SlaHandlers } from './sla-handlers';
-import { SlaSettings } from './calendars';
-import { Sweeper } from './sweeper';
-import { WebhookSender } from './webhook-sender';
+import { SlaSettings } from './sla-settings.service';
+import { Sweeper } from './sweeper.service';
 
-/** What the API reads and writes of the SLA: escalations, inboxes, calendars and policies. */
+/** What the API reads and writes of the SLA: escalations, calendars and policies. */
 @Module({
-  providers: [EscalationQueries, NotificationQueries, SlaSettings],
-  exports: [EscalationQueries, NotificationQueries, SlaSettings],
+  providers: [EscalationQueries, SlaSettings],
+  exports: [EscalationQueries, SlaSettings],
 })
 export class SlaReadModule {}
 
-/** What the worker runs: the relay, the handlers, the sweeper, the digest, the webhooks. Needs the queues. */
+const DEADLINES = [EscalateDeadlinesUseCase, FollowUpEscalationsUseCase, OpenLevelTwoUseCase, SendReminderUseCase];
+
+/** What the worker runs of the SLA: the deadlines' use cases and the sweeper. Needs the queues. */
 @Module({
-  imports: [CasesModule],
-  providers: [DeadlineBatcher, MorningDigest, Notifier, OutboxRelay, SlaHandlers, Sweeper, WebhookSender],
-  exports: [DeadlineBatcher, MorningDigest, Notifier, OutboxRelay, SlaHandlers, Sweeper, WebhookSender],
+  imports: [CasesModule, NotificationsModule],
+  providers: [...DEADLINES, Sweeper],
+  exports: [...DEADLINES, Sweeper, NotificationsModule],
 })
 export class SlaWorkModule {}

@@ -3,15 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
 import { CurrentActor, PageQueryDto, Roles } from '@unblock/http';
-import {
-  CalendarResponse,
-  EscalationQueries,
-  EscalationResponse,
-  NotificationQueries,
-  NotificationResponse,
-  SlaPolicyResponse,
-  SlaSettings,
-} from '@unblock/sla';
+import { NotificationQueries, NotificationResponse } from '@unblock/notifications';
+import { CalendarResponse, EscalationQueries, EscalationResponse, SlaPolicyResponse, SlaSettings } from '@unblock/sla';
 import { UuidPipe } from '../common/uuid.pipe';
 import {
   CreateCalendarDto,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@unblock/domain';
-import { CaseTransitions, type Audited } from './case-transitions';
+import { CaseTransitions } from '../lifecycle/case-transitions.service';
+import type { Audited } from '../lifecycle/transition.types';
 import { CaseResponse } from './case.response';
 
 export interface AddNoteCommand extends Audited {

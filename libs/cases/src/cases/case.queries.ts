@@ -7,12 +7,13 @@ import {
   CasePoolMemberEntity,
   LoanContractEntity,
   decodeCursor,
+  eachCaseVisibility,
   encodeCursor,
+  whereCaseVisible,
   type Page,
 } from '@unblock/database';
 import { Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { atBank, inOpenPool, whereCaseVisible } from '../access';
 import { CaseDetailResponse, CaseResponse, toCaseDetailResponse, toCaseResponse } from './case.response';
 
 export interface ListCasesQuery {
@@ -51,23 +52,24 @@ export class CaseQueries {
   ) {}
 
   /**
-   * A bank's work queue and everyone's case list: most urgent first. A bank manager's queue is two pages
-   * merged, each read in order from an index: the cases at their bank, and the pooled cases open to it
-   * (one query with an OR between them would sort every case of the bank for each page).
+   * A bank's work queue and everyone's case list: most urgent first. Each condition of who may see a case
+   * is read as a page of its own, in order from its index, and the pages merged: a bank manager's cases at
+   * their bank, and the pooled cases open to it (one query with an OR between them would sort every case of
+   * the bank for each page).
    */
   async list(actor: Actor, query: ListCasesQuery): Promise<Page<CaseResponse>> {
+    const pages = await Promise.all(
+      eachCaseVisibility(actor, 'c', () => this.dataSource.getRepository(CaseEntity).createQueryBuilder('c')).map(
+        (qb) => this.page(actor, query, qb),
+      ),
+    );
     const rows =
-      actor.role === 'bank_manager'
-        ? (
-            await Promise.all([
-              this.page(actor, query, (qb) => qb.andWhere(atBank('c'), { visibleOrg: actor.organizationId })),
-              this.page(actor, query, (qb) => qb.andWhere(inOpenPool('c'), { visibleOrg: actor.organizationId })),
-            ])
-          )
+      pages.length === 1
+        ? (pages[0] ?? [])
+        : pages
             .flat()
             .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
-            .slice(0, query.limit + 1)
-        : await this.page(actor, query, (qb) => whereCaseVisible(qb, actor));
+            .slice(0, query.limit + 1);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     return {
@@ -79,13 +81,8 @@ export class CaseQueries {
     };
   }
 
-  /** One page of the visible cases in queue order, plus one to tell whether more follow. */
-  private async page(
-    actor: Actor,
-    query: ListCasesQuery,
-    visible: (qb: SelectQueryBuilder<CaseEntity>) => SelectQueryBuilder<CaseEntity>,
-  ): Promise<CaseEntity[]> {
-    const qb = visible(this.dataSource.getRepository(CaseEntity).createQueryBuilder('c'));
+  /** One page of the cases `qb` sees, in queue order, plus one to tell whether more follow. */
+  private async page(actor: Actor, query: ListCasesQuery, qb: SelectQueryBuilder<CaseEntity>): Promise<CaseEntity[]> {
     const due = `COALESCE(c.due_at, '${NO_DEADLINE}'::timestamptz)`;
     if (query.status !== undefined) qb.andWhere('c.status = :status', { status: query.status });
     if (query.bankId !== undefined) qb.andWhere('c.assignedBankId = :bankId', { bankId: query.bankId });

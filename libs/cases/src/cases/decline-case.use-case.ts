@@ -3,7 +3,8 @@ import { DomainError, nextTier, type Actor, type DeclineReason } from '@unblock/
 import { CaseRouter } from '../routing/case-router';
 import { planRoute } from '../routing/route-plan';
 import { requireClaimer } from './claimer';
-import { CaseTransitions, type Audited } from './case-transitions';
+import { CaseTransitions } from '../lifecycle/case-transitions.service';
+import type { Audited } from '../lifecycle/transition.types';
 import { CaseResponse } from './case.response';
 
 export interface DeclineCaseCommand extends Audited {

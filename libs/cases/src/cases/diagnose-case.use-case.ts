@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseEntity, CaseEventEntity, EnterpriseEntity, VisitEntity, inTransaction } from '@unblock/database';
+import { CaseEntity, EnterpriseEntity, VisitEntity, inTransaction } from '@unblock/database';
 import {
   Clock,
   DomainError,
@@ -14,10 +14,11 @@ import {
   type Term,
 } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { whereVisitVisible } from '../access';
 import { CaseRouter } from '../routing/case-router';
 import { planRoute } from '../routing/route-plan';
-import { CaseTransitions } from './case-transitions';
+import { CaseRepository } from '../lifecycle/case.repository';
+import { CaseTransitions } from '../lifecycle/case-transitions.service';
+import { whereVisitVisible } from '../visits/visit-visibility';
 import { CaseResponse, toCaseResponse } from './case.response';
 
 export interface DiagnoseCaseCommand {
@@ -43,6 +44,7 @@ export class DiagnoseCaseUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly transitions: CaseTransitions,
+    private readonly repository: CaseRepository,
     private readonly router: CaseRouter,
   ) {}
 
@@ -58,46 +60,28 @@ export class DiagnoseCaseUseCase {
       const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: visit.enterpriseId });
       const rows = await manager.query<{ n: string }[]>(`SELECT nextval('case_number_seq')::text AS n`);
       const number = `C-${localDate(now, WEEKENDS_ONLY).slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
-      const inserted = await manager.insert(CaseEntity, {
-        number,
-        enterpriseId: enterprise.id,
-        campaignId: visit.campaignId,
-        originVisitId: visit.id,
-        regionCode: enterprise.regionCode,
-        chainId: enterprise.chainId,
-        requestedAmount: normalizeMoney(command.requestedAmount),
-        purpose: command.purpose,
-        term: command.term,
-        bottlenecks: [...new Set(command.bottlenecks)],
-        priority: command.priority ?? (enterprise.chainRole === 'leader' ? 'high' : 'normal'),
-        status: 'diagnosed',
-        routingTier: null,
-        assignedBankId: null,
-        claimedByUserId: null,
-        dueAt: null,
-        intentionAmount: null,
-        signedAmount: '0',
-        escalationLevel: 0,
-        declinedOrgIds: [],
-        pausedAt: null,
-        closedAt: null,
-        resolution: null,
-        version: 1,
-      });
-      const caseId = String(inserted.identifiers[0]?.['id']);
-      await manager.save(
-        manager.create(CaseEventEntity, {
-          caseId,
-          type: 'diagnosed',
+      const requestedAmount = normalizeMoney(command.requestedAmount);
+      const bottlenecks = [...new Set(command.bottlenecks)];
+      const caseId = await this.repository.insert(
+        manager,
+        {
+          number,
+          enterpriseId: enterprise.id,
+          campaignId: visit.campaignId,
+          originVisitId: visit.id,
+          regionCode: enterprise.regionCode,
+          chainId: enterprise.chainId,
+          requestedAmount,
+          purpose: command.purpose,
+          term: command.term,
+          bottlenecks,
+          priority: command.priority ?? (enterprise.chainRole === 'leader' ? 'high' : 'normal'),
+        },
+        {
           actorUserId: command.actor.userId,
           at: now,
-          data: {
-            visitId: visit.id,
-            requestedAmount: normalizeMoney(command.requestedAmount),
-            bottlenecks: [...new Set(command.bottlenecks)],
-            note: command.note ?? null,
-          },
-        }),
+          data: { visitId: visit.id, requestedAmount, bottlenecks, note: command.note ?? null },
+        },
       );
       if (command.route === false) {
         return toCaseResponse(await manager.findOneByOrFail(CaseEntity, { id: caseId }));

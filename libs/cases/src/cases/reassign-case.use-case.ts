@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationEntity } from '@unblock/database';
 import { DomainError, type Actor } from '@unblock/domain';
-import { CaseTransitions, type Audited } from './case-transitions';
+import { CaseTransitions } from '../lifecycle/case-transitions.service';
+import type { Audited } from '../lifecycle/transition.types';
 import { CaseResponse } from './case.response';
 
 export interface ReassignCaseCommand extends Audited {

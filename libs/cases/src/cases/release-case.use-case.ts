@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@unblock/domain';
 import { requireClaimer } from './claimer';
-import { CaseTransitions, type Audited } from './case-transitions';
+import { CaseTransitions } from '../lifecycle/case-transitions.service';
+import type { Audited } from '../lifecycle/transition.types';
 import { CaseResponse } from './case.response';
 
 export interface ReleaseCaseCommand extends Audited {

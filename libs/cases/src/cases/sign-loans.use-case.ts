@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { LoanContractEntity, OrganizationEntity } from '@unblock/database';
 import { DomainError, fromFen, localDate, toFen, WEEKENDS_ONLY, type Actor } from '@unblock/domain';
 import { In } from 'typeorm';
-import { CaseTransitions, type Audited } from './case-transitions';
+import { CaseTransitions } from '../lifecycle/case-transitions.service';
+import type { Audited } from '../lifecycle/transition.types';
 import { CaseResponse } from './case.response';
 
 export interface LoanContractInput {

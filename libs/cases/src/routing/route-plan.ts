@@ -1,6 +1,6 @@
 import type { RouteTarget, RoutingTier } from '@unblock/domain';
 import type { EntityManager } from 'typeorm';
-import type { CasePatch, ObligationChanges } from '../cases/case-transitions';
+import type { CasePatch, ObligationChanges } from '../lifecycle/transition.types';
 import type { CaseRouter, RouteSubject } from './case-router';
 
 export interface RoutePlan {

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PreparedStatements, VisitEntity, auditRecordsInsert, hydrate, type AuditStamp } from '@unblock/database';
+import {
+  PreparedStatements,
+  RECENT_VISIT_DAYS,
+  VISIT_SCOPE,
+  VisitEntity,
+  hydrate,
+  recordVisitStatement,
+  type AuditStamp,
+} from '@unblock/database';
 import {
   Clock,
   DomainError,
@@ -35,7 +43,6 @@ export interface RecordVisitResult {
   readonly audited: boolean;
 }
 
-const RECENT_DAYS = 14;
 
 type InsertedRow = Record<string, unknown> & { id: string | null; recent: boolean; scope_ok: boolean };
 
@@ -107,15 +114,7 @@ export class RecordVisitUseCase {
   }
 
   private async readScope(enterpriseId: string, campaignId: string): Promise<ScopeRow | undefined> {
-    const found = await this.prepared.query<ScopeRow>(
-      `SELECT e.id AS enterprise_id, e.region_code AS enterprise_region, c.id AS campaign_id,
-              c.region_code AS campaign_region, c.kind AS campaign_kind,
-              c.starts_on::text AS starts_on, c.ends_on::text AS ends_on
-         FROM (SELECT 1) AS one
-         LEFT JOIN enterprises e ON e.id = $1
-         LEFT JOIN campaigns c ON c.id = $2`,
-      [enterpriseId, campaignId],
-    );
+    const found = await this.prepared.query<ScopeRow>(VISIT_SCOPE, [enterpriseId, campaignId]);
     return found[0];
   }
 
@@ -146,51 +145,27 @@ export class RecordVisitUseCase {
     }
   }
 
-  /**
-   * One statement: the INSERT, made only while the enterprise and the campaign are still as checked
-   * (`scope_ok`), answering the new row and whether the enterprise was visited recently. With a `clientRef`,
-   * ON CONFLICT DO NOTHING (a concurrent retry); without one nothing can conflict (a null reference is
-   * unique), and a plain INSERT skips the speculative insertion that ON CONFLICT costs.
-   */
+  /** The visit's one statement (`recordVisitStatement`), on its prepared pool. */
   private insert(command: RecordVisitCommand, scope: CheckedScope): Promise<InsertedRow[]> {
-    const params: unknown[] = [
-      scope.campaign_id,
-      scope.enterprise_id,
-      scope.enterprise_region,
-      command.visitedOn,
-      command.kind,
-      command.actor.userId,
-      command.actor.organizationId,
-      command.summary ?? '',
-      command.clientRef ?? null,
-      scope.campaign_region,
-      scope.campaign_kind,
-      scope.starts_on,
-      scope.ends_on,
-    ];
-    // The new visit's audit record, in the same statement (nothing when no visit is made).
-    const audited =
-      command.audit === undefined
-        ? ''
-        : `, audited AS (${auditRecordsInsert(command.audit, 'made', 201, (value) => `$${params.push(value)}`)})`;
-    return this.prepared.query<InsertedRow>(
-      `WITH still AS (
-         SELECT EXISTS (SELECT 1 FROM enterprises WHERE id = $2 AND region_code = $3)
-            AND EXISTS (SELECT 1 FROM campaigns WHERE id = $1 AND region_code = $10 AND kind = $11
-                           AND starts_on = CAST($12 AS date) AND ends_on = CAST($13 AS date)) AS ok)
-       , made AS (
-         INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
-                             visitor_organization_id, summary, client_ref)
-         SELECT $1, $2, $3, CAST($4 AS date), $5, $6, $7, $8, $9 FROM still WHERE still.ok
-         ${command.clientRef === undefined ? '' : 'ON CONFLICT DO NOTHING'}
-         RETURNING *, EXISTS (
-           SELECT 1 FROM visits v
-            WHERE v.enterprise_id = $2 AND v.id <> visits.id
-              AND v.visited_on BETWEEN (CAST($4 AS date) - ${RECENT_DAYS}) AND CAST($4 AS date)) AS recent)
-       ${audited}
-       SELECT made.*, still.ok AS scope_ok FROM still LEFT JOIN made ON true`,
-      params,
+    const { text, values } = recordVisitStatement(
+      {
+        campaignId: scope.campaign_id,
+        enterpriseId: scope.enterprise_id,
+        regionCode: scope.enterprise_region,
+        visitedOn: command.visitedOn,
+        kind: command.kind,
+        visitorUserId: command.actor.userId,
+        visitorOrganizationId: command.actor.organizationId,
+        summary: command.summary ?? '',
+        clientRef: command.clientRef ?? null,
+        campaignRegion: scope.campaign_region,
+        campaignKind: scope.campaign_kind,
+        startsOn: scope.starts_on,
+        endsOn: scope.ends_on,
+      },
+      command.audit,
     );
+    return this.prepared.query<InsertedRow>(text, values);
   }
 
   private async answer(
@@ -218,7 +193,7 @@ export class RecordVisitUseCase {
       .getRepository(VisitEntity)
       .createQueryBuilder('v')
       .where('v.enterpriseId = :enterpriseId AND v.id <> :id', { enterpriseId: visit.enterpriseId, id: visit.id })
-      .andWhere(`v.visitedOn BETWEEN (CAST(:on AS date) - ${RECENT_DAYS}) AND CAST(:on AS date)`, {
+      .andWhere(`v.visitedOn BETWEEN (CAST(:on AS date) - ${RECENT_VISIT_DAYS}) AND CAST(:on AS date)`, {
         on: visit.visitedOn,
       })
       .getExists();

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { VisitEntity, paginate, whereWithinRegion, type Page, type PageRequest } from '@unblock/database';
 import { DomainError, type Actor, type VisitKind } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { whereVisitVisible } from '../access';
+import { whereVisitVisible } from './visit-visibility';
 import { VisitResponse, toVisitResponse } from './visit.response';
 
 export interface ListVisitsQuery extends PageRequest {

@@ -1,0 +1,43 @@
+WITH pick AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, status text, version int, stamp text, in_pool boolean, to_status text, patch jsonb,
+  meet text[], cancel_open boolean, moved_ids uuid[], moved_due timestamptz[], moved_remind timestamptz[],
+  opened_ids uuid[], opened_kinds text[], opened_due timestamptz[], opened_remind timestamptz[], new_due timestamptz[],
+  settle_all boolean, resolution text, clear_pool boolean, outbox jsonb, event_type text, actor uuid, event_data jsonb)),
+upd AS (UPDATE cases c SET status = pick.to_status,
+due_at = (SELECT min(d.due_at) FROM (
+                 SELECT o.due_at FROM case_obligations o
+                  WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL AND NOT pick.cancel_open
+                    AND o.obligation <> ALL(pick.meet) AND o.id <> ALL(pick.moved_ids)
+                 UNION ALL SELECT unnest(pick.moved_due)
+                 UNION ALL SELECT unnest(pick.new_due)) AS d),
+escalation_level = CASE
+       WHEN (pick.settle_all OR cardinality(pick.meet) > 0)
+        AND EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved' AND (pick.settle_all OR (e.obligation = ANY(pick.meet) AND NOT pick.cancel_open
+  AND EXISTS (SELECT 1 FROM case_obligations so WHERE so.case_id = e.case_id AND so.obligation = e.obligation AND so.met_at IS NULL AND so.cancelled_at IS NULL))))
+       THEN COALESCE((SELECT max(e.level) FROM escalations e
+                       WHERE e.case_id = c.id AND e.status <> 'resolved' AND NOT (pick.settle_all OR (e.obligation = ANY(pick.meet) AND NOT pick.cancel_open
+  AND EXISTS (SELECT 1 FROM case_obligations so WHERE so.case_id = e.case_id AND so.obligation = e.obligation AND so.met_at IS NULL AND so.cancelled_at IS NULL)))), 0)
+       ELSE COALESCE((pick.patch->>'escalation_level')::smallint, c.escalation_level) END,
+version = c.version + 1,
+updated_at = now()
+                FROM pick WHERE c.id = pick.id AND c.version = pick.version AND c.status = pick.status
+              RETURNING c.*),
+met AS (UPDATE case_obligations o SET met_at = $2::timestamptz, updated_at = now() FROM upd JOIN pick ON pick.id = upd.id
+                WHERE o.case_id = upd.id AND o.obligation = ANY(pick.meet) AND o.met_at IS NULL AND o.cancelled_at IS NULL),
+opened AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at, remind_at)
+                SELECT f.id, upd.id, f.obligation, $2::timestamptz, f.due_at, f.remind_at
+                  FROM upd JOIN pick ON pick.id = upd.id,
+                       unnest(pick.opened_ids, pick.opened_kinds, pick.opened_due, pick.opened_remind)
+                         AS f(id, obligation, due_at, remind_at)),
+settled AS (UPDATE escalations e
+                SET status = 'resolved', resolved_at = $2::timestamptz, updated_at = now(), resolution = pick.resolution
+                FROM upd JOIN pick ON pick.id = upd.id WHERE e.case_id = upd.id AND e.status <> 'resolved' AND (pick.settle_all OR (e.obligation = ANY(pick.meet) AND NOT pick.cancel_open
+  AND EXISTS (SELECT 1 FROM case_obligations so WHERE so.case_id = e.case_id AND so.obligation = e.obligation AND so.met_at IS NULL AND so.cancelled_at IS NULL)))),
+event AS (INSERT INTO case_events (case_id, type, actor_user_id, at, data)
+          SELECT case_id, type, actor_user_id, at, data FROM (SELECT upd.id AS case_id, pick.event_type AS type,
+      pick.actor AS actor_user_id, $2::timestamptz AS at, pick.event_data AS data FROM upd JOIN pick ON pick.id = upd.id) AS rows),
+audited AS (INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
+          SELECT $3::uuid, $4::timestamptz, $5::text,
+                 $6::text, upd.id::text, 200, $7::text,
+                 $8::text, $9::text
+            FROM upd)
+SELECT * FROM upd;

@@ -1,0 +1,7 @@
+SELECT o.id, o.due_at, c.campaign_id FROM case_obligations o JOIN cases c ON c.id = o.case_id
+  WHERE o.met_at IS NULL AND o.cancelled_at IS NULL AND c.paused_at IS NULL
+    AND c.status IN ('assigned', 'claimed', 'approved')
+    AND EXISTS (SELECT 1 FROM escalations e
+                 WHERE e.obligation_id = o.id AND e.level = 1 AND e.followed_up_at IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.obligation_id = o.id AND e.level = 2)
+  ORDER BY o.due_at LIMIT $1;

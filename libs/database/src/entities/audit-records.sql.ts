@@ -1,0 +1,29 @@
+import type { Param } from '../sql-params';
+
+/**
+ * What an audit record says of a write besides the row it wrote and its outcome: who, when, what, from
+ * where. A use case given one writes the audit record in the statement of its own write (atomic with it,
+ * and no round trip of its own); the HTTP layer writes the others.
+ */
+export interface AuditStamp {
+  readonly actorUserId: string | null;
+  readonly at: Date;
+  readonly action: string;
+  readonly entity: string;
+  readonly ip: string;
+  readonly userAgent: string | null;
+  readonly requestId: string;
+}
+
+/**
+ * The INSERT of the audit records of the rows a statement made, for a CTE of that statement: one record per
+ * row of `from` (a CTE answering the rows, whose `id` is the record's entity id), with `status`. Each value of
+ * the stamp goes through `param`, which answers its placeholder.
+ */
+export function auditRecordsInsert(stamp: AuditStamp, from: string, status: number, param: Param): string {
+  return `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
+          SELECT ${param(stamp.actorUserId)}::uuid, ${param(stamp.at)}::timestamptz, ${param(stamp.action)}::text,
+                 ${param(stamp.entity)}::text, ${from}.id::text, ${status}, ${param(stamp.ip)}::text,
+                 ${param(stamp.userAgent)}::text, ${param(stamp.requestId)}::text
+            FROM ${from}`;
+}

@@ -1,0 +1,298 @@
+import { SqlParams, type Param } from '../sql-params';
+import { auditRecordsInsert, type AuditStamp } from './audit-records.sql';
+import { insertCaseEventsFrom } from './case-events.sql';
+import { insertOutboxFrom } from './outbox.sql';
+import { slaPlanStampSql } from './sla-policies.sql';
+
+/** An obligation a transition opens, its id chosen beforehand (its outbox messages name it). */
+export interface OpenedObligationRow {
+  readonly id: string;
+  readonly obligation: string;
+  readonly dueAt: Date;
+  readonly remindAt: Date | null;
+}
+
+/** An open obligation whose deadline a transition moves. */
+export interface MovedObligationRow {
+  readonly id: string;
+  readonly dueAt: Date;
+  readonly remindAt: Date | null;
+}
+
+/** What a write assumes of a case it has not read: its campaign's SLA plan (by stamp) and whether it waits in a pool. */
+export interface CasePremise {
+  readonly slaStamp: string | null;
+  readonly inPool: boolean;
+}
+
+/**
+ * One case's write in a transition, decided before the statement runs. The statement writes it only when
+ * the case is still at `status` and `version` (and, for a case not read before, when its `premise` holds).
+ */
+export interface CaseWriteRow {
+  readonly caseId: string;
+  readonly status: string;
+  /** Null: whichever version the statement reads (a case not read before, no version expected). */
+  readonly version: number | null;
+  readonly premise?: CasePremise | undefined;
+  readonly to: string;
+  /** Columns (database names) and their values as persisted; `escalation_level` among them is a floor of sorts: settled escalations decide it. */
+  readonly patch: Readonly<Record<string, unknown>>;
+  /** Meet the open obligations of these kinds (and settle their escalations). */
+  readonly meet: readonly string[];
+  /** Cancel every open obligation. */
+  readonly cancelOpen: boolean;
+  readonly moved: readonly MovedObligationRow[];
+  readonly opened: readonly OpenedObligationRow[];
+  /** The opened obligations go in a second statement: a kind is closed and opened again (one unique key). */
+  readonly openLater: boolean;
+  /** Settle every open escalation (a supervisor's action), with this resolution; else those of the met kinds. */
+  readonly settleAll: boolean;
+  readonly resolution: string;
+  /** Remove the case's pool members; `poolMembers` are then added in a second statement. */
+  readonly clearPool: boolean;
+  readonly poolMembers: readonly string[];
+  readonly outbox: readonly { readonly type: string; readonly runAt: Date; readonly payload: object }[];
+  readonly event: { readonly type: string; readonly actorUserId: string | null; readonly data: object };
+}
+
+export interface CaseWriteOptions {
+  readonly at: Date;
+  /** For cases not read before: who must be able to see them, as a condition on the cases of an alias. */
+  readonly visibleSql?: (alias: string, param: Param) => string;
+  /** The audit record of a single write, written by the same statement (status 200). */
+  readonly audit?: AuditStamp | undefined;
+}
+
+export interface Statement {
+  readonly text: string;
+  readonly values: readonly unknown[];
+}
+
+/** The columns of one row of the write, as the statement reads them from its JSON parameter. */
+const ROW_COLUMNS = `id uuid, status text, version int, stamp text, in_pool boolean, to_status text, patch jsonb,
+  meet text[], cancel_open boolean, moved_ids uuid[], moved_due timestamptz[], moved_remind timestamptz[],
+  opened_ids uuid[], opened_kinds text[], opened_due timestamptz[], opened_remind timestamptz[], new_due timestamptz[],
+  settle_all boolean, resolution text, clear_pool boolean, outbox jsonb, event_type text, actor uuid, event_data jsonb`;
+
+/** An obligation of `alias` still open: neither met nor cancelled. */
+function open(alias: string): string {
+  return `${alias}.met_at IS NULL AND ${alias}.cancelled_at IS NULL`;
+}
+
+/** Which open escalations `pick`'s write settles, as a condition on `e`. */
+const SETTLES = `(pick.settle_all OR (e.obligation = ANY(pick.meet) AND NOT pick.cancel_open
+  AND EXISTS (SELECT 1 FROM case_obligations so WHERE so.case_id = e.case_id AND so.obligation = e.obligation AND ${open('so')})))`;
+
+function rowJson(row: CaseWriteRow): Record<string, unknown> {
+  const opened = row.openLater ? [] : row.opened;
+  return {
+    id: row.caseId,
+    status: row.status,
+    version: row.version,
+    stamp: row.premise?.slaStamp ?? null,
+    in_pool: row.premise?.inPool ?? null,
+    to_status: row.to,
+    patch: row.patch,
+    meet: row.cancelOpen ? [] : row.meet,
+    cancel_open: row.cancelOpen,
+    moved_ids: row.moved.map((m) => m.id),
+    moved_due: row.moved.map((m) => m.dueAt),
+    moved_remind: row.moved.map((m) => m.remindAt),
+    opened_ids: opened.map((o) => o.id),
+    opened_kinds: opened.map((o) => o.obligation),
+    opened_due: opened.map((o) => o.dueAt),
+    opened_remind: opened.map((o) => o.remindAt),
+    new_due: row.opened.map((o) => o.dueAt),
+    settle_all: row.settleAll,
+    resolution: row.resolution,
+    clear_pool: row.clearPool,
+    outbox: row.outbox.map((m) => ({ type: m.type, run_at: m.runAt, payload: m.payload })),
+    event_type: row.event.type,
+    actor: row.event.actorUserId,
+    event_data: row.event.data,
+  };
+}
+
+/**
+ * The one statement of a lifecycle transition, for one case or many: the conditional UPDATE of each case
+ * (status, the plan's columns, the nearest open deadline, the escalation level, version) and, for each case
+ * it updated, its obligations met, cancelled, moved and opened, its pool emptied, its outbox messages, its
+ * settled escalations, its timeline event and, for one case, its audit record. Nothing is written for a case
+ * whose status or version changed since it was read; the statement answers the updated rows (`cases.*`).
+ *
+ * Given `visibleSql`, the cases were not read before: the statement reads each (as that actor may see it,
+ * with its plan's stamp), and writes the row whose premise holds, if any. `new_due` holds the deadline of
+ * every obligation opened, those opened by the later statement included, so that the case's due date counts them.
+ */
+export function caseWriteStatement(rows: readonly CaseWriteRow[], options: CaseWriteOptions): Statement {
+  const premised = rows.filter((r) => r.premise !== undefined).length;
+  if (premised !== 0 && (premised !== rows.length || options.visibleSql === undefined)) {
+    throw new Error('a write of cases not read before gives every row a premise, and who must see them');
+  }
+  if (premised !== 0 && rows.some((r) => r.openLater || r.poolMembers.length > 0)) {
+    throw new Error('a write of cases not read before is one statement');
+  }
+  if (options.audit !== undefined && new Set(rows.map((r) => r.caseId)).size !== 1) {
+    throw new Error('an audit record goes with the write of one case');
+  }
+  const params = new SqlParams();
+  const $ = params.add;
+  const input = `jsonb_to_recordset(${$(JSON.stringify(rows.map(rowJson)))}::jsonb) AS v(${ROW_COLUMNS})`;
+  const at = `${$(options.at)}::timestamptz`;
+  const patched = [
+    ...new Set(rows.flatMap((r) => Object.keys(r.patch)).filter((c) => c !== 'escalation_level')),
+  ].sort();
+  const ctes: string[] = [];
+  if (premised === 0) {
+    ctes.push(`pick AS (SELECT * FROM ${input})`);
+  } else {
+    const ids = [...new Set(rows.map((r) => r.caseId))];
+    const visible = options.visibleSql?.('c', $) ?? 'false';
+    // Each case is read once (MATERIALIZED): inlined, its plan's stamp would be read for every candidate row.
+    ctes.push(
+      `v AS (SELECT * FROM ${input})`,
+      `cur AS MATERIALIZED (
+         SELECT c.id, c.version, c.status, c.assigned_bank_id IS NULL AS in_pool,
+                (SELECT stamp FROM (${slaPlanStampSql('c.campaign_id')}) AS plan) AS sla_stamp
+           FROM cases c
+          WHERE ${ids.length === 1 ? `c.id = ${$(ids[0])}::uuid` : `c.id = ANY(${$(ids)}::uuid[])`} AND ${visible})`,
+      `pick AS (SELECT v.id, v.status, cur.version, v.to_status, v.patch, v.meet, v.cancel_open, v.moved_ids,
+                       v.moved_due, v.moved_remind, v.opened_ids, v.opened_kinds, v.opened_due, v.opened_remind, v.new_due,
+                       v.settle_all, v.resolution, v.clear_pool, v.outbox, v.event_type, v.actor, v.event_data
+                  FROM v JOIN cur ON cur.id = v.id AND cur.status = v.status
+                                 AND (v.version IS NULL OR cur.version = v.version)
+                                 AND cur.in_pool = v.in_pool AND cur.sla_stamp IS NOT DISTINCT FROM v.stamp)`,
+    );
+  }
+  const sets = [
+    'status = pick.to_status',
+    ...(patched.length === 0
+      ? []
+      : [
+          `(${patched.join(', ')}) = (SELECT ${patched.map((c) => `p.${c}`).join(', ')}
+                                         FROM jsonb_populate_record(c, pick.patch) AS p)`,
+        ]),
+    // The nearest deadline of the obligations open after the write.
+    `due_at = (SELECT min(d.due_at) FROM (
+                 SELECT o.due_at FROM case_obligations o
+                  WHERE o.case_id = c.id AND ${open('o')} AND NOT pick.cancel_open
+                    AND o.obligation <> ALL(pick.meet) AND o.id <> ALL(pick.moved_ids)
+                 UNION ALL SELECT unnest(pick.moved_due)
+                 UNION ALL SELECT unnest(pick.new_due)) AS d)`,
+    // Settling escalations leaves the case at the highest level still open; else the plan's level, or as it is.
+    `escalation_level = CASE
+       WHEN (pick.settle_all OR cardinality(pick.meet) > 0)
+        AND EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved' AND ${SETTLES})
+       THEN COALESCE((SELECT max(e.level) FROM escalations e
+                       WHERE e.case_id = c.id AND e.status <> 'resolved' AND NOT ${SETTLES}), 0)
+       ELSE COALESCE((pick.patch->>'escalation_level')::smallint, c.escalation_level) END`,
+    'version = c.version + 1',
+    'updated_at = now()',
+  ];
+  ctes.push(`upd AS (UPDATE cases c SET ${sets.join(',\n')}
+                FROM pick WHERE c.id = pick.id AND c.version = pick.version AND c.status = pick.status
+              RETURNING c.*)`);
+  const written = 'upd JOIN pick ON pick.id = upd.id';
+  if (rows.some((r) => r.meet.length > 0 && !r.cancelOpen)) {
+    ctes.push(`met AS (UPDATE case_obligations o SET met_at = ${at}, updated_at = now() FROM ${written}
+                WHERE o.case_id = upd.id AND o.obligation = ANY(pick.meet) AND ${open('o')})`);
+  }
+  if (rows.some((r) => r.cancelOpen)) {
+    ctes.push(`cancelled AS (UPDATE case_obligations o SET cancelled_at = ${at}, updated_at = now() FROM ${written}
+                WHERE o.case_id = upd.id AND pick.cancel_open AND ${open('o')})`);
+  }
+  if (rows.some((r) => r.moved.length > 0)) {
+    ctes.push(`moved AS (UPDATE case_obligations o SET due_at = m.due_at, remind_at = m.remind_at, updated_at = now()
+                FROM ${written}, unnest(pick.moved_ids, pick.moved_due, pick.moved_remind) AS m(id, due_at, remind_at)
+                WHERE o.id = m.id)`);
+  }
+  if (rows.some((r) => r.opened.length > 0 && !r.openLater)) {
+    ctes.push(`opened AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at, remind_at)
+                SELECT f.id, upd.id, f.obligation, ${at}, f.due_at, f.remind_at
+                  FROM ${written},
+                       unnest(pick.opened_ids, pick.opened_kinds, pick.opened_due, pick.opened_remind)
+                         AS f(id, obligation, due_at, remind_at))`);
+  }
+  if (rows.some((r) => r.clearPool)) {
+    ctes.push(
+      `pool AS (DELETE FROM case_pool_members pm USING ${written} WHERE pm.case_id = upd.id AND pick.clear_pool)`,
+    );
+  }
+  if (rows.some((r) => r.outbox.length > 0)) {
+    ctes.push(
+      `outbox AS (${insertOutboxFrom(`(SELECT m.type, upd.id AS case_id, m.run_at, m.payload
+        FROM ${written}, jsonb_to_recordset(pick.outbox) AS m(type text, run_at timestamptz, payload jsonb)) AS rows`)})`,
+    );
+  }
+  if (rows.some((r) => r.settleAll || (r.meet.length > 0 && !r.cancelOpen))) {
+    ctes.push(`settled AS (UPDATE escalations e
+                SET status = 'resolved', resolved_at = ${at}, updated_at = now(), resolution = pick.resolution
+                FROM ${written} WHERE e.case_id = upd.id AND e.status <> 'resolved' AND ${SETTLES})`);
+  }
+  ctes.push(
+    `event AS (${insertCaseEventsFrom(`(SELECT upd.id AS case_id, pick.event_type AS type,
+      pick.actor AS actor_user_id, ${at} AS at, pick.event_data AS data FROM ${written}) AS rows`)})`,
+  );
+  if (options.audit !== undefined) ctes.push(`audited AS (${auditRecordsInsert(options.audit, 'upd', 200, $)})`);
+  return { text: `WITH ${ctes.join(',\n')}\nSELECT * FROM upd`, values: params.values };
+}
+
+/**
+ * What a transition writes after its statement, for the cases it updated: the obligations opened again
+ * (`openLater`) and the new pool members. Null when there is nothing.
+ */
+export function caseWriteLaterStatement(
+  rows: readonly CaseWriteRow[],
+  updated: ReadonlySet<string>,
+  at: Date,
+): Statement | null {
+  const written = rows.filter((r) => updated.has(r.caseId));
+  const opened = written.flatMap((r) =>
+    r.openLater
+      ? r.opened.map((o) => ({
+          id: o.id,
+          case_id: r.caseId,
+          obligation: o.obligation,
+          due_at: o.dueAt,
+          remind_at: o.remindAt,
+        }))
+      : [],
+  );
+  const members = written.flatMap((r) => r.poolMembers.map((org) => ({ case_id: r.caseId, organization_id: org })));
+  if (opened.length === 0 && members.length === 0) return null;
+  return {
+    text: `WITH opened AS (
+             INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at, remind_at)
+             SELECT f.id, f.case_id, f.obligation, $3::timestamptz, f.due_at, f.remind_at
+               FROM jsonb_to_recordset($1::jsonb)
+                    AS f(id uuid, case_id uuid, obligation text, due_at timestamptz, remind_at timestamptz))
+           INSERT INTO case_pool_members (case_id, organization_id)
+           SELECT p.case_id, p.organization_id FROM jsonb_to_recordset($2::jsonb) AS p(case_id uuid, organization_id uuid)`,
+    values: [JSON.stringify(opened), JSON.stringify(members), at],
+  };
+}
+
+/**
+ * The cases as an actor sees them (the others are left out), each with its open obligations as JSON
+ * (`open_obligations`: times in epoch milliseconds) and, for one case, its campaign's SLA plan stamp
+ * (`sla_stamp`). One case is read by equality, so that a prepared statement keeps one generic plan.
+ */
+export function caseLoadStatement(
+  caseIds: readonly string[],
+  visibleSql: (alias: string, param: Param) => string,
+): Statement {
+  const single = caseIds.length === 1;
+  const params = new SqlParams([single ? caseIds[0] : caseIds]);
+  const text = `SELECT c.*,
+      (SELECT COALESCE(json_agg(json_build_object('id', o.id, 'obligation', o.obligation,
+          'opened_at', (extract(epoch FROM o.opened_at) * 1000)::float8,
+          'due_at', (extract(epoch FROM o.due_at) * 1000)::float8,
+          'remind_at', (extract(epoch FROM o.remind_at) * 1000)::float8)), '[]'::json)
+         FROM case_obligations o WHERE o.case_id = c.id AND ${open('o')}) AS open_obligations${
+           single ? `,\n      (SELECT stamp FROM (${slaPlanStampSql('c.campaign_id')}) AS plan) AS sla_stamp` : ''
+         }
+    FROM cases c
+   WHERE ${single ? 'c.id = $1::uuid' : 'c.id = ANY($1::uuid[])'} AND ${visibleSql('c', params.add)}`;
+  return { text, values: params.values };
+}

@@ -1,0 +1,7 @@
+export * from './morning-digest.service';
+export * from './notification.queries';
+export * from './notification.response';
+export * from './notifications.module';
+export * from './notifier.service';
+export * from './recipients';
+export * from './webhook-sender.service';

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CalendarEntity,
+  SlaPolicyEntity,
+  inTransaction,
+  paginate,
+  requireReferenced,
+  type Page,
+  type PageRequest,
+} from '@unblock/database';
+import { DomainError, parseSlaDuration } from '@unblock/domain';
+import { DataSource } from 'typeorm';
+import {
+  toCalendarResponse,
+  toSlaPolicyResponse,
+  type CalendarResponse,
+  type SlaPolicyResponse,
+} from './sla-settings.response';
+
+export interface CalendarCommand {
+  readonly name?: string | undefined;
+  readonly holidays?: readonly string[] | undefined;
+  readonly workdays?: readonly string[] | undefined;
+}
+
+export interface SlaPolicyCommand {
+  readonly name: string;
+  readonly calendarId: string;
+  readonly claim?: string | undefined;
+  readonly firstContact?: string | undefined;
+  readonly decision?: string | undefined;
+  readonly signing?: string | undefined;
+  readonly remindBefore?: string | undefined;
+  readonly levelTwoAfter?: string | undefined;
+  readonly isDefault?: boolean | undefined;
+}
+
+const DURATION_FIELDS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
+
+/** Calendars and SLA policies: admins keep them; everyone reads them. */
+@Injectable()
+export class SlaSettings {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async listCalendars(page: PageRequest): Promise<Page<CalendarResponse>> {
+    const result = await paginate(this.dataSource.getRepository(CalendarEntity).createQueryBuilder('c'), 'c', page);
+    return { items: result.items.map(toCalendarResponse), nextCursor: result.nextCursor };
+  }
+
+  async getCalendar(id: string): Promise<CalendarResponse> {
+    const calendar = await this.dataSource.getRepository(CalendarEntity).findOneBy({ id });
+    if (!calendar) throw DomainError.notFound('calendar');
+    return toCalendarResponse(calendar);
+  }
+
+  createCalendar(command: CalendarCommand & { name: string }): Promise<CalendarResponse> {
+    return inTransaction(this.dataSource, async (manager) => {
+      if (await manager.existsBy(CalendarEntity, { name: command.name })) {
+        throw DomainError.conflict('a calendar with this name exists', 'name');
+      }
+      const calendar = await manager.save(
+        manager.create(CalendarEntity, {
+          name: command.name,
+          timeZone: 'Asia/Shanghai',
+          holidays: [...new Set(command.holidays ?? [])],
+          workdays: [...new Set(command.workdays ?? [])],
+        }),
+      );
+      return toCalendarResponse(calendar);
+    });
+  }
+
+  updateCalendar(id: string, command: CalendarCommand): Promise<CalendarResponse> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const calendar = await manager.findOne(CalendarEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!calendar) throw DomainError.notFound('calendar');
+      if (
+        command.name !== undefined &&
+        command.name !== calendar.name &&
+        (await manager.existsBy(CalendarEntity, { name: command.name }))
+      ) {
+        throw DomainError.conflict('a calendar with this name exists', 'name');
+      }
+      calendar.name = command.name ?? calendar.name;
+      calendar.holidays = command.holidays !== undefined ? [...new Set(command.holidays)] : calendar.holidays;
+      calendar.workdays = command.workdays !== undefined ? [...new Set(command.workdays)] : calendar.workdays;
+      return toCalendarResponse(await manager.save(calendar));
+    });
+  }
+
+  async listPolicies(page: PageRequest): Promise<Page<SlaPolicyResponse>> {
+    const result = await paginate(this.dataSource.getRepository(SlaPolicyEntity).createQueryBuilder('p'), 'p', page);
+    return { items: result.items.map(toSlaPolicyResponse), nextCursor: result.nextCursor };
+  }
+
+  async getPolicy(id: string): Promise<SlaPolicyResponse> {
+    const policy = await this.dataSource.getRepository(SlaPolicyEntity).findOneBy({ id });
+    if (!policy) throw DomainError.notFound('SLA policy');
+    return toSlaPolicyResponse(policy);
+  }
+
+  createPolicy(command: SlaPolicyCommand): Promise<SlaPolicyResponse> {
+    for (const field of DURATION_FIELDS) {
+      const value = command[field];
+      if (value !== undefined && parseSlaDuration(value) === null) {
+        throw DomainError.invalid(field, 'must be business days ("3BD") or an ISO 8601 duration ("PT30S")');
+      }
+    }
+    return inTransaction(this.dataSource, async (manager) => {
+      await requireReferenced(manager, CalendarEntity, { id: command.calendarId }, 'calendarId', 'calendar');
+      if (await manager.existsBy(SlaPolicyEntity, { name: command.name })) {
+        throw DomainError.conflict('an SLA policy with this name exists', 'name');
+      }
+      if (command.isDefault === true) await manager.update(SlaPolicyEntity, { isDefault: true }, { isDefault: false });
+      const policy = await manager.save(
+        manager.create(SlaPolicyEntity, { ...command, isDefault: command.isDefault ?? false }),
+      );
+      return toSlaPolicyResponse(policy);
+    });
+  }
+}
