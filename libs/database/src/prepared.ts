@@ -19,14 +19,12 @@ function resultTypeChanged(error: unknown): boolean {
 /**
  * The hot paths' single statements (each its own transaction: a visit, a case's read and write, audit
  * records) as named prepared statements: each connection parses and plans one once, then only binds and
- * executes it. Parsing and planning them again was about a third of a visit's and of a claim's time in
- * Postgres.
+ * executes it.
  *
  * They run on a pool of their own (as large as the data source's), whose sessions always use the generic
  * plan (`plan_cache_mode = force_generic_plan`): these statements find rows by key and write them, so one
- * plan fits every value; left to choose, Postgres kept planning some of them anew (a fifth more claims
- * per second with the setting). The other queries, whose best plan depends on their values (reports,
- * filtered lists), keep TypeORM's unnamed statements, planned for their values every time.
+ * plan fits every value. The other queries, whose best plan depends on their values (reports, filtered
+ * lists), keep TypeORM's unnamed statements, planned for their values every time.
  *
  * For fixed statement texts only (a statement is named by its text's hash): a text built per call would
  * fill every connection with statements used once. Not for a transaction's statements. Errors are

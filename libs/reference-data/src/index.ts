@@ -9,6 +9,7 @@ export * from './enterprises/enterprise.queries';
 export * from './enterprises/enterprise.response';
 export * from './enterprises/update-enterprise.use-case';
 export * from './organizations/create-organization.use-case';
+export * from './organizations/update-organization.use-case';
 export * from './organizations/organization.queries';
 export * from './organizations/organization.response';
 export * from './reference-data.module';

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OrganizationEntity, RegionEntity, requireReferenced } from '@unblock/database';
 import { DomainError, type OrganizationKind } from '@unblock/domain';
 import { DataSource } from 'typeorm';
+import { checkWebhook } from './organization-webhook';
 import { OrganizationResponse, toOrganizationResponse } from './organization.response';
 
 export interface CreateOrganizationCommand {
@@ -11,20 +12,6 @@ export interface CreateOrganizationCommand {
   readonly regionCode: string;
   readonly webhookUrl?: string | undefined;
   readonly webhookSecret?: string | undefined;
-}
-
-export interface UpdateOrganizationCommand {
-  readonly id: string;
-  readonly name?: string | undefined;
-  /** null removes the webhook. */
-  readonly webhookUrl?: string | null | undefined;
-  readonly webhookSecret?: string | undefined;
-}
-
-function checkWebhook(url: string | null | undefined, secret: string | undefined, hadSecret: boolean): void {
-  if (url !== undefined && url !== null && secret === undefined && !hadSecret) {
-    throw DomainError.invalid('webhookSecret', 'is required with a webhookUrl');
-  }
 }
 
 @Injectable()
@@ -46,33 +33,6 @@ export class CreateOrganizationUseCase {
         }),
       );
       return toOrganizationResponse(organization);
-    });
-  }
-}
-
-/** Renames an organization, or sets or removes its webhook. */
-@Injectable()
-export class UpdateOrganizationUseCase {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async execute(command: UpdateOrganizationCommand): Promise<OrganizationResponse> {
-    return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.findOne(OrganizationEntity, {
-        where: { id: command.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!organization) throw DomainError.notFound('organization');
-      checkWebhook(command.webhookUrl, command.webhookSecret, organization.webhookSecret !== null);
-      if (command.name !== undefined && command.name !== organization.name) {
-        if (await manager.existsBy(OrganizationEntity, { name: command.name })) {
-          throw DomainError.conflict('an organization with this name exists', 'name');
-        }
-        organization.name = command.name;
-      }
-      if (command.webhookUrl !== undefined) organization.webhookUrl = command.webhookUrl;
-      if (command.webhookUrl === null) organization.webhookSecret = null;
-      else if (command.webhookSecret !== undefined) organization.webhookSecret = command.webhookSecret;
-      return toOrganizationResponse(await manager.save(organization));
     });
   }
 }
