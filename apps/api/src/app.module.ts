@@ -15,7 +15,8 @@ import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuditWriter } from './audit/audit-writer';
-import { AuthController, MeController } from './auth/auth.controller';
+import { AuthController } from './auth/auth.controller';
+import { MeController } from './auth/me.controller';
 import { CasesController } from './cases/cases.controller';
 import { interceptRoutes } from './common/route-interceptors';
 import { IdempotencyClaims, IdempotencyGuard } from './common/idempotency.guard';
@@ -27,12 +28,10 @@ import { RolesGuard } from './auth/roles.guard';
 import { ReportsController } from './reports/reports.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
-import {
-  CalendarsController,
-  EscalationsController,
-  NotificationsController,
-  SlaPoliciesController,
-} from './sla/sla.controller';
+import { CalendarsController } from './sla/calendars.controller';
+import { EscalationsController } from './sla/escalations.controller';
+import { NotificationsController } from './sla/notifications.controller';
+import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { RedisClient } from './health/redis.provider';
 import { CampaignsController } from './reference/campaigns.controller';
 import { EnterprisesController } from './reference/enterprises.controller';
