@@ -4,7 +4,7 @@ import type { Page } from '@unblock/database';
 import { PageQueryDto, Roles } from '@unblock/http';
 import { CalendarResponse, SlaSettings } from '@unblock/sla';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateCalendarDto, UpdateCalendarDto } from './sla.dto';
+import { CreateCalendarDto, UpdateCalendarDto } from './calendars.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()

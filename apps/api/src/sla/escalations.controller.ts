@@ -5,7 +5,7 @@ import type { Actor } from '@unblock/domain';
 import { CurrentActor, Roles } from '@unblock/http';
 import { EscalationQueries, EscalationResponse } from '@unblock/sla';
 import { UuidPipe } from '../common/uuid.pipe';
-import { ListEscalationsQueryDto } from './sla.dto';
+import { ListEscalationsQueryDto } from './escalations.dto';
 
 /** The supervisors' escalation queue; they resolve escalations through the case actions. */
 @ApiTags('escalations')

@@ -5,7 +5,7 @@ import type { Actor } from '@unblock/domain';
 import { CurrentActor } from '@unblock/http';
 import { NotificationQueries, NotificationResponse } from '@unblock/sla';
 import { UuidPipe } from '../common/uuid.pipe';
-import { ListNotificationsQueryDto } from './sla.dto';
+import { ListNotificationsQueryDto } from './notifications.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

@@ -4,7 +4,7 @@ import type { Page } from '@unblock/database';
 import { PageQueryDto, Roles } from '@unblock/http';
 import { SlaPolicyResponse, SlaSettings } from '@unblock/sla';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateSlaPolicyDto } from './sla.dto';
+import { CreateSlaPolicyDto } from './sla-policies.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
