@@ -1,4 +1,4 @@
-/** A small fast deterministic generator (mulberry32), so the same seed writes the same campaign. */
+/** A small fast deterministic generator (mulberry32): the same seed draws the same numbers. */
 export class SeededRandom {
   private state: number;
 
