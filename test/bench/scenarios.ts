@@ -1,17 +1,18 @@
-import autocannon from 'autocannon';
 import { JOB_NAMES, OutboxRelay, QUEUE_NAMES, jobIdOf, redisOptions } from '@unblock/queue';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { buildActors, diagnose, recordVisit } from '../support/case-fixtures';
+import { buildActors } from '../support/case-fixtures';
 import { REDIS_URL } from '../support/environment';
 import { buildWorld } from '../support/fixtures';
 import { slaContext } from '../support/sla-context';
 import { TestApi } from '../support/test-api';
 import { ManualClock } from '@unblock/domain';
-import { compare, drive, percentile, type Comparison, type Sample } from './harness';
+import { claimsBenchmark } from './claims-bench';
+import { compare, drive, percentile, type Comparison } from './harness';
+import { CONCURRENCY, cannon, fromCannon } from './http-load';
 import { importBenchmark } from './import-bench';
 import { SLA_SIZES, runSlaBenchmarks, type SlaBenchSize } from './sla-benchmarks';
 
@@ -37,7 +38,7 @@ export const SIZES: Record<'tiny' | 'full', BenchSize> = {
     importRows: 500,
     sla: SLA_SIZES.tiny,
   },
-  // Each round of an HTTP scenario lasts a few seconds: rounds of under one second were noisy here.
+  // Each round of an HTTP scenario lasts a few seconds, so that one round's noise stays small beside it.
   full: {
     rounds: 4,
     visits: 10_000,
@@ -50,35 +51,11 @@ export const SIZES: Record<'tiny' | 'full', BenchSize> = {
   },
 };
 
-const CONCURRENCY = 50;
-
-/**
- * autocannon notices that `amount` requests are done only at its next sample tick (every `sampleInt` ms,
- * 1,000 by default), so its duration, and any rate made of it, is rounded up to the tick: 3,000 visits
- * done in 1.2 s read as 2 s. A 10 ms tick keeps that error within 1 %.
- */
-const SAMPLE_MS = 10;
-
-async function cannon(options: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon({ sampleInt: SAMPLE_MS, ...options }, (error: unknown, result) =>
-      error ? reject(error instanceof Error ? error : new Error(JSON.stringify(error))) : resolve(result),
-    );
-  });
-}
-
-function fromCannon(result: autocannon.Result, expected: number): Sample & { p99: number } {
-  const ok = result['2xx'];
-  if (ok !== expected)
-    throw new Error(`expected ${expected} 2xx answers, got ${ok} (non-2xx ${result.non2xx}, errors ${result.errors})`);
-  const seconds = result.duration;
-  return { rate: ok / seconds, p99: result.latency.p99 };
-}
-
-/** Runs the benchmarks: the system beside a baseline measured in the same run, alternating A B A B. */
+/** The scenarios, as `--only` names them. */
 export const SCENARIOS = ['visits', 'claims', 'relay', 'get', 'import', 'sla'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
+/** Runs the benchmarks: the system beside a baseline measured in the same run, alternating A B A B. */
 export async function runBenchmarks(
   size: BenchSize,
   log: (line: string) => void = () => undefined,
@@ -156,116 +133,7 @@ export async function runBenchmarks(
     }
 
     if (only.has('claims')) {
-      log('claims on distinct cases vs raw conditional UPDATE');
-      const visitId = await recordVisit(api, actors.officer, {
-        campaignId: world.provinceCampaignId,
-        enterpriseId: world.henanEnterpriseId,
-      });
-      const template = String((await diagnose(api, actors.officer, { visitId }))['id']);
-      const clone = async (n: number): Promise<{ id: string; version: number }[]> => {
-        const rows = await api.dataSource.query<{ id: string; version: number }[]>(
-          `WITH made AS (
-           INSERT INTO cases (number, enterprise_id, campaign_id, origin_visit_id, region_code, chain_id, requested_amount, purpose, term,
-                              bottlenecks, priority, status, routing_tier, assigned_bank_id, due_at, version)
-           SELECT 'B-' || left(replace(gen_random_uuid()::text, '-', ''), 24), enterprise_id, campaign_id, origin_visit_id, region_code, chain_id, requested_amount,
-                  purpose, term, bottlenecks, priority, status, routing_tier, assigned_bank_id, due_at, version
-             FROM cases, generate_series(1, $2) WHERE id = $1
-           RETURNING id, version, due_at)
-         , obligations AS (
-           INSERT INTO case_obligations (case_id, obligation, opened_at, due_at)
-           SELECT id, 'claim', now(), due_at FROM made RETURNING case_id)
-         SELECT id, version FROM made`,
-          [template, n],
-        );
-        // As autovacuum would soon: planned on the statistics of nearly empty tables, the open obligations
-        // of one case would be looked up by scanning every open obligation by due date.
-        await api.dataSource.query(`ANALYZE cases, case_obligations`);
-        return rows;
-      };
-      const managerId = (
-        await api.dataSource.query<{ id: string }[]>(
-          `SELECT id FROM users WHERE role = 'bank_manager' AND organization_id = $1 LIMIT 1`,
-          [world.henanBankId],
-        )
-      )[0]?.id;
-      results.push(
-        await compare(
-          {
-            scenario: 'claims on distinct cases, 50 concurrent',
-            subject: 'API claim (one transaction)',
-            baseline: 'raw UPDATE … RETURNING',
-            target: '≥ 0.40',
-          },
-          size.rounds,
-          async () => {
-            const cases = await clone(size.claims);
-            let next = 0;
-            // The same load generator as the other HTTP scenarios (autocannon), each request a case of its own.
-            return fromCannon(
-              await cannon({
-                url: base,
-                connections: Math.min(CONCURRENCY, cases.length),
-                amount: cases.length,
-                requests: [
-                  {
-                    method: 'POST',
-                    headers: { authorization: `Bearer ${actors.leadManager}`, 'content-type': 'application/json' },
-                    body: '{}',
-                    setupRequest: (request) => ({ ...request, path: `/api/v1/cases/${cases[next++]?.id ?? ''}/claim` }),
-                  },
-                ],
-              }),
-              cases.length,
-            );
-          },
-          async () => {
-            const cases = await clone(size.claims);
-            return drive(cases.length, CONCURRENCY, async (i) => {
-              const c = cases[i];
-              const { rowCount } = await pool.query(
-                `UPDATE cases SET status = 'claimed', claimed_by_user_id = $1, version = version + 1
-                WHERE id = $2 AND status = 'assigned' AND version = $3 RETURNING id`,
-                [managerId, c?.id, c?.version],
-              );
-              if (rowCount !== 1) throw new Error('raw claim lost');
-            });
-          },
-        ),
-      );
-
-      log('50-way claim race');
-      const raceCases = await clone(size.raceCases);
-      const managers = await Promise.all(
-        Array.from({ length: CONCURRENCY }, () =>
-          api.userToken('bank_manager', { organizationId: world.henanBankId, regionCode: '410100' }),
-        ),
-      );
-      let winners = 0;
-      let conflicts = 0;
-      let others = 0;
-      for (const c of raceCases) {
-        const statuses = await Promise.all(
-          managers.map(async (m) => {
-            const r = await fetch(`${base}/api/v1/cases/${c.id}/claim`, {
-              method: 'POST',
-              headers: { authorization: `Bearer ${m.token}`, 'content-type': 'application/json' },
-              body: '{}',
-            });
-            await r.arrayBuffer();
-            return r.status;
-          }),
-        );
-        winners += statuses.filter((s) => s === 200).length;
-        conflicts += statuses.filter((s) => s === 409).length;
-        others += statuses.filter((s) => s !== 200 && s !== 409).length;
-      }
-      const claimRow = results[results.length - 1];
-      if (claimRow) {
-        claimRow.extra['race cases'] = raceCases.length;
-        claimRow.extra['race winners'] = winners;
-        claimRow.extra['race 409s'] = conflicts;
-        claimRow.extra['race other'] = others;
-      }
+      results.push(await claimsBenchmark({ api, base, pool, world, actors, log }, size));
     }
 
     if (only.has('relay')) {

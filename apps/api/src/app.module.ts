@@ -16,11 +16,12 @@ import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuditWriter } from './audit/audit-writer';
-import { AuthController, MeController } from './auth/auth.controller';
+import { AuthController } from './auth/auth.controller';
+import { MeController } from './auth/me.controller';
 import { CasesController } from './cases/cases.controller';
 import { interceptRoutes } from './common/route-interceptors';
 import { IdempotencyClaims, IdempotencyGuard } from './common/idempotency.guard';
-import { WritePipeline } from './common/write-pipeline';
+import { WritePipeline } from './common/write-pipeline.service';
 import { VisitsController } from './cases/visits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottle } from './auth/login-throttle';
@@ -28,13 +29,11 @@ import { RolesGuard } from './auth/roles.guard';
 import { ReportsController } from './reports/reports.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
-import {
-  CalendarsController,
-  EscalationsController,
-  NotificationsController,
-  SlaPoliciesController,
-} from './sla/sla.controller';
-import { RedisClient } from './health/redis.provider';
+import { CalendarsController } from './sla/calendars.controller';
+import { EscalationsController } from './sla/escalations.controller';
+import { NotificationsController } from './notifications/notifications.controller';
+import { SlaPoliciesController } from './sla/sla-policies.controller';
+import { RedisClient } from './health/redis-client.provider';
 import { CampaignsController } from './reference/campaigns.controller';
 import { EnterprisesController } from './reference/enterprises.controller';
 import { IndustrialChainsController } from './reference/industrial-chains.controller';

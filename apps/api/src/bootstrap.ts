@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
-import { API_PREFIX, WritePipeline } from './common/write-pipeline';
+import { API_PREFIX, WritePipeline } from './common/write-pipeline.service';
 import { logRequests } from './logging';
 import { describeApi } from './openapi/openapi-document';
 import { RAW_UPLOAD_TYPES } from './imports/imports.controller';

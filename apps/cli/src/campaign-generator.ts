@@ -1,8 +1,7 @@
 import { usccCheckCharacter } from '@unblock/domain';
 import { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { copyRows } from './copy-rows';
+import { SeededRandom } from './seeded-random';
 
 export interface GenerateOptions {
   readonly visits: number;
@@ -15,39 +14,6 @@ export interface GenerateReport {
   readonly campaignId: string;
   readonly counts: Record<string, number>;
   readonly seconds: number;
-}
-
-/** A small fast deterministic generator (mulberry32), so the same seed writes the same campaign. */
-class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  pick<T>(list: readonly T[]): T {
-    return list[this.int(list.length)];
-  }
-
-  uuid(): string {
-    const hex = Array.from({ length: 32 }, () => this.int(16).toString(16));
-    hex[12] = '4';
-    hex[16] = (this.int(4) + 8).toString(16);
-    const h = hex.join('');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
 }
 
 const PROVINCE = '370000';
@@ -89,7 +55,7 @@ const DAYS = 181; // 2026-01-01 to 2026-06-30
 const ROLLUP_TRIGGERED = ['visits', 'cases', 'loan_contracts'];
 
 /** One or two distinct bottlenecks, as a Postgres array literal. */
-function bottlenecksOf(random: Random): string {
+function bottlenecksOf(random: SeededRandom): string {
   const first = random.pick(BOTTLENECKS);
   const second = random.pick(BOTTLENECKS);
   return first === second ? `{${first}}` : `{${first},${second}}`;
@@ -99,40 +65,6 @@ function day(offset: number): string {
   return new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-/** CSV field: quoted when it must be. */
-function csv(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  // In COPY's CSV an unquoted empty field is NULL; an empty string must be quoted.
-  if (text === '') return '""';
-  return /[",\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-}
-
-async function copy(
-  client: Client,
-  table: string,
-  columns: string[],
-  rows: () => Generator<(string | number | null)[]>,
-): Promise<number> {
-  let count = 0;
-  const source = Readable.from(
-    (function* lines() {
-      let chunk: string[] = [];
-      for (const row of rows()) {
-        chunk.push(row.map(csv).join(','));
-        count += 1;
-        if (chunk.length === 5000) {
-          yield `${chunk.join('\n')}\n`;
-          chunk = [];
-        }
-      }
-      if (chunk.length > 0) yield `${chunk.join('\n')}\n`;
-    })(),
-  );
-  await pipeline(source, client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`)));
-  return count;
-}
-
 /**
  * Writes a province-size campaign straight into Postgres with COPY, reproducibly from a seed: a province
  * of 16 cities and 128 counties, 40 banks, 60 chains, the enterprises, one half-year GM-visits campaign,
@@ -140,7 +72,7 @@ async function copy(
  */
 export async function generateCampaign(databaseUrl: string, options: GenerateOptions): Promise<GenerateReport> {
   const started = Date.now();
-  const random = new Random(options.seed);
+  const random = new SeededRandom(options.seed);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -166,12 +98,12 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
     const tag = `${options.seed}-${random.int(1e9)}`;
     const banks = Array.from({ length: 40 }, () => random.uuid());
     const regulator = random.uuid();
-    await copy(client, 'organizations', ['id', 'kind', 'name', 'region_code'], function* rows() {
+    await copyRows(client, 'organizations', ['id', 'kind', 'name', 'region_code'], function* rows() {
       yield [regulator, 'regulator', `监管局 ${tag}`, PROVINCE];
       for (const [i, id] of banks.entries()) yield [id, 'bank', `银行${i + 1} ${tag}`, random.pick(CITIES)];
     });
     const managers = banks.map(() => random.uuid());
-    await copy(
+    await copyRows(
       client,
       'users',
       ['id', 'email', 'name', 'role', 'organization_id', 'region_code', 'password_hash'],
@@ -194,7 +126,7 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
       lead: banks[i % 40] ?? '',
       deputy: banks[(i + 7) % 40] ?? '',
     }));
-    await copy(
+    await copyRows(
       client,
       'industrial_chains',
       ['id', 'name', 'region_code', 'lead_bank_id', 'deputy_bank_id'],
@@ -203,13 +135,13 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
           yield [c.id, `产业链${i + 1} ${tag}`, random.pick(CITIES), c.lead, c.deputy];
       },
     );
-    await copy(client, 'industrial_chain_members', ['chain_id', 'organization_id'], function* rows() {
+    await copyRows(client, 'industrial_chain_members', ['chain_id', 'organization_id'], function* rows() {
       for (const [i, c] of chains.entries()) {
         for (const k of [13, 21, 29]) yield [c.id, banks[(i + k) % 40] ?? ''];
       }
     });
     const enterprises: { id: string; region: string; chain: number | null; leader: boolean }[] = [];
-    await copy(
+    await copyRows(
       client,
       'enterprises',
       ['id', 'uscc', 'name', 'region_code', 'chain_id', 'chain_role', 'size', 'tags'],
@@ -243,7 +175,7 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
     );
     const visitIds: string[] = [];
     const visitsPerCaseSource = Math.max(1, Math.floor(options.visits / Math.max(1, options.cases)));
-    const visits = await copy(
+    const visits = await copyRows(
       client,
       'visits',
       [
@@ -294,7 +226,7 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
       manager: string | null;
       amount: string;
     }[] = [];
-    await copy(
+    await copyRows(
       client,
       'cases',
       [
@@ -363,7 +295,7 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
       },
     );
     const claimed = (s: string): boolean => ['claimed', 'approved', 'loan_signed'].includes(s);
-    await copy(
+    await copyRows(
       client,
       'case_obligations',
       ['case_id', 'obligation', 'opened_at', 'due_at', 'met_at', 'cancelled_at'],
@@ -376,13 +308,13 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
         }
       },
     );
-    await copy(client, 'case_events', ['case_id', 'type', 'actor_user_id', 'at', 'data'], function* rows() {
+    await copyRows(client, 'case_events', ['case_id', 'type', 'actor_user_id', 'at', 'data'], function* rows() {
       for (const c of cases) {
         if (claimed(c.status))
           yield [c.id, 'claimed', c.manager, c.claimedAt.toISOString(), JSON.stringify({ bankId: c.bank })];
       }
     });
-    const loans = await copy(
+    const loans = await copyRows(
       client,
       'loan_contracts',
       ['case_id', 'bank_id', 'amount', 'annual_rate_pct', 'term_months', 'signed_on', 'contract_no'],

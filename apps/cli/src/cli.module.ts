@@ -4,7 +4,7 @@ import { DatabaseModule } from '@unblock/database';
 import { IdentityModule } from '@unblock/identity';
 import { ReferenceDataModule } from '@unblock/reference-data';
 import { ReportsModule } from '@unblock/reports';
-import { DemoSeeder } from './demo-seeder';
+import { DemoSeeder } from './demo-seeder.service';
 
 /** Operators' commands: the same use cases as the API, without HTTP. */
 @Module({})

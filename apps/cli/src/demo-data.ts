@@ -1,4 +1,5 @@
 import { usccCheckCharacter, type ChainRole, type EnterpriseSize, type EnterpriseTag } from '@unblock/domain';
+import { SeededRandom } from './seeded-random';
 
 /** The demo city: Liaocheng (聊城市), Shandong, its districts and counties. */
 export const DEMO_REGIONS: readonly { code: string; name: string; parentCode?: string }[] = [
@@ -52,18 +53,6 @@ const COUNTIES = DEMO_REGIONS.filter((r) => r.parentCode === '371500').map((r) =
 const SIZES: readonly EnterpriseSize[] = ['micro', 'small', 'medium', 'large'];
 const TAGS: readonly EnterpriseTag[] = ['specialized_sme', 'high_tech', 'clean_energy', 'foreign_trade'];
 
-/** A deterministic generator, so every demo is the same demo. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A valid unified social credit code for a company (91) registered in `regionCode`. */
 export function demoUscc(regionCode: string, serial: number): string {
   const organizationCode = String(10_000_000 + serial * 7919).slice(-8);
@@ -85,8 +74,9 @@ export interface DemoEnterprise {
 
 /** 60 enterprises: 54 in the 12 chains (one leader each), 6 outside any chain. */
 export function demoEnterprises(): DemoEnterprise[] {
-  const random = prng(371500);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+  // Seeded, so every demo is the same demo.
+  const random = new SeededRandom(371500);
+  const pick = <T>(list: readonly T[]): T => random.pick(list);
   const roles: readonly ChainRole[] = ['upstream', 'downstream', 'member'];
   const enterprises: DemoEnterprise[] = [];
   for (let i = 0; i < 60; i += 1) {
@@ -102,7 +92,7 @@ export function demoEnterprises(): DemoEnterprise[] {
       chainIndex,
       chainRole,
       size: chainRole === 'leader' ? 'large' : pick(SIZES),
-      tags: TAGS.filter(() => random() < 0.3),
+      tags: TAGS.filter(() => random.next() < 0.3),
     });
   }
   return enterprises;

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { checkAdminCredentials } from './admin-credentials';
 import { generateCampaign } from './campaign-generator';
 import { CliModule } from './cli.module';
-import { DemoSeeder } from './demo-seeder';
+import { DemoSeeder } from './demo-seeder.service';
 
 const USAGE = `usage:
   npm run cli -- migrate

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ReportRollups } from './rollup-refresh';
+import { ReportRollups } from './report-rollups.service';
 import { ReportsService } from './reports.service';
 
 @Module({ providers: [ReportsService, ReportRollups], exports: [ReportsService, ReportRollups] })

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
 import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
 import { DataSource, In } from 'typeorm';
-import { CampaignFigures, campaignFigures, figuresFrom, reportCalendar, share } from './figures';
+import { CampaignFigures, campaignFigures, figuresFrom, reportCalendar, share } from './campaign-figures';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
-import { ReportRollups } from './rollup-refresh';
+import { ReportRollups } from './report-rollups.service';
 
 /** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */
 function wholeCampaign(query: ReportQuery): boolean {

@@ -1,6 +1,6 @@
 import { fromFen, toFen } from '@unblock/domain';
 import type { EntityManager } from 'typeorm';
-import { emptyTotals, type RollupTotals } from './figures';
+import { emptyTotals, type RollupTotals } from './campaign-figures';
 import { Params, type ReportQuery } from './report-filter';
 
 /**

@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Actor } from '@unblock/domain';
-import { CurrentActor, Public } from '@unblock/http';
-import { LoginUseCase, RefreshSessionUseCase, SessionResponse, UserQueries, UserResponse } from '@unblock/identity';
+import { Public } from '@unblock/http';
+import { LoginUseCase, RefreshSessionUseCase, SessionResponse } from '@unblock/identity';
 import { LoginDto, RefreshDto } from './auth.dto';
 
 @ApiTags('auth')
@@ -29,23 +28,5 @@ export class AuthController {
   @HttpCode(200)
   rotate(@Body() dto: RefreshDto): Promise<SessionResponse> {
     return this.refresh.execute(dto);
-  }
-}
-
-@ApiTags('auth')
-@ApiBearerAuth()
-@Controller('me')
-export class MeController {
-  constructor(private readonly users: UserQueries) {}
-
-  @Get()
-  me(@CurrentActor() actor: Actor): Promise<UserResponse> {
-    return this.users.get(actor.userId);
-  }
-
-  /** What the access token says, without a database read: a cheap check that a session is alive. */
-  @Get('token')
-  token(@CurrentActor() actor: Actor): Actor {
-    return actor;
   }
 }

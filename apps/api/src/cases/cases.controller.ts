@@ -23,7 +23,7 @@ import type { AuditStamp, Page } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, Roles, type AuthenticatedRequest } from '@unblock/http';
 import { UuidPipe } from '../common/uuid.pipe';
-import { WritePipeline } from '../common/write-pipeline';
+import { WritePipeline } from '../common/write-pipeline.service';
 import {
   CaseActionDto,
   CloseCaseDto,

@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsDateString,
   IsIn,
   IsInt,
   IsISO8601,
@@ -30,7 +29,6 @@ import {
   OBLIGATIONS,
   PURPOSES,
   TERMS,
-  VISIT_KINDS,
   type Bottleneck,
   type CasePriority,
   type CaseStatus,
@@ -40,81 +38,10 @@ import {
   type Obligation,
   type Purpose,
   type Term,
-  type VisitKind,
 } from '@unblock/domain';
-import { IsMoney, IsRegionCode, PageQueryDto } from '@unblock/http';
+import { IsMoney, PageQueryDto } from '@unblock/http';
 import { DIAGNOSED_BY, type DiagnosedBy } from '@unblock/cases';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
-function IsIsoDate(): PropertyDecorator {
-  return (target, key) => {
-    Matches(ISO_DATE, { message: `${String(key)} must be a date (YYYY-MM-DD)` })(target, key);
-    IsDateString({ strict: true })(target, key);
-  };
-}
-
-function IsNote(): PropertyDecorator {
-  return (target, key) => {
-    IsOptional()(target, key);
-    IsString()(target, key);
-    MaxLength(4000)(target, key);
-  };
-}
-
-export class RecordVisitDto {
-  @IsUUID()
-  campaignId!: string;
-
-  @IsUUID()
-  enterpriseId!: string;
-
-  @IsIsoDate()
-  visitedOn!: string;
-
-  @IsIn(VISIT_KINDS)
-  kind!: VisitKind;
-
-  @IsNote()
-  summary?: string;
-
-  /** The device's own id for this visit; a retry with the same one answers the first visit. */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9._:-]{1,100}$/u, { message: 'clientRef must be 1-100 letters, digits, ".", "_", ":" or "-"' })
-  clientRef?: string;
-}
-
-export class ListVisitsQueryDto extends PageQueryDto {
-  @IsOptional()
-  @IsUUID()
-  campaignId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  enterpriseId?: string;
-
-  @IsOptional()
-  @IsRegionCode()
-  regionCode?: string;
-
-  @IsOptional()
-  @IsUUID()
-  visitorUserId?: string;
-
-  @IsOptional()
-  @IsIn(VISIT_KINDS)
-  kind?: VisitKind;
-
-  @IsOptional()
-  @IsIsoDate()
-  from?: string;
-
-  @IsOptional()
-  @IsIsoDate()
-  to?: string;
-}
+import { IsIsoDate, IsNote, toBoolean } from '../common/dto-validators';
 
 export class DiagnoseCaseDto {
   @IsUUID()

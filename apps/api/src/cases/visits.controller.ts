@@ -6,8 +6,8 @@ import type { Actor } from '@unblock/domain';
 import { CurrentActor, Roles, type AuthenticatedRequest } from '@unblock/http';
 import type { FastifyReply } from 'fastify';
 import { UuidPipe } from '../common/uuid.pipe';
-import { WritePipeline } from '../common/write-pipeline';
-import { ListVisitsQueryDto, RecordVisitDto } from './cases.dto';
+import { WritePipeline } from '../common/write-pipeline.service';
+import { ListVisitsQueryDto, RecordVisitDto } from './visits.dto';
 
 @ApiTags('visits')
 @ApiBearerAuth()

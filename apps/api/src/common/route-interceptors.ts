@@ -14,9 +14,8 @@ export function interceptorsOf(handler: object): Type<NestInterceptor>[] {
 /**
  * Gives each route of these controllers its interceptors (`interceptorsOf`), as `@UseInterceptors` on the
  * route would, instead of global interceptors. Nest wraps every request of a route that has an
- * interceptor in observables and async resources; for a plain read that is about half of its time, so a
- * read that needs none (most of them) gets none. Runs before the application is created; running it again
- * adds nothing.
+ * interceptor in observables and async resources, so a route that needs none (most reads) gets none.
+ * Runs before the application is created; running it again adds nothing.
  */
 export function interceptRoutes(controllers: readonly Type[]): void {
   for (const controller of controllers) {

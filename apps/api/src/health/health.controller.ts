@@ -9,7 +9,7 @@ import {
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
 import { Public } from '@unblock/http';
-import { RedisClient } from './redis.provider';
+import { RedisClient } from './redis-client.provider';
 
 @ApiTags('operations')
 @Controller('health')

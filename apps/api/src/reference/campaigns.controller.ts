@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '@unblock/http';
 import { CampaignQueries, CampaignResponse, CreateCampaignUseCase } from '@unblock/reference-data';
 import type { Page } from '@unblock/database';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateCampaignDto, ListCampaignsQueryDto } from './reference.dto';
+import { CreateCampaignDto, ListCampaignsQueryDto } from './campaigns.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()

@@ -10,7 +10,7 @@ import {
 } from '@unblock/reference-data';
 import type { Page } from '@unblock/database';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateEnterpriseDto, ListEnterprisesQueryDto, UpdateEnterpriseDto } from './reference.dto';
+import { CreateEnterpriseDto, ListEnterprisesQueryDto, UpdateEnterpriseDto } from './enterprises.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()

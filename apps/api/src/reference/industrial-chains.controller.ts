@@ -5,7 +5,7 @@ import { CurrentActor, Roles } from '@unblock/http';
 import { ChainQueries, CreateChainUseCase, IndustrialChainResponse } from '@unblock/reference-data';
 import type { Page } from '@unblock/database';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateChainDto, ListChainsQueryDto } from './reference.dto';
+import { CreateChainDto, ListChainsQueryDto } from './industrial-chains.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()

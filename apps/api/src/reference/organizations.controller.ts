@@ -9,7 +9,7 @@ import {
 } from '@unblock/reference-data';
 import type { Page } from '@unblock/database';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateOrganizationDto, ListOrganizationsQueryDto, UpdateOrganizationDto } from './reference.dto';
+import { CreateOrganizationDto, ListOrganizationsQueryDto, UpdateOrganizationDto } from './organizations.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()

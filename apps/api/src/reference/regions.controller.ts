@@ -4,7 +4,7 @@ import { DomainError, isRegionCode } from '@unblock/domain';
 import { Roles } from '@unblock/http';
 import { CreateRegionUseCase, RegionQueries, RegionResponse } from '@unblock/reference-data';
 import type { Page } from '@unblock/database';
-import { CreateRegionDto, ListRegionsQueryDto } from './reference.dto';
+import { CreateRegionDto, ListRegionsQueryDto } from './regions.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()

@@ -4,7 +4,7 @@ import { Roles } from '@unblock/http';
 import { CreateUserUseCase, UserQueries, UserResponse } from '@unblock/identity';
 import type { Page } from '@unblock/database';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateUserDto, ListUsersQueryDto } from './reference.dto';
+import { CreateUserDto, ListUsersQueryDto } from './users.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()

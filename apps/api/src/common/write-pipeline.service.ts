@@ -33,8 +33,8 @@ function entityIdOf(body: unknown): string | null {
 
 /**
  * What happens around every write of the API (POST, PUT, PATCH, DELETE under `/api/v1/`), as Fastify
- * hooks of the write routes rather than a Nest interceptor: an interceptor wraps every request of its
- * routes in observables and async resources, which cost a write about a sixth of its time.
+ * hooks of the write routes rather than a Nest interceptor, which would wrap every request of its routes
+ * in observables and async resources.
  * - Every successful write leaves an audit record (who, when, what, from where) before it is answered:
  *   written by the write's own statement when its handler says so (`stampOf`, `auditedWithWrite`), else
  *   committed here by `AuditWriter`, with the records of the writes running alongside (group commit).

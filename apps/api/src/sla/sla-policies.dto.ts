@@ -1,0 +1,42 @@
+import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+
+const DURATION = /^(\d{1,3}BD|P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?)$/u;
+const DURATION_MESSAGE = '$property must be business days ("3BD") or an ISO 8601 duration ("PT30S")';
+
+export class CreateSlaPolicyDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @IsUUID()
+  calendarId!: string;
+
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  claim?: string;
+
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  firstContact?: string;
+
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  decision?: string;
+
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  signing?: string;
+
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  remindBefore?: string;
+
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  levelTwoAfter?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  isDefault?: boolean;
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock } from '@unblock/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { reportCalendar } from './campaign-figures';
+import { refreshEnterprisePresence } from './enterprise-presence';
+import { refreshPresenceSets } from './presence-sets';
+import { CASE_DAY, refreshAllDaysFigures, refreshDayFigures } from './report-day-figures';
+
+/** The advisory lock that keeps the refresh to one process at a time. */
+export const REPORTS_REFRESH_LOCK = 7260002;
+
+export interface RefreshResult {
+  /** Campaign days recomputed. */
+  readonly days: number;
+}
+
+/**
+ * Keeps the report rollups (`report_day_figures`, `report_visit_presence`, `report_loan_presence`) up to date.
+ * Triggers mark a campaign's day stale in the same transaction that changes its visits, cases, contracts or
+ * escalations; `refresh` recomputes the stale days from the base tables in one REPEATABLE READ transaction
+ * and clears exactly the marks its snapshot saw, so a mark committed meanwhile stays for the next round.
+ * Recomputing a day is idempotent; so is adding its days to the presence bitmaps (a union).
+ *
+ * Claims missed depend on the time: a day is also stale when one of its open claim deadlines passed since
+ * the last refresh, so every day's figures hold as of the last refresh.
+ */
+@Injectable()
+export class ReportRollups {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Recomputes the stale days. Answers null when another process is refreshing, or when more than
+   * `maxDays` days are stale (a caller that must stay quick leaves those to the worker).
+   */
+  async refresh(options: { maxDays?: number; maxVisits?: number } = {}): Promise<RefreshResult | null> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    await queryRunner.connect();
+    try {
+      await queryRunner.startTransaction('REPEATABLE READ');
+      const manager = queryRunner.manager;
+      const [lock] = await manager.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        REPORTS_REFRESH_LOCK,
+      ]);
+      if (lock?.locked !== true) {
+        await queryRunner.rollbackTransaction();
+        return null;
+      }
+      const now = this.clock.now();
+      // Days with a claim deadline that passed since the last refresh: their missed claims changed.
+      await manager.query(
+        `INSERT INTO report_dirty_days (campaign_id, day)
+         SELECT DISTINCT c.campaign_id, ${CASE_DAY} FROM case_obligations o JOIN cases c ON c.id = o.case_id
+          WHERE o.met_at IS NULL AND o.cancelled_at IS NULL AND o.obligation = 'claim'
+            AND o.due_at > (SELECT refreshed_at FROM report_refresh_state WHERE id = 1) AND o.due_at <= $1`,
+        [now],
+      );
+      const stale = await manager.query<{ campaign_id: string; day: string }[]>(
+        'SELECT DISTINCT campaign_id, day::text AS day FROM report_dirty_days',
+      );
+      const tooMany =
+        (options.maxDays !== undefined && stale.length > options.maxDays) ||
+        (options.maxVisits !== undefined &&
+          stale.length > 0 &&
+          (await this.visitsOf(manager, stale)) > options.maxVisits);
+      if (tooMany) {
+        await queryRunner.rollbackTransaction();
+        return null;
+      }
+      await manager.query('DELETE FROM report_dirty_days');
+      await this.recompute(manager, stale, now);
+      // The time of this refresh, as its process tells it: the next refresh looks at the deadlines since.
+      await manager.query('UPDATE report_refresh_state SET refreshed_at = $1 WHERE id = 1', [now]);
+      await queryRunner.commitTransaction();
+      return { days: stale.length };
+    } catch (error: unknown) {
+      if (queryRunner.isTransactionActive) await queryRunner.rollbackTransaction();
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  /** How many visits the stale days hold: what recomputing them costs, roughly. */
+  private async visitsOf(manager: EntityManager, stale: { campaign_id: string; day: string }[]): Promise<number> {
+    const [row] = await manager.query<{ n: string }[]>(
+      `SELECT count(*)::text AS n FROM visits v
+        JOIN unnest($1::uuid[], $2::date[]) AS d(campaign_id, day) ON v.campaign_id = d.campaign_id AND v.visited_on = d.day`,
+      [stale.map((s) => s.campaign_id), stale.map((s) => s.day)],
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Rebuilds the rollups of one campaign, or of all, from the base tables (after a bulk load that bypassed
+   * the triggers, or to be sure).
+   */
+  async rebuild(campaignId?: string): Promise<RefreshResult> {
+    const only = (column: string): string => (campaignId === undefined ? 'TRUE' : `${column} = $1`);
+    const params = campaignId === undefined ? [] : [campaignId];
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO report_dirty_days (campaign_id, day)
+         SELECT DISTINCT campaign_id, visited_on FROM visits WHERE ${only('campaign_id')}
+         UNION SELECT DISTINCT c.campaign_id, ${CASE_DAY} FROM cases c WHERE ${only('c.campaign_id')}
+         UNION SELECT DISTINCT c.campaign_id, l.signed_on FROM loan_contracts l JOIN cases c ON c.id = l.case_id
+                WHERE ${only('c.campaign_id')}`,
+        params,
+      );
+      for (const table of [
+        'report_visit_presence',
+        'report_loan_presence',
+        'report_day_figures',
+        'report_presence_sets',
+      ]) {
+        await manager.query(`DELETE FROM ${table} WHERE ${only('campaign_id')}`, params);
+      }
+    });
+    for (;;) {
+      const result = await this.refresh();
+      if (result !== null) return result;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  private async recompute(
+    manager: EntityManager,
+    stale: { campaign_id: string; day: string }[],
+    now: Date,
+  ): Promise<void> {
+    if (stale.length === 0) return;
+    const calendar = await reportCalendar(manager);
+    const byCampaign = new Map<string, string[]>();
+    for (const { campaign_id, day } of stale)
+      byCampaign.set(campaign_id, [...(byCampaign.get(campaign_id) ?? []), day]);
+    for (const [campaignId, days] of byCampaign) {
+      days.sort();
+      await refreshEnterprisePresence(manager, campaignId, days);
+      await refreshDayFigures(manager, campaignId, days, now, calendar);
+      await refreshPresenceSets(manager, campaignId, days);
+      await refreshAllDaysFigures(manager, campaignId);
+    }
+  }
+}
