@@ -8,11 +8,16 @@ import {
   type TransitionCommand,
 } from '@unblock/cases';
 import {
+  ADVANCE_IMPORT_CHECKPOINT,
+  CLIENT_REFS_TAKEN,
+  COPY_VISITS,
   CaseEntity,
   CaseObligationEntity,
   DUE_ESCALATION_INPUT,
   DUE_WITHOUT_ESCALATION,
   ESCALATION_INPUT_COLUMNS,
+  IMPORT_CHECKPOINT_FOR_UPDATE,
+  INSERT_IMPORT_ERRORS,
   INSERT_INBOX_COPIES,
   INSERT_WEBHOOK_DELIVERIES,
   LOCK_CASES_OF_OBLIGATIONS,
@@ -177,6 +182,10 @@ const STATEMENTS: Record<string, () => string> = {
       },
       audit,
     ).text,
+  'visits-import-copy': () => COPY_VISITS,
+  'visits-client-refs-taken': () => CLIENT_REFS_TAKEN,
+  'imports-checkpoint': () => `${IMPORT_CHECKPOINT_FOR_UPDATE};\n${ADVANCE_IMPORT_CHECKPOINT}`,
+  'import-errors-insert': () => INSERT_IMPORT_ERRORS,
   'outbox-insert': () => insertOutboxFrom(outboxRowsFromJson('$1')),
   'outbox-take-due': () => TAKE_DUE_OUTBOX,
   'escalations-open': () =>
