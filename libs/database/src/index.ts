@@ -16,6 +16,7 @@ export * from './entities/cases.sql';
 export * from './entities/escalations.sql';
 export * from './entities/notifications.sql';
 export * from './entities/outbox.sql';
+export * from './entities/overdue-cases.sql';
 export * from './entities/sla-policies.sql';
 export * from './entities/webhook-deliveries.sql';
 export * from './entities/sla-horizon.sql';
