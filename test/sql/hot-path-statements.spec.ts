@@ -17,6 +17,7 @@ import {
   DUE_WITHOUT_ESCALATION,
   ESCALATION_INPUT_COLUMNS,
   IMPORT_CHECKPOINT_FOR_UPDATE,
+  INSERT_AUDIT_RECORDS,
   INSERT_IMPORT_ERRORS,
   INSERT_INBOX_COPIES,
   INSERT_WEBHOOK_DELIVERIES,
@@ -186,6 +187,7 @@ const STATEMENTS: Record<string, () => string> = {
   'visits-client-refs-taken': () => CLIENT_REFS_TAKEN,
   'imports-checkpoint': () => `${IMPORT_CHECKPOINT_FOR_UPDATE};\n${ADVANCE_IMPORT_CHECKPOINT}`,
   'import-errors-insert': () => INSERT_IMPORT_ERRORS,
+  'audit-records-insert': () => INSERT_AUDIT_RECORDS,
   'outbox-insert': () => insertOutboxFrom(outboxRowsFromJson('$1')),
   'outbox-take-due': () => TAKE_DUE_OUTBOX,
   'escalations-open': () =>

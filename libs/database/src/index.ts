@@ -14,6 +14,7 @@ export * from './entities/case-obligations.sql';
 export * from './entities/case-visibility.sql';
 export * from './entities/cases.sql';
 export * from './entities/escalations.sql';
+export * from './entities/idempotency-keys.sql';
 export * from './entities/notifications.sql';
 export * from './entities/outbox.sql';
 export * from './entities/overdue-cases.sql';
