@@ -43,7 +43,6 @@ export interface RecordVisitResult {
   readonly audited: boolean;
 }
 
-
 type InsertedRow = Record<string, unknown> & { id: string | null; recent: boolean; scope_ok: boolean };
 
 interface ScopeRow {
