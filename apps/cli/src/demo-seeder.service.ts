@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CampaignEntity, OrganizationEntity } from '@unblock/database';
+import { CampaignEntity, OrganizationEntity, RegionEntity } from '@unblock/database';
 import type { Role } from '@unblock/domain';
 import { CreateUserUseCase, EnsureAdminUseCase } from '@unblock/identity';
 import {
@@ -51,9 +51,9 @@ export class DemoSeeder {
     }
     await this.ensureAdmin.execute({ email: 'admin@demo.unblock', password: DEMO_PASSWORD, name: '系统管理员' });
     const organizations = this.dataSource.getRepository(OrganizationEntity);
+    const regions = this.dataSource.getRepository(RegionEntity);
     for (const region of DEMO_REGIONS) {
-      const exists = await this.dataSource.query<unknown[]>('SELECT 1 FROM regions WHERE code = $1', [region.code]);
-      if (exists.length === 0) await this.createRegion.execute(region);
+      if (!(await regions.existsBy({ code: region.code }))) await this.createRegion.execute(region);
     }
     const organization = async (kind: OrganizationEntity['kind'], name: string): Promise<string> => {
       const found = await organizations.findOneBy({ name });

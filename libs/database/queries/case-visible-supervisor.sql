@@ -1,1 +1,1 @@
-(c.region_code BETWEEN $1 AND $1);
+(c.region_code BETWEEN $1 AND $2);

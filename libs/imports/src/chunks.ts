@@ -1,3 +1,4 @@
+import { IMPORT_CHUNK_DATA, INSERT_IMPORT_CHUNK } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
 import { Readable } from 'node:stream';
 
@@ -42,7 +43,7 @@ export async function storeChunks(
     pending = [];
     pendingBytes = 0;
     await writing;
-    writing = query('INSERT INTO import_chunks (import_id, seq, data) VALUES ($1, $2, $3)', [importId, seq, data]);
+    writing = query(INSERT_IMPORT_CHUNK, [importId, seq, data]);
     writing.catch(() => undefined); // awaited before the next chunk and at the end
     seq += 1;
   };
@@ -89,7 +90,7 @@ export function chunkStream(query: Query, importId: string, chunkCount: number, 
       }
       const current = seq;
       seq += 1;
-      query('SELECT data FROM import_chunks WHERE import_id = $1 AND seq = $2', [importId, current]).then(
+      query(IMPORT_CHUNK_DATA, [importId, current]).then(
         (rows) => {
           const data = (rows as { data: Buffer }[])[0]?.data;
           if (data === undefined) {

@@ -1,3 +1,4 @@
+import { COPY_ENTERPRISES, INDUSTRIAL_CHAINS_BY_ID, REGION_CODES, USCCS_TAKEN } from '@unblock/database';
 import {
   CHAIN_ROLES,
   ENTERPRISE_SIZES,
@@ -25,7 +26,6 @@ interface ParsedEnterprise {
 const SIZES = new Set<string>(ENTERPRISE_SIZES);
 const ROLES = new Set<string>(CHAIN_ROLES);
 const TAGS = new Set<string>(ENTERPRISE_TAGS);
-const COLUMNS = ['uscc', 'name', 'region_code', 'chain_id', 'chain_role', 'size', 'tags'];
 
 /**
  * Enterprise rows, by the rules of `POST /enterprises`: a unified social credit code with a valid check
@@ -52,7 +52,7 @@ export class EnterpriseSink implements ImportSink<ParsedEnterprise, readonly Par
     rejected: readonly RowError[],
   ): Promise<BatchOutcome> {
     if (this.regions === undefined) {
-      const rows = await client.query<{ code: string }>('SELECT code FROM regions');
+      const rows = await client.query<{ code: string }>(REGION_CODES);
       this.regions = new Set(rows.rows.map((r) => r.code));
     }
     const regions = this.regions;
@@ -61,17 +61,13 @@ export class EnterpriseSink implements ImportSink<ParsedEnterprise, readonly Par
       (id) => !this.chains.has(id),
     );
     if (unknownChains.length > 0) {
-      const found = await client.query<{ id: string }>('SELECT id FROM industrial_chains WHERE id = ANY($1::uuid[])', [
-        unknownChains,
-      ]);
+      const found = await client.query<{ id: string }>(INDUSTRIAL_CHAINS_BY_ID, [unknownChains]);
       for (const id of unknownChains) this.chains.set(id, false);
       for (const c of found.rows) this.chains.set(c.id, true);
     }
     const taken = new Set<string>();
     if (parsed.length > 0) {
-      const found = await client.query<{ uscc: string }>('SELECT uscc FROM enterprises WHERE uscc = ANY($1::text[])', [
-        parsed.map((e) => e.uscc),
-      ]);
+      const found = await client.query<{ uscc: string }>(USCCS_TAKEN, [parsed.map((e) => e.uscc)]);
       for (const e of found.rows) taken.add(e.uscc);
     }
     const lines: string[] = [];
@@ -84,6 +80,7 @@ export class EnterpriseSink implements ImportSink<ParsedEnterprise, readonly Par
         errors.push({ row: e.row, field: 'uscc', reason: 'an enterprise with this unified social credit code exists' });
       } else {
         taken.add(e.uscc);
+        // A line of COPY_ENTERPRISES: its columns, in its order.
         lines.push(
           [
             e.uscc,
@@ -97,7 +94,7 @@ export class EnterpriseSink implements ImportSink<ParsedEnterprise, readonly Par
         );
       }
     }
-    await copyLines(client, 'enterprises', COLUMNS, lines);
+    await copyLines(client, COPY_ENTERPRISES, lines);
     errors.sort((a, b) => a.row - b.row);
     return { accepted: lines.length, errors };
   }

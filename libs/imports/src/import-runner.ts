@@ -1,6 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ImportFormat, ImportKind, ImportStatus } from '@unblock/database';
+import {
+  ADVANCE_IMPORT_CHECKPOINT,
+  COMPLETE_IMPORT_RUN,
+  DELETE_IMPORT_CHUNKS,
+  FAIL_IMPORT_RUN,
+  IMPORT_CHECKPOINT_FOR_UPDATE,
+  IMPORT_LOCK,
+  INSERT_IMPORT_ERRORS,
+  START_IMPORT_RUN,
+  TRY_LOCK_IMPORT,
+  UNLOCK_IMPORT,
+  USER_AS_ACTOR,
+  type ImportFormat,
+  type ImportKind,
+  type ImportStatus,
+} from '@unblock/database';
 import { Clock, DomainError, WEEKENDS_ONLY, localDate, type Actor, type Role } from '@unblock/domain';
 import type { HandlerResult } from '@unblock/queue';
 import type { PoolClient } from 'pg';
@@ -12,8 +27,6 @@ import { UnreadableFileError, readRecords, type FileRecord } from './records';
 import { isRowError, type ImportSink, type RowError } from './sink';
 import { VisitSink } from './visit-sink';
 
-/** Advisory lock class of imports: one run of an import at a time, across every worker. */
-export const IMPORT_LOCK = 7_260_002;
 /** Row errors kept per import; the rest are only counted. */
 export const MAX_STORED_ERRORS = 1000;
 export const DEFAULT_BATCH_ROWS = 10_000;
@@ -71,18 +84,10 @@ export class ImportRunner {
     const client = (await queryRunner.connect()) as PoolClient;
     let locked = false;
     try {
-      const lock = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
-        IMPORT_LOCK,
-        importId,
-      ]);
+      const lock = await client.query<{ locked: boolean }>(TRY_LOCK_IMPORT, [IMPORT_LOCK, importId]);
       locked = lock.rows[0]?.locked === true;
       if (!locked) return { skipped: `import ${importId} is running on another worker` };
-      const found = await client.query<ImportRow>(
-        `UPDATE imports SET status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
-          WHERE id = $1 AND run = $2 AND status IN ('queued', 'running')
-          RETURNING id, kind, status, format, chunk_count, run, rows_read, rows_rejected, created_by_user_id`,
-        [importId, run],
-      );
+      const found = await client.query<ImportRow>(START_IMPORT_RUN, [importId, run]);
       const row = found.rows[0];
       if (!row) return { skipped: `import ${importId} run ${run} is finished or superseded` };
       try {
@@ -97,9 +102,7 @@ export class ImportRunner {
       }
     } finally {
       if (locked) {
-        await client
-          .query('SELECT pg_advisory_unlock($1, hashtext($2))', [IMPORT_LOCK, importId])
-          .catch(() => undefined);
+        await client.query(UNLOCK_IMPORT, [IMPORT_LOCK, importId]).catch(() => undefined);
       }
       await queryRunner.release();
     }
@@ -107,11 +110,7 @@ export class ImportRunner {
 
   /** Marks an unfinished run failed (its committed batches stay; a retry resumes after them). */
   async fail(importId: string, run: number, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE imports SET status = 'failed', failure_reason = $3, finished_at = now(), updated_at = now()
-        WHERE id = $1 AND run = $2 AND status IN ('queued', 'running')`,
-      [importId, run, reason.slice(0, 2000)],
-    );
+    await this.dataSource.query(FAIL_IMPORT_RUN, [importId, run, reason.slice(0, 2000)]);
   }
 
   private async process(client: PoolClient, row: ImportRow, batchRows: number): Promise<HandlerResult> {
@@ -138,13 +137,9 @@ export class ImportRunner {
     }
     await client.query('BEGIN');
     try {
-      const done = await client.query(
-        `UPDATE imports SET status = 'completed', finished_at = now(), updated_at = now()
-          WHERE id = $1 AND run = $2 AND status = 'running' AND rows_read = $3`,
-        [row.id, row.run, read],
-      );
+      const done = await client.query(COMPLETE_IMPORT_RUN, [row.id, row.run, read]);
       if (done.rowCount !== 1) throw new StaleRunError('the import changed before it could complete');
-      await client.query('DELETE FROM import_chunks WHERE import_id = $1', [row.id]);
+      await client.query(DELETE_IMPORT_CHUNKS, [row.id]);
       await client.query('COMMIT');
     } catch (error: unknown) {
       await client.query('ROLLBACK');
@@ -221,26 +216,19 @@ export class ImportRunner {
   ): Promise<number> {
     await client.query('BEGIN');
     try {
-      const current = await client.query<{ rows_read: number }>(
-        `SELECT rows_read FROM imports WHERE id = $1 AND run = $2 AND status = 'running' FOR UPDATE`,
-        [row.id, row.run],
-      );
+      const current = await client.query<{ rows_read: number }>(IMPORT_CHECKPOINT_FOR_UPDATE, [row.id, row.run]);
       if (current.rows[0]?.rows_read !== read) throw new StaleRunError('another run advanced its checkpoint');
       const outcome = await sink.write(client, batch.prepared, batch.errors);
       const kept: RowError[] = outcome.errors.slice(0, Math.max(0, MAX_STORED_ERRORS - stored));
       if (kept.length > 0) {
-        await client.query(
-          `INSERT INTO import_errors (import_id, row_number, field, reason)
-           SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-          [row.id, kept.map((e) => e.row), kept.map((e) => e.field.slice(0, 64)), kept.map((e) => e.reason)],
-        );
+        await client.query(INSERT_IMPORT_ERRORS, [
+          row.id,
+          kept.map((e) => e.row),
+          kept.map((e) => e.field.slice(0, 64)),
+          kept.map((e) => e.reason),
+        ]);
       }
-      await client.query(
-        `UPDATE imports SET rows_read = rows_read + $2, rows_accepted = rows_accepted + $3,
-                rows_rejected = rows_rejected + $4, updated_at = now()
-          WHERE id = $1`,
-        [row.id, batch.rows, outcome.accepted, outcome.errors.length],
-      );
+      await client.query(ADVANCE_IMPORT_CHECKPOINT, [row.id, batch.rows, outcome.accepted, outcome.errors.length]);
       await client.query('COMMIT');
       return stored + kept.length;
     } catch (error: unknown) {
@@ -257,7 +245,7 @@ export class ImportRunner {
       organization_id: string | null;
       region_code: string | null;
       active: boolean;
-    }>('SELECT id, role, organization_id, region_code, active FROM users WHERE id = $1', [row.created_by_user_id]);
+    }>(USER_AS_ACTOR, [row.created_by_user_id]);
     const user = users.rows[0];
     if (!user?.active || !IMPORT_ROLES[row.kind].includes(user.role)) {
       throw new DomainError('forbidden', 'the uploader may no longer import these rows');

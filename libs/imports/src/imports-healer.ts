@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UNFINISHED_IMPORTS } from '@unblock/database';
 import { JOB_NAMES, QUEUE_NAMES } from '@unblock/queue';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -19,9 +20,7 @@ export class ImportsHealer {
   ) {}
 
   async heal(): Promise<number> {
-    const unfinished = await this.dataSource.query<{ id: string; run: number }[]>(
-      `SELECT id, run FROM imports WHERE status IN ('queued', 'running') ORDER BY created_at LIMIT 1000`,
-    );
+    const unfinished = await this.dataSource.query<{ id: string; run: number }[]>(UNFINISHED_IMPORTS);
     for (const { id, run } of unfinished) {
       const jobId = importJobId(id, run);
       const existing = await this.queue.getJob(jobId);

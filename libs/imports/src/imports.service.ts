@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { inTransaction, type ImportFormat, type ImportKind, type ImportStatus } from '@unblock/database';
+import {
+  IMPORT_BY_ID,
+  IMPORT_ERRORS_PAGE,
+  INSERT_IMPORT,
+  RETRY_IMPORT,
+  SET_IMPORT_FILE,
+  inTransaction,
+  type ImportFormat,
+  type ImportKind,
+  type ImportStatus,
+} from '@unblock/database';
 import { DomainError, type Actor } from '@unblock/domain';
 import { JOB_NAMES, OUTBOX_TYPES, insertOutbox, jobIdOf, outboxMessage } from '@unblock/queue';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -57,11 +67,7 @@ export class ImportsService {
     const id = await inTransaction(
       this.dataSource,
       async (manager) => {
-        const [created] = await manager.query<{ id: string }[]>(
-          `INSERT INTO imports (kind, status, format, filename, created_by_user_id)
-           VALUES ($1, 'queued', 'csv', $2, $3) RETURNING id`,
-          [kind, filename, actor.userId],
-        );
+        const [created] = await manager.query<{ id: string }[]>(INSERT_IMPORT, [kind, filename, actor.userId]);
         const importId = String(created?.id);
         let format: ImportFormat = 'csv';
         const query = (sql: string, parameters: unknown[]): Promise<unknown> => manager.query(sql, parameters);
@@ -78,12 +84,7 @@ export class ImportsService {
         }
         if (header.length === 0) throw DomainError.invalid('file', 'has no header row');
         checkHeader(kind, header);
-        await manager.query(`UPDATE imports SET format = $2, byte_size = $3, chunk_count = $4 WHERE id = $1`, [
-          importId,
-          format,
-          stored.bytes,
-          stored.chunks,
-        ]);
+        await manager.query(SET_IMPORT_FILE, [importId, format, stored.bytes, stored.chunks]);
         await this.enqueue(manager, importId, 1);
         return importId;
       },
@@ -96,11 +97,7 @@ export class ImportsService {
   async retry(actor: Actor, id: string): Promise<ImportResponse> {
     await this.get(actor, id);
     await inTransaction(this.dataSource, async (manager) => {
-      const [updated] = await manager.query<{ run: number }[][]>(
-        `UPDATE imports SET status = 'queued', run = run + 1, failure_reason = NULL, finished_at = NULL, updated_at = now()
-          WHERE id = $1 AND status = 'failed' RETURNING run`,
-        [id],
-      );
+      const [updated] = await manager.query<{ run: number }[][]>(RETRY_IMPORT, [id]);
       const run = updated?.[0]?.run;
       if (run === undefined) throw DomainError.conflict('only a failed import can be retried', 'status');
       await this.enqueue(manager, id, run);
@@ -110,20 +107,15 @@ export class ImportsService {
 
   /** The uploader and admins see an import; anyone else gets 404. */
   async get(actor: Actor, id: string, errorsAfterRow = 0): Promise<ImportResponse> {
-    const [row] = await this.dataSource.query<ImportDbRow[]>(
-      `SELECT id, kind, status, format, filename, byte_size, created_by_user_id, created_at, started_at, finished_at,
-              rows_read, rows_accepted, rows_rejected, failure_reason, run
-         FROM imports WHERE id = $1`,
-      [id],
-    );
+    const [row] = await this.dataSource.query<ImportDbRow[]>(IMPORT_BY_ID, [id]);
     if (!row || (actor.role !== 'admin' && row.created_by_user_id !== actor.userId)) {
       throw DomainError.notFound('import');
     }
-    const errors = await this.dataSource.query<ImportRowError[]>(
-      `SELECT row_number AS row, field, reason FROM import_errors
-        WHERE import_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`,
-      [id, errorsAfterRow, ERRORS_PAGE + 1],
-    );
+    const errors = await this.dataSource.query<ImportRowError[]>(IMPORT_ERRORS_PAGE, [
+      id,
+      errorsAfterRow,
+      ERRORS_PAGE + 1,
+    ]);
     const more = errors.length > ERRORS_PAGE;
     const page = more ? errors.slice(0, ERRORS_PAGE) : errors;
     return {

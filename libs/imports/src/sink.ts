@@ -53,13 +53,11 @@ export function copyField(value: string | null): string {
     : value;
 }
 
-/** COPYs lines (already in COPY text format, newline-terminated) into a table, in pieces of about 1 MB. */
-export async function copyLines(
-  client: PoolClient,
-  table: string,
-  columns: readonly string[],
-  lines: string[],
-): Promise<void> {
+/**
+ * Runs a `COPY … FROM STDIN` statement (`COPY_VISITS`, `COPY_ENTERPRISES`) with lines already in its COPY
+ * text format (its columns in its order, newline-terminated), sent in pieces of about 1 MB.
+ */
+export async function copyLines(client: PoolClient, copy: string, lines: string[]): Promise<void> {
   if (lines.length === 0) return;
   function* pieces(): Generator<string> {
     let piece = '';
@@ -72,7 +70,7 @@ export async function copyLines(
     }
     if (piece.length > 0) yield piece;
   }
-  await pipeline(Readable.from(pieces()), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+  await pipeline(Readable.from(pieces()), client.query(copyFrom(copy)));
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;

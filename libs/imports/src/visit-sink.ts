@@ -1,4 +1,11 @@
 import {
+  CAMPAIGNS_BY_ID,
+  CLIENT_REFS_TAKEN,
+  COPY_VISITS,
+  ENTERPRISES_BY_ID,
+  ENTERPRISES_BY_USCC,
+} from '@unblock/database';
+import {
   VISIT_KINDS,
   canReadRegion,
   isValidUscc,
@@ -55,17 +62,6 @@ const KINDS = new Set<string>(VISIT_KINDS);
 const CLIENT_REF = /^[A-Za-z0-9._:-]{1,100}$/u;
 const MAX_SUMMARY = 4000;
 const CACHE_LIMIT = 500_000;
-const COLUMNS = [
-  'campaign_id',
-  'enterprise_id',
-  'region_code',
-  'visited_on',
-  'kind',
-  'visitor_user_id',
-  'visitor_organization_id',
-  'summary',
-  'client_ref',
-];
 
 /**
  * Visit rows, by the rules of `POST /visits`: the enterprise (by `enterpriseUscc` or `enterpriseId`) in the
@@ -101,12 +97,7 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
     for (const v of parsed) if (v.clientRef !== null) refs.push(v.clientRef);
     const taken = new Set<string>();
     if (refs.length > 0) {
-      // One index probe per reference (the LIMIT keeps the planner from reading all the visitor's visits).
-      const rows = await read<{ client_ref: string }>(
-        `SELECT r.ref AS client_ref FROM unnest($2::text[]) AS r(ref)
-           CROSS JOIN LATERAL (SELECT 1 FROM visits v WHERE v.visitor_user_id = $1 AND v.client_ref = r.ref LIMIT 1) AS hit`,
-        [this.actor.userId, refs],
-      );
+      const rows = await read<{ client_ref: string }>(CLIENT_REFS_TAKEN, [this.actor.userId, refs]);
       for (const r of rows) taken.add(r.client_ref);
     }
     return { parsed, taken };
@@ -167,11 +158,12 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
         }
         this.written.add(v.clientRef);
       }
+      // A line of COPY_VISITS: its columns, in its order.
       lines.push(
         `${v.campaignId}\t${enterprise.id}\t${enterprise.regionCode}\t${v.visitedOn}\t${v.kind}\t${visitor}\t${organization}\t${copyField(v.summary)}\t${copyField(v.clientRef)}\n`,
       );
     }
-    await copyLines(client, 'visits', COLUMNS, lines);
+    await copyLines(client, COPY_VISITS, lines);
     errors.sort((a, b) => a.row - b.row);
     return { accepted: lines.length, errors };
   }
@@ -249,18 +241,14 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
       if (!this.campaigns.has(v.campaignId)) campaigns.add(v.campaignId);
     }
     if (usccs.size > 0) {
-      const found = await client.query<{ id: string; uscc: string; region_code: string }>(
-        'SELECT id, uscc, region_code FROM enterprises WHERE uscc = ANY($1::text[])',
-        [[...usccs]],
-      );
+      const found = await client.query<{ id: string; uscc: string; region_code: string }>(ENTERPRISES_BY_USCC, [
+        [...usccs],
+      ]);
       for (const uscc of usccs) this.enterprisesByUscc.set(uscc, null);
       for (const e of found.rows) this.enterprisesByUscc.set(e.uscc, { id: e.id, regionCode: e.region_code });
     }
     if (ids.size > 0) {
-      const found = await client.query<{ id: string; region_code: string }>(
-        'SELECT id, region_code FROM enterprises WHERE id = ANY($1::uuid[])',
-        [[...ids]],
-      );
+      const found = await client.query<{ id: string; region_code: string }>(ENTERPRISES_BY_ID, [[...ids]]);
       for (const id of ids) this.enterprisesById.set(id, null);
       for (const e of found.rows) this.enterprisesById.set(e.id, { id: e.id, regionCode: e.region_code });
     }
@@ -271,11 +259,7 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
         kind: string;
         starts_on: string;
         ends_on: string;
-      }>(
-        `SELECT id, region_code, kind, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on
-           FROM campaigns WHERE id = ANY($1::uuid[])`,
-        [[...campaigns]],
-      );
+      }>(CAMPAIGNS_BY_ID, [[...campaigns]]);
       for (const id of campaigns) this.campaigns.set(id, null);
       for (const c of found.rows) {
         this.campaigns.set(c.id, { regionCode: c.region_code, kind: c.kind, startsOn: c.starts_on, endsOn: c.ends_on });

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UserEntity, inTransaction } from '@unblock/database';
+import { OVERDUE_CASES_PER_BANK, OVERDUE_CASES_PER_REGION, UserEntity, inTransaction } from '@unblock/database';
 import { Clock, WEEKENDS_ONLY, isWithinRegion, localDate } from '@unblock/domain';
 import type { HandlerResult } from '@unblock/queue';
 import { DataSource } from 'typeorm';
 import { Notifier } from './notifier.service';
-
-const OPEN = `c.status IN ('assigned', 'claimed', 'approved') AND c.due_at < $1`;
 
 /** Each morning: every bank manager and supervisor with overdue cases gets one digest of them (once a day). */
 @Injectable()
@@ -22,17 +20,12 @@ export class MorningDigest {
       const now = this.clock.now();
       const day = localDate(now, WEEKENDS_ONLY);
       const perBank = await manager.query<{ organization_id: string; overdue: string; case_ids: string[] }[]>(
-        `SELECT org AS organization_id, count(*)::text AS overdue, (array_agg(id ORDER BY due_at))[1:20] AS case_ids FROM (
-           SELECT c.id, c.due_at, c.assigned_bank_id AS org FROM cases c WHERE c.assigned_bank_id IS NOT NULL AND ${OPEN}
-           UNION ALL
-           SELECT c.id, c.due_at, pm.organization_id FROM cases c JOIN case_pool_members pm ON pm.case_id = c.id
-            WHERE c.assigned_bank_id IS NULL AND ${OPEN}) x GROUP BY org`,
+        OVERDUE_CASES_PER_BANK,
         [now],
       );
-      const perRegion = await manager.query<{ region_code: string; overdue: string }[]>(
-        `SELECT c.region_code, count(*)::text AS overdue FROM cases c WHERE ${OPEN} GROUP BY c.region_code`,
-        [now],
-      );
+      const perRegion = await manager.query<{ region_code: string; overdue: string }[]>(OVERDUE_CASES_PER_REGION, [
+        now,
+      ]);
       const users = await manager.find(UserEntity, {
         where: [
           { role: 'bank_manager', active: true },

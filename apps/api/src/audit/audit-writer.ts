@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PreparedStatements, type AuditStamp } from '@unblock/database';
+import { INSERT_AUDIT_RECORDS, PreparedStatements, type AuditStamp } from '@unblock/database';
 
 /** One audit record: who, when, what, from where (the stamp), of which row, with which outcome. */
 export interface AuditRow extends AuditStamp {
@@ -67,21 +67,16 @@ export class AuditWriter {
   }
 
   private async insert(rows: readonly AuditRow[]): Promise<void> {
-    await this.prepared.query(
-      `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
-       SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
-                            $8::text[], $9::text[])`,
-      [
-        rows.map((r) => r.actorUserId),
-        rows.map((r) => r.at.toISOString()),
-        rows.map((r) => r.action),
-        rows.map((r) => r.entity),
-        rows.map((r) => r.entityId),
-        rows.map((r) => r.status),
-        rows.map((r) => r.ip),
-        rows.map((r) => r.userAgent),
-        rows.map((r) => r.requestId),
-      ],
-    );
+    await this.prepared.query(INSERT_AUDIT_RECORDS, [
+      rows.map((r) => r.actorUserId),
+      rows.map((r) => r.at.toISOString()),
+      rows.map((r) => r.action),
+      rows.map((r) => r.entity),
+      rows.map((r) => r.entityId),
+      rows.map((r) => r.status),
+      rows.map((r) => r.ip),
+      rows.map((r) => r.userAgent),
+      rows.map((r) => r.requestId),
+    ]);
   }
 }

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IdempotencyKeyEntity } from '@unblock/database';
+import { CLAIM_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OF_USER } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
 import { StoredAnswer, type AuthenticatedRequest } from '@unblock/http';
 import type { FastifyRequest } from 'fastify';
@@ -8,6 +8,15 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/u;
+
+/** The request that claimed a key before, and its answer once completed. */
+interface EarlierClaim {
+  route: string;
+  request_hash: string;
+  status_code: number | null;
+  response: unknown;
+  completed_at: Date | null;
+}
 
 /** The idempotency keys claimed by the requests now running, by request. */
 @Injectable()
@@ -58,28 +67,26 @@ export class IdempotencyGuard implements CanActivate {
     const requestHash = createHash('sha256')
       .update(JSON.stringify(request.body ?? null))
       .digest('hex');
-    const repository = this.dataSource.getRepository(IdempotencyKeyEntity);
-    const inserted = await repository
-      .createQueryBuilder()
-      .insert()
-      .values({ userId, key, route, requestHash, statusCode: null, completedAt: null })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const id = (inserted.raw as { id: string }[])[0]?.id;
-    if (id !== undefined) {
-      this.claims.claim(request, id);
+    const [claimed] = await this.dataSource.query<{ id: string }[]>(CLAIM_IDEMPOTENCY_KEY, [
+      userId,
+      key,
+      route,
+      requestHash,
+    ]);
+    if (claimed !== undefined) {
+      this.claims.claim(request, claimed.id);
       return true;
     }
-    const earlier = await repository.findOneByOrFail({ userId, key });
-    if (earlier.route !== route || earlier.requestHash !== requestHash) {
+    const [earlier] = await this.dataSource.query<EarlierClaim[]>(IDEMPOTENCY_KEY_OF_USER, [userId, key]);
+    if (earlier === undefined) throw new Error(`the Idempotency-Key ${key} of user ${userId} was released meanwhile`);
+    if (earlier.route !== route || earlier.request_hash !== requestHash) {
       throw new DomainError('unprocessable', 'this Idempotency-Key was used for another request', [
         { field: 'Idempotency-Key', message: 'was used before with another route or body' },
       ]);
     }
-    if (earlier.completedAt === null || earlier.statusCode === null) {
+    if (earlier.completed_at === null || earlier.status_code === null) {
       throw DomainError.conflict('a request with this Idempotency-Key is still running', 'Idempotency-Key');
     }
-    throw new StoredAnswer(earlier.statusCode, earlier.response);
+    throw new StoredAnswer(earlier.status_code, earlier.response);
   }
 }

@@ -10,7 +10,7 @@ import type {
 } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { AuditStamp } from '@unblock/database';
+import { COMPLETE_IDEMPOTENCY_KEY, RELEASE_IDEMPOTENCY_KEY, type AuditStamp } from '@unblock/database';
 import { AuditWriter } from '../audit/audit-writer';
 import { IdempotencyClaims } from './idempotency.guard';
 
@@ -84,15 +84,12 @@ export class WritePipeline {
     if (reply.getHeader(REPLAYED_HEADER) === 'true') return payload;
     try {
       if (reply.statusCode >= 400) {
-        if (claim !== undefined) await this.dataSource.query(`DELETE FROM idempotency_keys WHERE id = $1`, [claim]);
+        if (claim !== undefined) await this.dataSource.query(RELEASE_IDEMPOTENCY_KEY, [claim]);
         return payload;
       }
       if (!auditedWithWrite) await this.record(request, reply, body);
       if (claim !== undefined) {
-        await this.dataSource.query(
-          `UPDATE idempotency_keys SET status_code = $2, response = $3, completed_at = now() WHERE id = $1`,
-          [claim, reply.statusCode, JSON.stringify(body ?? null)],
-        );
+        await this.dataSource.query(COMPLETE_IDEMPOTENCY_KEY, [claim, reply.statusCode, JSON.stringify(body ?? null)]);
       }
       return payload;
     } catch (error: unknown) {

@@ -15,15 +15,30 @@ export interface AuditStamp {
   readonly requestId: string;
 }
 
+/** The one INSERT of audit records: `select` answers their columns, in the order of its column list. */
+function insertAuditRecords(select: string): string {
+  return `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
+          ${select}`;
+}
+
 /**
  * The INSERT of the audit records of the rows a statement made, for a CTE of that statement: one record per
  * row of `from` (a CTE answering the rows, whose `id` is the record's entity id), with `status`. Each value of
  * the stamp goes through `param`, which answers its placeholder.
  */
 export function auditRecordsInsert(stamp: AuditStamp, from: string, status: number, param: Param): string {
-  return `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
-          SELECT ${param(stamp.actorUserId)}::uuid, ${param(stamp.at)}::timestamptz, ${param(stamp.action)}::text,
+  return insertAuditRecords(`SELECT ${param(stamp.actorUserId)}::uuid, ${param(stamp.at)}::timestamptz, ${param(stamp.action)}::text,
                  ${param(stamp.entity)}::text, ${from}.id::text, ${status}, ${param(stamp.ip)}::text,
                  ${param(stamp.userAgent)}::text, ${param(stamp.requestId)}::text
-            FROM ${from}`;
+            FROM ${from}`);
 }
+
+/**
+ * Audit records written on their own (a write whose statement did not write its record), given as
+ * parallel arrays with one element per record: actor user ids $1, times $2, actions $3, entities $4,
+ * entity ids $5, statuses $6, client addresses $7, user agents $8, request ids $9.
+ */
+export const INSERT_AUDIT_RECORDS = insertAuditRecords(
+  `SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
+                       $8::text[], $9::text[])`,
+);

@@ -73,3 +73,17 @@ export function recordVisitStatement(visit: VisitInsert, audit?: AuditStamp): St
     SELECT made.*, still.ok AS scope_ok FROM still LEFT JOIN made ON true`;
   return { text, values: params.values };
 }
+
+/**
+ * Visits imported from a file: COPY's text format, one line per visit with these columns in this order,
+ * tab-separated: campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
+ * visitor_organization_id, summary, client_ref.
+ */
+export const COPY_VISITS = `COPY visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id, visitor_organization_id, summary, client_ref) FROM STDIN`;
+
+/**
+ * Which of the client references $2 the visitor $1 has used: one index probe per reference (the LIMIT keeps
+ * the planner from reading all the visitor's visits).
+ */
+export const CLIENT_REFS_TAKEN = `SELECT r.ref AS client_ref FROM unnest($2::text[]) AS r(ref)
+  CROSS JOIN LATERAL (SELECT 1 FROM visits v WHERE v.visitor_user_id = $1 AND v.client_ref = r.ref LIMIT 1) AS hit`;

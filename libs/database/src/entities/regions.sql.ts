@@ -1,0 +1,2 @@
+/** Every region's code. */
+export const REGION_CODES = `SELECT code FROM regions`;
