@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseEntity, EnterpriseEntity, VisitEntity, inTransaction } from '@unblock/database';
+import { CaseEntity, EnterpriseEntity, NEXT_CASE_NUMBER, VisitEntity, inTransaction } from '@unblock/database';
 import {
   Clock,
   DomainError,
@@ -58,7 +58,7 @@ export class DiagnoseCaseUseCase {
       const visit = await whereVisitVisible(qb, command.actor).getOne();
       if (!visit) throw DomainError.invalid('visitId', 'no visit you can see has this id');
       const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: visit.enterpriseId });
-      const rows = await manager.query<{ n: string }[]>(`SELECT nextval('case_number_seq')::text AS n`);
+      const rows = await manager.query<{ n: string }[]>(NEXT_CASE_NUMBER);
       const number = `C-${localDate(now, WEEKENDS_ONLY).slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
       const requestedAmount = normalizeMoney(command.requestedAmount);
       const bottlenecks = [...new Set(command.bottlenecks)];

@@ -296,3 +296,6 @@ export function caseLoadStatement(
    WHERE ${single ? 'c.id = $1::uuid' : 'c.id = ANY($1::uuid[])'} AND ${visibleSql('c', params.add)}`;
   return { text, values: params.values };
 }
+
+/** The next case number's sequence value (`n`, as text). */
+export const NEXT_CASE_NUMBER = `SELECT nextval('case_number_seq')::text AS n`;
