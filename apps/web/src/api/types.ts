@@ -20,10 +20,18 @@ export type CaseStatus = Case['status'];
 export type Enterprise = Schemas['EnterpriseResponse'];
 export type Campaign = Schemas['CampaignResponse'];
 export type Organization = Schemas['OrganizationResponse'];
+export type Region = Schemas['RegionResponse'];
+export type Chain = Schemas['IndustrialChainResponse'];
+export type SlaPolicy = Schemas['SlaPolicyResponse'];
+export type Calendar = Schemas['CalendarResponse'];
+export type Notification = Schemas['NotificationResponse'];
+export type Escalation = Schemas['EscalationResponse'];
+export type EscalationStatus = Escalation['status'];
+export type Obligation = Escalation['obligation'];
 
 /**
- * Every list answers `{items, nextCursor}`. The document cannot describe the generic `Page<T>`, so the
- * item type is named here, from the generated schemas.
+ * Every list answers `{items, nextCursor}` and takes `limit` (at most 200) and `cursor`. The document cannot
+ * describe the generic `Page<T>`, so the item type is named here, from the generated schemas.
  */
 export interface Page<T> {
   items: T[];
