@@ -37,31 +37,3 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-
-/** The enumerations, in the order the forms offer them (checked against the generated unions). */
-export const VISIT_KINDS = [
-  'policy_promotion',
-  'on_site_diagnosis',
-  'gm_visit',
-  'follow_up',
-] as const satisfies readonly VisitKind[];
-export const PURPOSES = [
-  'working_capital',
-  'equipment_upgrade',
-  'capacity_expansion',
-  'technology_rd',
-  'trade_finance',
-  'green_transition',
-  'other',
-] as const satisfies readonly Purpose[];
-export const TERMS = ['short', 'medium_long'] as const satisfies readonly Term[];
-export const BOTTLENECKS = [
-  'collateral_shortage',
-  'weak_credit_history',
-  'high_financing_cost',
-  'information_asymmetry',
-  'slow_approval',
-  'guarantee_missing',
-  'policy_awareness',
-  'other',
-] as const satisfies readonly Bottleneck[];

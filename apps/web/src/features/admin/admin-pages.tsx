@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
 import { useDraft } from '../../lib/use-draft';
 import { useLoad } from '../../lib/use-load';
-import type { Region } from '../supervisor/reference-data';
+import type { Region } from '../../api/types';
 import {
   CreateForm,
   ORGANIZATION_KINDS,

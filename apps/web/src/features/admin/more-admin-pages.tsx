@@ -4,7 +4,7 @@ import type { Campaign } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useLoad } from '../../lib/use-load';
-import type { Chain } from '../supervisor/reference-data';
+import type { Chain } from '../../api/types';
 import { AdminListPage, regionsAndOrganizations } from './admin-pages';
 import {
   CAMPAIGN_KINDS,
