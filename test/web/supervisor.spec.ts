@@ -138,6 +138,7 @@ describe('the console of a supervisor, against the real API and worker', () => {
     await page.keyboard.press('Enter');
     await page.getByText('需求已改派。').waitFor();
     await page.getByTestId('assigned-bank').filter({ hasText: '郑州银行' }).waitFor();
+    await screenshot(page, 'supervisor-case-desktop');
     const after = await stack.http<{ assignedBankId: string }>('GET', `/cases/${opened.id}`, world.supervisor.token);
     expect(after.body.assignedBankId).toBe(world.leadBankId);
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { ROOT } from '../../support/processes';
 
 const WEB = join(ROOT, 'apps/web');
+/** The console bundles the domain's validators (`@unblock/domain`): a change there is a change of the console. */
+const DOMAIN = join(ROOT, 'libs/domain/src');
 const BUILT = join(ROOT, 'dist/web/index.html');
 const LOCK = join(ROOT, 'dist/.web-build.lock');
 
@@ -18,12 +20,12 @@ function newestSource(dir: string): number {
 }
 
 function stale(): boolean {
-  return !existsSync(BUILT) || statSync(BUILT).mtimeMs < newestSource(WEB);
+  return !existsSync(BUILT) || statSync(BUILT).mtimeMs < Math.max(newestSource(WEB), newestSource(DOMAIN));
 }
 
 /**
  * Builds the console (`vite build`, a couple of seconds) unless dist/web is newer than every file of
- * apps/web. Browser specs may run in parallel workers: a lock directory keeps it to one build at a time.
+ * apps/web and libs/domain. Browser specs may run in parallel workers: a lock directory keeps it to one build at a time.
  */
 export async function ensureWebBuild(): Promise<void> {
   if (!stale()) return;

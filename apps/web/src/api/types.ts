@@ -20,40 +20,20 @@ export type CaseStatus = Case['status'];
 export type Enterprise = Schemas['EnterpriseResponse'];
 export type Campaign = Schemas['CampaignResponse'];
 export type Organization = Schemas['OrganizationResponse'];
+export type Region = Schemas['RegionResponse'];
+export type Chain = Schemas['IndustrialChainResponse'];
+export type SlaPolicy = Schemas['SlaPolicyResponse'];
+export type Calendar = Schemas['CalendarResponse'];
+export type Notification = Schemas['NotificationResponse'];
+export type Escalation = Schemas['EscalationResponse'];
+export type EscalationStatus = Escalation['status'];
+export type Obligation = Escalation['obligation'];
 
 /**
- * Every list answers `{items, nextCursor}`. The document cannot describe the generic `Page<T>`, so the
- * item type is named here, from the generated schemas.
+ * Every list answers `{items, nextCursor}` and takes `limit` (at most 200) and `cursor`. The document cannot
+ * describe the generic `Page<T>`, so the item type is named here, from the generated schemas.
  */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-
-/** The enumerations, in the order the forms offer them (checked against the generated unions). */
-export const VISIT_KINDS = [
-  'policy_promotion',
-  'on_site_diagnosis',
-  'gm_visit',
-  'follow_up',
-] as const satisfies readonly VisitKind[];
-export const PURPOSES = [
-  'working_capital',
-  'equipment_upgrade',
-  'capacity_expansion',
-  'technology_rd',
-  'trade_finance',
-  'green_transition',
-  'other',
-] as const satisfies readonly Purpose[];
-export const TERMS = ['short', 'medium_long'] as const satisfies readonly Term[];
-export const BOTTLENECKS = [
-  'collateral_shortage',
-  'weak_credit_history',
-  'high_financing_cost',
-  'information_asymmetry',
-  'slow_approval',
-  'guarantee_missing',
-  'policy_awareness',
-  'other',
-] as const satisfies readonly Bottleneck[];

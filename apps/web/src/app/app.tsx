@@ -1,4 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { createQueryClient } from '../api/query-client';
 import { AuthProvider, signInPath, useAuth } from '../auth/auth';
 import { SignInPage } from '../auth/sign-in-page';
 import { Page } from '../components/page';
@@ -45,13 +47,16 @@ function Shell(): ReactNode {
 }
 
 export function App(): ReactNode {
+  const [queryClient] = useState(createQueryClient);
   return (
     <I18nProvider>
-      <Router>
-        <AuthProvider>
-          <Shell />
-        </AuthProvider>
-      </Router>
+      <QueryClientProvider client={queryClient}>
+        <Router>
+          <AuthProvider>
+            <Shell />
+          </AuthProvider>
+        </Router>
+      </QueryClientProvider>
     </I18nProvider>
   );
 }

@@ -1,6 +1,9 @@
-import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createApiClient, unwrap, type ApiClient } from '../api/client';
 import { ApiProblem } from '../api/problem';
+import { REFERENCE_FRESH_MS } from '../api/query-client';
+import { queryKeys } from '../api/query-keys';
 import type { User } from '../api/types';
 import { useRouter } from '../app/router';
 import { SessionStore, type StoredSession } from './session-store';
@@ -26,38 +29,44 @@ export function signInPath(returnTo: string): string {
     : `/sign-in?next=${encodeURIComponent(returnTo)}`;
 }
 
+/**
+ * The session: who is signed in, the API client carrying their token, sign-in and sign-out. When the
+ * signed-in user changes (or signs out), the query cache is emptied: nothing read for one user is shown
+ * to the next.
+ */
 export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
   const { navigate } = useRouter();
+  const queryClient = useQueryClient();
   const store = useMemo(() => new SessionStore(), []);
   const api = useMemo(() => createApiClient(store), [store]);
   const [session, setSession] = useState<StoredSession | undefined>(store.current);
   const [expired, setExpired] = useState(false);
-  const [organizationName, setOrganizationName] = useState<string | undefined>();
+  const userId = useRef(store.current?.user.id);
 
   useEffect(
     () =>
       store.subscribe((next, reason) => {
+        if (next?.user.id !== userId.current) {
+          queryClient.clear();
+          userId.current = next?.user.id;
+        }
         setSession(next);
         if (reason === 'expired') {
           setExpired(true);
           navigate(signInPath(window.location.pathname + window.location.search), { replace: true });
         }
       }),
-    [store, navigate],
+    [store, navigate, queryClient],
   );
 
   const organizationId = session?.user.organizationId ?? null;
-  useEffect(() => {
-    setOrganizationName(undefined);
-    if (organizationId === null) return;
-    let live = true;
-    unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId } } }))
-      .then((organization) => live && setOrganizationName(organization.name))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [api, organizationId]);
+  const organization = useQuery({
+    queryKey: queryKeys.organizations.detail(organizationId ?? ''),
+    queryFn: () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId ?? '' } } })),
+    enabled: organizationId !== null,
+    staleTime: REFERENCE_FRESH_MS,
+  });
+  const organizationName = organizationId === null ? undefined : organization.data?.name;
 
   const value = useMemo<Auth>(
     () => ({

@@ -27,7 +27,7 @@ export function describeProblem(error: unknown, t: Translate): string {
 /**
  * The banner over a form or a view: an API problem or a network failure. A conflict (409) refreshes the
  * view at once (`onConflict`), so what the user sees is the current state; the banner says why it changed.
- * It takes the focus, so a keyboard or screen-reader user hears it.
+ * It takes the focus, so a keyboard or screen-reader user hears it. No error (undefined or null) shows nothing.
  */
 export function ProblemBanner({
   error,
@@ -41,13 +41,14 @@ export function ProblemBanner({
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   const conflict = error instanceof ApiProblem && error.status === 409;
+  const none = error === undefined || error === null;
   useEffect(() => {
-    if (error === undefined) return;
+    if (none) return;
     ref.current?.focus();
     if (conflict) onConflict?.();
     // Only when a new error arrives.
   }, [error]);
-  if (error === undefined) return null;
+  if (none) return null;
   return (
     <div ref={ref} className={conflict ? 'banner banner-warning' : 'banner banner-error'} role="alert" tabIndex={-1}>
       <p>{describeProblem(error, t)}</p>

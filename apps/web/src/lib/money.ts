@@ -2,29 +2,29 @@
  * Money is yuan with fen precision, a decimal string from end to end (`"31450000000.00"`): never a float.
  * These helpers compute on integer fen held in a BigInt.
  */
+import { fromFen, isMoney, toFen as domainToFen } from '@unblock/domain';
+
 export type Locale = 'zh-CN' | 'en';
 
 const FEN_PER_YUAN = 100n;
 const WAN = 10_000n * FEN_PER_YUAN;
 const YI = 100_000_000n * FEN_PER_YUAN;
-/** numeric(18,2): sixteen digits before the point. */
-const MAX_INTEGER_DIGITS = 16;
 
-/** "1234.5" → 123450n fen; undefined when the text is not a decimal with at most two places. */
+/**
+ * "1234.5" → 123450n fen, "-0.07" → -7n; undefined when the text is not a decimal with at most two places.
+ * The digits are the domain's money (`isMoney`, `toFen`); a sign is allowed for display.
+ */
 export function toFen(decimal: string): bigint | undefined {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/u.exec(decimal.trim());
-  if (!match) return undefined;
-  const [, sign, whole = '0', fraction = ''] = match;
-  const fen = BigInt(whole) * FEN_PER_YUAN + BigInt(fraction.padEnd(2, '0'));
-  return sign === '-' ? -fen : fen;
+  const text = decimal.trim();
+  const negative = text.startsWith('-');
+  const digits = negative ? text.slice(1) : text;
+  if (!isMoney(digits)) return undefined;
+  const fen = domainToFen(digits);
+  return negative ? -fen : fen;
 }
 
-/** 123450n → "1234.50". */
-export function fenToDecimal(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const abs = fen < 0n ? -fen : fen;
-  return `${sign}${abs / FEN_PER_YUAN}.${String(abs % FEN_PER_YUAN).padStart(2, '0')}`;
-}
+/** 123450n → "1234.50" (the domain's `fromFen`). */
+export const fenToDecimal = fromFen;
 
 function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
@@ -78,9 +78,10 @@ export function parseMoneyInput(text: string): MoneyInput {
   if (compact === '') return { ok: false, error: 'required' };
   if (/^\d+\.\d{3,}$/u.test(compact)) return { ok: false, error: 'tooManyDecimals' };
   if (!/^\d+(\.\d{0,2})?$/u.test(compact)) return { ok: false, error: 'invalid' };
-  const fen = toFen(compact.replace(/\.$/u, ''));
-  if (fen === undefined) return { ok: false, error: 'invalid' };
+  // Digits and at most two decimals: what the domain's money refuses now is only too many digits (numeric(18,2)).
+  const canonical = compact.replace(/\.$/u, '').replace(/^0+(?=\d)/u, '');
+  if (!isMoney(canonical)) return { ok: false, error: 'tooLarge' };
+  const fen = domainToFen(canonical);
   if (fen <= 0n) return { ok: false, error: 'notPositive' };
-  if (String(fen / FEN_PER_YUAN).length > MAX_INTEGER_DIGITS) return { ok: false, error: 'tooLarge' };
-  return { ok: true, value: fenToDecimal(fen) };
+  return { ok: true, value: fromFen(fen) };
 }

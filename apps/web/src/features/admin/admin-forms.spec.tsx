@@ -3,10 +3,10 @@
  */
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
+import { ROLES } from '@unblock/domain';
 import { I18nProvider } from '../../i18n/i18n';
+import { AdminForm } from './admin-form';
 import {
-  CreateForm,
-  ROLES,
   changedOnly,
   validateCalendar,
   validateCalendarEdit,
@@ -22,7 +22,7 @@ import {
   type CreateUserBody,
   type FormValues,
   type UpdateOrganizationBody,
-} from './admin-forms';
+} from './admin-validation';
 
 function errorOf(element: HTMLElement): string | undefined {
   const id = String(element.getAttribute('aria-describedby'))
@@ -41,7 +41,7 @@ function UserForm({
   const [values, setValues] = useState<FormValues>({});
   return (
     <I18nProvider locale="zh-CN">
-      <CreateForm
+      <AdminForm
         title="admin.newUser"
         submitLabel="admin.create"
         fields={[
@@ -169,15 +169,20 @@ describe('the administrator’s forms', () => {
       ok: false,
       errors: { uscc: 'admin.usccFormat' },
     });
-    expect(validateEnterprise({ ...enterprise, uscc: '91410100ma1234567x', chainId: 'c1' })).toEqual({
+    // The 18th character is the GB 32100-2015 check character: J for these 17, so X is refused.
+    expect(validateEnterprise({ ...enterprise, uscc: '91410100MA1234567X' })).toEqual({
+      ok: false,
+      errors: { uscc: 'admin.usccFormat' },
+    });
+    expect(validateEnterprise({ ...enterprise, uscc: '91410100ma1234567j', chainId: 'c1' })).toEqual({
       ok: false,
       errors: { chainRole: 'admin.pickChainRole' },
     });
     expect(
-      validateEnterprise({ ...enterprise, uscc: ' 91410100ma1234567x ', chainId: 'c1', chainRole: 'leader' }),
+      validateEnterprise({ ...enterprise, uscc: ' 91410100ma1234567j ', chainId: 'c1', chainRole: 'leader' }),
     ).toEqual({
       ok: true,
-      body: { ...enterprise, uscc: '91410100MA1234567X', chainId: 'c1', chainRole: 'leader' },
+      body: { ...enterprise, uscc: '91410100MA1234567J', chainId: 'c1', chainRole: 'leader' },
     });
   });
 
@@ -211,7 +216,7 @@ describe('the administrator’s forms', () => {
       const [values, setValues] = useState<FormValues>({ name: '郑州银行' });
       return (
         <I18nProvider locale="zh-CN">
-          <CreateForm
+          <AdminForm
             title="admin.edit"
             heading="编辑“郑州银行”"
             submitLabel="admin.save"

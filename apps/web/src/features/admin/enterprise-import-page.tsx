@@ -1,5 +1,8 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { unwrap } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { useAuth } from '../../auth/auth';
 import { Page } from '../../components/page';
 import { Notice, ProblemBanner } from '../../components/problem-banner';
@@ -27,28 +30,48 @@ export interface ImportView {
 
 const POLL_MS = 1000;
 
+function hasEnded(view: ImportView | undefined): boolean {
+  return view?.status === 'completed' || view?.status === 'failed';
+}
+
 /** Import enterprises from a CSV or .xlsx file, then follow the import: progress and rejected rows. */
 export function EnterpriseImportPage(): ReactNode {
   const { t } = useI18n();
   const { api } = useAuth();
+  const queryClient = useQueryClient();
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileError, setFileError] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<unknown>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [view, setView] = useState<ImportView | undefined>(undefined);
-
-  // Follow the import until it ends.
+  const upload = useApiMutation(async (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const answer = await unwrap(
+      api.POST('/api/v1/imports/enterprises', {
+        body: form as never,
+        bodySerializer: (body: unknown) => body as FormData,
+      }),
+    );
+    return answer as unknown as ImportView;
+  }, []);
+  const importId = upload.data?.id;
+  // Follows the import (read again every second) until it ends.
+  const followed = useQuery({
+    queryKey: queryKeys.imports.detail(importId ?? ''),
+    queryFn: async () =>
+      (await unwrap(
+        api.GET('/api/v1/imports/{id}', { params: { path: { id: importId ?? '' }, query: { errorsAfterRow: '0' } } }),
+      )) as unknown as ImportView,
+    enabled: importId !== undefined,
+    initialData: upload.data,
+    refetchInterval: (query) => (hasEnded(query.state.data) ? false : POLL_MS),
+  });
+  const view = importId === undefined ? undefined : followed.data;
+  const ended = hasEnded(view);
+  // The enterprises it accepted are in the lists (and the pickers) from now on.
   useEffect(() => {
-    if (!view || view.status === 'completed' || view.status === 'failed') return undefined;
-    const timer = setTimeout(() => {
-      unwrap(api.GET('/api/v1/imports/{id}', { params: { path: { id: view.id }, query: { errorsAfterRow: '0' } } }))
-        .then((answer) => setView(answer as unknown as ImportView))
-        .catch((failure: unknown) => setError(failure));
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [api, view]);
+    if (ended) void queryClient.invalidateQueries({ queryKey: queryKeys.enterprises.all });
+  }, [ended, queryClient]);
 
-  const submit = async (event: FormEvent): Promise<void> => {
+  const submit = (event: FormEvent): void => {
     event.preventDefault();
     const file = fileRef.current?.files?.[0];
     if (!file) {
@@ -57,30 +80,13 @@ export function EnterpriseImportPage(): ReactNode {
       return;
     }
     setFileError(undefined);
-    setError(undefined);
-    setBusy(true);
-    try {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      const answer = await unwrap(
-        api.POST('/api/v1/imports/enterprises', {
-          body: form as never,
-          bodySerializer: (body: unknown) => body as FormData,
-        }),
-      );
-      setView(answer as unknown as ImportView);
-    } catch (failure: unknown) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    upload.mutate(file);
   };
 
-  const ended = view?.status === 'completed' || view?.status === 'failed';
   return (
     <Page title={t('admin.importEnterprises')}>
-      <ProblemBanner error={error} onDismiss={() => setError(undefined)} />
-      <form className="form panel" noValidate onSubmit={(event) => void submit(event)}>
+      <ProblemBanner error={upload.error ?? followed.error} onDismiss={upload.reset} />
+      <form className="form panel" noValidate onSubmit={submit}>
         <p className="hint" id="import-columns">
           {t('admin.importColumns')}
         </p>
@@ -105,8 +111,8 @@ export function EnterpriseImportPage(): ReactNode {
             </p>
           )}
         </div>
-        <button type="submit" disabled={busy || (view !== undefined && !ended)}>
-          {busy ? t('admin.uploading') : t('admin.upload')}
+        <button type="submit" disabled={upload.isPending || (view !== undefined && !ended)}>
+          {upload.isPending ? t('admin.uploading') : t('admin.upload')}
         </button>
       </form>
       {view && (

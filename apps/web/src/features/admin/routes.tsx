@@ -1,7 +1,13 @@
 import type { RouteDefinition } from '../../app/routes';
-import { OrganizationsPage, RegionsPage, UsersPage } from './admin-pages';
+import { CalendarsPage } from './calendars-page';
+import { CampaignsPage } from './campaigns-page';
+import { ChainsPage } from './chains-page';
 import { EnterpriseImportPage } from './enterprise-import-page';
-import { CalendarsPage, CampaignsPage, ChainsPage, EnterprisesPage, SlaPoliciesPage } from './more-admin-pages';
+import { EnterprisesPage } from './enterprises-page';
+import { OrganizationsPage } from './organizations-page';
+import { RegionsPage } from './regions-page';
+import { SlaPoliciesPage } from './sla-policies-page';
+import { UsersPage } from './users-page';
 
 /** The administrator's pages (under /manage: the server keeps /admin for its queue board); `nav` ones appear in their navigation, in this order. */
 export const adminRoutes: RouteDefinition[] = [

@@ -1,3 +1,4 @@
+import { DECLINE_REASONS } from '@unblock/domain';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Schemas } from '../../api/types';
 import { focusFirstError, SelectField, TextAreaField } from '../../components/fields';
@@ -6,15 +7,6 @@ import type { MessageKey } from '../../i18n/messages.en';
 
 export type DeclineBody = Schemas['DeclineCaseDto'];
 export type DeclineReason = DeclineBody['reason'];
-
-export const DECLINE_REASONS = [
-  'outside_credit_policy',
-  'insufficient_collateral',
-  'credit_risk',
-  'not_our_region',
-  'enterprise_unreachable',
-  'other',
-] as const satisfies readonly DeclineReason[];
 
 export const TEXT_MAX = 4000;
 

@@ -1,44 +1,42 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import type { Schemas } from '../../api/types';
+import { pageQuery, usePagedList } from '../../api/paged-list';
+import { queryKeys } from '../../api/query-keys';
+import type { Notification } from '../../api/types';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { Link } from '../../app/router';
 import { useAuth } from '../../auth/auth';
+import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
 import { ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
-import { useLoad } from '../../lib/use-load';
 
-export type Notification = Schemas['NotificationResponse'];
-export const INBOX_LIMIT = 100;
+export const INBOX_PAGE_SIZE = 100;
 
 /** Reminders, escalations and digests addressed to me; unread first in bold, each can be marked read. */
 export function InboxPage(): ReactNode {
   const { t, dateTime } = useI18n();
   const { api } = useAuth();
-  const inbox = useLoad(
-    () => unwrapPage<Notification>(api.GET('/api/v1/me/notifications', { params: { query: { limit: INBOX_LIMIT } } })),
-    [api],
+  const inbox = usePagedList(queryKeys.notifications.list(), (cursor) =>
+    unwrapPage<Notification>(
+      api.GET('/api/v1/me/notifications', { params: { query: pageQuery(cursor, INBOX_PAGE_SIZE) } }),
+    ),
   );
-  const [error, setError] = useState<unknown>(undefined);
-  const markRead = async (id: string): Promise<void> => {
-    try {
-      await unwrap(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } }));
-      inbox.reload();
-    } catch (caught: unknown) {
-      setError(caught);
-    }
-  };
-  const items = inbox.data?.items;
+  const markRead = useApiMutation(
+    (id: string) => unwrap(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })),
+    [queryKeys.notifications.all],
+  );
+  const items = inbox.items;
   return (
     <Page
       title={t('inbox.title')}
       actions={
-        <button type="button" className="secondary" onClick={inbox.reload}>
+        <button type="button" className="secondary" onClick={inbox.refresh}>
           {t('list.refresh')}
         </button>
       }
     >
-      <ProblemBanner error={inbox.error ?? error} onDismiss={() => setError(undefined)} />
+      <ProblemBanner error={inbox.error ?? markRead.error} onDismiss={markRead.reset} />
       {items && items.length === 0 && <p>{t('inbox.empty')}</p>}
       {items && items.length > 0 && (
         <ul className="card-list" aria-label={t('inbox.title')}>
@@ -52,7 +50,7 @@ export function InboxPage(): ReactNode {
               <p>
                 {n.caseId && <Link to={`/queue/${n.caseId}`}>{t('inbox.openCase')}</Link>}{' '}
                 {n.readAt === null && (
-                  <button type="button" className="link-button" onClick={() => void markRead(n.id)}>
+                  <button type="button" className="link-button" onClick={() => markRead.mutate(n.id)}>
                     {t('inbox.markRead')}
                   </button>
                 )}
@@ -61,6 +59,7 @@ export function InboxPage(): ReactNode {
           ))}
         </ul>
       )}
+      <LoadMore list={inbox} />
     </Page>
   );
 }

@@ -1,9 +1,9 @@
 import type { RouteDefinition } from '../../app/routes';
-import { CasePage } from './case-page';
+import { CasePage } from '../cases/case-page';
 import { InboxPage } from './inbox-page';
 import { QueuePage } from './queue-page';
 
-/** The bank manager's pages: the work queue, a case, the inbox. */
+/** The bank manager's pages: the work queue, a case (the case page every role shares), the inbox. */
 export const bankManagerRoutes: RouteDefinition[] = [
   { path: '/queue', title: 'nav.queue', roles: ['bank_manager'], nav: true, render: () => <QueuePage /> },
   { path: '/inbox', title: 'nav.inbox', roles: ['bank_manager'], nav: true, render: () => <InboxPage /> },
@@ -11,6 +11,6 @@ export const bankManagerRoutes: RouteDefinition[] = [
     path: '/queue/:id',
     title: 'case.route',
     roles: ['bank_manager'],
-    render: ({ id }) => <CasePage caseId={id ?? ''} />,
+    render: ({ id = '' }) => <CasePage key={id} caseId={id} />,
   },
 ];

@@ -1,13 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import {
-  BOTTLENECKS,
-  PURPOSES,
-  TERMS,
-  type Bottleneck,
-  type DiagnoseBody,
-  type Purpose,
-  type Term,
-} from '../../api/types';
+import { BOTTLENECKS, PURPOSES, TERMS } from '@unblock/domain';
+import type { Bottleneck, DiagnoseBody, Purpose, Term } from '../../api/types';
 import { ChoiceGroup, focusFirstError, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';

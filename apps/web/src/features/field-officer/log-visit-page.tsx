@@ -1,18 +1,15 @@
 import { useState, type ReactNode } from 'react';
-import { unwrap } from '../../api/client';
-import { ApiProblem } from '../../api/problem';
-import type { Case, RecordedVisit } from '../../api/types';
-import { useAuth } from '../../auth/auth';
-import { Notice, ProblemBanner } from '../../components/problem-banner';
+import type { RecordedVisit } from '../../api/types';
 import { Page } from '../../components/page';
+import { Notice, ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
-import { newUuid } from '../../lib/uuid';
 import { useDraft } from '../../lib/use-draft';
-import { useLoad } from '../../lib/use-load';
-import { DiagnoseForm, emptyDiagnosis } from './diagnose-form';
+import { newUuid } from '../../lib/uuid';
+import { useEnterpriseSearch } from '../../reference/enterprise-search';
+import { useCampaigns } from '../../reference/reference-lists';
 import { OutboxPanel } from './outbox-panel';
 import { useOutbox } from './outbox-context';
-import { loadCampaigns, searchEnterprises } from './reference-cache';
+import { SavedVisit } from './saved-visit';
 import { emptyVisit, VisitForm, type VisitValues } from './visit-form';
 
 type Outcome = { kind: 'saved'; visit: RecordedVisit } | { kind: 'queued' } | undefined;
@@ -23,9 +20,9 @@ type Outcome = { kind: 'saved'; visit: RecordedVisit } | { kind: 'queued' } | un
  */
 export function LogVisitPage(): ReactNode {
   const { t } = useI18n();
-  const { api } = useAuth();
   const outbox = useOutbox();
-  const campaigns = useLoad(() => loadCampaigns(api), [api]);
+  const campaigns = useCampaigns();
+  const searchEnterprises = useEnterpriseSearch();
   const [values, setValues, clearValues] = useDraft<VisitValues>('visit', emptyVisit);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -83,7 +80,7 @@ export function LogVisitPage(): ReactNode {
             values={values}
             onChange={setValues}
             campaigns={campaigns.data ?? []}
-            searchEnterprises={(query) => searchEnterprises(api, query)}
+            searchEnterprises={searchEnterprises}
             onSubmit={(v) => void save(v)}
             serverErrors={serverErrors}
             busy={busy}
@@ -92,71 +89,5 @@ export function LogVisitPage(): ReactNode {
       )}
       <OutboxPanel />
     </Page>
-  );
-}
-
-/** The visit as saved, the recent-visit warning, and the diagnosis on the spot. */
-function SavedVisit({ visit, onAnother }: { visit: RecordedVisit; onAnother: () => void }): ReactNode {
-  const { t } = useI18n();
-  const [diagnosing, setDiagnosing] = useState(false);
-  return (
-    <>
-      <Notice kind="success">{t('visit.saved')}</Notice>
-      {visit.warnings.includes('recent_visit') && <Notice kind="warning">{t('visit.recentWarning')}</Notice>}
-      {diagnosing ? (
-        <DiagnosePanel visitId={visit.id} />
-      ) : (
-        <div className="button-row">
-          <button type="button" onClick={() => setDiagnosing(true)}>
-            {t('visit.diagnose')}
-          </button>
-          <button type="button" className="secondary" onClick={onAnother}>
-            {t('visit.another')}
-          </button>
-        </div>
-      )}
-    </>
-  );
-}
-
-/** The diagnosis form wired to `POST /cases`; used after a visit is saved and from "My visits". */
-export function DiagnosePanel({ visitId }: { visitId: string }): ReactNode {
-  const { t } = useI18n();
-  const { api } = useAuth();
-  const [values, setValues, clearValues] = useDraft(`diagnose.${visitId}`, emptyDiagnosis);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<unknown>();
-  const [created, setCreated] = useState<Case>();
-
-  if (created) {
-    return (
-      <Notice kind="success">
-        {t('diagnose.created', { number: created.number, status: t(`status.${created.status}`) })}
-      </Notice>
-    );
-  }
-  return (
-    <section aria-labelledby="diagnose-title" className="panel">
-      <h2 id="diagnose-title">{t('diagnose.title')}</h2>
-      <ProblemBanner error={problem} onDismiss={() => setProblem(undefined)} />
-      <DiagnoseForm
-        visitId={visitId}
-        values={values}
-        onChange={setValues}
-        busy={busy}
-        serverErrors={problem instanceof ApiProblem ? problem.fieldErrors() : {}}
-        onSubmit={(body) => {
-          setBusy(true);
-          setProblem(undefined);
-          unwrap(api.POST('/api/v1/cases', { body }))
-            .then((answer) => {
-              clearValues();
-              setCreated(answer);
-            })
-            .catch(setProblem)
-            .finally(() => setBusy(false));
-        }}
-      />
-    </section>
   );
 }

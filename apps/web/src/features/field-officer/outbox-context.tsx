@@ -1,4 +1,6 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { queryKeys } from '../../api/query-keys';
 import { useAuth } from '../../auth/auth';
 import { VisitOutbox, type QueuedVisit } from './visit-outbox';
 
@@ -7,10 +9,17 @@ const OutboxContext = createContext<VisitOutbox | undefined>(undefined);
 /** One outbox per signed-in user, sending in the background whatever page is open. */
 export function OutboxProvider({ children }: { children: ReactNode }): ReactNode {
   const { api, user } = useAuth();
+  const queryClient = useQueryClient();
   const userId = user?.id;
   const outbox = useMemo(
-    () => (userId === undefined ? undefined : new VisitOutbox(api, `unblock.outbox.${userId}`)),
-    [api, userId],
+    () =>
+      userId === undefined
+        ? undefined
+        : new VisitOutbox(api, `unblock.outbox.${userId}`, () => {
+            void queryClient.invalidateQueries({ queryKey: queryKeys.visits.all });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
+          }),
+    [api, userId, queryClient],
   );
   useEffect(() => {
     outbox?.start();

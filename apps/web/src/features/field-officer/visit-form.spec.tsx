@@ -5,7 +5,8 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import type { Campaign } from '../../api/types';
 import { I18nProvider } from '../../i18n/i18n';
-import { emptyVisit, enterpriseQuery, validateVisit, VisitForm, type VisitValues } from './visit-form';
+import { enterpriseQuery } from '../../reference/enterprise-search';
+import { emptyVisit, validateVisit, VisitForm, type VisitValues } from './visit-form';
 
 const campaign = { id: 'c1', name: '诊断畅通' } as Campaign;
 
@@ -23,7 +24,10 @@ function Harness({
         values={values}
         onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
         campaigns={[campaign]}
-        searchEnterprises={async () => [{ id: 'e1', name: 'Zhengzhou Heavy', uscc: '91410100MA00000000' } as never]}
+        searchEnterprises={async () => ({
+          items: [{ id: 'e1', name: 'Zhengzhou Heavy', uscc: '91410100MA0000000T' } as never],
+          nextCursor: null,
+        })}
         onSubmit={onSubmit}
         serverErrors={serverErrors ?? {}}
       />
@@ -82,7 +86,9 @@ describe('the visit form', () => {
   });
 
   it('searches by credit code when the text is one, else by name', () => {
-    expect(enterpriseQuery(' 91410100ma00000000 ')).toEqual({ uscc: '91410100MA00000000' });
+    // T is the GB 32100-2015 check character of these 17; a code that fails its check is searched as a name.
+    expect(enterpriseQuery(' 91410100ma0000000t ')).toEqual({ uscc: '91410100MA0000000T' });
+    expect(enterpriseQuery('91410100MA00000000')).toEqual({ q: '91410100MA00000000' });
     expect(enterpriseQuery('郑州重工')).toEqual({ q: '郑州重工' });
   });
 });

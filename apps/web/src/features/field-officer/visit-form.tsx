@@ -1,9 +1,12 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { VISIT_KINDS, type Campaign, type Enterprise, type VisitKind } from '../../api/types';
+import { VISIT_KINDS } from '@unblock/domain';
+import type { Campaign, VisitKind } from '../../api/types';
 import { ChoiceGroup, focusFirstError, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
 import { todayInShanghai } from '../../lib/dates';
+import { EnterprisePicker } from '../../reference/enterprise-picker';
+import type { SearchEnterprises } from '../../reference/enterprise-search';
 
 export interface VisitValues {
   enterpriseId: string;
@@ -37,14 +40,6 @@ export function validateVisit(values: VisitValues, today: string = todayInShangh
   return errors;
 }
 
-/** USCC: 18 characters of digits and capitals (the API checks the check character). */
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/u;
-
-export function enterpriseQuery(text: string): { uscc: string } | { q: string } {
-  const compact = text.trim().toUpperCase();
-  return USCC.test(compact) ? { uscc: compact } : { q: text.trim() };
-}
-
 /**
  * Log a visit: the enterprise (found by name or credit code), the campaign, the kind, the day and the
  * summary. The values live with the caller (a draft that survives a new sign-in); `serverErrors` are the
@@ -62,36 +57,19 @@ export function VisitForm({
   values: VisitValues;
   onChange: (patch: Partial<VisitValues>) => void;
   campaigns: readonly Campaign[];
-  searchEnterprises: (query: { uscc: string } | { q: string }) => Promise<Enterprise[]>;
+  searchEnterprises: SearchEnterprises;
   onSubmit: (values: VisitValues) => void;
   serverErrors?: Record<string, string>;
   busy?: boolean;
 }): ReactNode {
   const { t } = useI18n();
   const [errors, setErrors] = useState<VisitErrors>({});
-  const [search, setSearch] = useState('');
-  const [results, setResults] = useState<Enterprise[] | undefined>();
-  const [searching, setSearching] = useState(false);
-  const [searchError, setSearchError] = useState<string | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
 
   const message = (field: keyof VisitValues): string | undefined => {
     const own = errors[field];
     if (own) return t(own, { max: SUMMARY_MAX });
     return serverErrors[field];
-  };
-
-  const runSearch = async (): Promise<void> => {
-    if (!search.trim()) return;
-    setSearching(true);
-    setSearchError(undefined);
-    try {
-      setResults(await searchEnterprises(enterpriseQuery(search)));
-    } catch {
-      setSearchError(t('error.network'));
-    } finally {
-      setSearching(false);
-    }
   };
 
   const submit = (event: FormEvent): void => {
@@ -109,7 +87,7 @@ export function VisitForm({
   const enterpriseError = message('enterpriseId');
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="form">
-      {values.enterpriseId ? (
+      {values.enterpriseId && (
         <div className="field selected-enterprise">
           <span className="label">{t('visit.enterprise')}</span>
           <p>
@@ -123,45 +101,15 @@ export function VisitForm({
             </button>
           </p>
         </div>
-      ) : (
-        <div className="enterprise-search">
-          <TextField
-            name="enterpriseId"
-            type="search"
-            label={t('visit.enterpriseSearch')}
-            value={search}
-            required
-            error={enterpriseError}
-            onChange={(event) => setSearch(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter') {
-                event.preventDefault();
-                void runSearch();
-              }
-            }}
-          />
-          <button type="button" className="secondary" onClick={() => void runSearch()} disabled={searching}>
-            {searching ? t('visit.searching') : t('visit.search')}
-          </button>
-          {searchError && <p className="field-error">{searchError}</p>}
-          {results !== undefined &&
-            (results.length === 0 ? (
-              <p role="status">{t('visit.noResults')}</p>
-            ) : (
-              <ChoiceGroup
-                name="enterprise"
-                type="radio"
-                label={t('visit.enterprise')}
-                options={results.map((e) => ({ value: e.id, label: `${e.name} · ${e.uscc}` }))}
-                selected={[]}
-                onChange={([id]) => {
-                  const picked = results.find((e) => e.id === id);
-                  if (picked) onChange({ enterpriseId: picked.id, enterpriseName: picked.name });
-                }}
-              />
-            ))}
-        </div>
       )}
+      {/* Hidden, not gone, while an enterprise is chosen: "Change" comes back to the same results. */}
+      <div hidden={values.enterpriseId !== ''}>
+        <EnterprisePicker
+          search={searchEnterprises}
+          error={enterpriseError}
+          onPick={(picked) => onChange({ enterpriseId: picked.id, enterpriseName: picked.name })}
+        />
+      </div>
       <SelectField
         name="campaignId"
         label={t('visit.campaign')}

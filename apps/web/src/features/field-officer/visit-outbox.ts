@@ -36,9 +36,11 @@ export class VisitOutbox {
   private readonly listeners = new Set<() => void>();
   private readonly onOnline = (): void => void this.flush();
 
+  /** `onSent` runs after a flush that sent at least one visit (the views listing visits read again). */
   constructor(
     private readonly api: ApiClient,
     private readonly storageKey: string,
+    private readonly onSent: () => void = () => undefined,
   ) {
     this.entries = readJson<QueuedVisit[]>(localStorage, storageKey) ?? [];
   }
@@ -76,10 +78,15 @@ export class VisitOutbox {
 
   /** Sends what waits, in order; one flush at a time (a second caller shares it). */
   flush(): Promise<SendResult[]> {
-    this.sending ??= this.sendAll().finally(() => {
-      this.sending = undefined;
-      this.notify();
-    });
+    this.sending ??= this.sendAll()
+      .then((results) => {
+        if (results.some((result) => result.outcome === 'sent')) this.onSent();
+        return results;
+      })
+      .finally(() => {
+        this.sending = undefined;
+        this.notify();
+      });
     this.notify();
     return this.sending;
   }

@@ -4,18 +4,9 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { I18nProvider } from '../../i18n/i18n';
-import {
-  CloseForm,
-  emptyClose,
-  emptyExtend,
-  emptyReassign,
-  ExtendForm,
-  ReassignForm,
-  validateClose,
-  validateExtend,
-  validateReassign,
-} from './case-action-forms';
-import type { CloseBody, ExtendBody, ReassignBody } from './supervisor-types';
+import { CloseForm, emptyClose, validateClose, type CloseBody } from './close-form';
+import { emptyExtend, ExtendForm, validateExtend, type ExtendBody } from './extend-form';
+import { emptyReassign, ReassignForm, validateReassign, type ReassignBody } from './reassign-form';
 
 const BANKS = [
   { id: 'b1', name: '郑州银行' },

@@ -1,16 +1,18 @@
+import { BOTTLENECKS } from '@unblock/domain';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { unwrap } from '../../api/client';
-import { BOTTLENECKS } from '../../api/types';
+import { queryKeys } from '../../api/query-keys';
 import { useAuth } from '../../auth/auth';
 import { SelectField, TextField } from '../../components/fields';
 import { Page } from '../../components/page';
 import { ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
-import { useLoad } from '../../lib/use-load';
+import { nameOptions, regionOptions } from '../../reference/names';
+import { useCampaigns, useRegions } from '../../reference/reference-lists';
 import { Chart, type ChartOption } from './chart';
-import { loadReferenceData } from './reference-data';
 import { downloadReport, type ExportFormat, type ReportName, type ReportQuery } from './report-export';
-import { claimedOrLater, percent, type BankFigures, type CampaignFigures, type ChainFigures } from './supervisor-types';
+import { claimedOrLater, percent, type BankFigures, type CampaignFigures, type ChainFigures } from './report-figures';
 
 interface Filters {
   campaignId: string;
@@ -39,20 +41,28 @@ export function DashboardPage(): ReactNode {
   const [exportError, setExportError] = useState<unknown>(undefined);
   const [exporting, setExporting] = useState<string | undefined>(undefined);
   const query = reportQuery(filters);
-  const queryKey = JSON.stringify(query);
   const rangeError = query.from && query.to && query.to < query.from ? t('dashboard.rangeError') : undefined;
-  const reference = useLoad(() => loadReferenceData(api), [api]);
-  const figures = useLoad(async () => {
-    if (rangeError) return undefined;
-    const [summary, chains, banks] = await Promise.all([
-      unwrap(api.GET('/api/v1/reports/summary', { params: { query } })) as Promise<unknown> as Promise<CampaignFigures>,
-      unwrap(api.GET('/api/v1/reports/chains', { params: { query } })) as Promise<unknown> as Promise<ChainFigures[]>,
-      unwrap(api.GET('/api/v1/reports/banks', { params: { query } })) as Promise<unknown> as Promise<BankFigures[]>,
-    ]);
-    return { summary, chains, banks };
-  }, [api, queryKey, rangeError]);
+  const campaigns = useCampaigns();
+  const regions = useRegions();
+  const figures = useQuery({
+    queryKey: queryKeys.reports.figures(query),
+    queryFn: async () => {
+      const [summary, chains, banks] = await Promise.all([
+        unwrap(
+          api.GET('/api/v1/reports/summary', { params: { query } }),
+        ) as Promise<unknown> as Promise<CampaignFigures>,
+        unwrap(api.GET('/api/v1/reports/chains', { params: { query } })) as Promise<unknown> as Promise<ChainFigures[]>,
+        unwrap(api.GET('/api/v1/reports/banks', { params: { query } })) as Promise<unknown> as Promise<BankFigures[]>,
+      ]);
+      return { summary, chains, banks };
+    },
+    enabled: !rangeError,
+    placeholderData: keepPreviousData,
+  });
   const set = (patch: Partial<Filters>): void => setFilters((previous) => ({ ...previous, ...patch }));
-  const summary = figures.data?.summary;
+  // A range that ends before it starts shows no figures (the field says why).
+  const shown = rangeError ? undefined : figures.data;
+  const summary = shown?.summary;
 
   const funnel = useMemo(
     () =>
@@ -102,19 +112,19 @@ export function DashboardPage(): ReactNode {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: (figures.data?.banks ?? []).map((b) => b.bankName) },
+      xAxis: { type: 'category', data: (shown?.banks ?? []).map((b) => b.bankName) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { type: 'bar', name: t('dashboard.claims'), data: (figures.data?.banks ?? []).map((b) => b.claims) },
-        { type: 'bar', name: t('dashboard.declines'), data: (figures.data?.banks ?? []).map((b) => b.declines) },
+        { type: 'bar', name: t('dashboard.claims'), data: (shown?.banks ?? []).map((b) => b.claims) },
+        { type: 'bar', name: t('dashboard.declines'), data: (shown?.banks ?? []).map((b) => b.declines) },
         {
           type: 'bar',
           name: t('dashboard.escalations'),
-          data: (figures.data?.banks ?? []).map((b) => b.escalations),
+          data: (shown?.banks ?? []).map((b) => b.escalations),
         },
       ],
     }),
-    [figures.data, t],
+    [shown, t],
   );
 
   const exportReport = async (report: ReportName, format: ExportFormat): Promise<void> => {
@@ -163,7 +173,7 @@ export function DashboardPage(): ReactNode {
           label={t('col.campaign')}
           value={filters.campaignId}
           placeholder={t('supervisor.all')}
-          options={(reference.data?.campaigns ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          options={nameOptions(campaigns.data)}
           onChange={(event) => set({ campaignId: event.target.value })}
         />
         <SelectField
@@ -171,7 +181,7 @@ export function DashboardPage(): ReactNode {
           label={t('supervisor.region')}
           value={filters.regionCode}
           placeholder={t('supervisor.all')}
-          options={(reference.data?.regions ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+          options={regionOptions(regions.data)}
           onChange={(event) => set({ regionCode: event.target.value })}
         />
         <TextField
@@ -190,10 +200,10 @@ export function DashboardPage(): ReactNode {
           onChange={(event) => set({ to: event.target.value })}
         />
       </form>
-      <ProblemBanner error={figures.error ?? reference.error} />
+      <ProblemBanner error={figures.error ?? campaigns.error ?? regions.error} />
       <ProblemBanner error={exportError} onDismiss={() => setExportError(undefined)} />
-      {figures.loading && !summary && <p>{t('app.loading')}</p>}
-      {summary && figures.data && (
+      {figures.isLoading && <p>{t('app.loading')}</p>}
+      {summary && shown && (
         <>
           <section aria-labelledby="dash-summary" className="panel">
             <h2 id="dash-summary">{t('dashboard.summary')}</h2>
@@ -274,7 +284,7 @@ export function DashboardPage(): ReactNode {
                   </tr>
                 </thead>
                 <tbody>
-                  {figures.data.chains.map((c) => (
+                  {shown.chains.map((c) => (
                     <tr key={c.chainId}>
                       <th scope="row">{c.chainName}</th>
                       <td>{c.leadBankName}</td>
@@ -295,10 +305,10 @@ export function DashboardPage(): ReactNode {
           <section aria-labelledby="dash-banks" className="panel">
             <h2 id="dash-banks">{t('dashboard.byBank')}</h2>
             {exportButtons('banks')}
-            {figures.data.banks.length > 0 && (
+            {shown.banks.length > 0 && (
               <Chart
                 option={bankOption}
-                label={figures.data.banks
+                label={shown.banks
                   .map((b) =>
                     t('dashboard.bankChartItem', { bank: b.bankName, claims: b.claims, escalations: b.escalations }),
                   )
@@ -319,7 +329,7 @@ export function DashboardPage(): ReactNode {
                   </tr>
                 </thead>
                 <tbody>
-                  {figures.data.banks.map((b) => (
+                  {shown.banks.map((b) => (
                     <tr key={b.bankId} data-bank-id={b.bankId}>
                       <th scope="row">{b.bankName}</th>
                       <td className="number">{b.casesAssigned}</td>

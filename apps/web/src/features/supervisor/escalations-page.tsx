@@ -1,16 +1,23 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { ESCALATION_STATUSES } from '@unblock/domain';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
+import { pageQuery, usePagedList } from '../../api/paged-list';
+import { queryKeys } from '../../api/query-keys';
+import type { Escalation, EscalationStatus } from '../../api/types';
+import { useApiMutation } from '../../api/use-api-mutation';
 import { Link } from '../../app/router';
 import { useAuth } from '../../auth/auth';
 import { SelectField } from '../../components/fields';
+import { LoadMore } from '../../components/load-more';
 import { Page, StatusBadge } from '../../components/page';
 import { Notice, ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
-import { useLoad } from '../../lib/use-load';
-import { loadReferenceData, nameOf, regionName } from './reference-data';
-import { ESCALATION_STATUSES, overdueText, type Escalation, type EscalationStatus } from './supervisor-types';
+import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
+import { useBanks, useChains, useRegions } from '../../reference/reference-lists';
+import { overdueText } from './overdue-text';
 
-const QUEUE_LIMIT = 200;
+const QUEUE_PAGE_SIZE = 200;
 /** The queue is read again this often, so a new escalation shows up without a click. */
 export const QUEUE_REFRESH_MS = 15_000;
 
@@ -33,33 +40,35 @@ export function EscalationsPage(): ReactNode {
     chainId: '',
     regionCode: '',
   });
-  const [actionError, setActionError] = useState<unknown>(undefined);
-  const [acknowledged, setAcknowledged] = useState<string | undefined>(undefined);
-  const reference = useLoad(() => loadReferenceData(api), [api]);
-  const queue = useLoad(async () => {
-    const page = await unwrapPage<Escalation>(
-      api.GET('/api/v1/escalations', {
-        params: {
-          query: {
-            limit: QUEUE_LIMIT,
-            ...(filters.status ? { status: filters.status } : {}),
-            ...(filters.level ? { level: Number(filters.level) as 1 | 2 } : {}),
-            ...(filters.bankId ? { bankId: filters.bankId } : {}),
-            ...(filters.chainId ? { chainId: filters.chainId } : {}),
-            ...(filters.regionCode ? { regionCode: filters.regionCode } : {}),
-          },
-        },
-      }),
-    );
-    // Oldest first: the deadline missed longest ago leads.
-    return [...page.items].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  }, [api, filters.status, filters.level, filters.bankId, filters.chainId, filters.regionCode]);
-  const { reload } = queue;
-  useEffect(() => {
-    const timer = setInterval(reload, QUEUE_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reload]);
-  const refs = reference.data;
+  const queryClient = useQueryClient();
+  const banks = useBanks();
+  const chains = useChains();
+  const regions = useRegions();
+  const query = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.level ? { level: Number(filters.level) as 1 | 2 } : {}),
+    ...(filters.bankId ? { bankId: filters.bankId } : {}),
+    ...(filters.chainId ? { chainId: filters.chainId } : {}),
+    ...(filters.regionCode ? { regionCode: filters.regionCode } : {}),
+  };
+  const queue = usePagedList(
+    queryKeys.escalations.list(query),
+    (cursor) =>
+      unwrapPage<Escalation>(
+        api.GET('/api/v1/escalations', { params: { query: { ...query, ...pageQuery(cursor, QUEUE_PAGE_SIZE) } } }),
+      ),
+    { refetchInterval: QUEUE_REFRESH_MS },
+  );
+  // Oldest first: the deadline missed longest ago leads.
+  const rows = useMemo(
+    () => queue.items && [...queue.items].sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
+    [queue.items],
+  );
+  const acknowledge = useApiMutation(
+    (escalation: Escalation) =>
+      unwrap(api.POST('/api/v1/escalations/{id}/acknowledge', { params: { path: { id: escalation.id } } })),
+    [queryKeys.escalations.all],
+  );
   const units = {
     d: t('supervisor.unit.day'),
     h: t('supervisor.unit.hour'),
@@ -68,23 +77,11 @@ export function EscalationsPage(): ReactNode {
   };
   const set = (patch: Partial<Filters>): void => setFilters((previous) => ({ ...previous, ...patch }));
 
-  const acknowledge = async (escalation: Escalation): Promise<void> => {
-    setActionError(undefined);
-    setAcknowledged(undefined);
-    try {
-      await unwrap(api.POST('/api/v1/escalations/{id}/acknowledge', { params: { path: { id: escalation.id } } }));
-      setAcknowledged(escalation.id);
-      queue.reload();
-    } catch (error: unknown) {
-      setActionError(error);
-    }
-  };
-
   return (
     <Page
       title={t('escalations.title')}
       actions={
-        <button type="button" className="secondary" onClick={queue.reload}>
+        <button type="button" className="secondary" onClick={queue.refresh}>
           {t('list.refresh')}
         </button>
       }
@@ -114,7 +111,7 @@ export function EscalationsPage(): ReactNode {
           label={t('supervisor.bank')}
           value={filters.bankId}
           placeholder={t('supervisor.all')}
-          options={(refs?.banks ?? []).map((b) => ({ value: b.id, label: b.name }))}
+          options={nameOptions(banks.data)}
           onChange={(event) => set({ bankId: event.target.value })}
         />
         <SelectField
@@ -122,7 +119,7 @@ export function EscalationsPage(): ReactNode {
           label={t('supervisor.chain')}
           value={filters.chainId}
           placeholder={t('supervisor.all')}
-          options={(refs?.chains ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          options={nameOptions(chains.data)}
           onChange={(event) => set({ chainId: event.target.value })}
         />
         <SelectField
@@ -130,16 +127,20 @@ export function EscalationsPage(): ReactNode {
           label={t('supervisor.region')}
           value={filters.regionCode}
           placeholder={t('supervisor.all')}
-          options={(refs?.regions ?? []).map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))}
+          options={regionOptions(regions.data)}
           onChange={(event) => set({ regionCode: event.target.value })}
         />
       </form>
-      <ProblemBanner error={queue.error ?? reference.error} />
-      <ProblemBanner error={actionError} onConflict={queue.reload} onDismiss={() => setActionError(undefined)} />
-      {acknowledged && <Notice kind="success">{t('escalations.acknowledged')}</Notice>}
-      {queue.loading && !queue.data && <p>{t('app.loading')}</p>}
-      {queue.data && queue.data.length === 0 && <p>{t('escalations.empty')}</p>}
-      {queue.data && queue.data.length > 0 && (
+      <ProblemBanner error={queue.error ?? banks.error ?? chains.error ?? regions.error} />
+      <ProblemBanner
+        error={acknowledge.error}
+        onConflict={() => void queryClient.invalidateQueries({ queryKey: queryKeys.escalations.all })}
+        onDismiss={acknowledge.reset}
+      />
+      {acknowledge.isSuccess && <Notice kind="success">{t('escalations.acknowledged')}</Notice>}
+      {queue.loading && <p>{t('app.loading')}</p>}
+      {rows && rows.length === 0 && <p>{t('escalations.empty')}</p>}
+      {rows && rows.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t('escalations.title')}>
           <table data-testid="escalations">
             <thead>
@@ -155,7 +156,7 @@ export function EscalationsPage(): ReactNode {
               </tr>
             </thead>
             <tbody>
-              {queue.data.map((e) => (
+              {rows.map((e) => (
                 <tr key={e.id} data-case-id={e.caseId}>
                   <td>
                     <StatusBadge status={`level-${e.level}`} label={t('escalations.levelN', { level: e.level })} />
@@ -164,14 +165,14 @@ export function EscalationsPage(): ReactNode {
                   <td title={t('escalations.dueAt', { at: dateTime(e.dueAt) })}>
                     {overdueText(e.overdueSeconds, units)}
                   </td>
-                  <td>{nameOf(refs?.banks, e.bankId)}</td>
-                  <td>{nameOf(refs?.chains, e.chainId)}</td>
-                  <td>{regionName(refs?.regions, e.regionCode)}</td>
+                  <td>{nameOf(banks.data, e.bankId)}</td>
+                  <td>{nameOf(chains.data, e.chainId)}</td>
+                  <td>{regionName(regions.data, e.regionCode)}</td>
                   <td>{t(`supervisor.escalationStatus.${e.status}`)}</td>
                   <td>
                     <div className="button-row">
                       {e.status === 'open' && (
-                        <button type="button" className="secondary" onClick={() => void acknowledge(e)}>
+                        <button type="button" className="secondary" onClick={() => acknowledge.mutate(e)}>
                           {t('escalations.acknowledge')}
                         </button>
                       )}
@@ -184,6 +185,7 @@ export function EscalationsPage(): ReactNode {
           </table>
         </div>
       )}
+      <LoadMore list={queue} />
     </Page>
   );
 }

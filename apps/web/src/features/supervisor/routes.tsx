@@ -1,8 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteDefinition } from '../../app/routes';
 import { useI18n } from '../../i18n/i18n';
+import { CasePage } from '../cases/case-page';
 import { EscalationsPage } from './escalations-page';
-import { SuperviseCasePage } from './supervise-case-page';
 
 // The dashboard brings ECharts: loaded only when a supervisor opens it.
 const LazyDashboard = lazy(() => import('./dashboard-page').then((module) => ({ default: module.DashboardPage })));
@@ -34,8 +34,8 @@ export const supervisorRoutes: RouteDefinition[] = [
   },
   {
     path: '/supervision/cases/:id',
-    title: 'supervisor.caseTitleLoading',
+    title: 'case.route',
     roles: ['supervisor'],
-    render: ({ id }) => <SuperviseCasePage caseId={id ?? ''} />,
+    render: ({ id = '' }) => <CasePage key={id} caseId={id} />,
   },
 ];

@@ -1,9 +1,18 @@
 /**
  * @jest-environment jsdom
  */
+import { QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ApiClient } from '../../api/client';
-import { useEnterpriseNames } from './reference-data';
+import type { ReactNode } from 'react';
+import type { ApiClient } from '../api/client';
+import { createQueryClient } from '../api/query-client';
+import { useEnterpriseNames } from './enterprise-names';
+
+/** The app's query client (its defaults: no retry), fresh for each test. */
+function withQueryClient(): ({ children }: { children: ReactNode }) => ReactNode {
+  const client = createQueryClient();
+  return ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}
 
 /** An API whose enterprise answers the test releases one at a time. */
 function slowApi(): { api: ApiClient; asked: string[]; answer: (id: string, status?: number) => void } {
@@ -32,6 +41,7 @@ describe('the names of a queue’s enterprises', () => {
     const { api, asked, answer } = slowApi();
     const { result, rerender } = renderHook(({ ids }) => useEnterpriseNames(api, ids), {
       initialProps: { ids: ['e1'] },
+      wrapper: withQueryClient(),
     });
     // The list changes (a page more, then a refresh without it) before the first answer comes.
     rerender({ ids: ['e1', 'e2'] });
@@ -51,6 +61,7 @@ describe('the names of a queue’s enterprises', () => {
     const { api, asked, answer } = slowApi();
     const { result, rerender } = renderHook(({ ids }) => useEnterpriseNames(api, ids), {
       initialProps: { ids: ['e1'] },
+      wrapper: withQueryClient(),
     });
     await act(async () => {
       answer('e1', 503);

@@ -1,24 +1,48 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import {
+  CAMPAIGN_KINDS,
+  ENTERPRISE_SIZES,
+  isRegionCode,
+  isValidUscc,
+  normalizeUscc,
+  ORGANIZATION_KINDS,
+  parseSlaDuration,
+  ROLES,
+} from '@unblock/domain';
 import type { Role, Schemas } from '../../api/types';
-import { focusFirstError, SelectField, TextField } from '../../components/fields';
-import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
+
+/**
+ * The checks of the administrator's forms, before anything is sent; the API checks again. The rules that
+ * the API's validators also apply (credit code, region code, SLA durations, the enumerations) come from
+ * the domain (`@unblock/domain`), never copied.
+ */
+export type FormValues = Record<string, string>;
+export type FormErrors = Record<string, MessageKey>;
+export type Validation<B> = { ok: true; body: B } | { ok: false; errors: FormErrors };
 
 export type CreateRegionBody = Schemas['CreateRegionDto'];
 export type CreateOrganizationBody = Schemas['CreateOrganizationDto'];
 export type OrganizationKind = CreateOrganizationBody['kind'];
 export type CreateUserBody = Schemas['CreateUserDto'];
+export type CreateChainBody = Schemas['CreateChainDto'];
+export type CreateCampaignBody = Schemas['CreateCampaignDto'];
+export type CampaignKind = CreateCampaignBody['kind'];
+export type CreateSlaPolicyBody = Schemas['CreateSlaPolicyDto'];
+export type CreateEnterpriseBody = Schemas['CreateEnterpriseDto'];
+export type EnterpriseSize = CreateEnterpriseBody['size'];
+export type ChainRole = NonNullable<CreateEnterpriseBody['chainRole']>;
+export type CreateCalendarBody = Schemas['CreateCalendarDto'];
+export type UpdateOrganizationBody = Schemas['UpdateOrganizationDto'];
+export type UpdateEnterpriseBody = Schemas['UpdateEnterpriseDto'];
+export type UpdateCalendarBody = Schemas['UpdateCalendarDto'];
 
-export const ORGANIZATION_KINDS = ['regulator', 'bank', 'institution'] as const satisfies readonly OrganizationKind[];
-export const ROLES = ['admin', 'field_officer', 'bank_manager', 'supervisor'] as const satisfies readonly Role[];
 export const PASSWORD_MIN = 12;
+export const WEBHOOK_SECRET_MIN = 16;
+export const SLA_DURATIONS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
 
-export type FormValues = Record<string, string>;
-export type FormErrors = Record<string, MessageKey>;
-export type Validation<B> = { ok: true; body: B } | { ok: false; errors: FormErrors };
-
-const REGION_CODE = /^\d{6}$/u;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
+const WEBHOOK_URL = /^https?:\/\/[^\s/]+\S*$/iu;
 
 function done<B>(errors: FormErrors, body: () => B): Validation<B> {
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body: body() };
@@ -30,9 +54,9 @@ export function validateRegion(values: FormValues): Validation<CreateRegionBody>
   const parentCode = (values['parentCode'] ?? '').trim();
   const name = (values['name'] ?? '').trim();
   if (!code) errors['code'] = 'form.required';
-  else if (!REGION_CODE.test(code)) errors['code'] = 'admin.regionCodeFormat';
+  else if (!isRegionCode(code)) errors['code'] = 'admin.regionCodeFormat';
   if (!name) errors['name'] = 'form.required';
-  if (parentCode && !REGION_CODE.test(parentCode)) errors['parentCode'] = 'admin.regionCodeFormat';
+  if (parentCode && !isRegionCode(parentCode)) errors['parentCode'] = 'admin.regionCodeFormat';
   else if (parentCode && parentCode === code) errors['parentCode'] = 'admin.parentIsSelf';
   return done(errors, () => ({ code, name, ...(parentCode ? { parentCode } : {}) }));
 }
@@ -74,17 +98,6 @@ export function validateUser(values: FormValues): Validation<CreateUserBody> {
   }));
 }
 
-export type CreateChainBody = Schemas['CreateChainDto'];
-export type CreateCampaignBody = Schemas['CreateCampaignDto'];
-export type CampaignKind = CreateCampaignBody['kind'];
-export type CreateSlaPolicyBody = Schemas['CreateSlaPolicyDto'];
-export const CAMPAIGN_KINDS = ['diagnose_unblock', 'gm_visits', 'other'] as const satisfies readonly CampaignKind[];
-export const SLA_DURATIONS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
-/** Business days (`P3D`) or, for tests and drills, hours, minutes and seconds (`PT2H`, `PT30S`). */
-const DURATION = /^P(?:\d+D|T(?:\d+H)?(?:\d+M)?(?:\d+S)?)$/u;
-
 export function validateChain(values: FormValues): Validation<CreateChainBody> {
   const errors: FormErrors = {};
   const name = (values['name'] ?? '').trim();
@@ -123,6 +136,7 @@ export function validateCampaign(values: FormValues): Validation<CreateCampaignB
   }));
 }
 
+/** Each duration, when given: business days (`3BD`) or an ISO 8601 duration (`P3D`, `PT2H`, `PT30S`). */
 export function validateSlaPolicy(values: FormValues): Validation<CreateSlaPolicyBody> {
   const errors: FormErrors = {};
   const name = (values['name'] ?? '').trim();
@@ -133,44 +147,43 @@ export function validateSlaPolicy(values: FormValues): Validation<CreateSlaPolic
   for (const key of SLA_DURATIONS) {
     const value = (values[key] ?? '').trim().toUpperCase();
     if (!value) continue;
-    if (DURATION.test(value) && value !== 'PT') durations[key] = value;
+    if (parseSlaDuration(value) !== null) durations[key] = value;
     else errors[key] = 'admin.durationFormat';
   }
   return done(errors, () => ({ name, calendarId, ...durations }));
 }
 
-export type CreateEnterpriseBody = Schemas['CreateEnterpriseDto'];
-export type EnterpriseSize = CreateEnterpriseBody['size'];
-export type ChainRole = NonNullable<CreateEnterpriseBody['chainRole']>;
-export const ENTERPRISE_SIZES = ['micro', 'small', 'medium', 'large'] as const satisfies readonly EnterpriseSize[];
-export const CHAIN_ROLES = ['leader', 'upstream', 'downstream', 'member'] as const satisfies readonly ChainRole[];
-/** A unified social credit code: 18 characters of digits and capitals (no I, O, S, V, Z). */
-const USCC = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/u;
-
-export function validateEnterprise(values: FormValues): Validation<CreateEnterpriseBody> {
-  const errors: FormErrors = {};
-  const uscc = (values['uscc'] ?? '').trim().toUpperCase();
+/** What a new enterprise and an edited one share: name, region, size, and its place on a chain. */
+function enterpriseDetails(
+  values: FormValues,
+  errors: FormErrors,
+): Pick<CreateEnterpriseBody, 'name' | 'regionCode' | 'size' | 'chainId' | 'chainRole'> {
   const name = (values['name'] ?? '').trim();
   const regionCode = values['regionCode'] ?? '';
   const size = values['size'] ?? '';
   const chainId = values['chainId'] ?? '';
   const chainRole = values['chainRole'] ?? '';
-  if (!uscc) errors['uscc'] = 'form.required';
-  else if (!USCC.test(uscc)) errors['uscc'] = 'admin.usccFormat';
   if (!name) errors['name'] = 'form.required';
   if (!regionCode) errors['regionCode'] = 'admin.pickRegion';
   if (!ENTERPRISE_SIZES.includes(size as EnterpriseSize)) errors['size'] = 'admin.pickSize';
   if (chainId && !chainRole) errors['chainRole'] = 'admin.pickChainRole';
-  return done(errors, () => ({
-    uscc,
+  return {
     name,
     regionCode,
     size: size as EnterpriseSize,
     ...(chainId ? { chainId, chainRole: chainRole as ChainRole } : {}),
-  }));
+  };
 }
 
-export type CreateCalendarBody = Schemas['CreateCalendarDto'];
+/** A new enterprise: its unified social credit code is checked as the API checks it (GB 32100-2015). */
+export function validateEnterprise(values: FormValues): Validation<CreateEnterpriseBody> {
+  const errors: FormErrors = {};
+  const uscc = normalizeUscc(values['uscc'] ?? '');
+  if (!uscc) errors['uscc'] = 'form.required';
+  else if (!isValidUscc(uscc)) errors['uscc'] = 'admin.usccFormat';
+  const details = enterpriseDetails(values, errors);
+  return done(errors, () => ({ uscc, ...details }));
+}
 
 /** Dates separated by commas, spaces or new lines; undefined when one is not `YYYY-MM-DD`. */
 export function parseDays(text: string): string[] | undefined {
@@ -190,110 +203,6 @@ export function validateCalendar(values: FormValues): Validation<CreateCalendarB
   return done(errors, () => ({ name, holidays: holidays ?? [], workdays: workdays ?? [] }));
 }
 
-export interface FieldSpec {
-  name: string;
-  label: MessageKey;
-  type?: 'text' | 'email' | 'password' | 'date';
-  /** A select with these options (and a placeholder). */
-  options?: readonly { value: string; label: string }[];
-  placeholder?: MessageKey;
-  required?: boolean;
-  hint?: MessageKey;
-  inputMode?: 'numeric';
-}
-
-/** A create form of the admin pages: the fields, checked on submit, the API's field errors beside them. */
-export function CreateForm<B>({
-  title,
-  fields,
-  values,
-  onChange,
-  validate,
-  onSubmit,
-  serverErrors = {},
-  busy = false,
-  submitLabel,
-  heading,
-  onCancel,
-}: {
-  title: MessageKey;
-  /** Instead of the title: an edit form names what it edits. */
-  heading?: string;
-  /** An edit form's way back to the create form. */
-  onCancel?: () => void;
-  fields: readonly FieldSpec[];
-  values: FormValues;
-  onChange: (patch: FormValues) => void;
-  validate: (values: FormValues) => Validation<B>;
-  onSubmit: (body: B) => void;
-  serverErrors?: Record<string, string>;
-  busy?: boolean;
-  submitLabel: MessageKey;
-}): ReactNode {
-  const { t } = useI18n();
-  const [errors, setErrors] = useState<FormErrors>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const titleId = `create-${title.replace(/\W/gu, '-')}`;
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    const result = validate(values);
-    if (!result.ok) {
-      setErrors(result.errors);
-      focusFirstError(formRef.current);
-      return;
-    }
-    setErrors({});
-    onSubmit(result.body);
-  };
-  const message = (name: string): string | undefined => {
-    const own = errors[name];
-    return own ? t(own, { min: name === 'webhookSecret' ? WEBHOOK_SECRET_MIN : PASSWORD_MIN }) : serverErrors[name];
-  };
-  return (
-    <form ref={formRef} onSubmit={submit} noValidate className="form panel" aria-labelledby={titleId}>
-      <h2 id={titleId}>{heading ?? t(title)}</h2>
-      {fields.map((field) =>
-        field.options ? (
-          <SelectField
-            key={field.name}
-            name={field.name}
-            label={t(field.label)}
-            required={field.required ?? false}
-            hint={field.hint ? t(field.hint) : undefined}
-            value={values[field.name] ?? ''}
-            placeholder={t(field.placeholder ?? 'admin.choose')}
-            options={field.options}
-            error={message(field.name)}
-            onChange={(event) => onChange({ [field.name]: event.target.value })}
-          />
-        ) : (
-          <TextField
-            key={field.name}
-            name={field.name}
-            type={field.type ?? 'text'}
-            label={t(field.label)}
-            required={field.required ?? false}
-            hint={field.hint ? t(field.hint) : undefined}
-            inputMode={field.inputMode}
-            autoComplete={field.type === 'password' ? 'new-password' : 'off'}
-            value={values[field.name] ?? ''}
-            error={message(field.name)}
-            onChange={(event) => onChange({ [field.name]: event.target.value })}
-          />
-        ),
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? t('form.saving') : t(submitLabel)}
-      </button>
-      {onCancel && (
-        <button type="button" className="link-button" onClick={onCancel}>
-          {t('admin.cancelEdit')}
-        </button>
-      )}
-    </form>
-  );
-}
-
 /**
  * What an edit sends: only the fields whose value differs from the item as it was read (compared as
  * JSON, so lists of days compare by content).
@@ -305,12 +214,6 @@ export function changedOnly<B extends object>(body: B, original: Readonly<Record
   }
   return patch;
 }
-
-export type UpdateOrganizationBody = Schemas['UpdateOrganizationDto'];
-export type UpdateEnterpriseBody = Schemas['UpdateEnterpriseDto'];
-export type UpdateCalendarBody = Schemas['UpdateCalendarDto'];
-export const WEBHOOK_SECRET_MIN = 16;
-const WEBHOOK_URL = /^https?:\/\/[^\s/]+\S*$/iu;
 
 /**
  * An organization's edit: its name, and where its notifications go. The webhook's URL and secret are
@@ -338,21 +241,22 @@ export function validateOrganizationEdit(
   }));
 }
 
-/** An enterprise's edit: its credit code stays; leaving its chain sends null for both chain fields. */
+/**
+ * An enterprise's edit: its credit code is who it is and is neither edited nor checked again; leaving its
+ * chain sends null for both chain fields.
+ */
 export function validateEnterpriseEdit(
   values: FormValues,
   original: Schemas['EnterpriseResponse'],
 ): Validation<UpdateEnterpriseBody> {
-  const result = validateEnterprise({ ...values, uscc: original.uscc });
-  if (!result.ok) return result;
-  const { name, regionCode, size, chainId, chainRole } = result.body;
-  return {
-    ok: true,
-    body: changedOnly<UpdateEnterpriseBody>(
+  const errors: FormErrors = {};
+  const { name, regionCode, size, chainId, chainRole } = enterpriseDetails(values, errors);
+  return done(errors, () =>
+    changedOnly<UpdateEnterpriseBody>(
       { name, regionCode, size, chainId: chainId ?? null, chainRole: chainId ? (chainRole ?? null) : null },
       original,
     ),
-  };
+  );
 }
 
 /** A calendar's edit: the same checks as a new one; only what changed is sent. */

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useI18n, type Translate } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../i18n/i18n';
 
 /** The current time, ticking every `intervalMs` (one timer for a whole list: pass `now` down). */
 export function useNow(intervalMs = 1000): number {

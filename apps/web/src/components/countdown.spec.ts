@@ -1,5 +1,5 @@
-import { translate } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages.en';
+import { translate } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages.en';
 import { describeCountdown } from './countdown';
 
 const zh = (key: MessageKey, vars?: Record<string, string | number>): string => translate('zh-CN', key, vars);

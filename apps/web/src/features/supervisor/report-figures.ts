@@ -1,22 +1,4 @@
-import type { Bottleneck, CaseStatus, Schemas } from '../../api/types';
-
-export type Escalation = Schemas['EscalationResponse'];
-export type EscalationStatus = Escalation['status'];
-export type Obligation = Escalation['obligation'];
-export type ReassignBody = Schemas['ReassignCaseDto'];
-export type ExtendBody = Schemas['ExtendDeadlineDto'];
-export type CloseBody = Schemas['CloseCaseDto'];
-export type Resolution = CloseBody['resolution'];
-
-export const ESCALATION_STATUSES = ['open', 'acknowledged', 'resolved'] as const satisfies readonly EscalationStatus[];
-export const OBLIGATIONS = ['claim', 'first_contact', 'decision', 'signing'] as const satisfies readonly Obligation[];
-export const RESOLUTIONS = [
-  'resolved_elsewhere',
-  'not_eligible',
-  'withdrawn',
-  'duplicate',
-  'other',
-] as const satisfies readonly Resolution[];
+import type { Bottleneck, CaseStatus } from '../../api/types';
 
 /**
  * The report figures. The API's document cannot describe them (they are plain classes), so they are named
@@ -72,15 +54,4 @@ export function claimedOrLater(byStatus: Record<CaseStatus, number>): number {
 export function percent(share: string | null): string {
   if (share === null) return '—';
   return `${(Number(share) * 100).toFixed(1)}%`;
-}
-
-/** Seconds as "2d 3h", "3h 5m", "4m 10s" (units given by the caller's language). */
-export function overdueText(seconds: number, units: { d: string; h: string; m: string; s: string }): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  if (d > 0) return `${d}${units.d} ${h}${units.h}`;
-  if (h > 0) return `${h}${units.h} ${m}${units.m}`;
-  return `${m}${units.m} ${s % 60}${units.s}`;
 }

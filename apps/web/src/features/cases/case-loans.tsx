@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import type { CaseDetail } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { nameOf } from '../../reference/names';
+import { useOrganizations } from '../../reference/reference-lists';
+
+/** The loan contracts signed for the case (by one bank or several serving it together); nothing when none. */
+export function CaseLoans({ loans }: { loans: CaseDetail['loans'] }): ReactNode {
+  const { t, exact, day } = useI18n();
+  const organizations = useOrganizations();
+  if (loans.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="case-loans">
+      <h2 id="case-loans">{t('case.loans')}</h2>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('case.loans')}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('loans.contractNo')}</th>
+              <th scope="col">{t('loans.bank')}</th>
+              <th scope="col">{t('loans.amount')}</th>
+              <th scope="col">{t('loans.rate')}</th>
+              <th scope="col">{t('loans.termMonths')}</th>
+              <th scope="col">{t('loans.signedOn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loans.map((loan) => (
+              <tr key={loan.id}>
+                <td>{loan.contractNo}</td>
+                <td>{nameOf(organizations.data, loan.bankId)}</td>
+                <td className="number" title={exact(loan.amount)}>
+                  {exact(loan.amount)}
+                </td>
+                <td className="number">{loan.annualRatePct}%</td>
+                <td className="number">{loan.termMonths}</td>
+                <td>{day(loan.signedOn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

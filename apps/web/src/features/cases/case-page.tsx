@@ -1,0 +1,78 @@
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { queryKeys } from '../../api/query-keys';
+import type { CaseDetail, Role } from '../../api/types';
+import { Link } from '../../app/router';
+import { useUser } from '../../auth/auth';
+import { Page } from '../../components/page';
+import { Notice, ProblemBanner } from '../../components/problem-banner';
+import { useI18n } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages.en';
+import { BankCaseActions } from '../bank-manager/bank-case-actions';
+import { SupervisorCaseActions } from '../supervisor/supervisor-case-actions';
+import { CASE_ACTION_DONE, useCaseCommand, useCaseDetail, type CaseCommandMutation } from './case-commands';
+import { CaseLoans } from './case-loans';
+import { CaseObligations } from './case-obligations';
+import { CaseSummary } from './case-summary';
+import { CaseTimeline } from './case-timeline';
+
+/** What a role's part of the case page gets: the case as read, and the one way to act on it. */
+export interface CaseActionsProps {
+  detail: CaseDetail;
+  command: CaseCommandMutation;
+}
+
+/** The parts of the case page that differ by role: where "back" leads, and the actions. */
+const ROLE_PARTS: Partial<
+  Record<Role, { back: string; backLabel: MessageKey; Actions: (props: CaseActionsProps) => ReactNode }>
+> = {
+  bank_manager: { back: '/queue', backLabel: 'case.backToQueue', Actions: BankCaseActions },
+  supervisor: { back: '/escalations', backLabel: 'supervisor.backToQueue', Actions: SupervisorCaseActions },
+};
+
+/**
+ * One case, for every role that works it (`/queue/:id` for a bank manager, `/supervision/cases/:id` for a
+ * supervisor): where it stands, the role's actions, its deadlines, loans and timeline. An action that
+ * succeeds says so and the case is read again; a conflict (409) says what happened and reads it again.
+ */
+export function CasePage({ caseId }: { caseId: string }): ReactNode {
+  const { t } = useI18n();
+  const user = useUser();
+  const queryClient = useQueryClient();
+  const detail = useCaseDetail(caseId);
+  const command = useCaseCommand(caseId);
+  const parts = ROLE_PARTS[user.role];
+  const c = detail.data;
+  const done = command.isSuccess ? CASE_ACTION_DONE[command.variables.action] : undefined;
+  return (
+    <Page
+      title={c ? t('case.title', { number: c.number }) : t('case.loadingTitle')}
+      actions={
+        <>
+          {parts && <Link to={parts.back}>{t(parts.backLabel)}</Link>}{' '}
+          <button type="button" className="secondary" onClick={() => void detail.refetch()}>
+            {t('list.refresh')}
+          </button>
+        </>
+      }
+    >
+      <ProblemBanner
+        error={command.error}
+        onConflict={() => void queryClient.invalidateQueries({ queryKey: queryKeys.cases.all })}
+        onDismiss={command.reset}
+      />
+      {done && <Notice kind="success">{t(done)}</Notice>}
+      {!c && <ProblemBanner error={detail.error} />}
+      {!c && detail.isLoading && <p>{t('app.loading')}</p>}
+      {c && (
+        <>
+          <CaseSummary detail={c} />
+          {parts && <parts.Actions detail={c} command={command} />}
+          <CaseObligations obligations={c.obligations} />
+          <CaseLoans loans={c.loans} />
+          <CaseTimeline events={c.timeline} />
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,74 @@
+import { useQuery, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
+import { unwrapPage } from '../api/client';
+import { fetchEveryPage, pageQuery, type FetchPage } from '../api/paged-list';
+import { REFERENCE_FRESH_MS } from '../api/query-client';
+import { queryKeys } from '../api/query-keys';
+import type { Calendar, Campaign, Chain, Organization, Region, SlaPolicy } from '../api/types';
+import { useAuth } from '../auth/auth';
+import { withOfflineCopy } from './offline-copy';
+
+/** Every item of a reference list (all pages), cached for a few minutes and shared by every view. */
+function useEvery<T>(queryKey: QueryKey, fetchPage: FetchPage<T>, offlineKey?: string): UseQueryResult<T[]> {
+  return useQuery({
+    queryKey,
+    queryFn: () =>
+      offlineKey === undefined
+        ? fetchEveryPage(fetchPage)
+        : withOfflineCopy(offlineKey, () => fetchEveryPage(fetchPage)),
+    staleTime: REFERENCE_FRESH_MS,
+  });
+}
+
+export function useRegions(): UseQueryResult<Region[]> {
+  const { api } = useAuth();
+  return useEvery(queryKeys.regions.every(), (cursor) =>
+    unwrapPage<Region>(api.GET('/api/v1/regions', { params: { query: pageQuery(cursor) } })),
+  );
+}
+
+export function useOrganizations(): UseQueryResult<Organization[]> {
+  const { api } = useAuth();
+  return useEvery(queryKeys.organizations.every(), (cursor) =>
+    unwrapPage<Organization>(api.GET('/api/v1/organizations', { params: { query: pageQuery(cursor) } })),
+  );
+}
+
+export function useBanks(): UseQueryResult<Organization[]> {
+  const { api } = useAuth();
+  return useEvery(queryKeys.organizations.every({ kind: 'bank' }), (cursor) =>
+    unwrapPage<Organization>(
+      api.GET('/api/v1/organizations', { params: { query: { ...pageQuery(cursor), kind: 'bank' } } }),
+    ),
+  );
+}
+
+export function useChains(): UseQueryResult<Chain[]> {
+  const { api } = useAuth();
+  return useEvery(queryKeys.chains.every(), (cursor) =>
+    unwrapPage<Chain>(api.GET('/api/v1/industrial-chains', { params: { query: pageQuery(cursor) } })),
+  );
+}
+
+/** The campaigns; offline, as last read on this device (a visit names its campaign). */
+export function useCampaigns(): UseQueryResult<Campaign[]> {
+  const { api } = useAuth();
+  return useEvery(
+    queryKeys.campaigns.every(),
+    (cursor) => unwrapPage<Campaign>(api.GET('/api/v1/campaigns', { params: { query: pageQuery(cursor) } })),
+    'unblock.cache.campaigns',
+  );
+}
+
+export function useSlaPolicies(): UseQueryResult<SlaPolicy[]> {
+  const { api } = useAuth();
+  return useEvery(queryKeys.slaPolicies.every(), (cursor) =>
+    unwrapPage<SlaPolicy>(api.GET('/api/v1/sla-policies', { params: { query: pageQuery(cursor) } })),
+  );
+}
+
+export function useCalendars(): UseQueryResult<Calendar[]> {
+  const { api } = useAuth();
+  return useEvery(queryKeys.calendars.every(), (cursor) =>
+    unwrapPage<Calendar>(api.GET('/api/v1/calendars', { params: { query: pageQuery(cursor) } })),
+  );
+}
