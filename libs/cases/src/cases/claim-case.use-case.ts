@@ -11,16 +11,16 @@ export interface ClaimCaseCommand extends Audited {
 }
 
 /**
- * The claim: the bank manager holds the case, at their bank (where it came from, or where it goes from the
+ * The claim: the bank manager holds the case at their bank (where it waited, or where it goes from the
  * pool, whose members may then claim it no longer). It meets the claim deadline and opens the first
- * contact's and the decision's.
+ * contact's and the decision's. Whether the case came from the pool shows in its routing tier (3).
  */
-export function claimPlan({ actor, inPool }: UnreadContext): TransitionPlan {
+export function claimPlan({ actor }: UnreadContext): TransitionPlan {
   return {
     set: { claimedByUserId: actor.userId, assignedBankId: actor.organizationId },
-    pool: inPool ? [] : undefined,
+    pool: [],
     obligations: { meet: ['claim'], open: ['first_contact', 'decision'] },
-    event: { type: 'claimed', data: { bankId: actor.organizationId, fromPool: inPool } },
+    event: { type: 'claimed', data: { bankId: actor.organizationId } },
   };
 }
 

@@ -53,7 +53,7 @@ export class CaseTransitions {
 
   /**
    * One action in a single round trip, without reading the case first: planned beforehand for each status
-   * it may be taken from, each SLA plan used lately and whether the case waits in a pool; one statement
+   * it may be taken from and each SLA plan used lately (it must not depend on the case otherwise); one statement
    * reads the case (as the actor sees it) and writes the plan that fits. When none fits (out of sight, not
    * in such a status, another version, another plan), the action goes the way that reads the case first,
    * which answers the error or plans on the case's own plan.
@@ -68,9 +68,7 @@ export class CaseTransitions {
       const written = await retrying(() => this.repository.writeUnread(writes, command.actor, now, command.audit));
       if (written !== null) return toCaseResponse(written);
     }
-    return this.apply(command, (context) =>
-      decide({ now: context.now, actor: context.actor, inPool: context.case.assignedBankId === null }),
-    );
+    return this.apply(command, (context) => decide({ now: context.now, actor: context.actor }));
   }
 
   /**

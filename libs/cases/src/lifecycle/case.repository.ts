@@ -20,6 +20,7 @@ import {
 } from '@unblock/database';
 import type { Actor, EscalationLevel, Obligation } from '@unblock/domain';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { SlaPlans } from '../sla-plans/sla-plans.service';
 import type { PlannedWrite } from './transition-planner';
 import type { CaseState, LoadedCase } from './transition.types';
@@ -62,6 +63,8 @@ export type NewCase = Pick<
  */
 @Injectable()
 export class CaseRepository {
+  private readonly columns = new Map<string, ColumnMetadata>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly prepared: PreparedStatements,
@@ -251,16 +254,43 @@ export class CaseRepository {
   }
 
   /** The statement's row of a planned write: the plan's columns by their database names, as persisted. */
-  private row({ set, ...write }: PlannedWrite): CaseWriteRow {
-    const metadata = this.dataSource.getMetadata(CaseEntity);
+  private row(write: PlannedWrite): CaseWriteRow {
     const patch: Record<string, unknown> = {};
-    for (const [property, value] of Object.entries(set)) {
+    for (const [property, value] of Object.entries(write.set)) {
       if (value === undefined) continue;
-      const column = metadata.findColumnWithPropertyName(property);
-      if (!column) throw new Error(`no column for ${property}`);
+      const column = this.column(property);
       patch[column.databaseName] = this.dataSource.driver.preparePersistentValue(value, column);
     }
-    return { ...write, patch };
+    return {
+      caseId: write.caseId,
+      status: write.status,
+      version: write.version,
+      premise: write.premise,
+      to: write.to,
+      patch,
+      meet: write.meet,
+      cancelOpen: write.cancelOpen,
+      moved: write.moved,
+      opened: write.opened,
+      openLater: write.openLater,
+      settleAll: write.settleAll,
+      resolution: write.resolution,
+      clearPool: write.clearPool,
+      poolMembers: write.poolMembers,
+      outbox: write.outbox,
+      event: write.event,
+    };
+  }
+
+  /** A column of `cases` by its property name. */
+  private column(property: string): ColumnMetadata {
+    let column = this.columns.get(property);
+    if (column === undefined) {
+      column = this.dataSource.getMetadata(CaseEntity).findColumnWithPropertyName(property);
+      if (!column) throw new Error(`no column for ${property}`);
+      this.columns.set(property, column);
+    }
+    return column;
   }
 
   private entities(rows: readonly Record<string, unknown>[]): Map<string, CaseEntity> {

@@ -104,7 +104,7 @@ describe('TransitionPlanner.plan', () => {
       command('claim', manager),
       loaded('assigned', ['claim']),
       'claimed',
-      claimPlan({ now, actor: manager, inPool: false }),
+      claimPlan({ now, actor: manager }),
       now,
     );
     expect(write).toMatchObject({
@@ -119,12 +119,13 @@ describe('TransitionPlanner.plan', () => {
       openLater: false,
       settleAll: false,
       resolution: 'obligation_met',
-      clearPool: false,
+      clearPool: true,
+      poolMembers: [],
       outbox: [],
       event: {
         type: 'claimed',
         actorUserId: 'manager',
-        data: { from: 'assigned', to: 'claimed', bankId: 'bank', fromPool: false },
+        data: { from: 'assigned', to: 'claimed', bankId: 'bank' },
       },
     });
     const calculator = new DeadlineCalculator();
@@ -140,7 +141,7 @@ describe('TransitionPlanner.plan', () => {
       command('claim', manager),
       loaded('assigned', ['claim'], {}, DRILL),
       'claimed',
-      claimPlan({ now, actor: manager, inPool: true }),
+      claimPlan({ now, actor: manager }),
       now,
     );
     expect(write.clearPool).toBe(true);
@@ -219,7 +220,7 @@ describe('TransitionPlanner.plan', () => {
 });
 
 describe('TransitionPlanner.planUnread', () => {
-  it('plans an action for each status, SLA plan and pool it may find the case in', () => {
+  it('plans an action for each status and SLA plan it may find the case on', () => {
     const writes = planner.planUnread(
       command('claim', manager, { expectedVersion: 7 }),
       [
@@ -229,13 +230,12 @@ describe('TransitionPlanner.planUnread', () => {
       claimPlan,
       now,
     );
-    expect(writes?.map((w) => [w.status, w.version, w.premise?.slaStamp, w.premise?.inPool, w.clearPool])).toEqual([
-      ['assigned', 7, 'a', false, false],
-      ['assigned', 7, 'a', true, true],
-      ['assigned', 7, null, false, false],
-      ['assigned', 7, null, true, true],
+    expect(writes?.map((w) => [w.status, w.version, w.premise?.slaStamp])).toEqual([
+      ['assigned', 7, 'a'],
+      ['assigned', 7, null],
     ]);
-    expect(writes?.[3]?.event.data).toMatchObject({ fromPool: true, bankId: 'bank' });
+    expect(writes?.[1]?.opened.map((o) => o.dueAt.getTime() - now.getTime())).toEqual([30_000, 30_000]);
+    expect(writes?.[1]?.event.data).toEqual({ from: 'assigned', to: 'claimed', bankId: 'bank' });
   });
 
   it('leaves to the way that reads the case an action the role may never take, or one that needs the case', () => {

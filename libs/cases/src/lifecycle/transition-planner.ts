@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseObligationEntity, CaseWriteRow, MovedObligationRow, OpenedObligationRow } from '@unblock/database';
+import type {
+  CaseObligationEntity,
+  CasePremise,
+  CaseWriteRow,
+  MovedObligationRow,
+  OpenedObligationRow,
+} from '@unblock/database';
 import {
   CASE_STATUSES,
   DomainError,
@@ -8,6 +14,7 @@ import {
   type CaseAction,
   type CaseStatus,
   type Obligation,
+  type Role,
 } from '@unblock/domain';
 import { OUTBOX_TYPES, QUEUE_HORIZON_MS, outboxMessage, type OutboxMessage } from '@unblock/queue';
 import { randomUUID } from 'node:crypto';
@@ -61,6 +68,8 @@ export function illegalTransition(action: CaseAction, state: CaseState, why?: st
  */
 @Injectable()
 export class TransitionPlanner {
+  private readonly fromStatuses = new Map<string, readonly { status: CaseStatus; to: CaseStatus }[]>();
+
   constructor(private readonly deadlines: DeadlineCalculator) {}
 
   /** The status the command leads to from the case's, or the 403 (the role never may) or 409 it meets. */
@@ -105,8 +114,8 @@ export class TransitionPlanner {
   }
 
   /**
-   * The writes of an action on a case not read before, one for each status the actor may take it from,
-   * each SLA plan it may be on and whether it waits in a pool; the statement writes the one that holds.
+   * The writes of an action on a case not read before, one for each status the actor may take it from and
+   * each SLA plan it may be on; the statement writes the one that holds.
    * Null when the actor may take it from no status (the way that reads the case answers why).
    */
   planUnread(
@@ -115,24 +124,35 @@ export class TransitionPlanner {
     decide: (context: UnreadContext) => TransitionPlan,
     now: Date,
   ): PlannedWrite[] | null {
-    const from = CASE_STATUSES.flatMap((status) => {
-      const check = checkTransition(status, command.action, command.actor.role);
-      return check.ok ? [{ status, to: check.to }] : [];
-    });
+    const from = this.statusesFrom(command.action, command.actor.role);
     if (from.length === 0 || plans.length === 0) return null;
-    return from.flatMap(({ status, to }) =>
-      plans.flatMap(({ stamp, plan }) =>
-        [false, true].map((inPool) => {
-          const decided = decide({ now, actor: command.actor, inPool });
-          if (decided.after !== undefined || (decided.pool?.length ?? 0) > 0) {
-            throw new Error(`${command.action} writes more than one statement: it reads its case first`);
-          }
-          const obligations = this.obligations(command.caseId, null, decided.obligations, plan, now);
-          const at = { caseId: command.caseId, status, version: command.expectedVersion ?? null };
-          return { ...this.write(command, at, to, decided, obligations), premise: { slaStamp: stamp, inPool } };
-        }),
-      ),
-    );
+    const writes: PlannedWrite[] = [];
+    const decided = decide({ now, actor: command.actor });
+    if (decided.after !== undefined || (decided.pool?.length ?? 0) > 0) {
+      throw new Error(`${command.action} writes more than one statement: it reads its case first`);
+    }
+    for (const { stamp, plan } of plans) {
+      const obligations = this.obligations(command.caseId, null, decided.obligations, plan, now);
+      for (const { status, to } of from) {
+        const at = { caseId: command.caseId, status, version: command.expectedVersion ?? null };
+        writes.push(this.write(command, at, to, decided, obligations, { slaStamp: stamp }));
+      }
+    }
+    return writes;
+  }
+
+  /** The statuses a role may take an action from, and where each leads (the table's, kept per action and role). */
+  private statusesFrom(action: CaseAction, role: Role): readonly { status: CaseStatus; to: CaseStatus }[] {
+    const key = `${action}:${role}`;
+    let from = this.fromStatuses.get(key);
+    if (from === undefined) {
+      from = CASE_STATUSES.flatMap((status) => {
+        const check = checkTransition(status, action, role);
+        return check.ok ? [{ status, to: check.to }] : [];
+      });
+      this.fromStatuses.set(key, from);
+    }
+    return from;
   }
 
   private write(
@@ -141,10 +161,14 @@ export class TransitionPlanner {
     to: CaseStatus,
     decided: TransitionPlan,
     obligations: ObligationWrites,
+    premise?: CasePremise,
   ): PlannedWrite {
     const supervisor = SUPERVISOR_ACTIONS.has(command.action);
     return {
-      ...at,
+      caseId: at.caseId,
+      status: at.status,
+      version: at.version,
+      premise,
       to,
       set: decided.set ?? {},
       meet: obligations.meet,
@@ -156,7 +180,7 @@ export class TransitionPlanner {
       resolution: supervisor ? command.action : 'obligation_met',
       clearPool: decided.pool !== undefined,
       poolMembers: decided.pool ?? [],
-      outbox: [...obligations.messages, ...(decided.outbox ?? [])],
+      outbox: decided.outbox === undefined ? obligations.messages : [...obligations.messages, ...decided.outbox],
       event: {
         type: decided.event.type,
         // The system's transitions are nobody's.

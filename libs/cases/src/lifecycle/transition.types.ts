@@ -56,11 +56,10 @@ export interface TransitionContext {
   readonly open: readonly CaseObligationEntity[];
 }
 
-/** What an action taken without reading its case may know of it: whether it waits in a pool. */
+/** What an action taken without reading its case knows: who acts, and when. */
 export interface UnreadContext {
   readonly now: Date;
   readonly actor: Actor;
-  readonly inPool: boolean;
 }
 
 /** A case action given an audit stamp writes its audit record in the statement that writes the case. */

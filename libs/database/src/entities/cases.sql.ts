@@ -19,10 +19,9 @@ export interface MovedObligationRow {
   readonly remindAt: Date | null;
 }
 
-/** What a write assumes of a case it has not read: its campaign's SLA plan (by stamp) and whether it waits in a pool. */
+/** What a write assumes of a case it has not read: its campaign's SLA plan (by stamp). */
 export interface CasePremise {
   readonly slaStamp: string | null;
-  readonly inPool: boolean;
 }
 
 /**
@@ -70,7 +69,7 @@ export interface Statement {
 }
 
 /** The columns of one row of the write, as the statement reads them from its JSON parameter. */
-const ROW_COLUMNS = `id uuid, status text, version int, stamp text, in_pool boolean, to_status text, patch jsonb,
+const ROW_COLUMNS = `id uuid, status text, version int, stamp text, to_status text, patch jsonb,
   meet text[], cancel_open boolean, moved_ids uuid[], moved_due timestamptz[], moved_remind timestamptz[],
   opened_ids uuid[], opened_kinds text[], opened_due timestamptz[], opened_remind timestamptz[], new_due timestamptz[],
   settle_all boolean, resolution text, clear_pool boolean, outbox jsonb, event_type text, actor uuid, event_data jsonb`;
@@ -80,38 +79,90 @@ function open(alias: string): string {
   return `${alias}.met_at IS NULL AND ${alias}.cancelled_at IS NULL`;
 }
 
-/** Which open escalations `pick`'s write settles, as a condition on `e`. */
+/**
+ * Which open escalations `pick`'s write settles, as a condition on `e`: all (a supervisor's action), or
+ * those of a kind it meets that is open on the case. The check of the obligation is a scalar subquery, so
+ * that it runs only for the case's open escalations, never as a scan of every obligation.
+ */
 const SETTLES = `(pick.settle_all OR (e.obligation = ANY(pick.meet) AND NOT pick.cancel_open
-  AND EXISTS (SELECT 1 FROM case_obligations so WHERE so.case_id = e.case_id AND so.obligation = e.obligation AND ${open('so')})))`;
+  AND COALESCE((SELECT true FROM case_obligations so WHERE so.case_id = e.case_id AND so.obligation = e.obligation
+                   AND ${open('so')} LIMIT 1), false)))`;
 
+/** A list of obligations' ids and times, as the statement's JSON takes them. */
+interface ObligationColumns {
+  readonly ids: readonly string[];
+  readonly kinds: readonly string[];
+  readonly due: readonly string[];
+  readonly remind: readonly (string | null)[];
+}
+
+/** Kept per list of obligations, which the variants of a write share. */
+const OBLIGATION_COLUMNS = new WeakMap<readonly (OpenedObligationRow | MovedObligationRow)[], ObligationColumns>();
+
+function obligationColumns(list: readonly (OpenedObligationRow | MovedObligationRow)[]): ObligationColumns {
+  let columns = OBLIGATION_COLUMNS.get(list);
+  if (columns === undefined) {
+    columns = {
+      ids: list.map((o) => o.id),
+      kinds: list.map((o) => ('obligation' in o ? o.obligation : '')),
+      due: list.map((o) => o.dueAt.toISOString()),
+      remind: list.map((o) => o.remindAt?.toISOString() ?? null),
+    };
+    OBLIGATION_COLUMNS.set(list, columns);
+  }
+  return columns;
+}
+
+/**
+ * One row of the statement's JSON. What is empty, false or null is left out (the statement reads it as
+ * such: `PICK_COLUMNS`), so that the row travels and parses small.
+ */
 function rowJson(row: CaseWriteRow): Record<string, unknown> {
-  const opened = row.openLater ? [] : row.opened;
-  return {
-    id: row.caseId,
-    status: row.status,
-    version: row.version,
-    stamp: row.premise?.slaStamp ?? null,
-    in_pool: row.premise?.inPool ?? null,
-    to_status: row.to,
-    patch: row.patch,
-    meet: row.cancelOpen ? [] : row.meet,
-    cancel_open: row.cancelOpen,
-    moved_ids: row.moved.map((m) => m.id),
-    moved_due: row.moved.map((m) => m.dueAt),
-    moved_remind: row.moved.map((m) => m.remindAt),
-    opened_ids: opened.map((o) => o.id),
-    opened_kinds: opened.map((o) => o.obligation),
-    opened_due: opened.map((o) => o.dueAt),
-    opened_remind: opened.map((o) => o.remindAt),
-    new_due: row.opened.map((o) => o.dueAt),
-    settle_all: row.settleAll,
-    resolution: row.resolution,
-    clear_pool: row.clearPool,
-    outbox: row.outbox.map((m) => ({ type: m.type, run_at: m.runAt, payload: m.payload })),
-    event_type: row.event.type,
-    actor: row.event.actorUserId,
-    event_data: row.event.data,
-  };
+  const json: Record<string, unknown> = { id: row.caseId, status: row.status, to_status: row.to };
+  if (row.version !== null) json['version'] = row.version;
+  if (row.premise?.slaStamp != null) json['stamp'] = row.premise.slaStamp;
+  if (Object.keys(row.patch).length > 0) json['patch'] = row.patch;
+  if (row.cancelOpen) json['cancel_open'] = true;
+  else if (row.meet.length > 0) json['meet'] = row.meet;
+  if (row.moved.length > 0) {
+    const moved = obligationColumns(row.moved);
+    json['moved_ids'] = moved.ids;
+    json['moved_due'] = moved.due;
+    json['moved_remind'] = moved.remind;
+  }
+  if (row.opened.length > 0) {
+    const opened = obligationColumns(row.opened);
+    if (row.openLater) {
+      json['new_due'] = opened.due;
+    } else {
+      json['opened_ids'] = opened.ids;
+      json['opened_kinds'] = opened.kinds;
+      json['opened_due'] = opened.due;
+      json['opened_remind'] = opened.remind;
+    }
+  }
+  if (row.settleAll) json['settle_all'] = true;
+  json['resolution'] = row.resolution;
+  if (row.clearPool) json['clear_pool'] = true;
+  if (row.outbox.length > 0) {
+    json['outbox'] = row.outbox.map((m) => ({ type: m.type, run_at: m.runAt, payload: m.payload }));
+  }
+  json['event_type'] = row.event.type;
+  if (row.event.actorUserId !== null) json['actor'] = row.event.actorUserId;
+  json['event_data'] = row.event.data;
+  return json;
+}
+
+/** The columns of `pick`, a row of the JSON (`v`) with what it leaves out read as empty, false or none. */
+function pickColumns(version: string): string {
+  return `v.id, v.status, ${version} AS version, v.to_status, COALESCE(v.patch, '{}') AS patch,
+          COALESCE(v.meet, '{}') AS meet, COALESCE(v.cancel_open, false) AS cancel_open,
+          COALESCE(v.moved_ids, '{}') AS moved_ids, COALESCE(v.moved_due, '{}') AS moved_due,
+          COALESCE(v.moved_remind, '{}') AS moved_remind, COALESCE(v.opened_ids, '{}') AS opened_ids,
+          COALESCE(v.opened_kinds, '{}') AS opened_kinds, COALESCE(v.opened_due, '{}') AS opened_due,
+          COALESCE(v.opened_remind, '{}') AS opened_remind, COALESCE(v.new_due, v.opened_due, '{}') AS new_due,
+          COALESCE(v.settle_all, false) AS settle_all, v.resolution, COALESCE(v.clear_pool, false) AS clear_pool,
+          v.outbox, v.event_type, v.actor, v.event_data`;
 }
 
 /**
@@ -138,31 +189,95 @@ export function caseWriteStatement(rows: readonly CaseWriteRow[], options: CaseW
   }
   const params = new SqlParams();
   const $ = params.add;
-  const input = `jsonb_to_recordset(${$(JSON.stringify(rows.map(rowJson)))}::jsonb) AS v(${ROW_COLUMNS})`;
+  // The values, in an order that does not depend on the text: the text is then built once per shape.
+  const json = $(JSON.stringify(rows.map(rowJson)));
   const at = `${$(options.at)}::timestamptz`;
-  const patched = [
-    ...new Set(rows.flatMap((r) => Object.keys(r.patch)).filter((c) => c !== 'escalation_level')),
-  ].sort();
+  const ids = [...new Set(rows.map((r) => r.caseId))];
+  const idKey = ids.length === 1 ? `${$(ids[0])}::uuid` : `ANY(${$(ids)}::uuid[])`;
+  const visible = premised === 0 ? null : (options.visibleSql?.('c', $) ?? 'false');
+  const audit = options.audit === undefined ? null : auditRecordsInsert(options.audit, 'upd', 200, $);
+  const shape: WriteShape = {
+    premised: premised !== 0,
+    patched: [...new Set(rows.flatMap((r) => Object.keys(r.patch)).filter((c) => c !== 'escalation_level'))].sort(),
+    meet: rows.some((r) => r.meet.length > 0 && !r.cancelOpen),
+    cancel: rows.some((r) => r.cancelOpen),
+    move: rows.some((r) => r.moved.length > 0),
+    open: rows.some((r) => r.opened.length > 0 && !r.openLater),
+    clearPool: rows.some((r) => r.clearPool),
+    outbox: rows.some((r) => r.outbox.length > 0),
+    settle: rows.some((r) => r.settleAll || (r.meet.length > 0 && !r.cancelOpen)),
+  };
+  const key = [
+    shape.premised,
+    shape.patched.join(','),
+    shape.meet,
+    shape.cancel,
+    shape.move,
+    shape.open,
+    shape.clearPool,
+    shape.outbox,
+    shape.settle,
+    idKey,
+    visible,
+    audit,
+  ].join('|');
+  let text = TEXTS.get(key);
+  if (text === undefined) {
+    if (TEXTS.size >= KEPT_TEXTS) TEXTS.clear();
+    text = caseWriteText(shape, { json, at, idKey, visible, audit });
+    TEXTS.set(key, text);
+  }
+  return { text, values: params.values };
+}
+
+/** What decides a write statement's text besides its placeholders. */
+interface WriteShape {
+  readonly premised: boolean;
+  readonly patched: readonly string[];
+  readonly meet: boolean;
+  readonly cancel: boolean;
+  readonly move: boolean;
+  readonly open: boolean;
+  readonly clearPool: boolean;
+  readonly outbox: boolean;
+  readonly settle: boolean;
+}
+
+/** Statement texts by shape and placeholders: the hot paths' few shapes, each built once. */
+const TEXTS = new Map<string, string>();
+const KEPT_TEXTS = 500;
+
+function caseWriteText(
+  shape: WriteShape,
+  placeholders: {
+    readonly json: string;
+    readonly at: string;
+    readonly idKey: string;
+    readonly visible: string | null;
+    readonly audit: string | null;
+  },
+): string {
+  const { json, at, idKey, visible, audit } = placeholders;
+  const input = `jsonb_to_recordset(${json}::jsonb) AS v(${ROW_COLUMNS})`;
+  // Every table is reached by the cases' ids as parameters, so that a generic plan looks rows up by key
+  // whatever it guesses of the rows the CTEs carry.
+  const ofCases = (column: string): string => `${column} = ${idKey}`;
+  const patched = shape.patched;
   const ctes: string[] = [];
-  if (premised === 0) {
-    ctes.push(`pick AS (SELECT * FROM ${input})`);
+  if (visible === null) {
+    ctes.push(`pick AS (SELECT ${pickColumns('v.version')} FROM ${input})`);
   } else {
-    const ids = [...new Set(rows.map((r) => r.caseId))];
-    const visible = options.visibleSql?.('c', $) ?? 'false';
     // Each case is read once (MATERIALIZED): inlined, its plan's stamp would be read for every candidate row.
     ctes.push(
-      `v AS (SELECT * FROM ${input})`,
       `cur AS MATERIALIZED (
-         SELECT c.id, c.version, c.status, c.assigned_bank_id IS NULL AS in_pool,
+         SELECT c.id, c.version, c.status,
                 (SELECT stamp FROM (${slaPlanStampSql('c.campaign_id')}) AS plan) AS sla_stamp
            FROM cases c
-          WHERE ${ids.length === 1 ? `c.id = ${$(ids[0])}::uuid` : `c.id = ANY(${$(ids)}::uuid[])`} AND ${visible})`,
-      `pick AS (SELECT v.id, v.status, cur.version, v.to_status, v.patch, v.meet, v.cancel_open, v.moved_ids,
-                       v.moved_due, v.moved_remind, v.opened_ids, v.opened_kinds, v.opened_due, v.opened_remind, v.new_due,
-                       v.settle_all, v.resolution, v.clear_pool, v.outbox, v.event_type, v.actor, v.event_data
-                  FROM v JOIN cur ON cur.id = v.id AND cur.status = v.status
+          WHERE ${ofCases('c.id')} AND ${visible})`,
+      `pick AS (SELECT ${pickColumns('cur.version')}
+                  FROM ${input} JOIN cur ON cur.id = v.id AND cur.status = v.status
                                  AND (v.version IS NULL OR cur.version = v.version)
-                                 AND cur.in_pool = v.in_pool AND cur.sla_stamp IS NOT DISTINCT FROM v.stamp)`,
+                                 AND cur.sla_stamp IS NOT DISTINCT FROM v.stamp)`,
     );
   }
   const sets = [
@@ -182,7 +297,7 @@ export function caseWriteStatement(rows: readonly CaseWriteRow[], options: CaseW
                  UNION ALL SELECT unnest(pick.new_due)) AS d)`,
     // Settling escalations leaves the case at the highest level still open; else the plan's level, or as it is.
     `escalation_level = CASE
-       WHEN (pick.settle_all OR cardinality(pick.meet) > 0)
+       WHEN (pick.settle_all OR (cardinality(pick.meet) > 0 AND NOT pick.cancel_open))
         AND EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved' AND ${SETTLES})
        THEN COALESCE((SELECT max(e.level) FROM escalations e
                        WHERE e.case_id = c.id AND e.status <> 'resolved' AND NOT ${SETTLES}), 0)
@@ -191,51 +306,52 @@ export function caseWriteStatement(rows: readonly CaseWriteRow[], options: CaseW
     'updated_at = now()',
   ];
   ctes.push(`upd AS (UPDATE cases c SET ${sets.join(',\n')}
-                FROM pick WHERE c.id = pick.id AND c.version = pick.version AND c.status = pick.status
+                FROM pick
+               WHERE ${ofCases('c.id')} AND c.id = pick.id AND c.version = pick.version AND c.status = pick.status
               RETURNING c.*)`);
   const written = 'upd JOIN pick ON pick.id = upd.id';
-  if (rows.some((r) => r.meet.length > 0 && !r.cancelOpen)) {
+  if (shape.meet) {
     ctes.push(`met AS (UPDATE case_obligations o SET met_at = ${at}, updated_at = now() FROM ${written}
-                WHERE o.case_id = upd.id AND o.obligation = ANY(pick.meet) AND ${open('o')})`);
+                WHERE ${ofCases('o.case_id')} AND o.case_id = upd.id AND o.obligation = ANY(pick.meet) AND ${open('o')})`);
   }
-  if (rows.some((r) => r.cancelOpen)) {
+  if (shape.cancel) {
     ctes.push(`cancelled AS (UPDATE case_obligations o SET cancelled_at = ${at}, updated_at = now() FROM ${written}
-                WHERE o.case_id = upd.id AND pick.cancel_open AND ${open('o')})`);
+                WHERE ${ofCases('o.case_id')} AND o.case_id = upd.id AND pick.cancel_open AND ${open('o')})`);
   }
-  if (rows.some((r) => r.moved.length > 0)) {
+  if (shape.move) {
     ctes.push(`moved AS (UPDATE case_obligations o SET due_at = m.due_at, remind_at = m.remind_at, updated_at = now()
                 FROM ${written}, unnest(pick.moved_ids, pick.moved_due, pick.moved_remind) AS m(id, due_at, remind_at)
-                WHERE o.id = m.id)`);
+                WHERE ${ofCases('o.case_id')} AND o.case_id = upd.id AND o.id = m.id)`);
   }
-  if (rows.some((r) => r.opened.length > 0 && !r.openLater)) {
+  if (shape.open) {
     ctes.push(`opened AS (INSERT INTO case_obligations (id, case_id, obligation, opened_at, due_at, remind_at)
                 SELECT f.id, upd.id, f.obligation, ${at}, f.due_at, f.remind_at
                   FROM ${written},
                        unnest(pick.opened_ids, pick.opened_kinds, pick.opened_due, pick.opened_remind)
                          AS f(id, obligation, due_at, remind_at))`);
   }
-  if (rows.some((r) => r.clearPool)) {
-    ctes.push(
-      `pool AS (DELETE FROM case_pool_members pm USING ${written} WHERE pm.case_id = upd.id AND pick.clear_pool)`,
-    );
+  if (shape.clearPool) {
+    ctes.push(`pool AS (DELETE FROM case_pool_members pm USING ${written}
+                WHERE ${ofCases('pm.case_id')} AND pm.case_id = upd.id AND pick.clear_pool)`);
   }
-  if (rows.some((r) => r.outbox.length > 0)) {
+  if (shape.outbox) {
     ctes.push(
       `outbox AS (${insertOutboxFrom(`(SELECT m.type, upd.id AS case_id, m.run_at, m.payload
         FROM ${written}, jsonb_to_recordset(pick.outbox) AS m(type text, run_at timestamptz, payload jsonb)) AS rows`)})`,
     );
   }
-  if (rows.some((r) => r.settleAll || (r.meet.length > 0 && !r.cancelOpen))) {
+  if (shape.settle) {
     ctes.push(`settled AS (UPDATE escalations e
                 SET status = 'resolved', resolved_at = ${at}, updated_at = now(), resolution = pick.resolution
-                FROM ${written} WHERE e.case_id = upd.id AND e.status <> 'resolved' AND ${SETTLES})`);
+                FROM ${written}
+               WHERE ${ofCases('e.case_id')} AND e.case_id = upd.id AND e.status <> 'resolved' AND ${SETTLES})`);
   }
   ctes.push(
     `event AS (${insertCaseEventsFrom(`(SELECT upd.id AS case_id, pick.event_type AS type,
       pick.actor AS actor_user_id, ${at} AS at, pick.event_data AS data FROM ${written}) AS rows`)})`,
   );
-  if (options.audit !== undefined) ctes.push(`audited AS (${auditRecordsInsert(options.audit, 'upd', 200, $)})`);
-  return { text: `WITH ${ctes.join(',\n')}\nSELECT * FROM upd`, values: params.values };
+  if (audit !== null) ctes.push(`audited AS (${audit})`);
+  return `WITH ${ctes.join(',\n')}\nSELECT * FROM upd`;
 }
 
 /**
