@@ -1,11 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ManualClock } from '@unblock/domain';
-import { MorningDigest, WebhookSender, signWebhook } from '@unblock/notifications';
 import { JOB_NAMES, OutboxRelay, QUEUE_NAMES, redisOptions } from '@unblock/queue';
 import { Sweeper } from '@unblock/sla';
 import { Queue } from 'bullmq';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
 import { deadlineHandlers, type DeadlineHandlers } from '../support/deadlines';
 import { REDIS_URL } from '../support/environment';
@@ -21,7 +18,7 @@ interface Obligation {
 
 const DAY = 86_400_000;
 
-describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => {
+describe('SLA: deadlines, escalations, reminders, sweeps', () => {
   const clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
   let api: TestApi;
   let world: World;
@@ -327,80 +324,5 @@ describe('SLA: deadlines, escalations, reminders, sweeps, notifications', () => 
     const healed = await sweeper.sweep();
     expect(healed.toppedUp).toBeGreaterThanOrEqual(openWithin[0]?.n ?? 0);
     expect((await deadlineJob())?.opts.delay).toBe(due.getTime() - clock.now().getTime());
-  });
-
-  it('delivers a webhook signed with HMAC-SHA256, once per idempotency key, and retries a failure', async () => {
-    const received: { key: string; signature: string; timestamp: string; body: string }[] = [];
-    let answer = 500;
-    const server: Server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        received.push({
-          key: String(req.headers['x-unblock-idempotency-key']),
-          signature: String(req.headers['x-unblock-signature']),
-          timestamp: String(req.headers['x-unblock-timestamp']),
-          body,
-        });
-        res.statusCode = answer;
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const port = (server.address() as AddressInfo).port;
-    const secret = 'a-webhook-secret-of-some-length';
-    const patched = await api.request('PATCH', `/api/v1/organizations/${world.regulatorId}`, {
-      token: world.adminToken,
-      body: { webhookUrl: `http://127.0.0.1:${port}/hooks`, webhookSecret: secret },
-    });
-    expect(patched.body).toMatchObject({ webhookConfigured: true });
-    try {
-      const caseId = await newCase();
-      const [claim] = await open(caseId);
-      clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1));
-      await handlers.deadline({ obligationId: String(claim?.id), dueAt: String(claim?.due_at.toISOString()) });
-      const deliveries = await api.dataSource.query<{ id: string; idempotency_key: string }[]>(
-        `SELECT id, idempotency_key FROM webhook_deliveries WHERE payload->>'caseId' = $1`,
-        [caseId],
-      );
-      expect(deliveries).toHaveLength(1);
-      const sender = sla.get(WebhookSender);
-      const id = String(deliveries[0]?.id);
-      await expect(sender.deliver(id, false)).rejects.toThrow(/answered 500/u);
-      answer = 204;
-      expect(await sender.deliver(id, false)).toEqual({ done: 'delivered (204)' });
-      expect(await sender.deliver(id, false)).toEqual({ skipped: 'delivery delivered' });
-      expect(received).toHaveLength(2);
-      const last = received[1];
-      expect(last?.key).toBe(deliveries[0]?.idempotency_key);
-      expect(last?.signature).toBe(signWebhook(secret, Number(last?.timestamp), String(last?.body)));
-      expect(JSON.parse(String(last?.body))).toMatchObject({ event: 'escalation', caseId });
-    } finally {
-      await api.request('PATCH', `/api/v1/organizations/${world.regulatorId}`, {
-        token: world.adminToken,
-        body: { webhookUrl: null },
-      });
-      server.close();
-    }
-  });
-
-  it('sends each manager and supervisor with overdue cases one digest a day', async () => {
-    await newCase();
-    clock.set(new Date('2026-06-15T00:00:00Z'));
-    const digest = sla.get(MorningDigest);
-    const first = await digest.send();
-    expect('done' in first && /^sent [1-9]\d* digests$/u.test(first.done)).toBe(true);
-    expect(await digest.send()).toEqual({ done: 'sent 0 digests' });
-    const inbox = await api.request<{ items: { kind: string; data: { overdue: number } }[] }>(
-      'GET',
-      '/api/v1/me/notifications?kind=digest',
-      { token: actors.leadManager },
-    );
-    expect(inbox.body.items).toHaveLength(1);
-    expect(inbox.body.items[0]?.data.overdue).toBeGreaterThan(0);
-    const hubei = await api.request<{ items: unknown[] }>('GET', '/api/v1/me/notifications?kind=digest', {
-      token: actors.hubeiManager,
-    });
-    expect(hubei.body.items).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ export * from './sql-params';
 export * from './entities/case-events.sql';
 export * from './entities/case-obligations.sql';
 export * from './entities/case-visibility.sql';
+export * from './entities/case-write-row';
 export * from './entities/cases.sql';
 export * from './entities/escalations.sql';
 export * from './entities/idempotency-keys.sql';

@@ -1,5 +1,6 @@
 import { CaseEntity, CaseObligationEntity } from '@unblock/database';
 import { DomainError, WEEKENDS_ONLY, type Actor, type CaseStatus, type Obligation } from '@unblock/domain';
+import { OUTBOX_TYPES } from '@unblock/queue';
 import { claimPlan } from '../cases/claim-case.use-case';
 import { BUILT_IN_PLAN, DeadlineCalculator, type SlaPlan } from '../sla-plans/deadline-calculator';
 import { TransitionPlanner } from './transition-planner';
@@ -146,10 +147,10 @@ describe('TransitionPlanner.plan', () => {
     );
     expect(write.clearPool).toBe(true);
     expect(write.outbox.map((m) => [m.type, m.runAt.getTime() - now.getTime()])).toEqual([
-      ['sla.deadline', 30_000],
-      ['sla.reminder', 20_000],
-      ['sla.deadline', 30_000],
-      ['sla.reminder', 20_000],
+      [OUTBOX_TYPES.deadline, 30_000],
+      [OUTBOX_TYPES.reminder, 20_000],
+      [OUTBOX_TYPES.deadline, 30_000],
+      [OUTBOX_TYPES.reminder, 20_000],
     ]);
     expect(write.outbox[0]?.payload).toEqual({
       obligationId: write.opened[0]?.id,
@@ -193,7 +194,7 @@ describe('TransitionPlanner.plan', () => {
     );
     expect(extended.moved).toEqual([{ id: 'o1', dueAt: until, remindAt: new Date(until.getTime() - 10_000) }]);
     expect(extended).toMatchObject({ settleAll: true, resolution: 'extend' });
-    expect(extended.outbox.map((m) => m.type)).toEqual(['sla.deadline', 'sla.reminder']);
+    expect(extended.outbox.map((m) => m.type)).toEqual([OUTBOX_TYPES.deadline, OUTBOX_TYPES.reminder]);
     const resumed = planner.plan(
       command('resume', manager),
       open,
