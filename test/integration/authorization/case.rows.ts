@@ -1,0 +1,113 @@
+import type { CaseState } from './access-context';
+import type { AccessRow } from './access-table';
+
+/** A case action's row: the state its case is prepared in and a valid body. */
+function action(
+  segment: string,
+  state: CaseState,
+  body: (bank2: string) => Record<string, unknown>,
+  extra: Partial<AccessRow> = {},
+): AccessRow {
+  return {
+    operation: `POST /api/v1/cases/{id}/${segment}`,
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ctx.caseIn(scope, state)}/${segment}`,
+      body: body(ctx.world.henanBank2Id),
+    }),
+    ...extra,
+  };
+}
+
+const CONTRACT = { amount: '100.00', annualRatePct: '3.2', termMonths: 12, signedOn: '2026-06-01', contractNo: 'AC' };
+
+/** The cases and the visits they come from. */
+export const CASE_ROWS: readonly AccessRow[] = [
+  {
+    operation: 'POST /api/v1/visits',
+    scope: 'scoped',
+    success: 201,
+    // A bank manager records visits only through an import; the officers' form is theirs.
+    inScope: { bank_manager: 403 },
+    // An enterprise the caller cannot see is bad input, not a missing resource.
+    outOfScope: 400,
+    call: async (ctx, scope) => ({
+      method: 'POST',
+      url: '/api/v1/visits',
+      body: {
+        campaignId: ctx.side[scope].campaignId,
+        enterpriseId: ctx.side[scope].enterpriseId,
+        kind: 'follow_up',
+        visitedOn: '2026-06-02',
+      },
+    }),
+  },
+  {
+    operation: 'GET /api/v1/visits',
+    scope: 'scoped',
+    success: 200,
+    // A bank sees the cases it works, not the officers' visits.
+    hidden: ['bank_manager'],
+    call: (ctx, scope) =>
+      Promise.resolve({ method: 'GET', url: '/api/v1/visits?limit=200', listed: ctx.side[scope].visitId }),
+  },
+  {
+    operation: 'GET /api/v1/visits/{id}',
+    scope: 'scoped',
+    success: 200,
+    inScope: { bank_manager: 404 },
+    call: (ctx, scope) => Promise.resolve({ method: 'GET', url: `/api/v1/visits/${ctx.side[scope].visitId}` }),
+  },
+  {
+    operation: 'POST /api/v1/cases',
+    scope: 'scoped',
+    success: 201,
+    // A bank manager's visit of this enterprise is not theirs to diagnose from (it is the officer's).
+    inScope: { bank_manager: 400 },
+    outOfScope: 400,
+    call: (ctx, scope) =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/v1/cases',
+        body: {
+          visitId: ctx.side[scope].visitId,
+          requestedAmount: '1000000',
+          purpose: 'working_capital',
+          term: 'short',
+          bottlenecks: ['information_asymmetry'],
+        },
+      }),
+  },
+  {
+    operation: 'GET /api/v1/cases',
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({
+      method: 'GET',
+      url: '/api/v1/cases?limit=200',
+      listed: await ctx.caseIn(scope, 'assigned'),
+    }),
+  },
+  {
+    operation: 'GET /api/v1/cases/{id}',
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({ method: 'GET', url: `/api/v1/cases/${await ctx.caseIn(scope, 'assigned')}` }),
+  },
+  // A diagnosed case has no bank yet: a bank manager cannot see it.
+  action('route', 'diagnosed', () => ({}), { inScope: { bank_manager: 404 } }),
+  action('claim', 'assigned', () => ({})),
+  action('release', 'claimed', () => ({})),
+  action('decline', 'assigned', () => ({ reason: 'credit_risk' })),
+  action('milestones', 'claimed', () => ({ type: 'contacted' })),
+  action('pause', 'claimed', () => ({})),
+  action('resume', 'paused', () => ({})),
+  action('approve', 'claimed', () => ({})),
+  action('loans', 'approved', () => ({ contracts: [CONTRACT] })),
+  action('close', 'assigned', () => ({ resolution: 'withdrawn' })),
+  action('reassign', 'assigned', (bank2) => ({ bankId: bank2 })),
+  action('extend', 'assigned', () => ({ until: '2030-01-01T00:00:00.000Z' })),
+  action('notes', 'assigned', () => ({ text: '备注' })),
+];

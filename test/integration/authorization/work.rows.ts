@@ -1,0 +1,100 @@
+import { NOBODY } from '../endpoint-table';
+import type { AccessRow } from './access-table';
+
+/** The escalation queue, imports, reports and health. */
+export const WORK_ROWS: readonly AccessRow[] = [
+  {
+    operation: 'GET /api/v1/escalations',
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({
+      method: 'GET',
+      url: '/api/v1/escalations?limit=200',
+      listed: await ctx.escalationIn(scope),
+    }),
+  },
+  {
+    operation: 'POST /api/v1/escalations/{id}/acknowledge',
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({
+      method: 'POST',
+      url: `/api/v1/escalations/${await ctx.escalationIn(scope)}/acknowledge`,
+      body: {},
+    }),
+  },
+  {
+    operation: 'POST /api/v1/imports/enterprises',
+    scope: 'self',
+    success: 202,
+    call: () =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/v1/imports/enterprises',
+        raw: 'uscc,name,regionCode,size\n91110000600037341L,示例企业,420100,large\n',
+        headers: { 'content-type': 'text/csv' },
+      }),
+  },
+  {
+    operation: 'POST /api/v1/imports/visits',
+    scope: 'self',
+    success: 202,
+    call: (ctx, scope) =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/v1/imports/visits',
+        raw: `campaignId,enterpriseId,visitedOn,kind\n${ctx.side[scope].campaignId},${ctx.side[scope].enterpriseId},2026-06-01,follow_up\n`,
+        headers: { 'content-type': 'text/csv' },
+      }),
+  },
+  {
+    operation: 'GET /api/v1/imports/{id}',
+    scope: 'own',
+    success: 200,
+    // A supervisor imports nothing, so has no import of their own to read: the one they are shown is an officer's.
+    inScope: { supervisor: 404 },
+    call: async (ctx, scope, role) => ({
+      method: 'GET',
+      url: `/api/v1/imports/${await importFor(ctx, scope, role)}`,
+    }),
+  },
+  {
+    operation: 'POST /api/v1/imports/{id}/retry',
+    scope: 'own',
+    // Only a failed import runs again: a queued one is refused once it is found (the caller may retry it).
+    success: 409,
+    call: async (ctx, scope, role) => ({
+      method: 'POST',
+      url: `/api/v1/imports/${await importFor(ctx, scope, role)}/retry`,
+      body: {},
+    }),
+  },
+  ...(['summary', 'chains', 'banks'] as const).map((report): AccessRow => ({
+    operation: `GET /api/v1/reports/${report}`,
+    scope: 'figures',
+    success: 200,
+    call: (ctx, scope) =>
+      Promise.resolve({
+        method: 'GET',
+        url: `/api/v1/reports/${report}?campaignId=${ctx.side[scope].campaignId}`,
+        unknown: `/api/v1/reports/${report}?campaignId=${NOBODY}`,
+      }),
+  })),
+  {
+    operation: 'GET /api/v1/health',
+    scope: 'self',
+    success: 200,
+    call: () => Promise.resolve({ method: 'GET', url: '/api/v1/health' }),
+  },
+];
+
+/** An import in scope: the caller's own (an admin's of enterprises; a supervisor has none: an officer's); out of scope: another officer's. */
+async function importFor(
+  ctx: Parameters<AccessRow['call']>[0],
+  scope: Parameters<AccessRow['call']>[1],
+  role: Parameters<AccessRow['call']>[2],
+): Promise<string> {
+  if (scope === 'out of scope') return ctx.importBy(ctx.side['out of scope'].officer, 'visits');
+  if (role === 'admin') return ctx.importBy(ctx.callers.admin, 'enterprises');
+  return ctx.importBy(role === 'supervisor' ? ctx.callers.field_officer : ctx.callers[role], 'visits');
+}
