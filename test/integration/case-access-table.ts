@@ -5,7 +5,8 @@ import type { Role } from '@unblock/domain';
  * gets on an object in its scope. Out of scope, every role but admin gets 404 (admin: as in scope).
  * The access spec generates its tests from this table.
  */
-export type CaseState = 'diagnosed' | 'assigned' | 'claimed' | 'paused' | 'approved';
+/** `contacted`: claimed, with a contacted milestone (approval comes after contact). */
+export type CaseState = 'diagnosed' | 'assigned' | 'claimed' | 'contacted' | 'paused' | 'approved';
 
 export interface CaseActionRow {
   readonly action: string;
@@ -30,7 +31,7 @@ export const CASE_ACTIONS: readonly CaseActionRow[] = [
   { action: 'milestones', state: 'claimed', body: { type: 'contacted' }, inScope: BANK_ONLY },
   { action: 'pause', state: 'claimed', body: {}, inScope: BANK_ONLY },
   { action: 'resume', state: 'paused', body: {}, inScope: BANK_ONLY },
-  { action: 'approve', state: 'claimed', body: {}, inScope: BANK_ONLY },
+  { action: 'approve', state: 'contacted', body: {}, inScope: BANK_ONLY },
   {
     action: 'loans',
     state: 'approved',

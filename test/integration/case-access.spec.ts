@@ -68,7 +68,8 @@ describe('access to cases and visits', () => {
       const r = await api.request('POST', `/api/v1/cases/${id}/${action}`, { token: s.manager, body });
       if (r.status !== 200) throw new Error(`${action}: ${r.status} ${JSON.stringify(r.body)}`);
     };
-    if (state === 'claimed' || state === 'paused' || state === 'approved') await step('claim');
+    if (state !== 'diagnosed' && state !== 'assigned') await step('claim');
+    if (state === 'contacted' || state === 'approved') await step('milestones', { type: 'contacted' });
     if (state === 'paused') await step('pause');
     if (state === 'approved') await step('approve');
     return id;

@@ -255,8 +255,12 @@ describe('bad input to case and visit endpoints', () => {
     const id = String((await diagnose(api, actors.officer, { visitId }))['id']);
     if (state !== 'assigned')
       await api.request('POST', `/api/v1/cases/${id}/claim`, { token: actors.leadManager, body: {} });
-    if (state === 'approved')
+    if (state === 'approved') {
+      // Approval comes after contact.
+      const contacted = { token: actors.leadManager, body: { type: 'contacted' } };
+      await api.request('POST', `/api/v1/cases/${id}/milestones`, contacted);
       await api.request('POST', `/api/v1/cases/${id}/approve`, { token: actors.leadManager, body: {} });
+    }
     return id;
   }
 

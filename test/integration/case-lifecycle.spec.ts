@@ -187,6 +187,51 @@ describe('case lifecycle and "1+2+N" routing', () => {
     expect(again.body).toMatchObject({ currentStatus: 'claimed' });
   });
 
+  it('approves only after contact (409 before), with the approved amount and note on the timeline, by name', async () => {
+    const id = String((await diagnose(api, actors.officer, { visitId, note: '设备更新，需中长期贷款' }))['id']);
+    await act(actors.leadManager, id, 'claim');
+    const early = await act(actors.leadManager, id, 'approve', { approvedAmount: '4000000', note: '先批' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ status: 409, currentStatus: 'claimed' });
+    expect(String((early.body as unknown as { detail: string }).detail)).toMatch(/contacted/u);
+    expect((await read(actors.leadManager, id)).body.status).toBe('claimed');
+    const badAmount = await act(actors.leadManager, id, 'approve', { approvedAmount: '-5' });
+    expect(badAmount.status).toBe(400);
+    expect(JSON.stringify(badAmount.body)).toContain('approvedAmount');
+    await act(actors.leadManager, id, 'milestones', { type: 'contacted', note: '已电话联系财务负责人' });
+    const approved = await act(actors.leadManager, id, 'approve', { approvedAmount: '4000000.5', note: '授信通过' });
+    expect(approved.status).toBe(200);
+    const detail = await api.request<{
+      assignedBankName: string | null;
+      poolMembers: { id: string; name: string }[];
+      enterprise: { name: string; regionName: string; chainName: string | null; chainRole: string | null };
+      visit: { visitorName: string } | null;
+      diagnosisNote: string | null;
+      escalations: unknown[];
+      timeline: { type: string; actorName: string | null; actorOrganizationName: string | null; data: object }[];
+    }>('GET', `/api/v1/cases/${id}`, { token: actors.leadManager });
+    const [manager] = await api.dataSource.query<{ name: string }[]>(
+      `SELECT u.name FROM users u JOIN case_events e ON e.actor_user_id = u.id WHERE e.case_id = $1 AND e.type = 'claimed'`,
+      [id],
+    );
+    expect(detail.body).toMatchObject({
+      assignedBankName: '郑州银行',
+      poolMembers: [],
+      enterprise: { name: '郑州重工', chainName: '装备制造', chainRole: 'leader' },
+      diagnosisNote: '设备更新，需中长期贷款',
+      escalations: [],
+    });
+    expect(detail.body.visit?.visitorName).toEqual(expect.any(String));
+    const byType = new Map(detail.body.timeline.map((e) => [e.type, e]));
+    expect(byType.get('routed')).toMatchObject({ actorName: null });
+    expect(byType.get('claimed')).toMatchObject({ actorName: manager?.name, actorOrganizationName: '郑州银行' });
+    expect(byType.get('milestone.contacted')?.data).toMatchObject({ note: '已电话联系财务负责人' });
+    expect(byType.get('approved')).toMatchObject({
+      actorName: manager?.name,
+      data: { approvedAmount: '4000000.50', note: '授信通过' },
+    });
+  });
+
   it('lets only the claimer work a claimed case; another manager of the bank gets 403', async () => {
     const id = String((await diagnose(api, actors.officer, { visitId }))['id']);
     await act(actors.leadManager, id, 'claim');

@@ -38,6 +38,7 @@ describe('money through the API', () => {
     const post = (action: string, body: object = {}) =>
       api.request('POST', `/api/v1/cases/${id}/${action}`, { token: actors.leadManager, body });
     await post('claim');
+    await post('milestones', { type: 'contacted' });
     await post('approve');
     for (let batch = 0; batch < 100; batch += 1) {
       const contracts = amounts.slice(batch * 100, batch * 100 + 100).map((amount, i) => ({

@@ -192,6 +192,7 @@ export async function startReportsWorld(): Promise<ReportsWorld> {
     const a = String((await diagnose(api, actors.officer, { visitId: visit, requestedAmount: '3000000' }))['id']);
     clock.advance(2 * 86_400_000);
     await act(actors.leadManager, a, 'claim');
+    await act(actors.leadManager, a, 'milestones', { type: 'contacted' });
     await act(actors.leadManager, a, 'milestones', { type: 'intention', intentionAmount: '2500000.10' });
     await act(actors.leadManager, a, 'approve');
     clock.advance(2 * 86_400_000);
@@ -212,6 +213,7 @@ export async function startReportsWorld(): Promise<ReportsWorld> {
     const bId = String(b.body['id']);
     await act(actors.leadManager, bId, 'decline', { reason: 'credit_risk' });
     await act(actors.deputyManager, bId, 'claim');
+    await act(actors.deputyManager, bId, 'milestones', { type: 'contacted' });
     await act(actors.deputyManager, bId, 'approve');
     await act(actors.deputyManager, bId, 'loans', { contracts: [contract('B-1', '700000.00')] });
     // C: left at the pool of the region (no chain), soon overdue. D: withdrawn. E: another province.

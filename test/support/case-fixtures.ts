@@ -48,6 +48,7 @@ export interface CaseBody {
   visitId: string;
   requestedAmount?: string;
   route?: boolean;
+  note?: string;
 }
 
 export async function diagnose(api: TestApi, token: string, body: CaseBody): Promise<Record<string, unknown>> {

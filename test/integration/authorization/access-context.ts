@@ -15,7 +15,8 @@ export interface Person {
 }
 
 /** The states a case is prepared in for an action. */
-export type CaseState = 'diagnosed' | 'assigned' | 'claimed' | 'paused' | 'approved';
+/** `contacted`: claimed, with a contacted milestone (approval comes after contact). */
+export type CaseState = 'diagnosed' | 'assigned' | 'claimed' | 'contacted' | 'paused' | 'approved';
 
 /** One side of the world: Henan's objects are in the callers' scope, Hubei's out of it. */
 export interface Side {
@@ -117,9 +118,10 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
     const id = String(
       (await diagnose(api, s.officer.token, { visitId: s.visitId, route: state !== 'diagnosed' }))['id'],
     );
-    const step = async (action: string): Promise<void> =>
-      ok(action, await api.request('POST', `/api/v1/cases/${id}/${action}`, { token: s.manager.token, body: {} }), 200);
-    if (state === 'claimed' || state === 'paused' || state === 'approved') await step('claim');
+    const step = async (action: string, body: object = {}): Promise<void> =>
+      ok(action, await api.request('POST', `/api/v1/cases/${id}/${action}`, { token: s.manager.token, body }), 200);
+    if (state !== 'diagnosed' && state !== 'assigned') await step('claim');
+    if (state === 'contacted' || state === 'approved') await step('milestones', { type: 'contacted' });
     if (state === 'paused') await step('pause');
     if (state === 'approved') await step('approve');
     return id;

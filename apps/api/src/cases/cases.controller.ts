@@ -25,6 +25,7 @@ import { CsvExport, CurrentActor, Roles, type AuthenticatedRequest } from '@unbl
 import { UuidPipe } from '../common/uuid.pipe';
 import { WritePipeline } from '../common/write-pipeline.service';
 import {
+  ApproveCaseDto,
   CaseActionDto,
   CloseCaseDto,
   DeclineCaseDto,
@@ -177,7 +178,7 @@ export class CasesController {
   approve(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) caseId: string,
-    @Body() dto: CaseActionDto,
+    @Body() dto: ApproveCaseDto,
     @Req() request: AuthenticatedRequest,
   ): Promise<CaseResponse> {
     return this.audited(request, (audit) => this.approveCase.execute({ ...dto, caseId, actor, audit }));

@@ -126,6 +126,22 @@ export class CaseActionDto {
   note?: string;
 }
 
+/** `POST /cases/:id/approve`: the credit approved (授信金额) and a note, both optional; the case must have been contacted. */
+export class ApproveCaseDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+
+  /** The amount approved, yuan as a decimal string. */
+  @IsOptional()
+  @IsMoney({ positive: true })
+  approvedAmount?: string;
+
+  @IsNote()
+  note?: string;
+}
+
 export class DeclineCaseDto {
   @IsOptional()
   @IsInt()

@@ -2,10 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CaseEntity,
-  CaseEventEntity,
-  CaseObligationEntity,
-  CasePoolMemberEntity,
-  LoanContractEntity,
   decodeCursor,
   eachCaseVisibility,
   encodeCursor,
@@ -14,7 +10,8 @@ import {
 } from '@unblock/database';
 import { Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import { CaseDetailResponse, CaseResponse, toCaseDetailResponse, toCaseResponse } from './case.response';
+import { readCaseDetail } from './case-detail.reader';
+import { CaseDetailResponse, CaseResponse, toCaseResponse } from './case.response';
 
 export interface ListCasesQuery {
   readonly limit: number;
@@ -121,17 +118,6 @@ export class CaseQueries {
     const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
     const found = await whereCaseVisible(qb, actor).getOne();
     if (!found) throw DomainError.notFound('case');
-    const [events, obligations, pool, loans] = await Promise.all([
-      this.dataSource.getRepository(CaseEventEntity).find({ where: { caseId: id }, order: { seq: 'ASC' } }),
-      this.dataSource.getRepository(CaseObligationEntity).find({ where: { caseId: id }, order: { openedAt: 'ASC' } }),
-      this.dataSource.getRepository(CasePoolMemberEntity).find({ where: { caseId: id } }),
-      this.dataSource.getRepository(LoanContractEntity).find({ where: { caseId: id }, order: { createdAt: 'ASC' } }),
-    ]);
-    return toCaseDetailResponse(found, {
-      events,
-      obligations,
-      pool: pool.map((p) => p.organizationId).sort(),
-      loans,
-    });
+    return readCaseDetail(this.dataSource, found);
   }
 }

@@ -1,5 +1,19 @@
 import type { CaseEntity, CaseEventEntity, CaseObligationEntity, LoanContractEntity } from '@unblock/database';
-import type { Bottleneck, CasePriority, CaseStatus, Obligation, Purpose, RoutingTier, Term } from '@unblock/domain';
+import type {
+  Bottleneck,
+  CasePriority,
+  CaseStatus,
+  ChainRole,
+  EnterpriseSize,
+  EnterpriseTag,
+  EscalationLevel,
+  EscalationStatus,
+  Obligation,
+  Purpose,
+  RoutingTier,
+  Term,
+  VisitKind,
+} from '@unblock/domain';
 
 export class CaseResponse {
   id!: string;
@@ -40,6 +54,10 @@ export class CaseEventResponse {
   seq!: number;
   type!: string;
   actorUserId!: string | null;
+  /** The name of the person who acted; null for the system (the router, the clock). */
+  actorName!: string | null;
+  /** The name of that person's organization. */
+  actorOrganizationName!: string | null;
   at!: string;
   data!: Record<string, unknown>;
 }
@@ -62,9 +80,63 @@ export class LoanContractResponse {
   contractNo!: string;
 }
 
+/** An organization by id and name. */
+export class NamedOrganizationResponse {
+  id!: string;
+  name!: string;
+}
+
+/** The enterprise of a case as its bank reads it: profile and contact (personal data, for those who work it). */
+export class CaseEnterpriseResponse {
+  id!: string;
+  name!: string;
+  /** Unified social credit code. */
+  uscc!: string;
+  regionCode!: string;
+  regionName!: string;
+  size!: EnterpriseSize;
+  chainId!: string | null;
+  chainName!: string | null;
+  chainRole!: ChainRole | null;
+  tags!: EnterpriseTag[];
+}
+
+/** The visit a case was diagnosed on, and who made it. */
+export class CaseVisitResponse {
+  id!: string;
+  visitedOn!: string;
+  kind!: VisitKind;
+  summary!: string;
+  visitorName!: string;
+  visitorOrganizationName!: string | null;
+}
+
+/** An escalation of the case: an obligation overdue on the supervisors' queue. */
+export class CaseEscalationResponse {
+  id!: string;
+  obligation!: Obligation;
+  level!: EscalationLevel;
+  status!: EscalationStatus;
+  /** The deadline that was missed. */
+  dueAt!: string;
+  openedAt!: string;
+  acknowledgedAt!: string | null;
+  resolvedAt!: string | null;
+}
+
 export class CaseDetailResponse extends CaseResponse {
   /** The organizations that may claim it while it waits in a pool. */
   pool!: string[];
+  /** The pool's member institutions by name (tier 3), sorted by name. */
+  poolMembers!: NamedOrganizationResponse[];
+  /** The name of the bank the case is at (tier 1 lead bank, tier 2 deputy lead bank); null in the pool. */
+  assignedBankName!: string | null;
+  enterprise!: CaseEnterpriseResponse;
+  /** The visit it was diagnosed on; null for a need from another channel. */
+  visit!: CaseVisitResponse | null;
+  /** The field officer's note when diagnosing. */
+  diagnosisNote!: string | null;
+  escalations!: CaseEscalationResponse[];
   timeline!: CaseEventResponse[];
   obligations!: CaseObligationResponse[];
   loans!: LoanContractResponse[];
@@ -111,19 +183,36 @@ export function toCaseResponse(c: CaseEntity): CaseResponse {
 export function toCaseDetailResponse(
   c: CaseEntity,
   parts: {
-    pool: string[];
+    pool: NamedOrganizationResponse[];
     events: CaseEventEntity[];
     obligations: CaseObligationEntity[];
     loans: LoanContractEntity[];
+    /** Names of the people and organizations the case refers to, by id. */
+    people: ReadonlyMap<string, { name: string; organizationName: string | null }>;
+    organizationNames: ReadonlyMap<string, string>;
+    enterprise: CaseEnterpriseResponse;
+    visit: CaseVisitResponse | null;
+    escalations: CaseEscalationResponse[];
   },
 ): CaseDetailResponse {
+  const diagnosed = parts.events.find((e) => e.type === 'diagnosed');
+  const note = diagnosed?.data['note'];
   return {
     ...toCaseResponse(c),
-    pool: parts.pool,
+    pool: parts.pool.map((o) => o.id).sort(),
+    poolMembers: parts.pool,
+    assignedBankName: c.assignedBankId === null ? null : (parts.organizationNames.get(c.assignedBankId) ?? null),
+    enterprise: parts.enterprise,
+    visit: parts.visit,
+    diagnosisNote: typeof note === 'string' && note !== '' ? note : null,
+    escalations: parts.escalations,
     timeline: parts.events.map((e) => ({
       seq: Number(e.seq),
       type: e.type,
       actorUserId: e.actorUserId,
+      actorName: e.actorUserId === null ? null : (parts.people.get(e.actorUserId)?.name ?? null),
+      actorOrganizationName:
+        e.actorUserId === null ? null : (parts.people.get(e.actorUserId)?.organizationName ?? null),
       at: e.at.toISOString(),
       data: e.data,
     })),
