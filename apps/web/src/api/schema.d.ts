@@ -799,6 +799,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ApproveCaseDto: {
+            /** @description The amount approved, yuan as a decimal string. */
+            approvedAmount?: string;
+            expectedVersion?: number;
+            note?: string;
+        };
         BankFigures: Record<string, never>;
         CalendarResponse: {
             /** @description ISO dates off although weekdays (weekend days inside a holiday may be listed too). */
@@ -831,15 +837,21 @@ export interface components {
         CaseDetailResponse: {
             /** @description Null while the case waits in a pool. */
             assignedBankId: string | null;
+            /** @description The name of the bank the case is at (tier 1 lead bank, tier 2 deputy lead bank); null in the pool. */
+            assignedBankName: string | null;
             bottlenecks: ("other" | "collateral_shortage" | "weak_credit_history" | "high_financing_cost" | "information_asymmetry" | "slow_approval" | "guarantee_missing" | "policy_awareness")[];
             campaignId: string;
             chainId: string | null;
             claimedByUserId: string | null;
             createdAt: string;
+            /** @description The field officer's note when diagnosing. */
+            diagnosisNote: string | null;
             /** @description The nearest open deadline. */
             dueAt: string | null;
+            enterprise: components["schemas"]["CaseEnterpriseResponse"];
             enterpriseId: string;
             escalationLevel: number;
+            escalations: components["schemas"]["CaseEscalationResponse"][];
             id: string;
             intentionAmount: string | null;
             loans: components["schemas"]["LoanContractResponse"][];
@@ -851,6 +863,8 @@ export interface components {
             pausedAt: string | null;
             /** @description The organizations that may claim it while it waits in a pool. */
             pool: string[];
+            /** @description The pool's member institutions by name (tier 3), sorted by name. */
+            poolMembers: components["schemas"]["NamedOrganizationResponse"][];
             /** @enum {string} */
             priority: "normal" | "high" | "urgent";
             /** @enum {string} */
@@ -873,8 +887,43 @@ export interface components {
             updatedAt: string;
             /** @description Send it back as `expectedVersion` to act only on the case as you saw it. */
             version: number;
+            /** @description The visit it was diagnosed on; null for a need from another channel. */
+            visit: components["schemas"]["CaseVisitResponse"] | null;
+        };
+        CaseEnterpriseResponse: {
+            chainId: string | null;
+            chainName: string | null;
+            /** @enum {string|null} */
+            chainRole: "leader" | "upstream" | "downstream" | "member" | null;
+            id: string;
+            name: string;
+            regionCode: string;
+            regionName: string;
+            /** @enum {string} */
+            size: "micro" | "small" | "medium" | "large";
+            tags: ("specialized_sme" | "high_tech" | "clean_energy" | "foreign_trade")[];
+            /** @description Unified social credit code. */
+            uscc: string;
+        };
+        CaseEscalationResponse: {
+            acknowledgedAt: string | null;
+            /** @description The deadline that was missed. */
+            dueAt: string;
+            id: string;
+            /** @enum {number} */
+            level: 2 | 1;
+            /** @enum {string} */
+            obligation: "claim" | "first_contact" | "decision" | "signing";
+            openedAt: string;
+            resolvedAt: string | null;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "resolved";
         };
         CaseEventResponse: {
+            /** @description The name of the person who acted; null for the system (the router, the clock). */
+            actorName: string | null;
+            /** @description The name of that person's organization. */
+            actorOrganizationName: string | null;
             actorUserId: string | null;
             at: string;
             data: {
@@ -931,6 +980,15 @@ export interface components {
             updatedAt: string;
             /** @description Send it back as `expectedVersion` to act only on the case as you saw it. */
             version: number;
+        };
+        CaseVisitResponse: {
+            id: string;
+            /** @enum {string} */
+            kind: "policy_promotion" | "on_site_diagnosis" | "gm_visit" | "follow_up";
+            summary: string;
+            visitedOn: string;
+            visitorName: string;
+            visitorOrganizationName: string | null;
         };
         ChainFigures: Record<string, never>;
         CloseCaseDto: {
@@ -1136,6 +1194,10 @@ export interface components {
             note?: string;
             /** @enum {string} */
             type: "contacted" | "due_diligence" | "intention";
+        };
+        NamedOrganizationResponse: {
+            id: string;
+            name: string;
         };
         NoteDto: {
             expectedVersion?: number;
@@ -1590,7 +1652,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CaseActionDto"];
+                "application/json": components["schemas"]["ApproveCaseDto"];
             };
         };
         responses: {
