@@ -1,12 +1,14 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiProblem } from '../../api/problem';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useDraft } from '../../lib/use-draft';
 import { useBanks } from '../../reference/reference-lists';
 import type { CaseActionsProps } from '../cases/case-page';
-import { DeclineForm, emptyDecline } from './decline-form';
-import { emptyContract, LoansForm, type ContractValues } from './loans-form';
+import { ApproveDialog } from './approve-dialog';
+import { DeclineForm, emptyDecline, type DeclineBody } from './decline-form';
+import { emptyContract, LoansForm, type ContractValues, type SignLoansBody } from './loans-form';
 import { emptyMilestone, MilestoneForm } from './milestone-form';
 
 /**
@@ -23,14 +25,19 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
     contracts: [emptyContract()],
   }));
   const [milestone, setMilestone, clearMilestone] = useDraft(`bank.milestone.${c.id}`, emptyMilestone);
+  const [approving, setApproving] = useState(false);
+  const [pendingDecline, setPendingDecline] = useState<DeclineBody | undefined>();
+  const [pendingLoans, setPendingLoans] = useState<SignLoansBody | undefined>();
 
   const busy = command.isPending;
   const version = c.version;
   const problem = command.error instanceof ApiProblem && command.error.status === 400 ? command.error : undefined;
   const fieldErrors = problem?.fieldErrors() ?? {};
   const mine = c.claimedByUserId === user.id;
-  const simple = (action: 'claim' | 'release' | 'approve' | 'pause' | 'resume'): void =>
+  const simple = (action: 'claim' | 'release' | 'pause' | 'resume'): void =>
     command.mutate({ action, body: { expectedVersion: version } });
+  /** Approval comes after contact: the first-contact clock is met (none is open). */
+  const contacted = !c.obligations.some((o) => o.obligation === 'first_contact' && !o.metAt && !o.cancelledAt);
 
   const pauseButton = (
     <button type="button" className="secondary" disabled={busy} onClick={() => simple(c.pausedAt ? 'resume' : 'pause')}>
@@ -44,7 +51,7 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
         expectedVersion={version}
         values={decline}
         onChange={setDecline}
-        onSubmit={(body) => command.mutate({ action: 'decline', body }, { onSuccess: clearDecline })}
+        onSubmit={setPendingDecline}
         serverErrors={fieldErrors}
         busy={busy}
       />
@@ -67,10 +74,23 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
       {['claimed', 'approved', 'loan_signed'].includes(c.status) && !mine && <p>{t('case.claimedByOther')}</p>}
       {c.status === 'claimed' && mine && (
         <>
+          {!contacted && <p>{t('case.needsContact')}</p>}
           <p className="page-actions">
-            <button type="button" disabled={busy} onClick={() => simple('approve')}>
-              {t('case.approve')}
-            </button>
+            {contacted ? (
+              <button type="button" disabled={busy} onClick={() => setApproving(true)}>
+                {t('case.approve')}
+              </button>
+            ) : (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  command.mutate({ action: 'milestones', body: { type: 'contacted', expectedVersion: version } })
+                }
+              >
+                {t('case.recordContact')}
+              </button>
+            )}
             {pauseButton}
             <button type="button" className="secondary" disabled={busy} onClick={() => simple('release')}>
               {t('case.release')}
@@ -99,7 +119,7 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
               expectedVersion={version}
               contracts={loans.contracts}
               onChange={(contracts) => setLoans({ contracts })}
-              onSubmit={(body) => command.mutate({ action: 'loans', body }, { onSuccess: clearLoans })}
+              onSubmit={setPendingLoans}
               banks={banks.data ?? []}
               serverErrors={problem?.errors ?? []}
               busy={busy}
@@ -109,6 +129,45 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
         </>
       )}
       {c.status === 'closed' && <p>{t('case.noActions')}</p>}
+      <ApproveDialog
+        key={`approve-${version}`}
+        open={approving}
+        expectedVersion={version}
+        busy={busy}
+        onCancel={() => setApproving(false)}
+        onConfirm={(body) => {
+          setApproving(false);
+          command.mutate({ action: 'approve', body });
+        }}
+      />
+      <ConfirmDialog
+        open={pendingDecline !== undefined}
+        title={t('decline.title')}
+        confirmLabel={t('confirm.declineYes')}
+        cancelLabel={t('confirm.cancel')}
+        busy={busy}
+        onCancel={() => setPendingDecline(undefined)}
+        onConfirm={() => {
+          if (pendingDecline) command.mutate({ action: 'decline', body: pendingDecline }, { onSuccess: clearDecline });
+          setPendingDecline(undefined);
+        }}
+      >
+        <p>{t('confirm.decline')}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={pendingLoans !== undefined}
+        title={c.status === 'approved' ? t('loans.title') : t('loans.more')}
+        confirmLabel={t('confirm.signYes')}
+        cancelLabel={t('confirm.cancel')}
+        busy={busy}
+        onCancel={() => setPendingLoans(undefined)}
+        onConfirm={() => {
+          if (pendingLoans) command.mutate({ action: 'loans', body: pendingLoans }, { onSuccess: clearLoans });
+          setPendingLoans(undefined);
+        }}
+      >
+        <p>{t('confirm.sign')}</p>
+      </ConfirmDialog>
     </section>
   );
 }

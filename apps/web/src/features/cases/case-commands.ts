@@ -8,7 +8,8 @@ import type { MessageKey } from '../../i18n/messages.en';
 
 /** One action on a case, as `POST /cases/:id/<action>` takes it; every body names the version it acts on. */
 export type CaseCommand =
-  | { action: 'claim' | 'release' | 'approve' | 'pause' | 'resume'; body: Schemas['CaseActionDto'] }
+  | { action: 'claim' | 'release' | 'pause' | 'resume'; body: Schemas['CaseActionDto'] }
+  | { action: 'approve'; body: Schemas['ApproveCaseDto'] }
   | { action: 'decline'; body: Schemas['DeclineCaseDto'] }
   | { action: 'milestones'; body: Schemas['MilestoneDto'] }
   | { action: 'loans'; body: Schemas['SignLoansDto'] }

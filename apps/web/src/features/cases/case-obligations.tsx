@@ -1,19 +1,32 @@
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../api/types';
+import { useNow } from '../../components/countdown';
 import { useI18n } from '../../i18n/i18n';
+import { deadlineInWords } from './span-in-words';
 
-/** The case's deadlines: each obligation, when it is due, and whether it was met or cancelled. */
-export function CaseObligations({ obligations }: { obligations: CaseDetail['obligations'] }): ReactNode {
+type ObligationRow = CaseDetail['obligations'][number];
+
+/** The case's clocks: each obligation, its state in words, when it is due, and how long is left or overdue. */
+export function CaseObligations({ detail: c }: { detail: CaseDetail }): ReactNode {
   const { t, dateTime } = useI18n();
+  const now = useNow(30_000);
+  const state = (o: ObligationRow): ReactNode => {
+    if (o.metAt) return `${t('case.obligationState.met')} · ${dateTime(o.metAt)}`;
+    if (o.cancelledAt) return t('case.obligationState.cancelled');
+    if (c.pausedAt) return t('case.obligationState.paused');
+    const { text, overdue } = deadlineInWords(o.dueAt, now, t);
+    return overdue ? <strong>{text}</strong> : text;
+  };
   return (
     <section className="panel" aria-labelledby="case-obligations">
       <h2 id="case-obligations">{t('case.obligations')}</h2>
-      <ul>
-        {obligations.map((o) => (
+      <ul data-testid="case-obligations">
+        {c.obligations.map((o) => (
           <li key={`${o.obligation}-${o.openedAt}`}>
-            {t(`obligation.${o.obligation}`)}: {t('countdown.due', { at: dateTime(o.dueAt) })}
-            {o.metAt ? ` · ${t('case.met', { at: dateTime(o.metAt) })}` : ''}
-            {o.cancelledAt ? ` · ${t('case.cancelled')}` : ''}
+            <strong>{t(`obligation.${o.obligation}`)}</strong>
+            {t('case.colon')}
+            {state(o)}
+            <span className="summary">{t('case.dueParen', { at: dateTime(o.dueAt) })}</span>
           </li>
         ))}
       </ul>

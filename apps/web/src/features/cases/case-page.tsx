@@ -11,6 +11,8 @@ import type { MessageKey } from '../../i18n/messages.en';
 import { BankCaseActions } from '../bank-manager/bank-case-actions';
 import { SupervisorCaseActions } from '../supervisor/supervisor-case-actions';
 import { CASE_ACTION_DONE, useCaseCommand, useCaseDetail, type CaseCommandMutation } from './case-commands';
+import { CaseEnterprise } from './case-enterprise';
+import { CaseEscalations } from './case-escalations';
 import { CaseLoans } from './case-loans';
 import { CaseObligations } from './case-obligations';
 import { CaseSummary } from './case-summary';
@@ -32,7 +34,8 @@ const ROLE_PARTS: Partial<
 
 /**
  * One case, for every role that works it (`/queue/:id` for a bank manager, `/supervision/cases/:id` for a
- * supervisor): where it stands, the role's actions, its deadlines, loans and timeline. An action that
+ * supervisor): where it stands and at which bank, the role's actions (the next sensible one first), its
+ * clocks, the enterprise's profile, the visit and diagnosis, its loans, escalations and timeline. An action that
  * succeeds says so and the case is read again; a conflict (409) says what happened and reads it again.
  */
 export function CasePage({ caseId }: { caseId: string }): ReactNode {
@@ -68,9 +71,11 @@ export function CasePage({ caseId }: { caseId: string }): ReactNode {
         <>
           <CaseSummary detail={c} />
           {parts && <parts.Actions detail={c} command={command} />}
-          <CaseObligations obligations={c.obligations} />
+          <CaseObligations detail={c} />
+          <CaseEnterprise detail={c} />
           <CaseLoans loans={c.loans} />
-          <CaseTimeline events={c.timeline} />
+          <CaseEscalations escalations={c.escalations} />
+          <CaseTimeline detail={c} />
         </>
       )}
     </Page>

@@ -1,27 +1,31 @@
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../api/types';
-import { useAuth } from '../../auth/auth';
 import { Countdown, useNow } from '../../components/countdown';
 import { StatusBadge } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
-import { useEnterprise } from '../../reference/enterprise-names';
-import { nameOf } from '../../reference/names';
-import { useOrganizations } from '../../reference/reference-lists';
+
+/** Where the case is: the bank by name and its tier (主办行 / 协办行), or the pool's member institutions. */
+export function assignedBankText(c: CaseDetail, t: ReturnType<typeof useI18n>['t']): string {
+  if (c.assignedBankName && (c.routingTier === 1 || c.routingTier === 2)) {
+    return t('case.bankAtTier', { bank: c.assignedBankName, tier: t(`tier.${c.routingTier}`) });
+  }
+  if (c.assignedBankName) return c.assignedBankName;
+  if (c.poolMembers.length > 0) return t('case.poolMembers', { names: c.poolMembers.map((o) => o.name).join('、') });
+  return t('case.notRouted');
+}
 
 /**
  * Where a case stands: the enterprise, the status (escalation, pause), the amounts, the need, the live
- * deadline, and the bank or pool it is routed to.
+ * deadline, and the bank or pool it is at.
  */
 export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
   const { t, money, exact, dateTime } = useI18n();
-  const { api } = useAuth();
   const now = useNow(1000);
-  const enterprise = useEnterprise(api, c.enterpriseId);
-  const organizations = useOrganizations();
-  const orgs = organizations.data;
   return (
     <section className="panel" aria-labelledby="case-summary">
-      <h2 id="case-summary">{enterprise.data?.name ?? t('case.enterprise')}</h2>
+      <h2 id="case-summary" data-testid="case-enterprise-name">
+        {c.enterprise.name}
+      </h2>
       <p data-testid="case-status">
         <StatusBadge status={c.status} label={t(`status.${c.status}`)} />
         {c.escalationLevel > 0 && (
@@ -33,6 +37,8 @@ export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
         {c.pausedAt && <> {t('case.pausedSince', { at: dateTime(c.pausedAt) })}</>}
       </p>
       <dl className="facts" data-testid="case-facts">
+        <dt>{t('case.pool')}</dt>
+        <dd data-testid="assigned-bank">{assignedBankText(c, t)}</dd>
         <dt>{t('case.requested')}</dt>
         <dd title={exact(c.requestedAmount)}>{money(c.requestedAmount)}</dd>
         <dt>{t('case.purpose')}</dt>
@@ -47,18 +53,16 @@ export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
             <dd title={exact(c.intentionAmount)}>{money(c.intentionAmount)}</dd>
           </>
         )}
-        <dt>{t('case.signed')}</dt>
-        <dd title={exact(c.signedAmount)}>{money(c.signedAmount)}</dd>
+        {c.signedAmount !== '0.00' && (
+          <>
+            <dt>{t('case.signed')}</dt>
+            <dd title={exact(c.signedAmount)}>{money(c.signedAmount)}</dd>
+          </>
+        )}
         <dt>{t('case.deadline')}</dt>
         <dd>
           <Countdown dueAt={c.dueAt} now={now} paused={c.pausedAt !== null} />
         </dd>
-        <dt>{t('supervisor.bank')}</dt>
-        <dd data-testid="assigned-bank">{nameOf(orgs, c.assignedBankId)}</dd>
-        <dt>{t('case.tier')}</dt>
-        <dd>{c.routingTier ? t('case.tierValue', { tier: c.routingTier }) : '—'}</dd>
-        <dt>{t('case.pool')}</dt>
-        <dd>{c.pool.length > 0 ? c.pool.map((id) => nameOf(orgs, id)).join('、') : '—'}</dd>
       </dl>
     </section>
   );

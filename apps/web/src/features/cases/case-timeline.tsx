@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../api/types';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
+import { nameOf } from '../../reference/names';
+import { useOrganizations } from '../../reference/reference-lists';
+
+type CaseEvent = CaseDetail['timeline'][number];
 
 /** The event types the console names; any other shows as "other event", never as its code. */
 const EVENT_TYPES = [
@@ -10,7 +14,6 @@ const EVENT_TYPES = [
   'claimed',
   'released',
   'declined',
-  'milestone',
   'paused',
   'resumed',
   'approved',
@@ -22,21 +25,96 @@ const EVENT_TYPES = [
   'claim_deadline_missed',
   'escalated',
 ] as const;
+const MILESTONES = ['contacted', 'due_diligence', 'intention'] as const;
+const DECLINE_REASONS = [
+  'outside_credit_policy',
+  'insufficient_collateral',
+  'credit_risk',
+  'not_our_region',
+  'enterprise_unreachable',
+  'other',
+] as const;
+const RESOLUTIONS = ['resolved_elsewhere', 'not_eligible', 'withdrawn', 'duplicate', 'other'] as const;
+const OBLIGATIONS = ['claim', 'first_contact', 'decision', 'signing'] as const;
 
-function eventLabel(type: string): MessageKey {
-  return (EVENT_TYPES as readonly string[]).includes(type) ? (`event.${type}` as MessageKey) : 'event.other';
+const includes = <T extends string>(list: readonly T[], value: unknown): value is T =>
+  typeof value === 'string' && (list as readonly string[]).includes(value);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** What the event is, in words: `milestone.contacted` reads "登记进展：首次联系". */
+function eventLabel(event: CaseEvent, t: Translate): string {
+  const milestone = event.type.startsWith('milestone.') ? event.type.slice('milestone.'.length) : undefined;
+  if (milestone !== undefined) {
+    return includes(MILESTONES, milestone)
+      ? t('timeline.milestone', { milestone: t(`milestone.${milestone}`) })
+      : t('event.milestone');
+  }
+  return t(includes(EVENT_TYPES, event.type) ? (`event.${event.type}` as MessageKey) : 'event.other');
 }
 
-/** The case's history, oldest first: every transition and note, with its time (Shanghai). */
-export function CaseTimeline({ events }: { events: CaseDetail['timeline'] }): ReactNode {
-  const { t, dateTime } = useI18n();
+/**
+ * The case's history, oldest first: what happened, who did it (name and organization, or the system),
+ * when (Shanghai), and what the event carries (a note, a reason, an amount, where the case went).
+ */
+export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
+  const { t, dateTime, money, exact } = useI18n();
+  const organizations = useOrganizations();
+  const bank = (id: unknown): string => (typeof id === 'string' ? nameOf(organizations.data, id) : '—');
+  const details = (event: CaseEvent): string[] => {
+    const d = event.data as Record<string, unknown>;
+    const out: string[] = [];
+    if (event.type === 'diagnosed' && text(d['requestedAmount'])) {
+      out.push(t('timeline.requested', { amount: money(String(d['requestedAmount'])) }));
+    }
+    if (event.type === 'routed' && (d['tier'] === 1 || d['tier'] === 2) && typeof d['bankId'] === 'string') {
+      const target = t('case.bankAtTier', { bank: bank(d['bankId']), tier: t(`tier.${d['tier']}`) });
+      out.push(t('timeline.routedTo', { target }));
+    } else if (event.type === 'routed' && d['tier'] === 3) {
+      out.push(t('timeline.routedTo', { target: t('tier.3') }));
+    }
+    if (event.type === 'reassigned') out.push(t('timeline.reassignedTo', { bank: bank(d['toBankId']) }));
+    if (event.type === 'deadline_extended' && includes(OBLIGATIONS, d['obligation']) && text(d['dueAt'])) {
+      out.push(
+        t('timeline.extendedTo', {
+          obligation: t(`obligation.${d['obligation']}`),
+          at: dateTime(String(d['dueAt'])),
+        }),
+      );
+    }
+    if (includes(DECLINE_REASONS, d['reason'])) {
+      out.push(t('timeline.reason', { reason: t(`declineReason.${d['reason']}`) }));
+    }
+    if (event.type === 'closed' && includes(RESOLUTIONS, d['resolution'])) {
+      out.push(t('timeline.resolution', { resolution: t(`supervisor.resolution.${d['resolution']}`) }));
+    }
+    const approved = text(d['approvedAmount']);
+    if (approved) out.push(t('timeline.approvedAmount', { amount: money(approved), exact: exact(approved) }));
+    const intention = text(d['intentionAmount']);
+    if (intention) out.push(t('timeline.intentionAmount', { amount: money(intention) }));
+    const note = text(d['note']) ?? text(d['text']);
+    if (note) out.push(t('timeline.note', { text: note }));
+    return out;
+  };
+  const who = (event: CaseEvent): string =>
+    event.actorName
+      ? event.actorOrganizationName
+        ? t('person.withOrg', { name: event.actorName, org: event.actorOrganizationName })
+        : event.actorName
+      : t('timeline.system');
   return (
     <section className="panel" aria-labelledby="case-timeline">
       <h2 id="case-timeline">{t('case.timeline')}</h2>
-      <ol className="timeline">
-        {events.map((event) => (
+      <ol className="timeline" data-testid="case-timeline">
+        {c.timeline.map((event) => (
           <li key={event.seq}>
-            <time dateTime={event.at}>{dateTime(event.at)}</time> {t(eventLabel(event.type))}
+            <time dateTime={event.at}>{dateTime(event.at)}</time> <strong>{eventLabel(event, t)}</strong>
+            {' · '}
+            <span>{who(event)}</span>
+            {details(event).map((line) => (
+              <div key={line} className="summary">
+                {line}
+              </div>
+            ))}
           </li>
         ))}
       </ol>
