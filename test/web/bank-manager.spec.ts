@@ -138,14 +138,19 @@ describe('the console of a bank manager, against the real API and worker', () =>
     await expect(b.getByRole('button', { name: '认领此需求' }).count()).resolves.toBe(0);
     await screenshot(b, 'bank-manager-claim-refused-phone');
 
-    // A approves, then signs one contract, amount exact to the fen.
+    // A records the contact (approval comes after it), approves and signs one contract, amount exact to the
+    // fen; the approval and the signing are each confirmed in a dialog.
+    await a.getByRole('button', { name: '登记已联系企业' }).click();
+    await a.getByText('进展已登记。').waitFor();
     await a.getByRole('button', { name: '审批通过' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: '确认审批通过' }).click();
     await a.getByText('已审批通过。').waitFor();
     await a.getByLabel(/金额（元）/u).fill('1,250,000.50');
     await a.getByLabel(/年利率/u).fill('3.45');
     await a.getByLabel(/期限（月）/u).fill('36');
     await a.getByLabel(/合同编号/u).fill('ZZB-2026-0001');
     await a.getByRole('button', { name: '确认签约' }).click();
+    await a.getByRole('dialog').getByRole('button', { name: '确认签约登记' }).click();
     await a.getByText('贷款合同已签约。').waitFor();
     await a.getByTestId('case-status').getByText('已签约').waitFor();
     await a.getByRole('cell', { name: '¥1,250,000.50' }).waitFor();

@@ -278,6 +278,7 @@ export const en = {
   'case.title': 'Case {number}',
   'case.loadingTitle': 'Case',
   'case.backToQueue': 'Back to the queue',
+  'case.backToMyCases': 'Back to my cases',
   'case.enterprise': 'Enterprise',
   'case.requested': 'Amount requested',
   'case.purpose': 'Purpose',

@@ -277,6 +277,7 @@ export const zhCN: Messages = {
   'case.title': '需求 {number}',
   'case.loadingTitle': '需求详情',
   'case.backToQueue': '返回待办',
+  'case.backToMyCases': '返回我的需求',
   'case.enterprise': '企业',
   'case.requested': '需求金额',
   'case.purpose': '资金用途',

@@ -29,14 +29,16 @@ const ROLE_PARTS: Partial<
   Record<Role, { back: string; backLabel: MessageKey; Actions: (props: CaseActionsProps) => ReactNode }>
 > = {
   bank_manager: { back: '/queue', backLabel: 'case.backToQueue', Actions: BankCaseActions },
+  field_officer: { back: '/my-cases', backLabel: 'case.backToMyCases', Actions: () => null },
   supervisor: { back: '/escalations', backLabel: 'supervisor.backToQueue', Actions: SupervisorCaseActions },
 };
 
 /**
- * One case, for every role that works it (`/queue/:id` for a bank manager, `/supervision/cases/:id` for a
- * supervisor): where it stands and at which bank, the role's actions (the next sensible one first), its
- * clocks, the enterprise's profile, the visit and diagnosis, its loans, escalations and timeline. An action that
- * succeeds says so and the case is read again; a conflict (409) says what happened and reads it again.
+ * One case, for every role that works it (`/queue/:id` for a bank manager, `/my-cases/:id` for a field
+ * officer, `/supervision/cases/:id` for a supervisor): where it stands and at which bank, the role's actions
+ * (the next sensible one first), its clocks, the enterprise's profile, the visit and diagnosis, its loans,
+ * escalations and timeline. An action that succeeds says so and the case is read again; a conflict (409)
+ * says what happened and reads it again.
  */
 export function CasePage({ caseId }: { caseId: string }): ReactNode {
   const { t } = useI18n();

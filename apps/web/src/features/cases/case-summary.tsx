@@ -4,9 +4,14 @@ import { Countdown, useNow } from '../../components/countdown';
 import { StatusBadge } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
 
-/** Where the case is: the bank by name and its tier (主办行 / 协办行), or the pool's member institutions. */
+/**
+ * Where the case is: the bank by name and its tier (主办行 / 协办行), or the pool's member institutions. A bank
+ * a supervisor reassigned the case to is named alone: it holds the case by that hand, not by its tier.
+ */
 export function assignedBankText(c: CaseDetail, t: ReturnType<typeof useI18n>['t']): string {
-  if (c.assignedBankName && (c.routingTier === 1 || c.routingTier === 2)) {
+  const moves = c.timeline.filter((e) => e.type === 'routed' || e.type === 'reassigned');
+  const reassigned = moves[moves.length - 1]?.type === 'reassigned';
+  if (c.assignedBankName && !reassigned && (c.routingTier === 1 || c.routingTier === 2)) {
     return t('case.bankAtTier', { bank: c.assignedBankName, tier: t(`tier.${c.routingTier}`) });
   }
   if (c.assignedBankName) return c.assignedBankName;

@@ -1,4 +1,5 @@
 import type { RouteDefinition } from '../../app/routes';
+import { CasePage } from '../cases/case-page';
 import { DiagnosePage } from './diagnose-page';
 import { LogVisitPage } from './log-visit-page';
 import { MyCasesPage } from './my-cases-page';
@@ -14,5 +15,11 @@ export const fieldOfficerRoutes: RouteDefinition[] = [
     title: 'diagnose.title',
     roles: ['field_officer'],
     render: ({ id }) => <DiagnosePage visitId={id ?? ''} />,
+  },
+  {
+    path: '/my-cases/:id',
+    title: 'case.route',
+    roles: ['field_officer'],
+    render: ({ id = '' }) => <CasePage key={id} caseId={id} />,
   },
 ];
