@@ -25,6 +25,8 @@ export const ENTERPRISE_ENDPOINTS: readonly Endpoint[] = [
       chainRole: 'upstream',
       size: 'small',
       tags: ['specialized_sme'],
+      contactName: '张总经理',
+      contactPhone: '+86 138 1234 5678',
     }),
     tables: ['enterprises'],
     bad: [
@@ -47,6 +49,16 @@ export const ENTERPRISE_ENDPOINTS: readonly Endpoint[] = [
         why: 'a size outside the list',
         body: () => ({ uscc: newUscc(), name: 'x', regionCode: '410102', size: 'huge' }),
         field: 'size',
+      },
+      {
+        why: 'a contact phone that is neither a mobile nor a landline',
+        body: () => ({ uscc: newUscc(), name: 'x', regionCode: '410102', size: 'small', contactPhone: '12345' }),
+        field: 'contactPhone',
+      },
+      {
+        why: 'an empty contact name',
+        body: () => ({ uscc: newUscc(), name: 'x', regionCode: '410102', size: 'small', contactName: '' }),
+        field: 'contactName',
       },
       {
         why: 'a tag outside the list',

@@ -47,6 +47,11 @@ describe('the case page holds the work: one case, as bank manager, field officer
       levelTwoAfter: 'PT1H',
     });
     origin = `http://127.0.0.1:${stack.port}`;
+    const contact = await stack.http('PATCH', `/enterprises/${world.enterprise.id}`, world.admin, {
+      contactName: '刘财务总监',
+      contactPhone: '0635-8231234',
+    });
+    expect(contact.status).toBe(200);
     const visitId = await stack.created('/visits', world.officer.token, {
       campaignId: world.campaignId,
       enterpriseId: world.enterprise.id,
@@ -90,6 +95,8 @@ describe('the case page holds the work: one case, as bank manager, field officer
     expect(profile).toContain(world.enterprise.uscc);
     expect(profile).toContain('郑州市');
     expect(profile).toContain(locale === 'en' ? '装备制造 (Chain leader)' : '装备制造（链主）');
+    expect(profile).toContain('刘财务总监');
+    expect(profile).toContain('0635-8231234');
     const visit = await page.getByTestId('case-visit').textContent();
     expect(visit).toContain(VISIT_SUMMARY);
     expect(visit).toContain(DIAGNOSIS_NOTE);

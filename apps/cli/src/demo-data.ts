@@ -70,7 +70,12 @@ export interface DemoEnterprise {
   chainRole: ChainRole | null;
   size: EnterpriseSize;
   tags: EnterpriseTag[];
+  contactName: string;
+  contactPhone: string;
 }
+
+const CONTACT_SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴'] as const;
+const CONTACT_TITLES = ['总经理', '财务总监', '财务经理'] as const;
 
 /** 60 enterprises: 54 in the 12 chains (one leader each), 6 outside any chain. */
 export function demoEnterprises(): DemoEnterprise[] {
@@ -93,6 +98,9 @@ export function demoEnterprises(): DemoEnterprise[] {
       chainRole,
       size: chainRole === 'leader' ? 'large' : pick(SIZES),
       tags: TAGS.filter(() => random.next() < 0.3),
+      // Derived from the index, not drawn: the rest of the demo stays as it was.
+      contactName: `${CONTACT_SURNAMES[i % CONTACT_SURNAMES.length] ?? '张'}${CONTACT_TITLES[i % CONTACT_TITLES.length] ?? '经理'}`,
+      contactPhone: `1390635${String(1000 + i * 37).padStart(4, '0')}`,
     });
   }
   return enterprises;

@@ -93,6 +93,8 @@ export class DemoSeeder {
         chainRole: enterprise.chainRole ?? undefined,
         size: enterprise.size,
         tags: enterprise.tags,
+        contactName: enterprise.contactName,
+        contactPhone: enterprise.contactPhone,
       });
     }
     await this.createUser.execute({

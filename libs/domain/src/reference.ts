@@ -13,3 +13,16 @@ export type EnterpriseTag = (typeof ENTERPRISE_TAGS)[number];
 
 export const CAMPAIGN_KINDS = ['diagnose_unblock', 'gm_visits', 'other'] as const;
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
+
+/** A mainland mobile number (13812345678) or a landline with its area code (0635-8231234, 010 12345678). */
+export const CHINESE_PHONE_PATTERN = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$/u;
+
+/**
+ * A phone number as people type it (full-width digits, spaces, brackets, +86): a mobile as its eleven
+ * digits, a landline as its digits and dashes.
+ */
+export function normalizePhone(value: string): string {
+  const compact = value.normalize('NFKC').replace(/[\s()（）]/gu, '');
+  const mobile = compact.replace(/-/gu, '').replace(/^\+?86(?=1[3-9]\d{9}$)/u, '');
+  return /^1[3-9]\d{9}$/u.test(mobile) ? mobile : compact;
+}

@@ -1,6 +1,13 @@
 import { Transform } from 'class-transformer';
 import { Matches, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
-import { REGION_CODE_PATTERN, isMoney, isValidUscc, normalizeUscc } from '@unblock/domain';
+import {
+  CHINESE_PHONE_PATTERN,
+  REGION_CODE_PATTERN,
+  isMoney,
+  isValidUscc,
+  normalizePhone,
+  normalizeUscc,
+} from '@unblock/domain';
 
 /** A unified social credit code: normalized (NFKC, upper case, no spaces), then checked per GB 32100-2015. */
 export function IsUscc(options?: ValidationOptions): PropertyDecorator {
@@ -49,4 +56,19 @@ export function IsMoney(options?: ValidationOptions & { positive?: boolean }): P
 /** A six-digit GB/T 2260 region code. */
 export function IsRegionCode(options?: ValidationOptions): PropertyDecorator {
   return Matches(REGION_CODE_PATTERN, { message: '$property must be a six-digit GB/T 2260 region code', ...options });
+}
+
+/** A Chinese mobile or landline number (`CHINESE_PHONE_PATTERN`), normalized first (`normalizePhone`). */
+export function IsChinesePhone(options?: ValidationOptions): PropertyDecorator {
+  const normalize = Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normalizePhone(value) : value,
+  );
+  const check = Matches(CHINESE_PHONE_PATTERN, {
+    message: '$property must be a mobile (13812345678) or landline (0635-8231234) number',
+    ...options,
+  });
+  return (target, key) => {
+    normalize(target, key);
+    check(target, key);
+  };
 }

@@ -17,7 +17,7 @@ import {
   type EnterpriseSize,
   type EnterpriseTag,
 } from '@unblock/domain';
-import { IsRegionCode, IsUscc, PageQueryDto } from '@unblock/http';
+import { IsChinesePhone, IsRegionCode, IsUscc, PageQueryDto } from '@unblock/http';
 import { IsName } from '../common/dto-validators';
 
 export class CreateEnterpriseDto {
@@ -46,6 +46,16 @@ export class CreateEnterpriseDto {
   @ArrayUnique()
   @IsIn(ENTERPRISE_TAGS, { each: true })
   tags?: EnterpriseTag[];
+
+  /** The contact person (personal data: shown only to those who work its cases). */
+  @IsOptional()
+  @IsName()
+  contactName?: string;
+
+  /** A mobile (13812345678) or landline (0635-8231234) number. */
+  @IsOptional()
+  @IsChinesePhone()
+  contactPhone?: string;
 }
 
 export class UpdateEnterpriseDto {
@@ -77,6 +87,18 @@ export class UpdateEnterpriseDto {
   @ArrayUnique()
   @IsIn(ENTERPRISE_TAGS, { each: true })
   tags?: EnterpriseTag[];
+
+  /** The contact person; null removes it. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsName()
+  contactName?: string | null;
+
+  /** A mobile or landline number; null removes it. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsChinesePhone()
+  contactPhone?: string | null;
 }
 
 export class ListEnterprisesQueryDto extends PageQueryDto {

@@ -895,6 +895,9 @@ export interface components {
             chainName: string | null;
             /** @enum {string|null} */
             chainRole: "leader" | "upstream" | "downstream" | "member" | null;
+            /** @description The contact person and phone: personal data, shown to those who work the case. */
+            contactName: string | null;
+            contactPhone: string | null;
             id: string;
             name: string;
             regionCode: string;
@@ -1026,6 +1029,10 @@ export interface components {
             chainId?: string;
             /** @enum {string} */
             chainRole?: "leader" | "upstream" | "downstream" | "member";
+            /** @description The contact person (personal data: shown only to those who work its cases). */
+            contactName?: string;
+            /** @description A mobile (13812345678) or landline (0635-8231234) number. */
+            contactPhone?: string;
             name: string;
             regionCode: string;
             /** @enum {string} */
@@ -1308,6 +1315,10 @@ export interface components {
             chainId?: string | null;
             /** @enum {string|null} */
             chainRole?: "leader" | "upstream" | "downstream" | "member" | null;
+            /** @description The contact person; null removes it. */
+            contactName?: string | null;
+            /** @description A mobile or landline number; null removes it. */
+            contactPhone?: string | null;
             name?: string;
             regionCode?: string;
             /** @enum {string} */

@@ -104,6 +104,8 @@ function enterpriseOf(e: EnterpriseEntity): CaseEnterpriseResponse {
     chainName: e.chain?.name ?? null,
     chainRole: e.chainRole,
     tags: e.tags,
+    contactName: e.contactName,
+    contactPhone: e.contactPhone,
   };
 }
 

@@ -99,6 +99,9 @@ export class CaseEnterpriseResponse {
   chainName!: string | null;
   chainRole!: ChainRole | null;
   tags!: EnterpriseTag[];
+  /** The contact person and phone: personal data, shown to those who work the case. */
+  contactName!: string | null;
+  contactPhone!: string | null;
 }
 
 /** The visit a case was diagnosed on, and who made it. */

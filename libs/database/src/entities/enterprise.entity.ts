@@ -46,4 +46,12 @@ export class EnterpriseEntity extends BaseEntity {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags!: EnterpriseTag[];
+
+  /** The contact person (personal data: shown only to those who work its cases). */
+  @Column({ type: 'text', nullable: true })
+  contactName!: string | null;
+
+  /** A Chinese mobile (13812345678) or landline (0635-8231234) number, as typed less spaces. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  contactPhone!: string | null;
 }

@@ -15,6 +15,9 @@ export interface CreateEnterpriseCommand {
   readonly chainRole?: ChainRole | undefined;
   readonly size: EnterpriseSize;
   readonly tags?: readonly EnterpriseTag[] | undefined;
+  readonly contactName?: string | undefined;
+  /** Normalized and checked already. */
+  readonly contactPhone?: string | undefined;
 }
 
 @Injectable()
@@ -36,6 +39,8 @@ export class CreateEnterpriseUseCase {
           chainRole: command.chainRole ?? null,
           size: command.size,
           tags: [...new Set(command.tags ?? [])],
+          contactName: command.contactName ?? null,
+          contactPhone: command.contactPhone ?? null,
         }),
       );
       return toEnterpriseResponse(enterprise);

@@ -15,6 +15,9 @@ export interface UpdateEnterpriseCommand {
   readonly chainRole?: ChainRole | null | undefined;
   readonly size?: EnterpriseSize | undefined;
   readonly tags?: readonly EnterpriseTag[] | undefined;
+  /** null removes the contact person or phone. */
+  readonly contactName?: string | null | undefined;
+  readonly contactPhone?: string | null | undefined;
 }
 
 @Injectable()
@@ -37,6 +40,8 @@ export class UpdateEnterpriseUseCase {
       enterprise.chainRole = chainRole;
       enterprise.size = command.size ?? enterprise.size;
       enterprise.tags = command.tags !== undefined ? [...new Set(command.tags)] : enterprise.tags;
+      if (command.contactName !== undefined) enterprise.contactName = command.contactName;
+      if (command.contactPhone !== undefined) enterprise.contactPhone = command.contactPhone;
       return toEnterpriseResponse(await manager.save(enterprise));
     });
   }

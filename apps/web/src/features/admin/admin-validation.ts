@@ -1,4 +1,6 @@
 import {
+  CHINESE_PHONE_PATTERN,
+  normalizePhone,
   CAMPAIGN_KINDS,
   ENTERPRISE_SIZES,
   isRegionCode,
@@ -153,11 +155,17 @@ export function validateSlaPolicy(values: FormValues): Validation<CreateSlaPolic
   return done(errors, () => ({ name, calendarId, ...durations }));
 }
 
-/** What a new enterprise and an edited one share: name, region, size, and its place on a chain. */
+/**
+ * What a new enterprise and an edited one share: name, region, size, its place on a chain, and its contact
+ * person and phone (a mobile or a landline, checked as the API checks it; left empty, unchanged).
+ */
 function enterpriseDetails(
   values: FormValues,
   errors: FormErrors,
-): Pick<CreateEnterpriseBody, 'name' | 'regionCode' | 'size' | 'chainId' | 'chainRole'> {
+): Pick<
+  CreateEnterpriseBody,
+  'name' | 'regionCode' | 'size' | 'chainId' | 'chainRole' | 'contactName' | 'contactPhone'
+> {
   const name = (values['name'] ?? '').trim();
   const regionCode = values['regionCode'] ?? '';
   const size = values['size'] ?? '';
@@ -167,11 +175,16 @@ function enterpriseDetails(
   if (!regionCode) errors['regionCode'] = 'admin.pickRegion';
   if (!ENTERPRISE_SIZES.includes(size as EnterpriseSize)) errors['size'] = 'admin.pickSize';
   if (chainId && !chainRole) errors['chainRole'] = 'admin.pickChainRole';
+  const contactName = (values['contactName'] ?? '').trim();
+  const contactPhone = normalizePhone(values['contactPhone'] ?? '');
+  if (contactPhone && !CHINESE_PHONE_PATTERN.test(contactPhone)) errors['contactPhone'] = 'admin.phoneFormat';
   return {
     name,
     regionCode,
     size: size as EnterpriseSize,
     ...(chainId ? { chainId, chainRole: chainRole as ChainRole } : {}),
+    ...(contactName ? { contactName } : {}),
+    ...(contactPhone ? { contactPhone } : {}),
   };
 }
 

@@ -45,6 +45,8 @@ export function EnterprisesPage(): ReactNode {
       placeholder: 'admin.pickChainRole',
       options: CHAIN_ROLES.map((role) => ({ value: role, label: t(`admin.chainRole.${role}`) })),
     },
+    { name: 'contactName', label: 'admin.contactName' },
+    { name: 'contactPhone', label: 'admin.contactPhone', hint: 'admin.contactPhoneHint' },
   ];
   return (
     <AdminListPage

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 
 /**
  * The enterprise behind the case and how the need was found: its profile (USCC, district, size, chain and
- * its place in it, tags), the visit (when, what kind, its summary, who made it) and the diagnosis note.
+ * its place in it, tags, contact person and phone), the visit (when, what kind, its summary, who made it) and the diagnosis note.
  */
 export function CaseEnterprise({ detail: c }: { detail: CaseDetail }): ReactNode {
   const { t, day } = useI18n();
@@ -28,6 +28,10 @@ export function CaseEnterprise({ detail: c }: { detail: CaseDetail }): ReactNode
         </dd>
         <dt>{t('case.tags')}</dt>
         <dd>{e.tags.length > 0 ? e.tags.map((tag) => t(`tag.${tag}`)).join('、') : t('case.none')}</dd>
+        <dt>{t('case.contact')}</dt>
+        <dd>{e.contactName ?? t('case.none')}</dd>
+        <dt>{t('case.contactPhone')}</dt>
+        <dd>{e.contactPhone ? <a href={`tel:${e.contactPhone}`}>{e.contactPhone}</a> : t('case.none')}</dd>
       </dl>
       <h3>{t('case.visit')}</h3>
       <dl className="facts" data-testid="case-visit">

@@ -10,7 +10,7 @@ import { deadlineInWords } from './span-in-words';
  */
 export function CaseEscalations({ escalations }: { escalations: CaseDetail['escalations'] }): ReactNode {
   const { t, dateTime } = useI18n();
-  const now = useNow(30_000);
+  const now = useNow(1000);
   return (
     <section className="panel" aria-labelledby="case-escalations">
       <h2 id="case-escalations">{t('case.escalations')}</h2>

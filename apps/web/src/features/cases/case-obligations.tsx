@@ -9,7 +9,7 @@ type ObligationRow = CaseDetail['obligations'][number];
 /** The case's clocks: each obligation, its state in words, when it is due, and how long is left or overdue. */
 export function CaseObligations({ detail: c }: { detail: CaseDetail }): ReactNode {
   const { t, dateTime } = useI18n();
-  const now = useNow(30_000);
+  const now = useNow(1000);
   const state = (o: ObligationRow): ReactNode => {
     if (o.metAt) return `${t('case.obligationState.met')} · ${dateTime(o.metAt)}`;
     if (o.cancelledAt) return t('case.obligationState.cancelled');

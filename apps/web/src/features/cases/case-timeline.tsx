@@ -72,6 +72,18 @@ export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
     } else if (event.type === 'routed' && d['tier'] === 3) {
       out.push(t('timeline.routedTo', { target: t('tier.3') }));
     }
+    if (
+      event.type === 'escalated' &&
+      includes(OBLIGATIONS, d['obligation']) &&
+      (d['level'] === 1 || d['level'] === 2)
+    ) {
+      out.push(
+        t('timeline.escalated', {
+          obligation: t(`obligation.${d['obligation']}`),
+          level: t(`case.escalationLevel.${d['level']}`),
+        }),
+      );
+    }
     if (event.type === 'reassigned') out.push(t('timeline.reassignedTo', { bank: bank(d['toBankId']) }));
     if (event.type === 'deadline_extended' && includes(OBLIGATIONS, d['obligation']) && text(d['dueAt'])) {
       out.push(
