@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../api/types';
-import { Countdown, useNow } from '../../components/countdown';
+import { useNow } from '../../components/countdown';
 import { StatusBadge } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
+import { deadlineInWords } from './span-in-words';
 
 /**
  * Where the case is: the bank by name and its tier (主办行 / 协办行), or the pool's member institutions. A bank
@@ -26,6 +27,7 @@ export function assignedBankText(c: CaseDetail, t: ReturnType<typeof useI18n>['t
 export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
   const { t, money, exact, dateTime } = useI18n();
   const now = useNow(1000);
+  const deadline = c.dueAt ? deadlineInWords(c.dueAt, now, t) : undefined;
   return (
     <section className="panel" aria-labelledby="case-summary">
       <h2 id="case-summary" data-testid="case-enterprise-name">
@@ -36,7 +38,9 @@ export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
         {c.escalationLevel > 0 && (
           <>
             {' '}
-            <strong className="badge">{t('queue.escalation', { level: c.escalationLevel })}</strong>
+            <strong className="badge">
+              {t(c.escalationLevel >= 2 ? 'case.escalationLevel.2' : 'case.escalationLevel.1')}
+            </strong>
           </>
         )}
         {c.pausedAt && <> {t('case.pausedSince', { at: dateTime(c.pausedAt) })}</>}
@@ -65,8 +69,17 @@ export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
           </>
         )}
         <dt>{t('case.deadline')}</dt>
-        <dd>
-          <Countdown dueAt={c.dueAt} now={now} paused={c.pausedAt !== null} />
+        <dd data-testid="case-deadline">
+          {!c.dueAt && t('countdown.none')}
+          {c.dueAt && c.pausedAt && t('countdown.paused', { at: dateTime(c.dueAt) })}
+          {c.dueAt && !c.pausedAt && (
+            <>
+              {deadline?.overdue ? <strong>{deadline.text}</strong> : deadline?.text}
+              <time dateTime={c.dueAt} className="summary">
+                {t('case.dueParen', { at: dateTime(c.dueAt) })}
+              </time>
+            </>
+          )}
         </dd>
       </dl>
     </section>

@@ -1,19 +1,24 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ApiProblem } from '../../api/problem';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { useI18n } from '../../i18n/i18n';
 import { useDraft } from '../../lib/use-draft';
 import { useBanks } from '../../reference/reference-lists';
 import type { CaseAction } from '../cases/case-commands';
 import type { CaseActionsProps } from '../cases/case-page';
-import { CloseForm, emptyClose } from './close-form';
+import { CloseForm, emptyClose, type CloseBody } from './close-form';
 import { emptyExtend, ExtendForm } from './extend-form';
 import { emptyReassign, ReassignForm } from './reassign-form';
 
 /**
  * The supervisor's part of the case page, while the case is open (not closed, no loan signed): reassign
- * it to another bank, extend a deadline, or close it. The API's field errors land in the form that sent.
+ * it to another bank, extend a deadline, or close it (confirmed in a dialog: a close cannot be undone). The
+ * API's field errors land in the form that sent.
  */
 export function SupervisorCaseActions({ detail, command }: CaseActionsProps): ReactNode {
+  const { t } = useI18n();
   const banks = useBanks();
+  const [pendingClose, setPendingClose] = useState<CloseBody | undefined>();
   const [reassign, setReassign, clearReassign] = useDraft(`supervisor.reassign.${detail.id}`, emptyReassign);
   const [extend, setExtend, clearExtend] = useDraft(`supervisor.extend.${detail.id}`, emptyExtend);
   const [close, setClose, clearClose] = useDraft(`supervisor.close.${detail.id}`, emptyClose);
@@ -48,8 +53,22 @@ export function SupervisorCaseActions({ detail, command }: CaseActionsProps): Re
         onChange={setClose}
         busy={busy('close')}
         serverErrors={serverErrors('close')}
-        onSubmit={(body) => command.mutate({ action: 'close', body }, { onSuccess: clearClose })}
+        onSubmit={setPendingClose}
       />
+      <ConfirmDialog
+        open={pendingClose !== undefined}
+        title={t('confirm.closeTitle')}
+        confirmLabel={t('confirm.closeYes')}
+        cancelLabel={t('confirm.cancel')}
+        busy={busy('close')}
+        onCancel={() => setPendingClose(undefined)}
+        onConfirm={() => {
+          if (pendingClose) command.mutate({ action: 'close', body: pendingClose }, { onSuccess: clearClose });
+          setPendingClose(undefined);
+        }}
+      >
+        <p>{t('confirm.close')}</p>
+      </ConfirmDialog>
     </div>
   );
 }
