@@ -215,7 +215,13 @@ describe('the case page holds the work: one case, as bank manager, field officer
       await expectNames(page, view.locale);
       const timeline = (await page.getByTestId('case-timeline').textContent()) ?? '';
       expect(timeline).toContain(view.locale === 'en' ? 'Milestone: First contact' : '登记进展：首次联系');
-      expect(timeline).toContain(view.locale === 'en' ? 'Credit approved' : '授信金额');
+      expect(timeline).toContain(
+        view.locale === 'en' ? 'Credit approved ¥12,505,000.00' : '授信金额 1,250.5万元（¥12,505,000.00）',
+      );
+      // The signing clock, in words: never seconds.
+      await expect(page.getByTestId('case-deadline').textContent()).resolves.toMatch(
+        view.locale === 'en' ? /^\d+ min left \(due /u : /^剩余 \d+ 分钟（截止 /u,
+      );
       if (view.device === PHONE) {
         expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       }

@@ -345,6 +345,7 @@ export const en = {
   'timeline.escalated': '{obligation} overdue: {level} opened',
   'timeline.note': 'Note: {text}',
   'timeline.approvedAmount': 'Credit approved {amount} ({exact})',
+  'timeline.approvedAmountExact': 'Credit approved {amount}',
   'timeline.intentionAmount': 'Intended amount {amount}',
   'timeline.reason': 'Reason: {reason}',
   'timeline.routedTo': 'To {target}',

@@ -344,6 +344,7 @@ export const zhCN: Messages = {
   'timeline.escalated': '{obligation}逾期，发起{level}',
   'timeline.note': '备注：{text}',
   'timeline.approvedAmount': '授信金额 {amount}（{exact}）',
+  'timeline.approvedAmountExact': '授信金额 {amount}',
   'timeline.intentionAmount': '意向金额 {amount}',
   'timeline.reason': '原因：{reason}',
   'timeline.routedTo': '分派至{target}',

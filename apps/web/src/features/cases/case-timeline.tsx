@@ -100,7 +100,15 @@ export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
       out.push(t('timeline.resolution', { resolution: t(`supervisor.resolution.${d['resolution']}`) }));
     }
     const approved = text(d['approvedAmount']);
-    if (approved) out.push(t('timeline.approvedAmount', { amount: money(approved), exact: exact(approved) }));
+    if (approved) {
+      // In Chinese 万/亿 with the exact yuan beside; in English the amount is exact already.
+      const amount = money(approved);
+      out.push(
+        amount === exact(approved)
+          ? t('timeline.approvedAmountExact', { amount })
+          : t('timeline.approvedAmount', { amount, exact: exact(approved) }),
+      );
+    }
     const intention = text(d['intentionAmount']);
     if (intention) out.push(t('timeline.intentionAmount', { amount: money(intention) }));
     const note = text(d['note']) ?? text(d['text']);
