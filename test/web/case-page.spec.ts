@@ -147,7 +147,11 @@ describe('the case page holds the work: one case, as bank manager, field officer
     const escalations = page.getByTestId('case-escalations');
     await escalations.filter({ hasText: '首次联系逾期' }).waitFor();
     await expect(escalations.textContent()).resolves.toMatch(/一级督办.*已逾期 (不足 1 分钟|\d+ 分钟).*尚未确认/u);
-    await expect(page.getByTestId('case-obligations').textContent()).resolves.toMatch(/首次联系：已逾期/u);
+    // The clocks tick every second: the first-contact clock reads overdue once the page's time passes it.
+    await page
+      .getByTestId('case-obligations')
+      .filter({ hasText: /首次联系：已逾期/u })
+      .waitFor();
     await expectNoRawText(page);
     await screenshot(page, 'case-page-bank-manager-escalated-desktop');
 

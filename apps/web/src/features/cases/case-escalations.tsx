@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../api/types';
 import { useNow } from '../../components/countdown';
 import { useI18n } from '../../i18n/i18n';
-import { deadlineInWords } from './span-in-words';
+import { spanInWords } from './span-in-words';
 
 /**
  * The case's escalations (督办): level, when opened, acknowledged or not. An open one counts how long its
- * deadline is overdue; a resolved one says when it was resolved and counts no more.
+ * deadline is overdue (an escalation is overdue by definition, even on a device whose clock lags); a resolved one says when it was resolved and counts no more.
  */
 export function CaseEscalations({ escalations }: { escalations: CaseDetail['escalations'] }): ReactNode {
   const { t, dateTime } = useI18n();
@@ -28,7 +28,7 @@ export function CaseEscalations({ escalations }: { escalations: CaseDetail['esca
               t('case.escalationResolved', { at: dateTime(e.resolvedAt) })
             ) : (
               <>
-                <strong>{deadlineInWords(e.dueAt, now, t).text}</strong>
+                <strong>{t('span.overdue', { span: spanInWords(Math.max(0, now - Date.parse(e.dueAt)), t) })}</strong>
                 {' · '}
                 {e.acknowledgedAt
                   ? t('case.escalationAcknowledged', { at: dateTime(e.acknowledgedAt) })
