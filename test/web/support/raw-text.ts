@@ -17,10 +17,14 @@ async function readableText(page: Page): Promise<string> {
   `);
 }
 
-/** The raw things a page shows that no person should read: UUIDs and i18n keys of the catalogues. */
-export async function rawTextOf(page: Page): Promise<string[]> {
-  const text = await readableText(page);
+/** The raw things a text holds that no person should read: UUIDs and i18n keys of the catalogues. */
+export function rawTextIn(text: string): string[] {
   return [...(text.match(UUID) ?? []), ...(text.match(KEY) ?? [])];
+}
+
+/** The raw things a page shows: in its text, titles, labels and placeholders. */
+export async function rawTextOf(page: Page): Promise<string[]> {
+  return rawTextIn(await readableText(page));
 }
 
 /** Fails when the page shows a UUID or a dotted i18n key (`milestone.contacted`) to a person. */
