@@ -1,4 +1,4 @@
-import type { WebhookAddressPolicy } from '@unblock/domain';
+import type { WebhookAddressPolicy } from '@unblock/domain/webhook-destination';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, Environment, parseEnvironment } from './environment';
 

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { Clock, HostResolver, SystemClock } from '@unblock/domain';
+import { Clock, SystemClock } from '@unblock/domain';
+import { HostResolver } from '@unblock/domain/webhook-destination';
 import { AppConfig } from './app-config';
 import { DnsHostResolver } from './dns-host-resolver';
 

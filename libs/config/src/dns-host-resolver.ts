@@ -1,4 +1,4 @@
-import { HostResolver, type ResolvedAddress } from '@unblock/domain';
+import { HostResolver, type ResolvedAddress } from '@unblock/domain/webhook-destination';
 import { lookup } from 'node:dns/promises';
 
 /** Host names resolved as the system resolves them (the hosts file, then DNS), every address at once. */

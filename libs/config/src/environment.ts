@@ -11,7 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-import { isAddressRange } from '@unblock/domain';
+import { isAddressRange } from '@unblock/domain/webhook-destination';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/u.test(value) ? Number(value) : value;

@@ -12,4 +12,3 @@ export * from './region';
 export * from './roles';
 export * from './routing';
 export * from './uscc';
-export * from './webhook-destination';

@@ -4,6 +4,8 @@ import ipaddr from 'ipaddr.js';
  * Where a webhook may be sent. Only public unicast addresses, unless an operator allows private ones: never,
  * then, a loopback, private (RFC 1918, fc00::/7), link-local, carrier-grade NAT, unspecified, multicast,
  * reserved or cloud metadata address, nor one of those wrapped in IPv6 (mapped, 6to4, NAT64, Teredo).
+ * Imported as `@unblock/domain/webhook-destination`: the console's bundle, which takes the domain's index,
+ * does not carry ipaddr.js.
  */
 
 /** Host names of cloud metadata services, refused whatever they resolve to. */

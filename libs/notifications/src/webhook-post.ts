@@ -1,4 +1,4 @@
-import type { ResolvedAddress } from '@unblock/domain';
+import type { ResolvedAddress } from '@unblock/domain/webhook-destination';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@unblock/config';
 import { OrganizationEntity, WebhookDeliveryEntity } from '@unblock/database';
-import { HostResolver, checkWebhookDestination, webhookAddressRefusal, bareHost } from '@unblock/domain';
+import {
+  HostResolver,
+  bareHost,
+  checkWebhookDestination,
+  webhookAddressRefusal,
+} from '@unblock/domain/webhook-destination';
 import type { HandlerResult } from '@unblock/queue';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';

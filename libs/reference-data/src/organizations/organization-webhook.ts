@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@unblock/config';
-import { DomainError, HostResolver, webhookUrlRefusal } from '@unblock/domain';
+import { DomainError } from '@unblock/domain';
+import { HostResolver, webhookUrlRefusal } from '@unblock/domain/webhook-destination';
 
 /** An organization's webhook needs a secret to sign with: given with its URL, or kept from before. */
 export function checkWebhook(url: string | null | undefined, secret: string | undefined, hadSecret: boolean): void {
