@@ -53,6 +53,8 @@ export class Stack {
         SWEEP_INTERVAL_MS: '2000',
         RELAY_INTERVAL_MS: '100',
         LOG_LEVEL: 'info',
+        // The tests' webhook receivers listen on 127.0.0.1.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
         ...overrides,
       },
       port,

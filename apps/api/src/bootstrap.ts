@@ -3,7 +3,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@unblock/config';
-import { MAX_UPLOAD_BYTES } from '@unblock/imports';
 import type { Clock } from '@unblock/domain';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -102,9 +101,9 @@ export async function createApiApp(
       },
     }),
   );
-  // Uploads stream: one file part of up to 1 GiB, never buffered whole. A raw CSV or xlsx body is left
+  // Uploads stream: one file part of up to UPLOAD_MAX_BYTES, never buffered whole. A raw CSV or xlsx body is left
   // unread for the controller to stream (so the JSON body limit does not apply to it).
-  await app.register(multipart, { limits: { files: 1, fields: 4, fileSize: MAX_UPLOAD_BYTES, parts: 8 } });
+  await app.register(multipart, { limits: { files: 1, fields: 4, fileSize: config.uploads.maxBytes + 1, parts: 8 } });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addContentTypeParser(RAW_UPLOAD_TYPES, (_request, _payload, done) => done(null, undefined));
   fastify.addHook('onRequest', (request, reply, done) => {

@@ -1,5 +1,16 @@
+import type { WebhookAddressPolicy } from '@unblock/domain/webhook-destination';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, Environment, parseEnvironment } from './environment';
+
+export interface XlsxLimits {
+  /** Bytes all the workbook's parts inflate to, together. */
+  readonly maxInflatedBytes: number;
+  /** Inflated ÷ compressed size of one part over 1 MB. */
+  readonly maxCompressionRatio: number;
+  readonly maxSharedStrings: number;
+  readonly maxSharedStringChars: number;
+  readonly maxCells: number;
+}
 
 /** The typed configuration every app and library receives. */
 export class AppConfig {
@@ -23,6 +34,12 @@ export class AppConfig {
     /** How often the worker brings the report rollups up to date. */
     readonly reportsRefreshMs: number;
   };
+  /** Limits on uploads, in bytes: one upload, and all of one user's stored uploads. */
+  readonly uploads: { readonly maxBytes: number; readonly quotaBytes: number };
+  /** Limits on reading an .xlsx workbook. */
+  readonly xlsx: XlsxLimits;
+  /** The addresses webhooks may reach besides public ones. */
+  readonly webhooks: WebhookAddressPolicy;
   readonly logLevel: string;
   readonly production: boolean;
 
@@ -48,6 +65,19 @@ export class AppConfig {
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       relayIntervalMs: env.RELAY_INTERVAL_MS,
       reportsRefreshMs: env.REPORTS_REFRESH_MS,
+    };
+    this.uploads = { maxBytes: env.UPLOAD_MAX_BYTES, quotaBytes: env.UPLOAD_QUOTA_BYTES };
+    this.xlsx = {
+      maxInflatedBytes: env.XLSX_MAX_INFLATED_BYTES,
+      maxCompressionRatio: env.XLSX_MAX_COMPRESSION_RATIO,
+      maxSharedStrings: env.XLSX_MAX_SHARED_STRINGS,
+      maxSharedStringChars: env.XLSX_MAX_SHARED_STRING_CHARS,
+      maxCells: env.XLSX_MAX_CELLS,
+    };
+    const allow = env.WEBHOOK_ALLOW_PRIVATE;
+    this.webhooks = {
+      allowPrivate: allow === 'true',
+      allowedRanges: allow === 'true' || allow === 'false' ? [] : allow.split(',').map((range) => range.trim()),
     };
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';

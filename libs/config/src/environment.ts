@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { isAddressRange } from '@unblock/domain/webhook-destination';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/u.test(value) ? Number(value) : value;
@@ -117,6 +118,64 @@ export class Environment {
   @Min(100)
   REPORTS_REFRESH_MS = 5000;
 
+  /** The largest upload taken, in bytes (default 100 MB). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+
+  /** The bytes of uploads one user may have stored at once (those of imports not yet completed). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  UPLOAD_QUOTA_BYTES = 1024 * 1024 * 1024;
+
+  /** The bytes an .xlsx workbook may inflate to, declared at upload and counted while the worker reads it. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  XLSX_MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
+
+  /** The largest ratio of inflated to compressed size an .xlsx workbook's part (over 1 MB) may declare. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2)
+  XLSX_MAX_COMPRESSION_RATIO = 100;
+
+  /** The shared strings an .xlsx workbook may hold (the worker keeps them in memory while it reads the sheet). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  XLSX_MAX_SHARED_STRINGS = 2_000_000;
+
+  /** The characters of all of an .xlsx workbook's shared strings together. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  XLSX_MAX_SHARED_STRING_CHARS = 100_000_000;
+
+  /** The cells of the worksheet an .xlsx import reads. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  XLSX_MAX_CELLS = 20_000_000;
+
+  /**
+   * Whether webhooks may reach loopback, private, link-local and other non-public addresses (receivers on the
+   * same network): `true` for all, a comma-separated list of ranges (`10.1.2.0/24,fd12::/64`) for those only.
+   * By default (`false`) such a webhook is refused when saved and when sent.
+   */
+  @IsOptional()
+  @IsString()
+  WEBHOOK_ALLOW_PRIVATE = 'false';
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -149,6 +208,10 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
     );
     const why = raw === undefined ? 'is missing' : messages.join('; ') || 'is invalid';
     throw new ConfigError(first.property, why);
+  }
+  const ranges = env.WEBHOOK_ALLOW_PRIVATE.split(',').map((r) => r.trim());
+  if (!['true', 'false'].includes(env.WEBHOOK_ALLOW_PRIVATE) && !ranges.every(isAddressRange)) {
+    throw new ConfigError('WEBHOOK_ALLOW_PRIVATE', 'must be true, false or address ranges such as 10.1.2.0/24');
   }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError(

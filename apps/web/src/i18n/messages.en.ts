@@ -59,6 +59,10 @@ export const en = {
   'error.conflict': 'Someone changed this a moment ago; the view now shows the current state.',
   'error.conflictClaimed': 'Another manager claimed this case a moment ago; the view now shows the current state.',
   'error.conflictStatus': 'This case is now “{status}”, so that action no longer applies; the view was refreshed.',
+  'error.fileTooLarge': 'The file is larger than uploads may be.',
+  'error.uploadQuota':
+    'Your uploads that are not yet imported fill your storage quota; wait for them to finish, then upload again.',
+  'error.fileRefused': 'This file cannot be taken: it is compressed like a zip bomb.',
   'error.dismiss': 'Dismiss',
   'error.retry': 'Try again',
 

@@ -58,6 +58,9 @@ export const zhCN: Messages = {
   'error.conflict': '刚刚有人修改了此记录，页面已显示最新状态。',
   'error.conflictClaimed': '另一位客户经理刚刚认领了此需求，页面已显示最新状态。',
   'error.conflictStatus': '此需求现为“{status}”，该操作已不适用，页面已刷新。',
+  'error.fileTooLarge': '文件过大，超出了允许上传的大小。',
+  'error.uploadQuota': '您已上传、尚未导入完成的文件已达存储上限，请等待导入完成后再上传。',
+  'error.fileRefused': '无法接受此文件：其压缩比异常（疑似压缩炸弹）。',
   'error.dismiss': '关闭',
   'error.retry': '重试',
 
