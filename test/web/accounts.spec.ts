@@ -104,7 +104,7 @@ describe('accounts in the console: deactivation, password reset, one’s own pas
     const name = '重置测试员';
     const email = await officer(name);
     const { context, page } = await adminOnUsers(PHONE);
-    await page.getByRole('button', { name: `重置 ${name} 的密码` }).click();
+    await page.getByRole('button', { name: `重置密码：${name}` }).click();
     await page.getByTestId('confirm').getByRole('button', { name: '确定' }).click();
     const shown = page.getByTestId('one-time-password');
     await shown.getByText('该密码只显示这一次').waitFor();
@@ -130,12 +130,12 @@ describe('accounts in the console: deactivation, password reset, one’s own pas
 
     const form = user.getByRole('form', { name: '修改密码' });
     await form.getByLabel('当前密码').fill(oneTime);
-    await form.getByLabel('新密码', { exact: true }).fill('qwerty123456');
+    await form.locator('input[name="newPassword"]').fill('qwerty123456');
     await form.getByLabel('再次输入新密码').fill('qwerty123456');
     await form.getByRole('button', { name: '修改密码' }).click();
     await form.getByText('该密码过于常见').waitFor();
     const mine = 'My-own-Passphrase-2026';
-    await form.getByLabel('新密码', { exact: true }).fill(mine);
+    await form.locator('input[name="newPassword"]').fill(mine);
     await form.getByLabel('再次输入新密码').fill(mine);
     await form.getByRole('button', { name: '修改密码' }).click();
     await user.getByRole('navigation').getByRole('link', { name: '我的走访' }).waitFor();
@@ -153,7 +153,7 @@ describe('accounts in the console: deactivation, password reset, one’s own pas
     await page.getByRole('link', { name: '修改密码' }).click();
     const form = page.getByRole('form', { name: '修改密码' });
     await form.getByLabel('当前密码').fill('not-the-password');
-    await form.getByLabel('新密码', { exact: true }).fill('Another-Passphrase-2026');
+    await form.locator('input[name="newPassword"]').fill('Another-Passphrase-2026');
     await form.getByLabel('再次输入新密码').fill('Another-Passphrase-2027');
     await form.getByRole('button', { name: '修改密码' }).click();
     await form.getByText('两次输入的新密码不一致。').waitFor();

@@ -24,7 +24,7 @@ export const accountsEn = {
   'users.deactivateItem': 'Deactivate {name}',
   'users.reactivateItem': 'Reactivate {name}',
   'users.resetPassword': 'Reset password',
-  'users.resetPasswordItem': 'Reset the password of {name}',
+  'users.resetPasswordItem': 'Reset password: {name}',
   'users.confirmDeactivate':
     'Deactivate {name}? They are signed out everywhere at once and cannot sign in until reactivated.',
   'users.confirmReactivate': 'Reactivate {name}? They can sign in again with their password.',

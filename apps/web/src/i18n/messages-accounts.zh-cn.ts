@@ -25,7 +25,7 @@ export const accountsZhCN: Record<keyof typeof accountsEn, string> = {
   'users.deactivateItem': '停用 {name}',
   'users.reactivateItem': '重新启用 {name}',
   'users.resetPassword': '重置密码',
-  'users.resetPasswordItem': '重置 {name} 的密码',
+  'users.resetPasswordItem': '重置密码：{name}',
   'users.confirmDeactivate': '确定停用 {name}？其所有登录将立即退出，重新启用前无法登录。',
   'users.confirmReactivate': '确定重新启用 {name}？其可以用原密码再次登录。',
   'users.confirmReset': '确定重置 {name} 的密码？其所有登录将立即退出，需用接下来显示的一次性密码登录。',
