@@ -163,18 +163,20 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
                     <td key={column.label}>{column.value(item)}</td>
                   ))}
                   {(edit || rowActions) && (
-                    <td className="row-actions">
-                      {edit && (
-                        <button
-                          type="button"
-                          className="link-button"
-                          aria-label={t('admin.editItem', { name: edit.label(item) })}
-                          onClick={() => startEdit(item)}
-                        >
-                          {t('admin.edit')}
-                        </button>
-                      )}
-                      {rowActions?.(item)}
+                    <td>
+                      <div className="row-actions">
+                        {edit && (
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={t('admin.editItem', { name: edit.label(item) })}
+                            onClick={() => startEdit(item)}
+                          >
+                            {t('admin.edit')}
+                          </button>
+                        )}
+                        {rowActions?.(item)}
+                      </div>
                     </td>
                   )}
                 </tr>
