@@ -5,7 +5,7 @@ import { REDIS_URL, TEST_JWT_SECRET, runId } from './environment';
 import { startEntryPoint, waitForOutput } from './processes';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
-export const ADMIN = { email: 'e2e-admin@test.unblock', password: 'e2e-admin-password' };
+export const ADMIN = { email: 'e2e-admin@test.unblock', password: 'Stack-admin-passphrase' };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

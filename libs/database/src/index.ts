@@ -31,3 +31,4 @@ export * from './entities/imports.sql';
 export * from './entities/industrial-chains.sql';
 export * from './entities/regions.sql';
 export * from './entities/users.sql';
+export * from './entities/refresh-tokens.sql';

@@ -17,6 +17,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, [number, string]> = {
   unprocessable: [422, 'Unprocessable Content'],
   unsupported_media_type: [415, 'Unsupported Media Type'],
   payload_too_large: [413, 'Content Too Large'],
+  password_change_required: [403, 'Forbidden'],
 };
 
 /** Postgres errors that are the caller's, not ours. */

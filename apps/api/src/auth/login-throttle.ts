@@ -7,9 +7,16 @@ function emailOf(request: Record<string, unknown>): string {
   return typeof email === 'string' ? email.trim().toLowerCase() : '';
 }
 
+/** The account an attempt is at: the email tried at login; the signed-in user at a password change. */
+function accountOf(request: Record<string, unknown>): string {
+  const actor = request['actor'] as { userId?: unknown } | undefined;
+  return typeof actor?.userId === 'string' ? `user:${actor.userId}` : `account:${emailOf(request)}`;
+}
+
 /**
- * Login is throttled twice: per client address and per account (the email tried), so neither one
- * address guessing many accounts nor many addresses guessing one account get far.
+ * Login (and a password change, which tries the current password) is throttled twice: per client address
+ * and per account, so neither one address guessing many accounts nor many addresses guessing one account
+ * get far.
  */
 export function loginThrottle(config: AppConfig): ThrottlerModuleOptions {
   const ttl = config.loginThrottle.windowSeconds * 1000;
@@ -21,7 +28,7 @@ export function loginThrottle(config: AppConfig): ThrottlerModuleOptions {
         name: 'account',
         ttl,
         limit,
-        getTracker: (request: Record<string, unknown>) => `account:${emailOf(request)}`,
+        getTracker: accountOf,
       },
     ],
   };

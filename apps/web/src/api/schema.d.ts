@@ -19,6 +19,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs out: revokes the session (the whole family of its refresh tokens), named by `refreshToken`, by
+         *     the bearer access token, or both; its refresh tokens refresh no more. 204 also for a refresh token
+         *     already revoked, expired or unknown (RFC 7009): nothing is left to revoke.
+         */
+        post: operations["AuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -569,6 +590,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes one's own password (`currentPassword` wrong: 400 naming it; throttled as logins are). Every
+         *     other session ends; this one's access token too, while its refresh token goes on: `POST /auth/refresh`
+         *     answers a new access token (without `mustChangePassword`).
+         */
+        post: operations["MeController_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/token": {
         parameters: {
             query?: never;
@@ -759,6 +801,27 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Changes an account. Deactivating it or changing its role, organization or region ends its sessions at
+         *     once (its access tokens are refused, its refresh tokens revoked).
+         */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time password for the user (shown once), who must then choose their own; their sessions end. */
+        post: operations["UsersController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -933,6 +996,11 @@ export interface components {
             version: number;
         };
         ChainFigures: Record<string, never>;
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 12 characters, not a common leaked password, not containing the name of the account's email. */
+            newPassword: string;
+        };
         CloseCaseDto: {
             expectedVersion?: number;
             note?: string;
@@ -1129,6 +1197,10 @@ export interface components {
             email: string;
             password: string;
         };
+        LogoutDto: {
+            /** @description The refresh token of the session to end; may be left out when a bearer access token of it is sent. */
+            refreshToken?: string;
+        };
         MilestoneDto: {
             expectedVersion?: number;
             /** @description With `intention`: the amount the bank intends to lend, yuan as a decimal string. */
@@ -1162,6 +1234,13 @@ export interface components {
             regionCode: string;
             /** @description Whether notifications for it also go to a webhook (the URL and secret are never shown). */
             webhookConfigured: boolean;
+        };
+        PasswordResetResponse: {
+            /**
+             * @description Shown once, to the admin, to hand to the user: it signs in once, and the user must then choose a
+             *     password of their own (`POST /me/password`) before anything else.
+             */
+            oneTimePassword: string;
         };
         ReassignCaseDto: {
             /** Format: uuid */
@@ -1212,6 +1291,12 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the access token expires. */
             expiresIn: number;
+            /**
+             * @description True after signing in with a one-time password (an admin's reset): until `POST /me/password` sets a
+             *     new one, every other endpoint but `GET /me` and `POST /auth/logout` answers 403
+             *     (`type` …/password-change-required).
+             */
+            mustChangePassword: boolean;
             /** @description Single use: `POST /auth/refresh` answers a new one; presenting a used one again revokes the session. */
             refreshToken: string;
             tokenType: string;
@@ -1260,6 +1345,20 @@ export interface components {
              * @description Where notifications are POSTed, signed with HMAC-SHA256; null removes it.
              */
             webhookUrl?: string | null;
+        };
+        UpdateUserDto: {
+            /** @description false deactivates the account (its sessions end at once); true reactivates it. */
+            active?: boolean;
+            name?: string;
+            /**
+             * Format: uuid
+             * @description null: no organization (an admin only).
+             */
+            organizationId?: string | null;
+            /** @description null: no region (an admin only). */
+            regionCode?: string | null;
+            /** @enum {string} */
+            role?: "admin" | "field_officer" | "bank_manager" | "supervisor";
         };
         UserResponse: {
             active: boolean;
@@ -1318,6 +1417,30 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
+            };
+        };
+    };
+    AuthController_signOut: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutDto"];
+            };
+        };
+        responses: {
+            /** @description The session is revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2383,6 +2506,28 @@ export interface operations {
             };
         };
     };
+    MeController_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; refresh the session for a new access token. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeController_token: {
         parameters: {
             query?: never;
@@ -2782,6 +2927,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+        };
+    };
+    UsersController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
                 };
             };
         };

@@ -1,3 +1,5 @@
+import { accountsEn } from './messages-accounts.en';
+
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
  * compiler refuses a missing or an extra one). Placeholders are `{name}`.
@@ -514,6 +516,7 @@ export const en = {
   'admin.webhookRemove': 'Remove the webhook',
   'admin.webhookRemoveOrSet': 'Either remove the webhook or set a new URL, not both.',
   // ── end of administrator ──
+  ...accountsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { accountsZhCN } from './messages-accounts.zh-cn';
 import type { Messages } from './messages.en';
 
 /** 简体中文：与 messages.en.ts 的键一一对应，缺一个或多一个都无法通过类型检查。 */
@@ -510,4 +511,5 @@ export const zhCN: Messages = {
   'admin.webhookRemove': '删除 Webhook',
   'admin.webhookRemoveOrSet': '删除 Webhook 与设置新地址只能选其一。',
   // ── 管理员结束 ──
+  ...accountsZhCN,
 };

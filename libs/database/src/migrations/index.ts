@@ -8,6 +8,7 @@ import { ReportRollups1795317000000 } from './1795317000000-ReportRollups';
 import { CaseQueueIndexes1795318000000 } from './1795318000000-CaseQueueIndexes';
 import { ReportPresenceSets1795319500000 } from './1795319500000-ReportPresenceSets';
 import { SlaHorizon1795321000000 } from './1795321000000-SlaHorizon';
+import { AccountSessions1795321400731 } from './1795321400731-AccountSessions';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseQueueIndexes1795318000000,
   ReportPresenceSets1795319500000,
   SlaHorizon1795321000000,
+  AccountSessions1795321400731,
 ];
