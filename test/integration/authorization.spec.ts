@@ -51,7 +51,7 @@ describe('authorization: every operation, every role, in scope and out of scope'
         const operation = operationOf(row);
         const call = await row.call(ctx, scope, role);
         const response = await api.request<Record<string, unknown>>(call.method, call.url, {
-          token: ctx.callers[role].token,
+          token: call.token ?? ctx.callers[role].token,
           ...(call.body !== undefined ? { body: call.body } : {}),
           ...(call.raw !== undefined ? { raw: call.raw } : {}),
           ...(call.headers ? { headers: call.headers } : {}),
