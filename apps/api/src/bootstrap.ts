@@ -72,7 +72,8 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // `X-Forwarded-For` only from the proxies configured (TRUST_PROXY); else the connection's address.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     // No route runs Express-style middleware (pino-http's runs on none, see logging.ts): without middie,
     // no request walks an empty middleware chain.
     skipMiddie: true,

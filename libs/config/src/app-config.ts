@@ -1,5 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, Environment, parseEnvironment } from './environment';
+import { proxyEntries } from './proxy-addresses';
 
 /** The typed configuration every app and library receives. */
 export class AppConfig {
@@ -22,6 +23,15 @@ export class AppConfig {
     readonly relayIntervalMs: number;
     /** How often the worker brings the report rollups up to date. */
     readonly reportsRefreshMs: number;
+  };
+  /** The reverse proxies believed (addresses and CIDR blocks); empty: none. */
+  readonly trustProxy: readonly string[];
+  readonly metrics: {
+    /** The bearer token of the metrics endpoints; null: they answer 404. */
+    readonly token: string | null;
+    /** The worker's metrics port, or null when off. */
+    readonly workerPort: number | null;
+    readonly workerHost: string;
   };
   readonly logLevel: string;
   readonly production: boolean;
@@ -48,6 +58,12 @@ export class AppConfig {
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       relayIntervalMs: env.RELAY_INTERVAL_MS,
       reportsRefreshMs: env.REPORTS_REFRESH_MS,
+    };
+    this.trustProxy = Object.freeze(proxyEntries(env.TRUST_PROXY ?? ''));
+    this.metrics = {
+      token: env.METRICS_TOKEN ?? null,
+      workerPort: env.WORKER_METRICS_PORT ?? null,
+      workerHost: env.WORKER_METRICS_HOST,
     };
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';
