@@ -15,6 +15,7 @@ import { NotificationsModule } from '@unblock/notifications';
 import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
+import { ApiQueues } from './admin/api-queues';
 import { AuditWriter } from './audit/audit-writer';
 import { AuthController } from './auth/auth.controller';
 import { MeController } from './auth/me.controller';
@@ -89,6 +90,7 @@ export class AppModule {
       providers: [
         AdminBootstrapService,
         RedisClient,
+        ApiQueues,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
