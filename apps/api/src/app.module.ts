@@ -42,6 +42,9 @@ import { OrganizationsController } from './reference/organizations.controller';
 import { RegionsController } from './reference/regions.controller';
 import { UsersController } from './reference/users.controller';
 import { loggerOptions } from './logging';
+import { ApiMetrics } from './metrics/api-metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsTokenGuard } from './metrics/metrics-token.guard';
 
 /** Every controller of the API. */
 export const CONTROLLERS = [
@@ -62,6 +65,7 @@ export const CONTROLLERS = [
   SlaPoliciesController,
   ReportsController,
   ImportsController,
+  MetricsController,
 ];
 
 /** The HTTP API: controllers, guards and DTOs; the rules live in the libraries. */
@@ -91,6 +95,8 @@ export class AppModule {
         AdminBootstrapService,
         RedisClient,
         ApiQueues,
+        ApiMetrics,
+        MetricsTokenGuard,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -13,6 +13,7 @@ import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { API_PREFIX, WritePipeline } from './common/write-pipeline.service';
 import { logRequests } from './logging';
+import { observeRequests } from './metrics/http-metrics';
 import { describeApi } from './openapi/openapi-document';
 import { RAW_UPLOAD_TYPES } from './imports/imports.controller';
 import { serveWebConsole } from './web-console';
@@ -115,6 +116,7 @@ export async function createApiApp(
     done();
   });
   logRequests(fastify);
+  observeRequests(fastify, config);
   app.get(WritePipeline).mount(fastify);
 
   SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -19,6 +19,7 @@ import { WebhookJob } from './jobs/webhook.job';
 import { ImportsHealLoop } from './loops/imports-heal.loop';
 import { OutboxRelayLoop } from './loops/outbox-relay.loop';
 import { RedisLossLoop } from './loops/redis-loss.loop';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { ReportsRefreshLoop } from './loops/reports-refresh.loop';
 import { ImportsProcessor } from './processors/imports.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
@@ -68,6 +69,7 @@ export class WorkerModule {
         ReportsRefreshLoop,
         WorkerBootstrapService,
         RedisLossLoop,
+        WorkerMetricsServer,
       ],
     };
   }

@@ -7,3 +7,4 @@ export * from './imports.module';
 export * from './imports.service';
 export * from './records';
 export * from './sink';
+export * from './import-metrics';
