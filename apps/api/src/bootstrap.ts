@@ -12,6 +12,7 @@ import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { API_PREFIX, WritePipeline } from './common/write-pipeline.service';
 import { logRequests } from './logging';
+import { observeRequests } from './metrics/http-metrics';
 import { describeApi } from './openapi/openapi-document';
 import { RAW_UPLOAD_TYPES } from './imports/imports.controller';
 import { serveWebConsole } from './web-console';
@@ -71,7 +72,8 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // `X-Forwarded-For` only from the proxies configured (TRUST_PROXY); else the connection's address.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     // No route runs Express-style middleware (pino-http's runs on none, see logging.ts): without middie,
     // no request walks an empty middleware chain.
     skipMiddie: true,
@@ -113,6 +115,7 @@ export async function createApiApp(
     done();
   });
   logRequests(fastify);
+  observeRequests(fastify, config);
   app.get(WritePipeline).mount(fastify);
 
   SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -1,6 +1,7 @@
 import type { WebhookAddressPolicy } from '@unblock/domain/webhook-destination';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, Environment, parseEnvironment } from './environment';
+import { proxyEntries } from './proxy-addresses';
 
 export interface XlsxLimits {
   /** Bytes all the workbook's parts inflate to, together. */
@@ -40,6 +41,15 @@ export class AppConfig {
   readonly xlsx: XlsxLimits;
   /** The addresses webhooks may reach besides public ones. */
   readonly webhooks: WebhookAddressPolicy;
+  /** The reverse proxies believed (addresses and CIDR blocks); empty: none. */
+  readonly trustProxy: readonly string[];
+  readonly metrics: {
+    /** The bearer token of the metrics endpoints; null: they answer 404. */
+    readonly token: string | null;
+    /** The worker's metrics port, or null when off. */
+    readonly workerPort: number | null;
+    readonly workerHost: string;
+  };
   readonly logLevel: string;
   readonly production: boolean;
 
@@ -78,6 +88,12 @@ export class AppConfig {
     this.webhooks = {
       allowPrivate: allow === 'true',
       allowedRanges: allow === 'true' || allow === 'false' ? [] : allow.split(',').map((range) => range.trim()),
+    };
+    this.trustProxy = Object.freeze(proxyEntries(env.TRUST_PROXY ?? ''));
+    this.metrics = {
+      token: env.METRICS_TOKEN ?? null,
+      workerPort: env.WORKER_METRICS_PORT ?? null,
+      workerHost: env.WORKER_METRICS_HOST,
     };
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';

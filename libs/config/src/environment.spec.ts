@@ -81,4 +81,38 @@ describe('environment', () => {
       'configuration error: WEBHOOK_ALLOW_PRIVATE must be true, false or address ranges such as 10.1.2.0/24',
     );
   });
+
+  it('believes no proxy unless told, and takes addresses and CIDR blocks', () => {
+    expect(AppConfig.from(base).trustProxy).toEqual([]);
+    expect(AppConfig.from({ ...base, TRUST_PROXY: ' 127.0.0.1, 10.0.0.0/8,fd00::/8 ,::1' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '::1',
+    ]);
+  });
+
+  it('refuses a bad proxy list, naming the bad entry', () => {
+    expect(failure({ ...base, TRUST_PROXY: '127.0.0.1,proxy.local' })).toBe(
+      'configuration error: TRUST_PROXY must be a comma-separated list of IP addresses or CIDR blocks ' +
+        '(e.g. 10.0.0.1,10.1.0.0/16); "proxy.local" is neither',
+    );
+    expect(failure({ ...base, TRUST_PROXY: '10.0.0.0/33' })).toMatch(
+      /^configuration error: TRUST_PROXY .*"10\.0\.0\.0\/33"/u,
+    );
+    expect(failure({ ...base, TRUST_PROXY: '256.1.1.1' })).toMatch(/^configuration error: TRUST_PROXY /u);
+    expect(failure({ ...base, TRUST_PROXY: ' , ' })).toMatch(/^configuration error: TRUST_PROXY /u);
+  });
+
+  it('serves metrics only behind a token', () => {
+    expect(AppConfig.from(base).metrics).toEqual({ token: null, workerPort: null, workerHost: '127.0.0.1' });
+    expect(failure({ ...base, METRICS_TOKEN: 'short' })).toBe(
+      'configuration error: METRICS_TOKEN must be at least 16 characters',
+    );
+    expect(failure({ ...base, WORKER_METRICS_PORT: '9464' })).toMatch(
+      /^configuration error: METRICS_TOKEN is missing/u,
+    );
+    const config = AppConfig.from({ ...base, METRICS_TOKEN: 'a-metrics-token-1234', WORKER_METRICS_PORT: '9464' });
+    expect(config.metrics).toEqual({ token: 'a-metrics-token-1234', workerPort: 9464, workerHost: '127.0.0.1' });
+  });
 });

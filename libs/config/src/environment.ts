@@ -12,6 +12,7 @@ import {
   validateSync,
 } from 'class-validator';
 import { isAddressRange } from '@unblock/domain/webhook-destination';
+import { IsProxyList } from './proxy-addresses';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/u.test(value) ? Number(value) : value;
@@ -175,6 +176,32 @@ export class Environment {
   @IsOptional()
   @IsString()
   WEBHOOK_ALLOW_PRIVATE = 'false';
+  /**
+   * The reverse proxies whose `X-Forwarded-For` the API believes: addresses or CIDR blocks, comma-separated.
+   * None by default: the client's address is the connection's.
+   */
+  @IsOptional()
+  @IsProxyList()
+  TRUST_PROXY?: string;
+
+  /** The bearer token that `/api/v1/metrics` and the worker's metrics port ask for; unset, neither answers. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** The port of the worker's own metrics (off when unset). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
+  /** The address the worker's metrics listen on. */
+  @IsOptional()
+  @IsString()
+  WORKER_METRICS_HOST = '127.0.0.1';
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -218,6 +245,9 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
       env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD',
       'is missing (ADMIN_EMAIL and ADMIN_PASSWORD go together)',
     );
+  }
+  if (env.WORKER_METRICS_PORT !== undefined && env.METRICS_TOKEN === undefined) {
+    throw new ConfigError('METRICS_TOKEN', 'is missing (WORKER_METRICS_PORT serves metrics behind it)');
   }
   return env;
 }

@@ -7,6 +7,7 @@ export * from './references';
 export * from './region-scope';
 export * from './transaction';
 export * from './prepared';
+export * from './pool-metrics';
 export * from './entities/audit-records.sql';
 export * from './sql-params';
 export * from './entities/case-events.sql';

@@ -6,3 +6,4 @@ export * from './problem-details.filter';
 export * from './validation';
 export * from './validators';
 export * from './stored-answer';
+export * from './bearer-secret';

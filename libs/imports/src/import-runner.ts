@@ -28,6 +28,7 @@ import { UnreadableFileError, readRecords, type FileRecord } from './records';
 import { isRowError, type ImportSink, type RowError } from './sink';
 import { StoredFile } from './stored-file';
 import { VisitSink } from './visit-sink';
+import { IMPORT_ROWS } from './import-metrics';
 
 /** Row errors kept per import; the rest are only counted. */
 export const MAX_STORED_ERRORS = 1000;
@@ -246,6 +247,8 @@ export class ImportRunner {
       }
       await client.query(ADVANCE_IMPORT_CHECKPOINT, [row.id, batch.rows, outcome.accepted, outcome.errors.length]);
       await client.query('COMMIT');
+      IMPORT_ROWS.inc({ kind: row.kind, outcome: 'accepted' }, outcome.accepted);
+      IMPORT_ROWS.inc({ kind: row.kind, outcome: 'rejected' }, outcome.errors.length);
       return stored + kept.length;
     } catch (error: unknown) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -10,3 +10,4 @@ export * from './sink';
 export * from './stored-file';
 export * from './upload-limits';
 export * from './workbook-archive';
+export * from './import-metrics';
