@@ -1,5 +1,7 @@
 export * from './csv';
 export * from './decorators';
+export * from './framework-errors';
+export * from './json-body-parser';
 export * from './page-query.dto';
 export * from './problem-details';
 export * from './problem-details.filter';
