@@ -6,5 +6,6 @@ export * from './page-query.dto';
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
+export * from './unsafe-input';
 export * from './validators';
 export * from './stored-answer';
