@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import type { ImportFormat } from '@unblock/database';
 import { stream as excelStream, type CellValue } from 'exceljs';
 import type { Readable } from 'node:stream';
@@ -36,11 +36,9 @@ async function* csvRecords(source: Readable): AsyncGenerator<FileRecord> {
       yield { row, cells };
     }
   } catch (error: unknown) {
-    if (
-      (error as { code?: unknown }).code !== undefined &&
-      String((error as { code: unknown }).code).startsWith('CSV_')
-    ) {
-      throw new UnreadableFileError(`the file is not valid CSV after row ${row}: ${(error as Error).message}`);
+    // Every refusal of csv-parse (its codes are not all `CSV_…`: a stray quote is `INVALID_OPENING_QUOTE`).
+    if (error instanceof CsvError) {
+      throw new UnreadableFileError(`the file is not valid CSV: ${error.message}`);
     }
     throw error;
   } finally {
