@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { parse as parseNow } from 'csv-parse/sync';
 import type { XlsxLimits } from '@unblock/config';
 import type { ImportFormat } from '@unblock/database';
@@ -33,9 +33,14 @@ export function readRecords(
   return format === 'csv' ? csvRecords(file.stream(readAhead)) : workbookRecords(file, limits);
 }
 
+/**
+ * Every refusal of csv-parse, streaming or at once (its codes are not all `CSV_…`: a stray quote is
+ * `INVALID_OPENING_QUOTE`; its sync build carries a class of its own, hence the name too).
+ */
 function isCsvError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('CSV_');
+  if (error instanceof CsvError) return true;
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return name === 'CsvError' || (typeof code === 'string' && code.startsWith('CSV_'));
 }
 
 async function* csvRecords(source: Readable): AsyncGenerator<FileRecord> {

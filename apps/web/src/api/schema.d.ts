@@ -2315,7 +2315,8 @@ export interface operations {
     ImportsController_get: {
         parameters: {
             query: {
-                errorsAfterRow: string;
+                /** @description The rejected rows after this row number (the header is row 1), 200 at a time. */
+                errorsAfterRow: number;
             };
             header?: never;
             path: {
