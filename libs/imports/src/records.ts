@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse';
-import { parse as parseNow } from 'csv-parse/sync';
+import { CsvError as CsvErrorNow, parse as parseNow } from 'csv-parse/sync';
 import type { XlsxLimits } from '@unblock/config';
 import type { ImportFormat } from '@unblock/database';
 import type { Readable } from 'node:stream';
@@ -35,12 +35,10 @@ export function readRecords(
 
 /**
  * Every refusal of csv-parse, streaming or at once (its codes are not all `CSV_…`: a stray quote is
- * `INVALID_OPENING_QUOTE`; its sync build carries a class of its own, hence the name too).
+ * `INVALID_OPENING_QUOTE`; its sync build carries a class of its own).
  */
 function isCsvError(error: unknown): boolean {
-  if (error instanceof CsvError) return true;
-  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
-  return name === 'CsvError' || (typeof code === 'string' && code.startsWith('CSV_'));
+  return error instanceof CsvError || error instanceof CsvErrorNow;
 }
 
 async function* csvRecords(source: Readable): AsyncGenerator<FileRecord> {
@@ -99,7 +97,23 @@ export function csvHeader(head: Buffer, whole: boolean): readonly string[] | und
     }
     const last = rows[records - 1];
     if (last === undefined) return whole ? [] : undefined;
-    if (last.some((c) => c.trim() !== '')) return last;
+    if (last.some((c) => c.trim() !== '')) {
+      if (whole) wholeCsvReadable(sample);
+      return last;
+    }
   }
   return undefined;
+}
+
+/**
+ * A small file, held whole in its first bytes, is read through at upload (a few kilobytes at most), so
+ * that a field officer hears of a stray quote at once rather than from a failed import.
+ */
+function wholeCsvReadable(file: Buffer): void {
+  try {
+    parseNow(file, CSV_OPTIONS);
+  } catch (error: unknown) {
+    if (!isCsvError(error)) throw error;
+    throw new UnreadableFileError(`the file is not valid CSV: ${(error as Error).message}`);
+  }
 }
