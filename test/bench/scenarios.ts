@@ -62,7 +62,11 @@ export async function runBenchmarks(
   only: ReadonlySet<ScenarioName> = new Set(SCENARIOS),
 ): Promise<Comparison[]> {
   const clock = new ManualClock(new Date('2026-06-01T02:00:00Z'));
-  const api = await TestApi.start({ DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'silent' }, { clock });
+  // The import scenario uploads a million visit rows (about 130 MB of CSV), past the default upload limit.
+  const api = await TestApi.start(
+    { DATABASE_POOL_SIZE: '10', LOG_LEVEL: 'silent', UPLOAD_MAX_BYTES: String(512 * 1024 * 1024) },
+    { clock },
+  );
   await api.app.listen(0, '127.0.0.1');
   const port = (api.app.getHttpServer().address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;

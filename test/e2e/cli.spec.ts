@@ -58,6 +58,22 @@ describe('operator commands (npm run cli, npm run demo)', () => {
     expect(result.stderr).toContain('--password');
   });
 
+  it.each([
+    ['a common one', 'ops@y.test', 'qwerty123456'],
+    ['one containing the email name', 'opsteam@y.test', 'OpsTeam-admin-2026'],
+  ])('create-admin refuses a password that is %s, naming it', async (_why, email, password) => {
+    const result = await runEntryPoint('apps/cli/src/main.ts', env, [
+      'create-admin',
+      '--email',
+      email,
+      '--password',
+      password,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--password');
+    expect(await count(`SELECT count(*) FROM users WHERE email LIKE '%@y.test'`)).toBe(0);
+  });
+
   it('seed-demo seeds the demo city once: 12 chains with lead and deputy banks, ~60 enterprises, one of each role', async () => {
     const first = await runEntryPoint('apps/cli/src/main.ts', env, ['seed-demo']);
     expect(first.code).toBe(0);

@@ -6,7 +6,7 @@ import { expectedOf, type AccessRow } from './authorization/access-table';
 import { ACCOUNT_ROWS } from './authorization/account.rows';
 import { CASE_ROWS } from './authorization/case.rows';
 import { REFERENCE_ROWS } from './authorization/reference.rows';
-import { WORK_ROWS } from './authorization/work.rows';
+import { METRICS_TOKEN, WORK_ROWS } from './authorization/work.rows';
 
 /** The authorization table: one row per operation of the API. */
 const ROWS: readonly AccessRow[] = [...ACCOUNT_ROWS, ...REFERENCE_ROWS, ...CASE_ROWS, ...WORK_ROWS];
@@ -22,7 +22,7 @@ describe('authorization: every operation, every role, in scope and out of scope'
   let operations: Map<string, Operation>;
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ METRICS_TOKEN });
     ctx = await buildAccessContext(api);
     operations = new Map(operationsOf(api.app).map((o) => [o.key, o]));
   });
@@ -51,7 +51,7 @@ describe('authorization: every operation, every role, in scope and out of scope'
         const operation = operationOf(row);
         const call = await row.call(ctx, scope, role);
         const response = await api.request<Record<string, unknown>>(call.method, call.url, {
-          token: ctx.callers[role].token,
+          token: call.token === null ? undefined : (call.token ?? ctx.callers[role].token),
           ...(call.body !== undefined ? { body: call.body } : {}),
           ...(call.raw !== undefined ? { raw: call.raw } : {}),
           ...(call.headers ? { headers: call.headers } : {}),

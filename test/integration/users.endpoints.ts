@@ -1,4 +1,4 @@
-import { ADMIN, NOBODY, NOT_A_UUID, type Endpoint } from './endpoint-table';
+import { ADMIN, EVERYONE, NOBODY, NOT_A_UUID, type Endpoint } from './endpoint-table';
 
 /** The users. */
 export const USER_ENDPOINTS: readonly Endpoint[] = [
@@ -115,5 +115,65 @@ export const USER_ENDPOINTS: readonly Endpoint[] = [
         field: 'regionCode',
       },
     ],
+  },
+  {
+    method: 'PATCH',
+    path: '/users/:id',
+    url: () => `/api/v1/users/${NOBODY}`,
+    roles: ADMIN,
+    success: 404,
+    body: () => ({ name: '新名字' }),
+    tables: ['users', 'refresh_tokens'],
+    bad: [
+      { why: 'an unknown role', body: () => ({ role: 'root' }), field: 'role' },
+      {
+        why: 'an organization id that is not a uuid',
+        body: () => ({ organizationId: NOT_A_UUID }),
+        field: 'organizationId',
+      },
+      { why: 'a malformed region code', body: () => ({ regionCode: '4101' }), field: 'regionCode' },
+      { why: 'active that is not a boolean', body: () => ({ active: 'false' }), field: 'active' },
+      { why: 'an empty name', body: () => ({ name: '' }), field: 'name' },
+      { why: 'a field that cannot change', body: () => ({ email: 'new@bank.test' }), field: 'email' },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/users/:id/reset-password',
+    url: () => `/api/v1/users/${NOBODY}/reset-password`,
+    roles: ADMIN,
+    success: 404,
+  },
+  {
+    method: 'POST',
+    path: '/me/password',
+    url: () => '/api/v1/me/password',
+    // Every role reaches the check (none is refused 403): the table's current password is wrong for all, so
+    // 400; the change itself is in account-passwords.spec.ts.
+    roles: EVERYONE,
+    success: 400,
+    body: () => ({ currentPassword: 'not-the-current-password', newPassword: 'Another-long-password-2026' }),
+    tables: ['users', 'refresh_tokens'],
+    bad: [
+      {
+        why: 'no current password',
+        body: () => ({ newPassword: 'Another-long-password-2026' }),
+        field: 'currentPassword',
+      },
+      {
+        why: 'a new password that is not a string',
+        body: () => ({ currentPassword: 'x', newPassword: 42 }),
+        field: 'newPassword',
+      },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/auth/logout',
+    url: () => '/api/v1/auth/logout',
+    roles: 'public',
+    // A refresh token nobody has: nothing to revoke, still 204 (RFC 7009).
+    success: 204,
+    body: () => ({ refreshToken: `${NOBODY}.${'A'.repeat(43)}` }),
   },
 ];

@@ -14,6 +14,7 @@ import {
   CaseEntity,
   CaseObligationEntity,
   DUE_ESCALATION_INPUT,
+  END_USER_SESSIONS,
   DUE_WITHOUT_ESCALATION,
   ESCALATION_INPUT_COLUMNS,
   IMPORT_CHECKPOINT_FOR_UPDATE,
@@ -24,7 +25,9 @@ import {
   LOCK_CASES_OF_OBLIGATIONS,
   LOCK_OBLIGATIONS,
   MISSED_DEADLINES,
+  REVOKE_USER_REFRESH_TOKENS,
   TAKE_DUE_OUTBOX,
+  USER_SESSION_STATE,
   VISIT_SCOPE,
   WITHOUT_LEVEL_TWO,
   caseLoadStatement,
@@ -200,6 +203,10 @@ const STATEMENTS: Record<string, () => string> = {
   'obligations-falling-due': () => `${obligationsFallingDueSql('due_at')};\n${obligationsFallingDueSql('remind_at')}`,
   'notifications-inbox-copies': () => INSERT_INBOX_COPIES,
   'webhook-deliveries-insert': () => INSERT_WEBHOOK_DELIVERIES,
+  // Every authenticated request whose user's session version is not cached reads it; every change that ends
+  // a user's sessions raises it and notifies every API process.
+  'users-session-state': () => USER_SESSION_STATE,
+  'users-end-sessions': () => `${END_USER_SESSIONS};\n${REVOKE_USER_REFRESH_TOKENS}`,
 };
 
 /** A statement as written to its file: its lines without trailing blanks, ending with a semicolon. */

@@ -22,3 +22,12 @@ export function databaseUrl(name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** The fuzz test's seed: `FUZZ_SEED` when set (to run a failure again), else a new one each run. */
+export function fuzzSeed(): number {
+  const given = process.env['FUZZ_SEED'];
+  if (given === undefined || given === '') return Math.floor(Math.random() * 0x7fffffff);
+  const seed = Number(given);
+  if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, got ${given}`);
+  return seed;
+}

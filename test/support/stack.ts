@@ -5,7 +5,7 @@ import { REDIS_URL, TEST_JWT_SECRET, runId } from './environment';
 import { startEntryPoint, waitForOutput } from './processes';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
-export const ADMIN = { email: 'e2e-admin@test.unblock', password: 'e2e-admin-password' };
+export const ADMIN = { email: 'e2e-admin@test.unblock', password: 'Stack-admin-passphrase' };
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -53,6 +53,8 @@ export class Stack {
         SWEEP_INTERVAL_MS: '2000',
         RELAY_INTERVAL_MS: '100',
         LOG_LEVEL: 'info',
+        // The tests' webhook receivers listen on 127.0.0.1.
+        WEBHOOK_ALLOW_PRIVATE: 'true',
         ...overrides,
       },
       port,

@@ -42,6 +42,8 @@ export class TestApi {
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
       LOGIN_THROTTLE_LIMIT: '100000',
+      // The tests' webhook receivers listen on 127.0.0.1; the webhook address guard is tested with it off.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
       ...overrides,
     });
     const app = await createApiApp(config, { logs: false, ...options });

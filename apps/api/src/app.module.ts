@@ -15,6 +15,7 @@ import { NotificationsModule } from '@unblock/notifications';
 import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminBootstrapService } from './admin-bootstrap.service';
+import { ApiQueues } from './admin/api-queues';
 import { AuditWriter } from './audit/audit-writer';
 import { AuthController } from './auth/auth.controller';
 import { MeController } from './auth/me.controller';
@@ -41,6 +42,9 @@ import { OrganizationsController } from './reference/organizations.controller';
 import { RegionsController } from './reference/regions.controller';
 import { UsersController } from './reference/users.controller';
 import { loggerOptions } from './logging';
+import { ApiMetrics } from './metrics/api-metrics';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsTokenGuard } from './metrics/metrics-token.guard';
 
 /** Every controller of the API. */
 export const CONTROLLERS = [
@@ -61,6 +65,7 @@ export const CONTROLLERS = [
   SlaPoliciesController,
   ReportsController,
   ImportsController,
+  MetricsController,
 ];
 
 /** The HTTP API: controllers, guards and DTOs; the rules live in the libraries. */
@@ -89,6 +94,9 @@ export class AppModule {
       providers: [
         AdminBootstrapService,
         RedisClient,
+        ApiQueues,
+        ApiMetrics,
+        MetricsTokenGuard,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },

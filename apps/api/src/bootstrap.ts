@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@unblock/config';
-import { MAX_UPLOAD_BYTES } from '@unblock/imports';
+import { answerClientError, answerFrameworkError, useJsonBodyParser } from '@unblock/http';
 import type { Clock } from '@unblock/domain';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -13,9 +13,13 @@ import { mountQueueBoard } from './admin/queue-board';
 import { AppModule } from './app.module';
 import { API_PREFIX, WritePipeline } from './common/write-pipeline.service';
 import { logRequests } from './logging';
+import { observeRequests } from './metrics/http-metrics';
 import { describeApi } from './openapi/openapi-document';
 import { RAW_UPLOAD_TYPES } from './imports/imports.controller';
 import { serveWebConsole } from './web-console';
+
+/** Node's HTTP parser refuses a request line past its 16 KiB header limit before any route is found. */
+const MAX_PATH_PARAM_LENGTH = 16 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/u;
 
@@ -72,14 +76,22 @@ export async function createApiApp(
   const adapter = new FastifyAdapter({
     genReqId: requestIdOf,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // `X-Forwarded-For` only from the proxies configured (TRUST_PROXY); else the connection's address.
+    trustProxy: config.trustProxy.length > 0 ? [...config.trustProxy] : false,
     // No route runs Express-style middleware (pino-http's runs on none, see logging.ts): without middie,
     // no request walks an empty middleware chain.
     skipMiddie: true,
+    // A path parameter of any length an HTTP request line can carry reaches its pipe (a 400 naming it);
+    // what the router still refuses is answered as problem details.
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, {
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
+    // The JSON parser is ours (`useJsonBodyParser`, below); the API takes no form-encoded bodies.
+    bodyParser: false,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
@@ -102,10 +114,11 @@ export async function createApiApp(
       },
     }),
   );
-  // Uploads stream: one file part of up to 1 GiB, never buffered whole. A raw CSV or xlsx body is left
+  // Uploads stream: one file part of up to UPLOAD_MAX_BYTES, never buffered whole. A raw CSV or xlsx body is left
   // unread for the controller to stream (so the JSON body limit does not apply to it).
-  await app.register(multipart, { limits: { files: 1, fields: 4, fileSize: MAX_UPLOAD_BYTES, parts: 8 } });
+  await app.register(multipart, { limits: { files: 1, fields: 4, fileSize: config.uploads.maxBytes + 1, parts: 8 } });
   const fastify = app.getHttpAdapter().getInstance();
+  useJsonBodyParser(fastify);
   fastify.addContentTypeParser(RAW_UPLOAD_TYPES, (_request, _payload, done) => done(null, undefined));
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply
@@ -114,6 +127,7 @@ export async function createApiApp(
     done();
   });
   logRequests(fastify);
+  observeRequests(fastify, config);
   app.get(WritePipeline).mount(fastify);
 
   SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });

@@ -8,7 +8,8 @@ import type Redis from 'ioredis';
 /**
  * The schedulers (heartbeat, the sweep, the morning digest at 08:00 Shanghai time), under fixed keys so
  * restarts never add another. Redis may lose them with everything else, so they are upserted again every
- * sweep interval; at boot, a warning unless Redis keeps keys under memory pressure (`noeviction`).
+ * sweep interval, and at once when the worker sees Redis lost its keys (`RedisLossLoop`); at boot, a
+ * warning unless Redis keeps keys under memory pressure (`noeviction`).
  */
 @Injectable()
 export class WorkerBootstrapService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -43,7 +44,7 @@ export class WorkerBootstrapService implements OnApplicationBootstrap, OnApplica
     clearInterval(this.timer);
   }
 
-  private async ensureSchedulers(): Promise<void> {
+  async ensureSchedulers(): Promise<void> {
     await this.system.upsertJobScheduler(
       SCHEDULER_KEYS.heartbeat,
       { every: 60_000 },

@@ -18,6 +18,8 @@ import { SweepJob } from './jobs/sweep.job';
 import { WebhookJob } from './jobs/webhook.job';
 import { ImportsHealLoop } from './loops/imports-heal.loop';
 import { OutboxRelayLoop } from './loops/outbox-relay.loop';
+import { RedisLossLoop } from './loops/redis-loss.loop';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { ReportsRefreshLoop } from './loops/reports-refresh.loop';
 import { ImportsProcessor } from './processors/imports.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
@@ -66,6 +68,8 @@ export class WorkerModule {
         OutboxRelayLoop,
         ReportsRefreshLoop,
         WorkerBootstrapService,
+        RedisLossLoop,
+        WorkerMetricsServer,
       ],
     };
   }

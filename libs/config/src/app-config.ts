@@ -1,5 +1,17 @@
+import type { WebhookAddressPolicy } from '@unblock/domain/webhook-destination';
 import { config as loadDotenv } from 'dotenv';
 import { ConfigError, Environment, parseEnvironment } from './environment';
+import { proxyEntries } from './proxy-addresses';
+
+export interface XlsxLimits {
+  /** Bytes all the workbook's parts inflate to, together. */
+  readonly maxInflatedBytes: number;
+  /** Inflated ÷ compressed size of one part over 1 MB. */
+  readonly maxCompressionRatio: number;
+  readonly maxSharedStrings: number;
+  readonly maxSharedStringChars: number;
+  readonly maxCells: number;
+}
 
 /** The typed configuration every app and library receives. */
 export class AppConfig {
@@ -22,6 +34,21 @@ export class AppConfig {
     readonly relayIntervalMs: number;
     /** How often the worker brings the report rollups up to date. */
     readonly reportsRefreshMs: number;
+  };
+  /** Limits on uploads, in bytes: one upload, and all of one user's stored uploads. */
+  readonly uploads: { readonly maxBytes: number; readonly quotaBytes: number };
+  /** Limits on reading an .xlsx workbook. */
+  readonly xlsx: XlsxLimits;
+  /** The addresses webhooks may reach besides public ones. */
+  readonly webhooks: WebhookAddressPolicy;
+  /** The reverse proxies believed (addresses and CIDR blocks); empty: none. */
+  readonly trustProxy: readonly string[];
+  readonly metrics: {
+    /** The bearer token of the metrics endpoints; null: they answer 404. */
+    readonly token: string | null;
+    /** The worker's metrics port, or null when off. */
+    readonly workerPort: number | null;
+    readonly workerHost: string;
   };
   readonly logLevel: string;
   readonly production: boolean;
@@ -48,6 +75,25 @@ export class AppConfig {
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       relayIntervalMs: env.RELAY_INTERVAL_MS,
       reportsRefreshMs: env.REPORTS_REFRESH_MS,
+    };
+    this.uploads = { maxBytes: env.UPLOAD_MAX_BYTES, quotaBytes: env.UPLOAD_QUOTA_BYTES };
+    this.xlsx = {
+      maxInflatedBytes: env.XLSX_MAX_INFLATED_BYTES,
+      maxCompressionRatio: env.XLSX_MAX_COMPRESSION_RATIO,
+      maxSharedStrings: env.XLSX_MAX_SHARED_STRINGS,
+      maxSharedStringChars: env.XLSX_MAX_SHARED_STRING_CHARS,
+      maxCells: env.XLSX_MAX_CELLS,
+    };
+    const allow = env.WEBHOOK_ALLOW_PRIVATE;
+    this.webhooks = {
+      allowPrivate: allow === 'true',
+      allowedRanges: allow === 'true' || allow === 'false' ? [] : allow.split(',').map((range) => range.trim()),
+    };
+    this.trustProxy = Object.freeze(proxyEntries(env.TRUST_PROXY ?? ''));
+    this.metrics = {
+      token: env.METRICS_TOKEN ?? null,
+      workerPort: env.WORKER_METRICS_PORT ?? null,
+      workerHost: env.WORKER_METRICS_HOST,
     };
     this.logLevel = env.LOG_LEVEL;
     this.production = env.NODE_ENV === 'production';

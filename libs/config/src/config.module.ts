@@ -1,8 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@unblock/domain';
+import { HostResolver } from '@unblock/domain/webhook-destination';
 import { AppConfig } from './app-config';
+import { DnsHostResolver } from './dns-host-resolver';
 
-/** Hands the configuration, validated once by the entry point, and the clock to every provider. */
+/**
+ * Hands the configuration, validated once by the entry point, the clock and the host name resolver to every
+ * provider.
+ */
 @Global()
 @Module({})
 export class ConfigModule {
@@ -12,8 +17,9 @@ export class ConfigModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: clock },
+        { provide: HostResolver, useClass: DnsHostResolver },
       ],
-      exports: [AppConfig, Clock],
+      exports: [AppConfig, Clock, HostResolver],
     };
   }
 }

@@ -11,6 +11,8 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { isAddressRange } from '@unblock/domain/webhook-destination';
+import { IsProxyList } from './proxy-addresses';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/u.test(value) ? Number(value) : value;
@@ -117,6 +119,90 @@ export class Environment {
   @Min(100)
   REPORTS_REFRESH_MS = 5000;
 
+  /** The largest upload taken, in bytes (default 100 MB). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
+
+  /** The bytes of uploads one user may have stored at once (those of imports not yet completed). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  UPLOAD_QUOTA_BYTES = 1024 * 1024 * 1024;
+
+  /** The bytes an .xlsx workbook may inflate to, declared at upload and counted while the worker reads it. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of bytes' })
+  @Min(1024)
+  XLSX_MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
+
+  /** The largest ratio of inflated to compressed size an .xlsx workbook's part (over 1 MB) may declare. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(2)
+  XLSX_MAX_COMPRESSION_RATIO = 100;
+
+  /** The shared strings an .xlsx workbook may hold (the worker keeps them in memory while it reads the sheet). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  XLSX_MAX_SHARED_STRINGS = 2_000_000;
+
+  /** The characters of all of an .xlsx workbook's shared strings together. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  XLSX_MAX_SHARED_STRING_CHARS = 100_000_000;
+
+  /** The cells of the worksheet an .xlsx import reads. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  XLSX_MAX_CELLS = 20_000_000;
+
+  /**
+   * Whether webhooks may reach loopback, private, link-local and other non-public addresses (receivers on the
+   * same network): `true` for all, a comma-separated list of ranges (`10.1.2.0/24,fd12::/64`) for those only.
+   * By default (`false`) such a webhook is refused when saved and when sent.
+   */
+  @IsOptional()
+  @IsString()
+  WEBHOOK_ALLOW_PRIVATE = 'false';
+  /**
+   * The reverse proxies whose `X-Forwarded-For` the API believes: addresses or CIDR blocks, comma-separated.
+   * None by default: the client's address is the connection's.
+   */
+  @IsOptional()
+  @IsProxyList()
+  TRUST_PROXY?: string;
+
+  /** The bearer token that `/api/v1/metrics` and the worker's metrics port ask for; unset, neither answers. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** The port of the worker's own metrics (off when unset). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
+  /** The address the worker's metrics listen on. */
+  @IsOptional()
+  @IsString()
+  WORKER_METRICS_HOST = '127.0.0.1';
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -150,11 +236,18 @@ export function parseEnvironment(source: Record<string, string | undefined>): En
     const why = raw === undefined ? 'is missing' : messages.join('; ') || 'is invalid';
     throw new ConfigError(first.property, why);
   }
+  const ranges = env.WEBHOOK_ALLOW_PRIVATE.split(',').map((r) => r.trim());
+  if (!['true', 'false'].includes(env.WEBHOOK_ALLOW_PRIVATE) && !ranges.every(isAddressRange)) {
+    throw new ConfigError('WEBHOOK_ALLOW_PRIVATE', 'must be true, false or address ranges such as 10.1.2.0/24');
+  }
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError(
       env.ADMIN_EMAIL === undefined ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD',
       'is missing (ADMIN_EMAIL and ADMIN_PASSWORD go together)',
     );
+  }
+  if (env.WORKER_METRICS_PORT !== undefined && env.METRICS_TOKEN === undefined) {
+    throw new ConfigError('METRICS_TOKEN', 'is missing (WORKER_METRICS_PORT serves metrics behind it)');
   }
   return env;
 }

@@ -21,24 +21,37 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify([key.at, key.id])).toString('base64url');
 }
 
+/** A cursor's timestamp: as `toISOString` writes it, of a year Postgres and JavaScript both hold (1 to 9999). */
+const CURSOR_AT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/u;
+const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
+
+/**
+ * The position a cursor names, or undefined when it is not one this API gave out (garbage, or a forged
+ * date such as `+275760-09-13T00:00:00.000Z` that JavaScript reads and Postgres does not). The one check
+ * of every list's cursor: `PageQueryDto` refuses such a cursor with a 400 naming `cursor`.
+ */
+export function parseCursor(cursor: string): CursorKey | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
+  const [at, id] = parsed as unknown[];
+  if (typeof at !== 'string' || typeof id !== 'string' || !CURSOR_AT.test(at) || !CURSOR_ID.test(id)) {
+    return undefined;
+  }
+  const time = Date.parse(at);
+  if (Number.isNaN(time) || new Date(time).toISOString() !== at) return undefined; // 30 February
+  return { at, id };
+}
+
 /** The position a cursor names; a 400 naming `cursor` when it is not one this API gave out. */
 export function decodeCursor(cursor: string): CursorKey {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      typeof parsed[1] === 'string' &&
-      !Number.isNaN(Date.parse(parsed[0])) &&
-      /^[0-9a-f-]{36}$/u.test(parsed[1])
-    ) {
-      return { at: parsed[0], id: parsed[1] };
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw DomainError.invalid('cursor', 'is not a cursor this list gave out');
+  const key = parseCursor(cursor);
+  if (key === undefined) throw DomainError.invalid('cursor', 'is not a cursor this list gave out');
+  return key;
 }
 
 /**

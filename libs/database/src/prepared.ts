@@ -56,6 +56,11 @@ export class PreparedStatements implements OnApplicationShutdown {
     return this.own;
   }
 
+  /** The pool, if it is open (for its gauges; `pool()` opens it). */
+  get openPool(): Pool | undefined {
+    return this.own;
+  }
+
   async query<T>(text: string, values: readonly unknown[]): Promise<T[]> {
     const pool = this.pool();
     for (let attempt = 1; ; attempt += 1) {

@@ -12,6 +12,8 @@ export const DOMAIN_ERROR_CODES = [
   'unprocessable',
   'unsupported_media_type',
   'payload_too_large',
+  /** Signed in with a one-time password: everything but changing it (and reading oneself, signing out) is refused. */
+  'password_change_required',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -12,3 +12,4 @@ export * from './region';
 export * from './roles';
 export * from './routing';
 export * from './uscc';
+export * from './password-policy';

@@ -34,16 +34,22 @@ export function flatten(value: Record<string, unknown>, prefix = ''): Record<str
   return out;
 }
 
-function cell(value: unknown): string {
+/** The first characters that make a spreadsheet read a text cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+/**
+ * One CSV cell. Text that begins like a formula is prefixed with `'`, whatever follows, so a spreadsheet shows
+ * it as text; numbers, booleans and bigints the system produced are written as they are (a negative count
+ * stays a number). Decimal text (money) is text: were it ever negative, it would be prefixed too.
+ */
+export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text =
-    typeof value === 'string'
-      ? value
-      : typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint'
-        ? String(value)
-        : JSON.stringify(value);
-  // A spreadsheet must not run a cell as a formula.
-  if (/^[=+@\t\r]/u.test(text) || /^-[^\d]/u.test(text)) text = `'${text}`;
+  let text: string;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') text = String(value);
+  else {
+    text = typeof value === 'string' ? value : JSON.stringify(value);
+    if (FORMULA_START.test(text)) text = `'${text}`;
+  }
   return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
@@ -51,7 +57,7 @@ function cell(value: unknown): string {
 export function toCsv(rows: readonly object[]): string {
   const flat = rows.map((r) => flatten(r as Record<string, unknown>));
   const columns = [...new Set(flat.flatMap((r) => Object.keys(r)))];
-  const lines = [columns.map(cell).join(','), ...flat.map((r) => columns.map((c) => cell(r[c])).join(','))];
+  const lines = [columns.map(csvCell).join(','), ...flat.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

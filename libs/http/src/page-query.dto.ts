@@ -1,8 +1,18 @@
+import { parseCursor } from '@unblock/database';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { toInt } from './validators';
 
-const toInt = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^-?\d+$/u.test(value) ? Number(value) : value;
+/** A `nextCursor` this API gave out (checked by `parseCursor`, the one check of every list's cursor). */
+function IsCursor(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isCursor',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseCursor(value) !== undefined,
+      defaultMessage: () => 'cursor must be the nextCursor of a previous page of this list',
+    },
+  });
+}
 
 /** `limit` and `cursor`, which every list takes. */
 export class PageQueryDto {
@@ -18,5 +28,6 @@ export class PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @IsCursor()
   cursor?: string;
 }

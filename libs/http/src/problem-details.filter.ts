@@ -4,6 +4,7 @@ import { postgresErrorCode } from '@unblock/database';
 import { DomainError, type DomainErrorCode } from '@unblock/domain';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { frameworkProblem } from './framework-errors';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details';
 import { REPLAYED_HEADER, StoredAnswer } from './stored-answer';
 
@@ -17,6 +18,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, [number, string]> = {
   unprocessable: [422, 'Unprocessable Content'],
   unsupported_media_type: [415, 'Unsupported Media Type'],
   payload_too_large: [413, 'Content Too Large'],
+  password_change_required: [403, 'Forbidden'],
 };
 
 /** Postgres errors that are the caller's, not ours. */
@@ -92,11 +94,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (status === 503 && typeof response === 'object') extra['checks'] = response;
       return problem(status, slugOf(title), title, detail, extra);
     }
+    const framework = frameworkProblem(error);
+    if (framework !== undefined) return framework;
     const fastifyStatus = (error as { statusCode?: unknown } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       const detail = error instanceof Error ? error.message : 'bad request';
       const title = reasonPhrase(fastifyStatus);
-      const extra = /json/iu.test(detail) ? { errors: [{ field: 'body', message: detail }] } : {};
+      const extra = fastifyStatus === 400 ? { errors: [{ field: 'request', message: detail }] } : {};
       return problem(fastifyStatus, slugOf(title), title, detail, extra);
     }
     const code = postgresErrorCode(error);

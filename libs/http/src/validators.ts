@@ -9,6 +9,13 @@ import {
   normalizeUscc,
 } from '@unblock/domain';
 
+/** The largest Postgres `integer` (int4): the upper bound of every integer field stored in such a column. */
+export const INT4_MAX = 2_147_483_647;
+
+/** A query string's integer (`"12"`, `"-3"`) as a number; anything else is left for the validator to refuse. */
+export const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d{1,16}$/u.test(value) ? Number(value) : value;
+
 /** A unified social credit code: normalized (NFKC, upper case, no spaces), then checked per GB 32100-2015. */
 export function IsUscc(options?: ValidationOptions): PropertyDecorator {
   const normalize = Transform(({ value }: { value: unknown }) =>

@@ -4,6 +4,7 @@ import { UserEntity } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from './password-hasher';
+import { checkPassword } from './password-policy';
 
 export interface EnsureAdminCommand {
   readonly email: string;
@@ -14,6 +15,7 @@ export interface EnsureAdminCommand {
 /**
  * Makes sure an admin with this email exists (the boot-time ADMIN_EMAIL/ADMIN_PASSWORD and
  * `npm run cli -- create-admin`). An existing admin is left as it is; a non-admin with the email is an error.
+ * A new admin's password must meet the password policy.
  */
 @Injectable()
 export class EnsureAdminUseCase {
@@ -30,6 +32,7 @@ export class EnsureAdminUseCase {
       if (existing.role !== 'admin') throw DomainError.conflict(`${email} exists and is not an admin`, 'email');
       return { created: false, id: existing.id };
     }
+    checkPassword('password', command.password, email);
     const passwordHash = await this.hasher.hash(command.password);
     const inserted = await repository
       .createQueryBuilder()

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UserEntity } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessTokenService } from './access-token.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokens } from './refresh-tokens';
-import { SessionResponse } from './session';
-import { actorOf, toUserResponse } from './user.response';
+import { SessionResponse, sessionOf } from './session';
 
 export interface LoginCommand {
   readonly email: string;
@@ -29,17 +29,17 @@ export class LoginUseCase {
     if (!user || !valid || !user.active) {
       throw new DomainError('unauthenticated', 'the email or the password is wrong');
     }
+    // A hash made with older parameters is made again with today's, now that the password is at hand.
+    const rehashed = this.hasher.needsRehash(user.passwordHash) ? await this.hasher.hash(command.password) : undefined;
+    const familyId = randomUUID();
     const refreshToken = await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { lastLoginAt: new Date() });
-      return this.refreshTokens.issue(manager, user.id);
+      await manager.update(
+        UserEntity,
+        { id: user.id },
+        { lastLoginAt: new Date(), ...(rehashed !== undefined ? { passwordHash: rehashed } : {}) },
+      );
+      return this.refreshTokens.issue(manager, user.id, familyId);
     });
-    const access = this.accessTokens.issue(actorOf(user));
-    return {
-      accessToken: access.token,
-      expiresIn: access.expiresIn,
-      refreshToken,
-      tokenType: 'Bearer',
-      user: toUserResponse(user),
-    };
+    return sessionOf(this.accessTokens, user, familyId, refreshToken);
   }
 }

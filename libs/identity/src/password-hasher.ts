@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 
-/** argon2id with OWASP's minimum parameters (19 MiB, 2 passes, 1 lane). */
+/**
+ * argon2id with a configuration of OWASP's Password Storage Cheat Sheet ("Argon2id": "m=19456 (19 MiB),
+ * t=2, p=1", the second of its five equivalent rows): 19 MiB of memory, 2 passes, 1 lane.
+ */
 const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 @Injectable()
@@ -22,6 +25,15 @@ export class PasswordHasher {
       return await argon2.verify(hash, password);
     } catch {
       return false;
+    }
+  }
+
+  /** True when a stored hash was made with other parameters (or another variant) than today's. */
+  needsRehash(hash: string): boolean {
+    try {
+      return !hash.startsWith('$argon2id$') || argon2.needsRehash(hash, OPTIONS);
+    } catch {
+      return true;
     }
   }
 }

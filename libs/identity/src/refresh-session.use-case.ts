@@ -5,16 +5,13 @@ import { DomainError } from '@unblock/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AccessTokenService } from './access-token.service';
 import { RefreshTokens, hashSecret, parseRefreshToken, sameHash } from './refresh-tokens';
-import { SessionResponse } from './session';
-import { actorOf, toUserResponse } from './user.response';
+import { SessionResponse, sessionOf } from './session';
 
 export interface RefreshSessionCommand {
   readonly refreshToken: string;
 }
 
-type Outcome =
-  | { ok: true; session: Omit<SessionResponse, 'accessToken' | 'expiresIn'>; user: UserEntity }
-  | { ok: false; reason: string };
+type Outcome = { ok: true; user: UserEntity; familyId: string; refreshToken: string } | { ok: false; reason: string };
 
 /**
  * Rotates a refresh token: the presented one is used up and a successor of the same family answered.
@@ -52,11 +49,10 @@ export class RefreshSessionUseCase {
       if (!user || !user.active) return { ok: false, reason: 'the account is not active' };
       await manager.update(RefreshTokenEntity, { id: token.id }, { usedAt: now });
       const refreshToken = await this.refreshTokens.issue(manager, user.id, token.familyId);
-      return { ok: true, user, session: { refreshToken, tokenType: 'Bearer', user: toUserResponse(user) } };
+      return { ok: true, user, familyId: token.familyId, refreshToken };
     });
 
     if (!outcome.ok) throw new DomainError('unauthenticated', outcome.reason);
-    const access = this.accessTokens.issue(actorOf(outcome.user));
-    return { accessToken: access.token, expiresIn: access.expiresIn, ...outcome.session };
+    return sessionOf(this.accessTokens, outcome.user, outcome.familyId, outcome.refreshToken);
   }
 }

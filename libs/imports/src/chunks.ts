@@ -1,29 +1,39 @@
 import { IMPORT_CHUNK_DATA, INSERT_IMPORT_CHUNK } from '@unblock/database';
-import { DomainError } from '@unblock/domain';
 import { Readable } from 'node:stream';
+import { uploadTooLarge, uploadQuotaExceeded } from './upload-limits';
 
 /** Uploads are kept in Postgres in pieces of this size, so no process ever holds a whole file. */
 export const CHUNK_BYTES = 1024 * 1024;
-/** The largest upload taken (a million visit rows of CSV are about 150 MB). */
-export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+/** The first bytes of an upload kept for sniffing its format and reading a CSV's header. */
+export const HEAD_BYTES = 64 * 1024;
 
 type Query = (sql: string, parameters: unknown[]) => Promise<unknown>;
 
 export interface StoredUpload {
   readonly bytes: number;
   readonly chunks: number;
-  /** The first bytes of the file (for sniffing its format). */
+  /** The first bytes of the file (up to 64 KB, for sniffing its format and a CSV's header). */
   readonly head: Buffer;
+}
+
+/** How many bytes an upload may have: its own limit, and what is left of its uploader's quota. */
+export interface UploadRoom {
+  readonly maxBytes: number;
+  readonly quotaBytes: number;
+  /** The uploader's bytes already stored. */
+  readonly storedBytes: number;
 }
 
 /**
  * Writes a stream into `import_chunks` in ~1 MB pieces, in order, through `query` (the caller's
  * transaction). `beforeFirst` sees the first bytes before anything is written, to refuse a bad upload early.
+ * The upload is refused (413) as soon as it passes its limit or its uploader's quota, while it streams.
  */
 export async function storeChunks(
   query: Query,
   importId: string,
   source: AsyncIterable<Buffer | string>,
+  room: UploadRoom,
   beforeFirst: (head: Buffer) => void = () => undefined,
 ): Promise<StoredUpload> {
   let pending: Buffer[] = [];
@@ -37,7 +47,7 @@ export async function storeChunks(
     if (pendingBytes === 0) return;
     const data = Buffer.concat(pending, pendingBytes);
     if (head === undefined) {
-      head = data.subarray(0, 4096);
+      head = data.subarray(0, HEAD_BYTES);
       beforeFirst(head);
     }
     pending = [];
@@ -50,11 +60,8 @@ export async function storeChunks(
   for await (const piece of source) {
     const buffer = typeof piece === 'string' ? Buffer.from(piece) : piece;
     bytes += buffer.length;
-    if (bytes > MAX_UPLOAD_BYTES) {
-      throw new DomainError('payload_too_large', `file: larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`, [
-        { field: 'file', message: 'is too large' },
-      ]);
-    }
+    if (bytes > room.maxBytes) throw uploadTooLarge(room.maxBytes);
+    if (room.storedBytes + bytes > room.quotaBytes) throw uploadQuotaExceeded(room.quotaBytes, room.storedBytes);
     pending.push(buffer);
     pendingBytes += buffer.length;
     if (pendingBytes >= CHUNK_BYTES) await flush();

@@ -12,20 +12,23 @@ import {
   TRY_LOCK_IMPORT,
   UNLOCK_IMPORT,
   USER_AS_ACTOR,
+  inTransaction,
   type ImportFormat,
   type ImportKind,
   type ImportStatus,
 } from '@unblock/database';
+import { AppConfig } from '@unblock/config';
 import { Clock, DomainError, WEEKENDS_ONLY, localDate, type Actor, type Role } from '@unblock/domain';
 import type { HandlerResult } from '@unblock/queue';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { chunkStream } from './chunks';
 import { checkHeader } from './columns';
 import { EnterpriseSink } from './enterprise-sink';
 import { UnreadableFileError, readRecords, type FileRecord } from './records';
 import { isRowError, type ImportSink, type RowError } from './sink';
+import { StoredFile } from './stored-file';
 import { VisitSink } from './visit-sink';
+import { IMPORT_ROWS } from './import-metrics';
 
 /** Row errors kept per import; the rest are only counted. */
 export const MAX_STORED_ERRORS = 1000;
@@ -76,6 +79,7 @@ export class ImportRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async run(importId: string, run: number, options: { batchRows?: number } = {}): Promise<HandlerResult> {
@@ -94,7 +98,12 @@ export class ImportRunner {
         return await this.process(client, row, batchRows);
       } catch (error: unknown) {
         if (error instanceof StaleRunError) return { skipped: `import ${importId} moved on: ${error.message}` };
-        if (error instanceof UnreadableFileError || error instanceof DomainError) {
+        if (error instanceof UnreadableFileError) {
+          // The file itself: another run could only fail the same way, so its bytes are not kept.
+          await this.fail(importId, run, error.message, { dropFile: true });
+          return { done: `import ${importId} failed: ${error.message}` };
+        }
+        if (error instanceof DomainError) {
           await this.fail(importId, run, error.message);
           return { done: `import ${importId} failed: ${error.message}` };
         }
@@ -108,15 +117,23 @@ export class ImportRunner {
     }
   }
 
-  /** Marks an unfinished run failed (its committed batches stay; a retry resumes after them). */
-  async fail(importId: string, run: number, reason: string): Promise<void> {
-    await this.dataSource.query(FAIL_IMPORT_RUN, [importId, run, reason.slice(0, 2000)]);
+  /**
+   * Marks an unfinished run failed (its committed batches stay; a retry resumes after them). With `dropFile`
+   * (the file cannot be read), its stored bytes go too: they no longer count against the uploader's quota,
+   * and the import cannot be retried.
+   */
+  async fail(importId: string, run: number, reason: string, options: { dropFile?: boolean } = {}): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const failed = await manager.query<[unknown, number]>(FAIL_IMPORT_RUN, [importId, run, reason.slice(0, 2000)]);
+      if (options.dropFile === true && failed[1] === 1) await manager.query(DELETE_IMPORT_CHUNKS, [importId]);
+    });
   }
 
   private async process(client: PoolClient, row: ImportRow, batchRows: number): Promise<HandlerResult> {
     const actor = await this.actorOf(client, row);
     const query = (sql: string, parameters: unknown[]): Promise<unknown> => this.dataSource.query(sql, parameters);
-    const records = readRecords(row.format, chunkStream(query, row.id, row.chunk_count, READ_AHEAD_CHUNKS));
+    const file = new StoredFile(query, row.id, row.chunk_count);
+    const records = readRecords(row.format, file, this.config.xlsx, READ_AHEAD_CHUNKS);
     let read: number;
     try {
       const header = await records.next();
@@ -230,6 +247,8 @@ export class ImportRunner {
       }
       await client.query(ADVANCE_IMPORT_CHECKPOINT, [row.id, batch.rows, outcome.accepted, outcome.errors.length]);
       await client.query('COMMIT');
+      IMPORT_ROWS.inc({ kind: row.kind, outcome: 'accepted' }, outcome.accepted);
+      IMPORT_ROWS.inc({ kind: row.kind, outcome: 'rejected' }, outcome.errors.length);
       return stored + kept.length;
     } catch (error: unknown) {
       await client.query('ROLLBACK').catch(() => undefined);

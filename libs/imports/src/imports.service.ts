@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig } from '@unblock/config';
 import {
   IMPORT_BY_ID,
   IMPORT_ERRORS_PAGE,
   INSERT_IMPORT,
+  LOCK_USER_UPLOADS,
   RETRY_IMPORT,
   SET_IMPORT_FILE,
+  UPLOADS_LOCK,
+  USER_STORED_UPLOAD_BYTES,
   inTransaction,
   type ImportFormat,
   type ImportKind,
@@ -14,11 +18,13 @@ import {
 import { DomainError, type Actor } from '@unblock/domain';
 import { JOB_NAMES, OUTBOX_TYPES, insertOutbox, jobIdOf, outboxMessage } from '@unblock/queue';
 import { DataSource, type EntityManager } from 'typeorm';
-import { chunkStream, storeChunks } from './chunks';
+import { storeChunks } from './chunks';
 import { checkHeader, sniffFormat } from './columns';
 import { IMPORT_ROLES, MAX_STORED_ERRORS } from './import-runner';
 import type { ImportResponse, ImportRowError } from './import.response';
-import { readHeader, UnreadableFileError } from './records';
+import { UnreadableFileError, csvHeader } from './records';
+import { StoredFile } from './stored-file';
+import { checkWorkbookArchive } from './workbook-archive';
 
 const ERRORS_PAGE = 200;
 
@@ -53,11 +59,16 @@ export function importJobId(importId: string, run: number): string {
 
 /**
  * Takes uploads and reports progress. An upload is one transaction: the import row, the file's chunks,
- * the header check and the outbox message that queues its job; a bad upload writes nothing.
+ * the checks and the outbox message that queues its job; a bad upload writes nothing. The upload is never
+ * parsed here: a CSV's header is read from its first bytes, a workbook's central directory is checked (its
+ * declared sizes and compression), and the worker reads the rows. Each user's stored uploads are capped.
  */
 @Injectable()
 export class ImportsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async create(actor: Actor, kind: ImportKind, upload: Upload): Promise<ImportResponse> {
     if (!IMPORT_ROLES[kind].includes(actor.role)) {
@@ -67,23 +78,31 @@ export class ImportsService {
     const id = await inTransaction(
       this.dataSource,
       async (manager) => {
+        await manager.query(LOCK_USER_UPLOADS, [UPLOADS_LOCK, actor.userId]);
+        const [kept] = await manager.query<{ bytes: string }[]>(USER_STORED_UPLOAD_BYTES, [actor.userId]);
         const [created] = await manager.query<{ id: string }[]>(INSERT_IMPORT, [kind, filename, actor.userId]);
         const importId = String(created?.id);
-        let format: ImportFormat = 'csv';
+        let format = 'csv' as ImportFormat;
         const query = (sql: string, parameters: unknown[]): Promise<unknown> => manager.query(sql, parameters);
-        const stored = await storeChunks(query, importId, upload.stream, (head) => {
+        const room = { ...this.config.uploads, storedBytes: Number(kept?.bytes ?? 0) };
+        const stored = await storeChunks(query, importId, upload.stream, room, (head) => {
           format = sniffFormat(head, { filename, mediaType: upload.mediaType });
         });
         if (stored.bytes === 0) throw DomainError.invalid('file', 'is empty');
-        let header: readonly string[];
-        try {
-          header = await readHeader(format, chunkStream(query, importId, stored.chunks));
-        } catch (error: unknown) {
-          if (error instanceof UnreadableFileError) throw DomainError.invalid('file', error.message);
-          throw error;
+        if (format === 'xlsx') {
+          const file = new StoredFile(query, importId, stored.chunks);
+          await checkWorkbookArchive(() => file.openZip(), this.config.xlsx);
+        } else {
+          let header: readonly string[] | undefined;
+          try {
+            header = csvHeader(stored.head, stored.bytes <= stored.head.length);
+          } catch (error: unknown) {
+            if (error instanceof UnreadableFileError) throw DomainError.invalid('file', error.message);
+            throw error;
+          }
+          if (header?.length === 0) throw DomainError.invalid('file', 'has no header row');
+          if (header !== undefined) checkHeader(kind, header);
         }
-        if (header.length === 0) throw DomainError.invalid('file', 'has no header row');
-        checkHeader(kind, header);
         await manager.query(SET_IMPORT_FILE, [importId, format, stored.bytes, stored.chunks]);
         await this.enqueue(manager, importId, 1);
         return importId;
@@ -99,7 +118,9 @@ export class ImportsService {
     await inTransaction(this.dataSource, async (manager) => {
       const [updated] = await manager.query<{ run: number }[][]>(RETRY_IMPORT, [id]);
       const run = updated?.[0]?.run;
-      if (run === undefined) throw DomainError.conflict('only a failed import can be retried', 'status');
+      if (run === undefined) {
+        throw DomainError.conflict('only a failed import whose file is kept can be retried', 'status');
+      }
       await this.enqueue(manager, id, run);
     });
     return this.get(actor, id);

@@ -7,3 +7,7 @@ export * from './imports.module';
 export * from './imports.service';
 export * from './records';
 export * from './sink';
+export * from './stored-file';
+export * from './upload-limits';
+export * from './workbook-archive';
+export * from './import-metrics';

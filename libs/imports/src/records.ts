@@ -1,31 +1,49 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
+import { CsvError as CsvErrorNow, parse as parseNow } from 'csv-parse/sync';
+import type { XlsxLimits } from '@unblock/config';
 import type { ImportFormat } from '@unblock/database';
-import { stream as excelStream, type CellValue } from 'exceljs';
 import type { Readable } from 'node:stream';
 import { ChunkReadError } from './chunks';
+import { UnreadableFileError, type FileRecord } from './file-record';
+import type { StoredFile } from './stored-file';
+import { xlsxRecords } from './xlsx-records';
 
-/** One row of the file: its number as a spreadsheet counts rows (the header is row 1) and its cells as text. */
-export interface FileRecord {
-  readonly row: number;
-  readonly cells: readonly string[];
+export { UnreadableFileError, type FileRecord } from './file-record';
+
+/** The longest CSV record read (a quote left open would otherwise gather the rest of the file into one field). */
+export const MAX_CSV_RECORD_BYTES = 1024 * 1024;
+
+const CSV_OPTIONS = {
+  bom: true,
+  relax_column_count: true,
+  skip_empty_lines: false,
+  max_record_size: MAX_CSV_RECORD_BYTES,
+} as const;
+
+/**
+ * The rows of a stored CSV, or of the first worksheet of a stored .xlsx workbook (within `limits`), streamed,
+ * the header first; blank rows skipped.
+ */
+export function readRecords(
+  format: ImportFormat,
+  file: StoredFile,
+  limits: XlsxLimits,
+  readAhead = 1,
+): AsyncGenerator<FileRecord> {
+  return format === 'csv' ? csvRecords(file.stream(readAhead)) : workbookRecords(file, limits);
 }
 
-/** The file is not readable as its format (an unclosed quote, a broken workbook): the import fails. */
-export class UnreadableFileError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UnreadableFileError';
-  }
-}
-
-/** The rows of a CSV or of the first worksheet of an xlsx workbook, streamed, the header first; blank rows skipped. */
-export function readRecords(format: ImportFormat, source: Readable): AsyncGenerator<FileRecord> {
-  return format === 'csv' ? csvRecords(source) : xlsxRecords(source);
+/**
+ * Every refusal of csv-parse, streaming or at once (its codes are not all `CSV_…`: a stray quote is
+ * `INVALID_OPENING_QUOTE`; its sync build carries a class of its own).
+ */
+function isCsvError(error: unknown): boolean {
+  return error instanceof CsvError || error instanceof CsvErrorNow;
 }
 
 async function* csvRecords(source: Readable): AsyncGenerator<FileRecord> {
   // Blank lines are read (and skipped below) so that row numbers stay those of the file's lines.
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+  const parser = parse(CSV_OPTIONS);
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let row = 0;
@@ -36,10 +54,7 @@ async function* csvRecords(source: Readable): AsyncGenerator<FileRecord> {
       yield { row, cells };
     }
   } catch (error: unknown) {
-    if (
-      (error as { code?: unknown }).code !== undefined &&
-      String((error as { code: unknown }).code).startsWith('CSV_')
-    ) {
+    if (isCsvError(error)) {
       throw new UnreadableFileError(`the file is not valid CSV after row ${row}: ${(error as Error).message}`);
     }
     throw error;
@@ -49,56 +64,56 @@ async function* csvRecords(source: Readable): AsyncGenerator<FileRecord> {
   }
 }
 
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('');
-    if ('result' in value) return cellText((value as { result?: CellValue }).result ?? null);
-    if ('text' in value) return cellText((value as { text: CellValue }).text);
-    if ('error' in value) return '';
-  }
-  return '';
-}
-
-async function* xlsxRecords(source: Readable): AsyncGenerator<FileRecord> {
-  const reader = new excelStream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
+async function* workbookRecords(file: StoredFile, limits: XlsxLimits): AsyncGenerator<FileRecord> {
+  let zip: Awaited<ReturnType<StoredFile['openZip']>> | undefined;
   try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const values = (row.values as CellValue[] | undefined) ?? [];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i += 1) cells.push(cellText(values[i] ?? null).trim());
-        if (cells.every((c) => c === '')) continue;
-        yield { row: row.number, cells };
-      }
-      return; // the first worksheet only
-    }
+    zip = await file.openZip();
+    yield* xlsxRecords(zip, limits);
   } catch (error: unknown) {
     if (error instanceof UnreadableFileError || error instanceof ChunkReadError) throw error;
-    if (source.errored instanceof ChunkReadError) throw source.errored;
     const message = error instanceof Error ? error.message : String(error);
     throw new UnreadableFileError(`the file is not a readable .xlsx workbook: ${message}`);
   } finally {
-    source.destroy();
+    zip?.close();
   }
 }
 
-/** The header row of a stored file (row 1), or an empty header for a file without rows. */
-export async function readHeader(format: ImportFormat, source: Readable): Promise<readonly string[]> {
-  const records = readRecords(format, source);
+/**
+ * The header row of a CSV from its first bytes alone (the first row that is not blank), or undefined when
+ * those bytes do not hold it whole (the worker checks it then). `whole` says the head is the whole file.
+ */
+export function csvHeader(head: Buffer, whole: boolean): readonly string[] | undefined {
+  const end = whole ? head.length : head.lastIndexOf(0x0a) + 1;
+  if (end <= 0) return undefined;
+  const sample = head.subarray(0, end);
+  for (let records = 1; records <= 100; records += 1) {
+    let rows: string[][];
+    try {
+      rows = parseNow(sample, { ...CSV_OPTIONS, to: records });
+    } catch (error: unknown) {
+      // A quoted field running past the head: the worker reads on. The whole file unreadable: say so now.
+      if (!whole || !isCsvError(error)) return undefined;
+      throw new UnreadableFileError(`the file is not valid CSV: ${(error as Error).message}`);
+    }
+    const last = rows[records - 1];
+    if (last === undefined) return whole ? [] : undefined;
+    if (last.some((c) => c.trim() !== '')) {
+      if (whole) wholeCsvReadable(sample);
+      return last;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A small file, held whole in its first bytes, is read through at upload (a few kilobytes at most), so
+ * that a field officer hears of a stray quote at once rather than from a failed import.
+ */
+function wholeCsvReadable(file: Buffer): void {
   try {
-    const first = await records.next();
-    return first.done === true ? [] : first.value.cells;
-  } finally {
-    await records.return(undefined);
+    parseNow(file, CSV_OPTIONS);
+  } catch (error: unknown) {
+    if (!isCsvError(error)) throw error;
+    throw new UnreadableFileError(`the file is not valid CSV: ${(error as Error).message}`);
   }
 }

@@ -7,6 +7,7 @@ import { CreateEnterpriseUseCase } from './enterprises/create-enterprise.use-cas
 import { EnterpriseQueries } from './enterprises/enterprise.queries';
 import { UpdateEnterpriseUseCase } from './enterprises/update-enterprise.use-case';
 import { CreateOrganizationUseCase } from './organizations/create-organization.use-case';
+import { WebhookUrlCheck } from './organizations/organization-webhook';
 import { UpdateOrganizationUseCase } from './organizations/update-organization.use-case';
 import { OrganizationQueries } from './organizations/organization.queries';
 import { CreateRegionUseCase } from './regions/create-region.use-case';
@@ -25,6 +26,7 @@ const PROVIDERS = [
   RegionQueries,
   UpdateEnterpriseUseCase,
   UpdateOrganizationUseCase,
+  WebhookUrlCheck,
 ];
 
 /** Regions, organizations, industrial chains, enterprises and campaigns. */

@@ -15,6 +15,14 @@ export interface RefreshResult {
   readonly days: number;
 }
 
+/** How fresh the rollups are. */
+export interface RollupsFreshness {
+  /** When the last refresh ran (null: never). */
+  readonly refreshedAt: Date | null;
+  /** Whether a write marked a day stale since. */
+  readonly stale: boolean;
+}
+
 /**
  * Keeps the report rollups (`report_day_figures`, `report_visit_presence`, `report_loan_presence`) up to date.
  * Triggers mark a campaign's day stale in the same transaction that changes its visits, cases, contracts or
@@ -82,6 +90,16 @@ export class ReportRollups {
     } finally {
       await queryRunner.release();
     }
+  }
+
+  /** When the last refresh ran, and whether a day is marked stale since (two reads of one row each). */
+  async freshness(): Promise<RollupsFreshness> {
+    const [row] = await this.dataSource.query<{ refreshed_at: Date | null; stale: boolean }[]>(
+      `SELECT CASE WHEN isfinite(refreshed_at) THEN refreshed_at END AS refreshed_at,
+              EXISTS (SELECT 1 FROM report_dirty_days) AS stale
+         FROM report_refresh_state WHERE id = 1`,
+    );
+    return { refreshedAt: row?.refreshed_at ?? null, stale: row?.stale === true };
   }
 
   /** How many visits the stale days hold: what recomputing them costs, roughly. */

@@ -9,3 +9,4 @@ export * from './sla-settings.response';
 export * from './sla-settings.service';
 export * from './sla.module';
 export * from './sweeper.service';
+export * from './deadlines/deadline-metrics';

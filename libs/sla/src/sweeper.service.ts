@@ -46,6 +46,12 @@ export interface SweepReport {
   readonly followedUp: number;
 }
 
+/** Whether Redis kept the last sweep's key, and this sweep's token written in its place. */
+interface HorizonMark {
+  readonly kept: boolean;
+  readonly token: string;
+}
+
 interface OpenObligation {
   id: string;
   due_at: Date;
@@ -53,9 +59,10 @@ interface OpenObligation {
 }
 
 /**
- * Heals the queues from Postgres, every minute, on one worker at a time (a Postgres advisory lock): opens
- * the escalations whose deadline passed a sweep interval ago without one (Redis lost the job, or no worker
- * ran), follows up the escalations whose follow-up has waited as long, and tops the
+ * Heals the queues from Postgres, every sweep interval, on one worker at a time (a Postgres advisory lock):
+ * opens the escalations whose deadline passed a sweep interval ago without one (Redis lost the job, or no
+ * worker ran) — every one whose deadline has passed when Redis lost its keys (`queuesLost`), since no job of
+ * theirs is left to run — follows up the escalations whose follow-up has waited as long, and tops the
  * queue horizon up: the deadline and reminder jobs of the open obligations that the horizon has reached
  * since the last sweep (transitions write the messages of what is due within it when they commit), or of
  * every open obligation within it when Redis lost its jobs. Job ids are deterministic: a job still in
@@ -79,6 +86,9 @@ export class Sweeper {
   ) {}
 
   sweep(): Promise<SweepReport> {
+    // Marked once, whatever retries the transaction takes; a sweep that fails leaves Redis's key out, so
+    // that the next sweep heals as after a loss.
+    let mark: HorizonMark | undefined;
     return inTransaction(this.dataSource, async (manager) => {
       const [lock] = await manager.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
         SWEEP_LOCK,
@@ -95,13 +105,13 @@ export class Sweeper {
       }
       const now = this.clock.now();
       const planOf = this.plans.perCampaign(manager);
+      const horizon = (mark ??= await this.markHorizon());
 
       // The deadlines the queues missed: escalated as one batch (one by one if the batch fails), then
-      // followed up at once.
-      const missed = await manager.query<OpenObligation[]>(MISSED_DEADLINES, [
-        new Date(now.getTime() - this.config.worker.sweepIntervalMs),
-        BATCH,
-      ]);
+      // followed up at once. While Redis keeps its keys, a deadline's own job has a sweep interval to run
+      // first; once Redis lost them, no job is left to run, so every deadline passed is the sweep's.
+      const missedBefore = horizon.kept ? now.getTime() - this.config.worker.sweepIntervalMs : now.getTime();
+      const missed = await manager.query<OpenObligation[]>(MISSED_DEADLINES, [new Date(missedBefore), BATCH]);
       const outcomes = await this.escalate.executeEach(
         missed.map((o) => ({ obligationId: o.id, dueAt: o.due_at.toISOString() })),
         { alongside: false },
@@ -137,7 +147,7 @@ export class Sweeper {
         if ('done' in result) escalatedLevelTwo += 1;
       }
 
-      const toppedUp = await this.topUp(manager, now);
+      const toppedUp = await this.topUp(manager, now, horizon);
 
       const jobs: { queue: Queue; name: string; data: object; id: string; at: Date }[] = [];
       for (const o of waitingForLevelTwo) {
@@ -184,23 +194,53 @@ export class Sweeper {
         );
       }
       return { escalatedLevelOne, escalatedLevelTwo, jobsEnsured: jobs.length + toppedUp, toppedUp, followedUp };
+    }).catch(async (error: unknown) => {
+      if (mark !== undefined) await this.unmarkHorizon(mark).catch(() => undefined);
+      throw error;
     });
   }
 
   /**
-   * Puts on the queue the deadline and reminder jobs of the open obligations due from where the last top-up
-   * stopped (less the overlap) to the horizon, page by page, and records how far it got. A key in Redis
-   * tells whether Redis kept what the last top-up put there: when it is gone (Redis lost everything, or
-   * never had it), the top-up starts from now. It is written with a token of this run first and checked
-   * after the jobs are added, so that a loss in between leaves the horizon where it was, for the next sweep.
+   * Whether Redis lost the queues' keys (or never had them): the key that each sweep writes is gone (one GET).
+   * The worker looks every second, and sweeps at once when it is (see the worker's `RedisLossLoop`).
    */
-  private async topUp(manager: EntityManager, now: Date): Promise<number> {
+  async queuesLost(): Promise<boolean> {
     const redis = await this.slaQueue.client;
-    const key = `${this.slaQueue.opts.prefix ?? 'bull'}:${QUEUE_NAMES.sla}:horizon`;
+    return (await redis.get(this.horizonKey())) === null;
+  }
+
+  private horizonKey(): string {
+    return `${this.slaQueue.opts.prefix ?? 'bull'}:${QUEUE_NAMES.sla}:horizon`;
+  }
+
+  /**
+   * A key in Redis tells whether Redis kept what the last sweep put there: when it is gone (Redis lost
+   * everything, or never had it), the sweep takes every deadline passed and tops the horizon up from now.
+   * It is written with a token of this run first and checked after the jobs are added, so that a loss in
+   * between leaves the horizon where it was, for the next sweep.
+   */
+  private async markHorizon(): Promise<HorizonMark> {
+    const redis = await this.slaQueue.client;
     const token = randomUUID();
     // One sweep at a time (the advisory lock): reading, then writing, the key is safe.
-    const kept = (await redis.get(key)) !== null;
-    await redis.set(key, token);
+    const kept = (await redis.get(this.horizonKey())) !== null;
+    await redis.set(this.horizonKey(), token);
+    return { kept, token };
+  }
+
+  /** Takes this sweep's key out of Redis (if it is still there). */
+  private async unmarkHorizon({ token }: HorizonMark): Promise<void> {
+    const redis = await this.slaQueue.client;
+    if ((await redis.get(this.horizonKey())) === token) await redis.del(this.horizonKey());
+  }
+
+  /**
+   * Puts on the queue the deadline and reminder jobs of the open obligations due from where the last top-up
+   * stopped (less the overlap) to the horizon, page by page, and records how far it got; from now when Redis
+   * lost what the last one put there (`markHorizon`).
+   */
+  private async topUp(manager: EntityManager, now: Date, { kept, token }: HorizonMark): Promise<number> {
+    const redis = await this.slaQueue.client;
     const [state] = await manager.query<{ covered_until: Date | null }[]>(SLA_HORIZON_FOR_UPDATE);
     const until = new Date(now.getTime() + QUEUE_HORIZON_MS);
     const covered = state?.covered_until ?? null;
@@ -238,7 +278,7 @@ export class Sweeper {
         after = { at: last.at, id: last.id };
       }
     }
-    if ((await redis.get(key)) === token) {
+    if ((await redis.get(this.horizonKey())) === token) {
       await manager.query(SET_SLA_HORIZON, [until]);
     }
     return added;

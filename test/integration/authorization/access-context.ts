@@ -46,6 +46,8 @@ export interface AccessContext {
   readonly slaPolicyId: string;
   /** A new case of the side, taken to `state` by its officer and bank manager. */
   caseIn(scope: Scope, state: CaseState): Promise<string>;
+  /** A new user of the role on the side, for a row that changes an account. */
+  newPerson(scope: Scope, role: Role): Promise<Person>;
   /** A new notification of the user (as the notifier writes one). */
   notificationOf(person: Person): Promise<string>;
   /** A new level-1 escalation of a new case of the side, as the SLA opens one. */
@@ -113,6 +115,19 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
     decision: '5BD',
   });
 
+  const newPerson = (scope: Scope, role: Role): Promise<Person> => {
+    const hubei = scope === 'out of scope';
+    const organizationId =
+      role === 'admin'
+        ? null
+        : role === 'bank_manager'
+          ? hubei
+            ? world.hubeiBankId
+            : world.henanBankId
+          : world.regulatorId;
+    return person(role, organizationId, role === 'admin' ? null : hubei ? '420100' : '410100');
+  };
+
   const caseIn = async (scope: Scope, state: CaseState): Promise<string> => {
     const s = side[scope];
     const id = String(
@@ -167,5 +182,17 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
     return String(response.body['id']);
   };
 
-  return { api, world, callers, side, calendarId, slaPolicyId, caseIn, notificationOf, escalationIn, importBy };
+  return {
+    api,
+    world,
+    callers,
+    side,
+    calendarId,
+    slaPolicyId,
+    newPerson,
+    caseIn,
+    notificationOf,
+    escalationIn,
+    importBy,
+  };
 }

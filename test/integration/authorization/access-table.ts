@@ -11,6 +11,11 @@ export interface Call {
   readonly headers?: Record<string, string>;
   /** For a list: the id of the object the list holds when the caller may read it. */
   readonly listed?: string;
+  /**
+   * The token to call with instead of the role's caller's (a row that changes the caller's own account);
+   * null: none (a route with a secret of its own in `headers`).
+   */
+  readonly token?: string | null;
   /** For figures: the same request about an object that does not exist. */
   readonly unknown?: string;
 }

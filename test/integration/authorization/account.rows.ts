@@ -24,6 +24,31 @@ export const ACCOUNT_ROWS: readonly AccessRow[] = [
     },
   },
   {
+    operation: 'POST /api/v1/auth/logout',
+    scope: 'self',
+    success: 204,
+    call: async (ctx, scope) => {
+      const { email, password } = ctx.side[scope].officer;
+      const login = await ctx.api.request('POST', '/api/v1/auth/login', { body: { email, password } });
+      return { method: 'POST', url: '/api/v1/auth/logout', body: { refreshToken: login.body['refreshToken'] } };
+    },
+  },
+  {
+    // Each role changes its own password: a user of its own, so that the callers' sessions live on.
+    operation: 'POST /api/v1/me/password',
+    scope: 'self',
+    success: 204,
+    call: async (ctx, scope, role) => {
+      const user = await ctx.newPerson(scope, role);
+      return {
+        method: 'POST',
+        url: '/api/v1/me/password',
+        token: user.token,
+        body: { currentPassword: user.password, newPassword: '一条足够长的新口令-authorization' },
+      };
+    },
+  },
+  {
     operation: 'GET /api/v1/me',
     scope: 'self',
     success: 200,

@@ -114,4 +114,24 @@ export const REFERENCE_ROWS: readonly AccessRow[] = [
   read('GET /api/v1/users', 'global', (ctx, s) => ctx.side[s].officer.userId),
   read('GET /api/v1/users/{id}', 'global', (ctx, s) => ctx.side[s].officer.userId),
   fromEndpointTable('POST /api/v1/users', 201),
+  {
+    operation: 'PATCH /api/v1/users/{id}',
+    scope: 'global',
+    success: 200,
+    call: async (ctx, s) => ({
+      method: 'PATCH',
+      url: `/api/v1/users/${(await ctx.newPerson(s, 'field_officer')).userId}`,
+      body: { name: '改名的走访员' },
+    }),
+  },
+  {
+    operation: 'POST /api/v1/users/{id}/reset-password',
+    scope: 'global',
+    success: 200,
+    call: async (ctx, s) => ({
+      method: 'POST',
+      url: `/api/v1/users/${(await ctx.newPerson(s, 'bank_manager')).userId}/reset-password`,
+      body: {},
+    }),
+  },
 ];

@@ -1,4 +1,7 @@
 import { NOBODY } from '../endpoint-table';
+
+/** The operators' token of the metrics, as the authorization spec's API is configured with it. */
+export const METRICS_TOKEN = 'authorization-table-metrics';
 import type { AccessRow } from './access-table';
 
 /** The escalation queue, imports, reports and health. */
@@ -80,6 +83,19 @@ export const WORK_ROWS: readonly AccessRow[] = [
         unknown: `/api/v1/reports/${report}?campaignId=${NOBODY}`,
       }),
   })),
+  {
+    // Public to the users' tokens: it takes the operators' token of its own (METRICS_TOKEN) instead.
+    operation: 'GET /api/v1/metrics',
+    scope: 'self',
+    success: 200,
+    call: () =>
+      Promise.resolve({
+        method: 'GET',
+        url: '/api/v1/metrics',
+        token: null,
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      }),
+  },
   {
     operation: 'GET /api/v1/health',
     scope: 'self',

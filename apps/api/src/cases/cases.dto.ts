@@ -39,7 +39,7 @@ import {
   type Purpose,
   type Term,
 } from '@unblock/domain';
-import { IsMoney, PageQueryDto } from '@unblock/http';
+import { INT4_MAX, IsMoney, PageQueryDto } from '@unblock/http';
 import { DIAGNOSED_BY, type DiagnosedBy } from '@unblock/cases';
 import { IsIsoDate, IsNote, toBoolean } from '../common/dto-validators';
 
@@ -120,6 +120,7 @@ export class CaseActionDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   expectedVersion?: number;
 
   @IsNote()
@@ -146,6 +147,7 @@ export class DeclineCaseDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   expectedVersion?: number;
 
   @IsIn(DECLINE_REASONS)
@@ -199,6 +201,7 @@ export class SignLoansDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   expectedVersion?: number;
 
   @IsArray()
@@ -235,6 +238,7 @@ export class NoteDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   expectedVersion?: number;
 
   @IsString()

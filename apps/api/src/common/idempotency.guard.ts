@@ -1,13 +1,22 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLAIM_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OF_USER } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
-import { StoredAnswer, type AuthenticatedRequest } from '@unblock/http';
+import { RouteMetadata, StoredAnswer, type AuthenticatedRequest } from '@unblock/http';
 import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/u;
+
+const NOT_KEPT = 'unblock:idempotency-not-kept';
+
+/**
+ * A POST whose body or answer holds a secret (a password, a one-time password): its `Idempotency-Key` is
+ * ignored, so neither is kept in `idempotency_keys` (its answer, nor a hash of its body).
+ */
+export const SecretsNotKept = (): MethodDecorator => SetMetadata(NOT_KEPT, true);
 
 /** The request that claimed a key before, and its answer once completed. */
 interface EarlierClaim {
@@ -46,16 +55,22 @@ export class IdempotencyClaims {
  */
 @Injectable()
 export class IdempotencyGuard implements CanActivate {
+  private readonly notKept: RouteMetadata<boolean>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: IdempotencyClaims,
-  ) {}
+    reflector: Reflector,
+  ) {
+    this.notKept = new RouteMetadata(reflector, NOT_KEPT);
+  }
 
   /** Synchronous (no promise for Nest to await) for every request without a key: nearly all of them. */
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || header === undefined || request.actor === undefined) return true;
+    if (this.notKept.of(context) === true) return true;
     return this.claim(request, request.actor.userId, Array.isArray(header) ? header[0] : header);
   }
 

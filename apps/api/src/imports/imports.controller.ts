@@ -2,10 +2,11 @@ import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { ImportKind } from '@unblock/database';
 import { DomainError, type Actor } from '@unblock/domain';
-import { CurrentActor, Roles } from '@unblock/http';
+import { CurrentActor, Roles, frameworkProblem } from '@unblock/http';
 import { ImportsService, type ImportResponse, type Upload } from '@unblock/imports';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UuidPipe } from '../common/uuid.pipe';
+import { ImportQueryDto } from './imports.dto';
 
 /** The media types taken as a raw body (besides multipart/form-data with one `file` part). */
 export const RAW_UPLOAD_TYPES = [
@@ -52,13 +53,9 @@ export class ImportsController {
   get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidPipe) id: string,
-    @Query('errorsAfterRow') errorsAfterRow?: string,
+    @Query() query: ImportQueryDto,
   ): Promise<ImportResponse> {
-    const after = errorsAfterRow === undefined ? 0 : Number(errorsAfterRow);
-    if (!Number.isSafeInteger(after) || after < 0) {
-      throw DomainError.invalid('errorsAfterRow', 'must be a row number (0 or more)');
-    }
-    return this.imports.get(actor, id, after);
+    return this.imports.get(actor, id, query.errorsAfterRow);
   }
 
   /** Runs a failed import again, from its last committed batch. */
@@ -86,13 +83,32 @@ export class ImportsController {
   }
 }
 
+/** A request body that breaks off (a multipart body cut before its closing boundary): a 400 naming `file`. */
+function brokenUpload(error: unknown): Error {
+  if (error instanceof DomainError || (error instanceof Error && frameworkProblem(error) !== undefined)) return error;
+  return DomainError.invalid('file', `the upload broke off: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+async function* bytesOf(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer | string> {
+  try {
+    for await (const piece of source) yield piece;
+  } catch (error: unknown) {
+    throw brokenUpload(error);
+  }
+}
+
 async function uploadOf(request: FastifyRequest): Promise<Upload> {
   if (request.isMultipart()) {
-    const part = await request.file();
+    let part: Awaited<ReturnType<FastifyRequest['file']>>;
+    try {
+      part = await request.file();
+    } catch (error: unknown) {
+      throw brokenUpload(error);
+    }
     if (!part) throw DomainError.invalid('file', 'is required: send the file as the multipart part "file"');
     if (part.fieldname !== 'file')
       throw DomainError.invalid('file', `expected the part "file", got "${part.fieldname}"`);
-    return { filename: part.filename, mediaType: part.mimetype, stream: part.file };
+    return { filename: part.filename, mediaType: part.mimetype, stream: bytesOf(part.file) };
   }
   const type = String(request.headers['content-type'] ?? '')
     .split(';')[0]
@@ -107,5 +123,5 @@ async function uploadOf(request: FastifyRequest): Promise<Upload> {
   }
   const given = request.headers['x-filename'];
   const filename = typeof given === 'string' ? given : type.includes('spreadsheetml') ? 'upload.xlsx' : '';
-  return { filename, mediaType: type, stream: request.raw };
+  return { filename, mediaType: type, stream: bytesOf(request.raw) };
 }

@@ -1,4 +1,14 @@
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { ROLES, type Role } from '@unblock/domain';
 import { IsRegionCode, PageQueryDto } from '@unblock/http';
 import { IsName } from '../common/dto-validators';
@@ -28,6 +38,34 @@ export class CreateUserDto {
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;
+}
+
+/** What an admin changes of an account; what is left out stays as it is. */
+export class UpdateUserDto {
+  @IsOptional()
+  @IsName()
+  name?: string;
+
+  @IsOptional()
+  @IsIn(ROLES)
+  role?: Role;
+
+  /** null: no organization (an admin only). */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  organizationId?: string | null;
+
+  /** null: no region (an admin only). */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsRegionCode()
+  regionCode?: string | null;
+
+  /** false deactivates the account (its sessions end at once); true reactivates it. */
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class ListUsersQueryDto extends PageQueryDto {

@@ -19,6 +19,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs out: revokes the session (the whole family of its refresh tokens), named by `refreshToken`, by
+         *     the bearer access token, or both; its refresh tokens refresh no more. 204 also for a refresh token
+         *     already revoked, expired or unknown (RFC 7009): nothing is left to revoke.
+         */
+        post: operations["AuthController_signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -569,6 +590,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes one's own password (`currentPassword` wrong: 400 naming it; throttled as logins are). Every
+         *     other session ends; this one's access token too, while its refresh token goes on: `POST /auth/refresh`
+         *     answers a new access token (without `mustChangePassword`).
+         */
+        post: operations["MeController_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/token": {
         parameters: {
             query?: never;
@@ -578,6 +620,26 @@ export interface paths {
         };
         /** What the access token says, without a database read: a cheap check that a session is alive. */
         get: operations["MeController_token"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics, for the monitoring system: `Authorization: Bearer <METRICS_TOKEN>` (not a user's
+         *     access token); 404 when no METRICS_TOKEN is configured.
+         */
+        get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -756,6 +818,27 @@ export interface paths {
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes an account. Deactivating it or changing its role, organization or region ends its sessions at
+         *     once (its access tokens are refused, its refresh tokens revoked).
+         */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A one-time password for the user (shown once), who must then choose their own; their sessions end. */
+        post: operations["UsersController_reset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -994,6 +1077,11 @@ export interface components {
             visitorOrganizationName: string | null;
         };
         ChainFigures: Record<string, never>;
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description At least 12 characters, not a common leaked password, not containing the name of the account's email. */
+            newPassword: string;
+        };
         CloseCaseDto: {
             expectedVersion?: number;
             note?: string;
@@ -1194,6 +1282,10 @@ export interface components {
             email: string;
             password: string;
         };
+        LogoutDto: {
+            /** @description The refresh token of the session to end; may be left out when a bearer access token of it is sent. */
+            refreshToken?: string;
+        };
         MilestoneDto: {
             expectedVersion?: number;
             /** @description With `intention`: the amount the bank intends to lend, yuan as a decimal string. */
@@ -1231,6 +1323,13 @@ export interface components {
             regionCode: string;
             /** @description Whether notifications for it also go to a webhook (the URL and secret are never shown). */
             webhookConfigured: boolean;
+        };
+        PasswordResetResponse: {
+            /**
+             * @description Shown once, to the admin, to hand to the user: it signs in once, and the user must then choose a
+             *     password of their own (`POST /me/password`) before anything else.
+             */
+            oneTimePassword: string;
         };
         ReassignCaseDto: {
             /** Format: uuid */
@@ -1281,6 +1380,12 @@ export interface components {
             accessToken: string;
             /** @description Seconds until the access token expires. */
             expiresIn: number;
+            /**
+             * @description True after signing in with a one-time password (an admin's reset): until `POST /me/password` sets a
+             *     new one, every other endpoint but `GET /me` and `POST /auth/logout` answers 403
+             *     (`type` …/password-change-required).
+             */
+            mustChangePassword: boolean;
             /** @description Single use: `POST /auth/refresh` answers a new one; presenting a used one again revokes the session. */
             refreshToken: string;
             tokenType: string;
@@ -1333,6 +1438,20 @@ export interface components {
              * @description Where notifications are POSTed, signed with HMAC-SHA256; null removes it.
              */
             webhookUrl?: string | null;
+        };
+        UpdateUserDto: {
+            /** @description false deactivates the account (its sessions end at once); true reactivates it. */
+            active?: boolean;
+            name?: string;
+            /**
+             * Format: uuid
+             * @description null: no organization (an admin only).
+             */
+            organizationId?: string | null;
+            /** @description null: no region (an admin only). */
+            regionCode?: string | null;
+            /** @enum {string} */
+            role?: "admin" | "field_officer" | "bank_manager" | "supervisor";
         };
         UserResponse: {
             active: boolean;
@@ -1391,6 +1510,30 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
                 };
+            };
+        };
+    };
+    AuthController_signOut: {
+        parameters: {
+            query?: never;
+            header: {
+                authorization: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutDto"];
+            };
+        };
+        responses: {
+            /** @description The session is revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2245,7 +2388,8 @@ export interface operations {
     ImportsController_get: {
         parameters: {
             query: {
-                errorsAfterRow: string;
+                /** @description The rejected rows after this row number (the header is row 1), 200 at a time. */
+                errorsAfterRow: number;
             };
             header?: never;
             path: {
@@ -2456,6 +2600,28 @@ export interface operations {
             };
         };
     };
+    MeController_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; refresh the session for a new access token. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeController_token: {
         parameters: {
             query?: never;
@@ -2471,6 +2637,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    MetricsController_scrape: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics in the Prometheus text format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
                 };
             };
         };
@@ -2855,6 +3041,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+        };
+    };
+    UsersController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
                 };
             };
         };

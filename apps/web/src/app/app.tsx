@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { AuthProvider, signInPath, useAuth } from '../auth/auth';
+import { CHANGE_PASSWORD_PATH } from '../auth/change-password-page';
 import { SignInPage } from '../auth/sign-in-page';
 import { Page } from '../components/page';
 import { OutboxProvider } from '../features/field-officer/outbox-context';
@@ -13,7 +14,7 @@ import { Link, Router, useRouter } from './router';
 /** Signed out: the sign-in page (remembering where the user was going); signed in: the page in the layout. */
 function Shell(): ReactNode {
   const { t } = useI18n();
-  const { user } = useAuth();
+  const { user, mustChangePassword } = useAuth();
   const { location, navigate } = useRouter();
   const onSignIn = location.path === '/sign-in';
   const next = location.query.get('next');
@@ -21,11 +22,15 @@ function Shell(): ReactNode {
     // From the router's state, never from window.location, which may already be the next page's.
     const search = location.query.toString();
     if (!user && !onSignIn) navigate(signInPath(location.path + (search ? `?${search}` : '')), { replace: true });
-    if (user && onSignIn) navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
-  }, [user, onSignIn, location.path, location.query, next, navigate]);
+    if (user && mustChangePassword && location.path !== CHANGE_PASSWORD_PATH) {
+      navigate(CHANGE_PASSWORD_PATH, { replace: true });
+    } else if (user && onSignIn) {
+      navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+    }
+  }, [user, mustChangePassword, onSignIn, location.path, location.query, next, navigate]);
 
   if (!user) return onSignIn ? <SignInPage /> : null;
-  if (onSignIn) return null;
+  if (onSignIn || (mustChangePassword && location.path !== CHANGE_PASSWORD_PATH)) return null;
   const found = findRoute(location.path);
   const page =
     found === undefined ? (

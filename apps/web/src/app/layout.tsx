@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { useAuth, useUser } from '../auth/auth';
+import { CHANGE_PASSWORD_PATH } from '../auth/change-password-page';
 import { LanguageSwitch } from '../components/language-switch';
 import { useOutboxState } from '../features/field-officer/outbox-context';
 import { useI18n } from '../i18n/i18n';
@@ -40,7 +41,7 @@ function ConnectionStatus(): ReactNode {
  */
 export function Layout({ title, children }: { title: string; children: ReactNode }): ReactNode {
   const { t } = useI18n();
-  const { signOut, organizationName } = useAuth();
+  const { signOut, organizationName, mustChangePassword } = useAuth();
   const user = useUser();
   const { location } = useRouter();
   useEffect(() => {
@@ -65,13 +66,16 @@ export function Layout({ title, children }: { title: string; children: ReactNode
           </span>
         </div>
         <LanguageSwitch />
+        <Link to={CHANGE_PASSWORD_PATH} className="account-link">
+          {t('account.password')}
+        </Link>
         <button type="button" className="secondary" onClick={signOut}>
           {t('auth.signOut')}
         </button>
       </header>
       <nav className="side-nav" aria-label={t('nav.label')}>
         <ul>
-          {navigationFor(user.role).map((route) => (
+          {(mustChangePassword ? [] : navigationFor(user.role)).map((route) => (
             <li key={route.path}>
               <Link to={route.path} aria-current={route.path === location.path ? 'page' : undefined}>
                 {t(route.title)}

@@ -2,6 +2,7 @@ import type { Role } from '../api/types';
 import { bankManagerRoutes } from '../features/bank-manager/routes';
 import { fieldOfficerRoutes } from '../features/field-officer/routes';
 import { adminRoutes } from '../features/admin/routes';
+import { CHANGE_PASSWORD_PATH, ChangePasswordPage } from '../auth/change-password-page';
 import { HomePage } from '../features/home/home-page';
 import { supervisorRoutes } from '../features/supervisor/routes';
 import { matchPath } from './router';
@@ -14,6 +15,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...bankManagerRoutes,
   ...supervisorRoutes,
   ...adminRoutes,
+  { path: CHANGE_PASSWORD_PATH, title: 'account.password', roles: 'any', render: () => <ChangePasswordPage /> },
 ];
 
 export function allows(route: RouteDefinition, role: Role): boolean {

@@ -16,6 +16,8 @@ export interface Auth {
   organizationName: string | undefined;
   /** True after a refresh failed: the sign-in page says why. */
   expired: boolean;
+  /** Signed in with a one-time password: every page leads to the change-password page until it is changed. */
+  mustChangePassword: boolean;
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => void;
 }
@@ -63,7 +65,8 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
   const organization = useQuery({
     queryKey: queryKeys.organizations.detail(organizationId ?? ''),
     queryFn: () => unwrap(api.GET('/api/v1/organizations/{id}', { params: { path: { id: organizationId ?? '' } } })),
-    enabled: organizationId !== null,
+    // Until a one-time password is changed, the API answers nothing else.
+    enabled: organizationId !== null && session?.mustChangePassword !== true,
     staleTime: REFERENCE_FRESH_MS,
   });
   const organizationName = organizationId === null ? undefined : organization.data?.name;
@@ -75,6 +78,7 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
       user: session?.user,
       organizationName,
       expired,
+      mustChangePassword: session?.mustChangePassword === true,
       signIn: async (email, password) => {
         const { data, error, response } = await api.POST('/api/v1/auth/login', { body: { email, password } });
         if (!response.ok || !data) throw ApiProblem.from(response.status, error);
@@ -83,8 +87,7 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
       },
       signOut: () => {
         setExpired(false);
-        store.signOut();
-        navigate('/sign-in', { replace: true });
+        void store.signOut().then(() => navigate('/sign-in', { replace: true }));
       },
     }),
     [api, store, session, organizationName, expired, navigate],

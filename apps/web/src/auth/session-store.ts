@@ -8,6 +8,17 @@ export interface StoredSession {
   accessToken: string;
   refreshToken: string;
   user: User;
+  /** Signed in with a one-time password: the console leads to the change-password page until it is changed. */
+  mustChangePassword?: boolean;
+}
+
+function sessionOf(answer: Session): StoredSession {
+  return {
+    accessToken: answer.accessToken,
+    refreshToken: answer.refreshToken,
+    user: answer.user,
+    mustChangePassword: answer.mustChangePassword,
+  };
 }
 
 type Listener = (
@@ -45,11 +56,27 @@ export class SessionStore {
   }
 
   signedIn(answer: Session): void {
-    this.save({ accessToken: answer.accessToken, refreshToken: answer.refreshToken, user: answer.user });
+    this.save(sessionOf(answer));
     this.emit('signed-in');
   }
 
-  signOut(): void {
+  /**
+   * Signs out: the API revokes the session (`POST /auth/logout`, so its refresh token is worthless even if
+   * it was copied), then the tokens are forgotten here, whether or not the API could be reached.
+   */
+  async signOut(): Promise<void> {
+    const refreshToken = this.session?.refreshToken;
+    if (refreshToken !== undefined) {
+      try {
+        await fetch(`${this.baseUrl}/api/v1/auth/logout`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ refreshToken }),
+        });
+      } catch {
+        // Offline: the session ends here; its refresh token expires on the server.
+      }
+    }
     this.save(undefined);
     this.emit('signed-out');
   }
@@ -87,7 +114,7 @@ export class SessionStore {
       throw new SessionExpired();
     }
     const answer = (await response.json()) as Session;
-    this.save({ accessToken: answer.accessToken, refreshToken: answer.refreshToken, user: answer.user });
+    this.save(sessionOf(answer));
     this.emit('refreshed');
     return this.session as StoredSession;
   }

@@ -20,6 +20,9 @@ export function describeProblem(error: unknown, t: Translate): string {
   }
   if (error.status === 404) return t('error.notFound');
   if (error.status === 403) return t('error.forbidden');
+  if (error.status === 413)
+    return t(error.extra['quotaBytes'] !== undefined ? 'error.uploadQuota' : 'error.fileTooLarge');
+  if (error.status === 422 && error.errors.some((e) => e.field === 'file')) return t('error.fileRefused');
   if (error.status === 400 && error.errors.length > 0) return t('form.fixErrors');
   return error.detail || t('error.generic', { status: error.status });
 }

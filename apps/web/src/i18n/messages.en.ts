@@ -1,4 +1,6 @@
 import { casePageEn } from './messages-case-page.en';
+import { accountsEn } from './messages-accounts.en';
+
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
  * compiler refuses a missing or an extra one). Placeholders are `{name}`.
@@ -60,6 +62,10 @@ export const en = {
   'error.conflict': 'Someone changed this a moment ago; the view now shows the current state.',
   'error.conflictClaimed': 'Another manager claimed this case a moment ago; the view now shows the current state.',
   'error.conflictStatus': 'This case is now “{status}”, so that action no longer applies; the view was refreshed.',
+  'error.fileTooLarge': 'The file is larger than uploads may be.',
+  'error.uploadQuota':
+    'Your uploads that are not yet imported fill your storage quota; wait for them to finish, then upload again.',
+  'error.fileRefused': 'This file cannot be taken: it is compressed like a zip bomb.',
   'error.dismiss': 'Dismiss',
   'error.retry': 'Try again',
 
@@ -516,6 +522,7 @@ export const en = {
   'admin.webhookRemoveOrSet': 'Either remove the webhook or set a new URL, not both.',
   // ── end of administrator ──
   ...casePageEn,
+  ...accountsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

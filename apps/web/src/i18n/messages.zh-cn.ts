@@ -1,4 +1,5 @@
 import { casePageZhCN } from './messages-case-page.zh-cn';
+import { accountsZhCN } from './messages-accounts.zh-cn';
 import type { Messages } from './messages.en';
 
 /** 简体中文：与 messages.en.ts 的键一一对应，缺一个或多一个都无法通过类型检查。 */
@@ -59,6 +60,9 @@ export const zhCN: Messages = {
   'error.conflict': '刚刚有人修改了此记录，页面已显示最新状态。',
   'error.conflictClaimed': '另一位客户经理刚刚认领了此需求，页面已显示最新状态。',
   'error.conflictStatus': '此需求现为“{status}”，该操作已不适用，页面已刷新。',
+  'error.fileTooLarge': '文件过大，超出了允许上传的大小。',
+  'error.uploadQuota': '您已上传、尚未导入完成的文件已达存储上限，请等待导入完成后再上传。',
+  'error.fileRefused': '无法接受此文件：其压缩比异常（疑似压缩炸弹）。',
   'error.dismiss': '关闭',
   'error.retry': '重试',
 
@@ -512,4 +516,5 @@ export const zhCN: Messages = {
   'admin.webhookRemoveOrSet': '删除 Webhook 与设置新地址只能选其一。',
   // ── 管理员结束 ──
   ...casePageZhCN,
+  ...accountsZhCN,
 };

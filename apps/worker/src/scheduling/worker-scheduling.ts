@@ -11,6 +11,7 @@ import {
 import type { Job } from 'bullmq';
 import { DeadlineJob } from '../jobs/deadline.job';
 import type { JobRegistry } from '../jobs/job-registry';
+import { timeJob } from '../metrics/job-metrics';
 import { Limiter } from './limiter';
 import { MicroBatcher, type BatchOptions } from './micro-batcher';
 
@@ -66,8 +67,12 @@ export class WorkerScheduling implements OnModuleDestroy {
     }, DEADLINE_BATCH);
   }
 
-  /** Runs a job read from a queue by its class in `registry`, as its kind is scheduled. */
+  /** Runs a job read from a queue by its class in `registry`, as its kind is scheduled; its duration is observed. */
   run(job: Job, registry: JobRegistry): Promise<JobResult<JobName>> {
+    return timeJob(registry.queue, job.name, this.schedule(job, registry));
+  }
+
+  private schedule(job: Job, registry: JobRegistry): Promise<JobResult<JobName>> {
     if (isJobNamed(job, 'deadline')) return this.deadlines.submit(job.data);
     if (isJobNamed(job, 'follow-up')) {
       return this.followUps.run(async () => {

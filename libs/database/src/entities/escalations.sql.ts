@@ -61,3 +61,7 @@ export const MARK_FOLLOWED_UP = `UPDATE escalations SET followed_up_at = $2 WHER
 /** The obligations of up to $2 escalations waiting for their follow-up since before $1, oldest first. */
 export const LONG_WAITING_FOR_FOLLOW_UP = `SELECT obligation_id FROM escalations
   WHERE followed_up_at IS NULL AND opened_at < $1 ORDER BY opened_at LIMIT $2`;
+
+/** The escalations not yet resolved, counted by level and status (the index on status and opened_at). */
+export const UNRESOLVED_ESCALATIONS = `SELECT level, status, count(*)::int AS n FROM escalations
+  WHERE status IN ('open', 'acknowledged') GROUP BY level, status`;

@@ -8,3 +8,12 @@ export const IMPORT_CHUNK_DATA = `SELECT data FROM import_chunks WHERE import_id
 
 /** Drops the stored file of the import $1 (it completed). */
 export const DELETE_IMPORT_CHUNKS = `DELETE FROM import_chunks WHERE import_id = $1`;
+
+/** The size in bytes of each piece of the import $1's file, in order (read from the TOAST pointer, not the bytes). */
+export const IMPORT_CHUNK_SIZES = `SELECT seq, octet_length(data) AS bytes FROM import_chunks WHERE import_id = $1 ORDER BY seq`;
+
+/**
+ * $4 bytes of the piece $2 of the import $1's file, from its byte $3 (0-based). The bytes are stored out of
+ * line uncompressed, so Postgres reads only the slices that hold them.
+ */
+export const IMPORT_CHUNK_RANGE = `SELECT substring(data FROM $3::int + 1 FOR $4::int) AS data FROM import_chunks WHERE import_id = $1 AND seq = $2`;

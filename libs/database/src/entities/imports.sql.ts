@@ -6,6 +6,16 @@
 /** Advisory lock class of imports: one run of an import at a time, across every worker. */
 export const IMPORT_LOCK = 7_260_002;
 
+/** Advisory lock class of a user's uploads: one upload of a user at a time counts against their quota. */
+export const UPLOADS_LOCK = 7_260_003;
+
+/** Takes the transaction's advisory lock of class $1 on the user $2 (waiting for it). */
+export const LOCK_USER_UPLOADS = `SELECT pg_advisory_xact_lock($1, hashtext($2))`;
+
+/** The bytes of the user $1's uploads that are stored (their imports not completed, their file kept). */
+export const USER_STORED_UPLOAD_BYTES = `SELECT coalesce(sum(i.byte_size), 0)::text AS bytes FROM imports i
+  WHERE i.created_by_user_id = $1 AND EXISTS (SELECT 1 FROM import_chunks c WHERE c.import_id = i.id)`;
+
 /** Takes the session's advisory lock of class $1 on the import $2 if it is free; answers `locked`. */
 export const TRY_LOCK_IMPORT = `SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked`;
 
@@ -19,9 +29,9 @@ export const INSERT_IMPORT = `INSERT INTO imports (kind, status, format, filenam
 /** Records the stored file of the import $1: its format $2, size in bytes $3 and number of chunks $4. */
 export const SET_IMPORT_FILE = `UPDATE imports SET format = $2, byte_size = $3, chunk_count = $4 WHERE id = $1`;
 
-/** Queues the failed import $1 again as a new run, clearing its failure; answers the run (no row unless it failed). */
+/** Queues the failed import $1 (whose file is kept) again as a new run, clearing its failure; answers the run (no row unless it failed). */
 export const RETRY_IMPORT = `UPDATE imports SET status = 'queued', run = run + 1, failure_reason = NULL, finished_at = NULL, updated_at = now()
-  WHERE id = $1 AND status = 'failed' RETURNING run`;
+  WHERE id = $1 AND status = 'failed' AND EXISTS (SELECT 1 FROM import_chunks c WHERE c.import_id = $1) RETURNING run`;
 
 /** The import $1, as its progress is reported. */
 export const IMPORT_BY_ID = `SELECT id, kind, status, format, filename, byte_size, created_by_user_id, created_at, started_at, finished_at,

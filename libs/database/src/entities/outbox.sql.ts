@@ -24,3 +24,13 @@ export const TAKE_DUE_OUTBOX = `UPDATE outbox SET sent_at = now()
                 WHERE sent_at IS NULL AND run_at <= $1
                 ORDER BY run_at LIMIT $2 FOR UPDATE SKIP LOCKED)
   RETURNING id, type, run_at, payload`;
+
+/**
+ * The relay's backlog for the metrics: the unsent messages due by $1 (the queue horizon), counted up to $2
+ * (past that, "at least $2"), and the seconds since the next one to relay was written (0: none). Both read
+ * the partial index of the unsent messages (`outbox_unsent`), the count only as far as its cap.
+ */
+export const OUTBOX_BACKLOG = `SELECT
+    (SELECT count(*) FROM (SELECT 1 FROM outbox WHERE sent_at IS NULL AND run_at <= $1 LIMIT $2) due)::int AS backlog,
+    COALESCE((SELECT extract(epoch FROM now() - created_at) FROM outbox
+               WHERE sent_at IS NULL AND run_at <= $1 ORDER BY run_at LIMIT 1), 0)::float8 AS oldest_age`;

@@ -45,4 +45,16 @@ export class UserEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   lastLoginAt!: Date | null;
+
+  /**
+   * Raised by every change that must end the user's sessions (deactivation; a new role, organization or
+   * region; a password reset or change). Access tokens carry the version they were issued under; one of
+   * an older version is refused.
+   */
+  @Column({ type: 'integer', default: 1 })
+  sessionVersion!: number;
+
+  /** Set by an admin's password reset: until the user picks a password, only that change is allowed. */
+  @Column({ type: 'boolean', default: false })
+  mustChangePassword!: boolean;
 }

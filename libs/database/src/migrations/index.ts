@@ -9,6 +9,7 @@ import { CaseQueueIndexes1795318000000 } from './1795318000000-CaseQueueIndexes'
 import { ReportPresenceSets1795319500000 } from './1795319500000-ReportPresenceSets';
 import { SlaHorizon1795321000000 } from './1795321000000-SlaHorizon';
 import { EnterpriseContacts1795321004817 } from './1795321004817-EnterpriseContacts';
+import { AccountSessions1795321400731 } from './1795321400731-AccountSessions';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportPresenceSets1795319500000,
   SlaHorizon1795321000000,
   EnterpriseContacts1795321004817,
+  AccountSessions1795321400731,
 ];

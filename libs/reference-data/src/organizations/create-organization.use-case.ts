@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OrganizationEntity, RegionEntity, requireReferenced } from '@unblock/database';
 import { DomainError, type OrganizationKind } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { checkWebhook } from './organization-webhook';
+import { WebhookUrlCheck, checkWebhook } from './organization-webhook';
 import { OrganizationResponse, toOrganizationResponse } from './organization.response';
 
 export interface CreateOrganizationCommand {
@@ -16,9 +16,13 @@ export interface CreateOrganizationCommand {
 
 @Injectable()
 export class CreateOrganizationUseCase {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhookUrl: WebhookUrlCheck,
+  ) {}
 
   async execute(command: CreateOrganizationCommand): Promise<OrganizationResponse> {
+    await this.webhookUrl.check(command.webhookUrl);
     return this.dataSource.transaction(async (manager) => {
       await requireReferenced(manager, RegionEntity, { code: command.regionCode }, 'regionCode', 'region');
       if (await manager.existsBy(OrganizationEntity, { name: command.name })) {

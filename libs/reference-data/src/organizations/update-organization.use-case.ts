@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OrganizationEntity } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { checkWebhook } from './organization-webhook';
+import { WebhookUrlCheck, checkWebhook } from './organization-webhook';
 import { OrganizationResponse, toOrganizationResponse } from './organization.response';
 
 export interface UpdateOrganizationCommand {
@@ -17,9 +17,13 @@ export interface UpdateOrganizationCommand {
 /** Renames an organization, or sets or removes its webhook. */
 @Injectable()
 export class UpdateOrganizationUseCase {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly webhookUrl: WebhookUrlCheck,
+  ) {}
 
   async execute(command: UpdateOrganizationCommand): Promise<OrganizationResponse> {
+    await this.webhookUrl.check(command.webhookUrl);
     return this.dataSource.transaction(async (manager) => {
       const organization = await manager.findOne(OrganizationEntity, {
         where: { id: command.id },

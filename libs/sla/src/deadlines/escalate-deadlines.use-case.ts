@@ -7,6 +7,7 @@ import { OUTBOX_TYPES, insertOutbox, outboxMessage, type DeadlinePayload, type H
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { lockObligations } from './deadline-locks';
+import { observeDeadlineLag } from './deadline-metrics';
 import { OUTCOMES, caseStale, movesOn, obligationStale, type Live } from './overdue';
 
 /** How many other obligations fallen due a batch escalates with its own jobs. */
@@ -66,7 +67,10 @@ export class EscalateDeadlinesUseCase {
     const inFlight = jobs.map((j) => j.obligationId);
     for (const id of inFlight) this.escalating.add(id);
     const taken: string[] = [];
+    /** The deadlines of the escalations this transaction opens, for their lag once it commits. */
+    const opened: Date[] = [];
     return inTransaction(this.dataSource, async (manager) => {
+      opened.length = 0; // a retried transaction starts over
       const escalated = new Set(
         (await manager.query<{ obligation_id: string }[]>(ESCALATED_AT_LEVEL_ONE, [inFlight])).map(
           (r) => r.obligation_id,
@@ -78,19 +82,25 @@ export class EscalateDeadlinesUseCase {
         // A missed claim's case takes its level with its move to the next tier (one write of the case, in
         // the follow-up); the other cases take it now.
         const moving = new Set(live.filter(movesOn).map((l) => l.case.id));
-        const opened = await this.cases.openEscalations(manager, live, 1, now, {
+        const fresh = await this.cases.openEscalations(manager, live, 1, now, {
           raisedByCaller: moving,
           followUp: 'later',
         });
-        followUps.push(...live.filter((l) => opened.has(l.obligation.id)).map((l) => l.obligation.id));
+        const mine = live.filter((l) => fresh.has(l.obligation.id));
+        followUps.push(...mine.map((l) => l.obligation.id));
+        opened.push(...mine.map((l) => l.obligation.dueAt));
         return new Map(
           live.map((l) => [
             l.index,
-            opened.has(l.obligation.id) ? { done: OUTCOMES.escalated } : { skipped: OUTCOMES.escalatedAlready },
+            fresh.has(l.obligation.id) ? { done: OUTCOMES.escalated } : { skipped: OUTCOMES.escalatedAlready },
           ]),
         );
       });
-      if (alongside) followUps.push(...(await this.escalateAlongside(manager, taken)));
+      if (alongside) {
+        const others = await this.escalateAlongside(manager, taken);
+        followUps.push(...others.map((o) => o.id));
+        opened.push(...others.map((o) => o.dueAt));
+      }
       if (followUps.length > 0) {
         await insertOutbox(manager, [
           outboxMessage(OUTBOX_TYPES.followUp, { batchId: randomUUID(), obligationIds: followUps }, this.clock.now()),
@@ -102,10 +112,15 @@ export class EscalateDeadlinesUseCase {
         if (result === undefined) throw new Error('a result per job');
         return result;
       });
-    }).finally(() => {
-      for (const id of inFlight) this.escalating.delete(id);
-      for (const id of taken) this.escalating.delete(id);
-    });
+    })
+      .then((results) => {
+        observeDeadlineLag(opened, this.clock.now());
+        return results;
+      })
+      .finally(() => {
+        for (const id of inFlight) this.escalating.delete(id);
+        for (const id of taken) this.escalating.delete(id);
+      });
   }
 
   /**
@@ -195,9 +210,9 @@ export class EscalateDeadlinesUseCase {
    * to `ALONGSIDE_MAX`, by deadline) that have no escalation yet, leaving out those other batches of this
    * process are escalating (`taken` collects this one's). Each walk starts where the last one stopped (less
    * `ALONGSIDE_OVERLAP_MS`), never further back than `ALONGSIDE_REACH_MS` (older misses are the sweeper's).
-   * Answers the obligations escalated.
+   * Answers the obligations escalated, with their deadlines.
    */
-  private async escalateAlongside(manager: EntityManager, taken: string[]): Promise<string[]> {
+  private async escalateAlongside(manager: EntityManager, taken: string[]): Promise<{ id: string; dueAt: Date }[]> {
     const now = this.clock.now();
     const floor: DuePosition = { dueAt: new Date(now.getTime() - ALONGSIDE_REACH_MS), id: NO_ID };
     const walked = this.walked;
@@ -220,12 +235,11 @@ export class EscalateDeadlinesUseCase {
     if (this.walked === null || beyond(reached, this.walked)) this.walked = reached;
     if (candidates.length === 0) return [];
     await manager.query(LOCK_CASES, [[...new Set(candidates.map((c) => c.case_id))]]);
-    return [
-      ...(await this.cases.openDueEscalations(
-        manager,
-        candidates.map((c) => c.id),
-        now,
-      )),
-    ];
+    const escalated = await this.cases.openDueEscalations(
+      manager,
+      candidates.map((c) => c.id),
+      now,
+    );
+    return candidates.filter((c) => escalated.has(c.id)).map((c) => ({ id: c.id, dueAt: c.due_at }));
   }
 }

@@ -19,6 +19,7 @@ import {
   validateRegion,
   validateSlaPolicy,
   validateUser,
+  validateUserEdit,
   type CreateUserBody,
   type FormValues,
   type UpdateOrganizationBody,
@@ -333,6 +334,37 @@ describe('the administrator’s forms', () => {
         ),
       ).toEqual({ ok: true, body: { name: '2026 国庆', holidays: ['2026-10-01', '2026-10-02', '2026-10-03'] } });
       expect(changedOnly({ a: 1, b: [1, 2] }, { a: 1, b: [1, 2] })).toEqual({});
+    });
+  });
+
+  it('a user’s password may not hold the email’s name; an edit sends only what changed, null for no scope', () => {
+    expect(validateUser({ email: 'zhou@bank.test', name: '周', password: 'ZHOU-secret-2026', role: 'admin' })).toEqual({
+      ok: false,
+      errors: { password: 'account.containsEmail' },
+    });
+    const user = {
+      id: 'u1',
+      email: 'zhou@bank.test',
+      name: '周经理',
+      role: 'bank_manager' as const,
+      organizationId: 'o1',
+      regionCode: '410100',
+      active: true,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const same = { name: '周经理', role: 'bank_manager', organizationId: 'o1', regionCode: '410100' };
+    expect(validateUserEdit(same, user)).toEqual({ ok: true, body: {} });
+    expect(validateUserEdit({ ...same, organizationId: 'o2', regionCode: '410000' }, user)).toEqual({
+      ok: true,
+      body: { organizationId: 'o2', regionCode: '410000' },
+    });
+    expect(validateUserEdit({ ...same, role: 'admin', organizationId: '', regionCode: '' }, user)).toEqual({
+      ok: true,
+      body: { role: 'admin', organizationId: null, regionCode: null },
+    });
+    expect(validateUserEdit({ ...same, role: 'supervisor', organizationId: '' }, user)).toEqual({
+      ok: false,
+      errors: { organizationId: 'admin.pickOrganization' },
     });
   });
 });

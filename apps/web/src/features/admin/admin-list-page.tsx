@@ -50,6 +50,8 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
   validate,
   create,
   edit,
+  rowActions,
+  banner,
 }: {
   title: MessageKey;
   formTitle: MessageKey;
@@ -62,6 +64,10 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
   validate: (values: FormValues) => Validation<B>;
   create: (body: B) => Promise<unknown>;
   edit?: EditSpec<T, U>;
+  /** More actions of a row, beside its Edit (a user's deactivation, say). */
+  rowActions?: (item: T) => ReactNode;
+  /** Shown over the forms (a confirmation, a result). */
+  banner?: ReactNode;
 }): ReactNode {
   const { t } = useI18n();
   const [values, setValues, clear] = useDraft<FormValues>(`admin.${draftKey}`, () => ({}));
@@ -106,6 +112,7 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
       <ProblemBanner error={write.error} onConflict={list.refresh} onDismiss={write.reset} />
       {outcome && <Notice kind="success">{t(outcome)}</Notice>}
       {noChanges && <Notice kind="info">{t('admin.noChanges')}</Notice>}
+      {banner}
       {edit && editing ? (
         <AdminForm
           key={editing.id}
@@ -146,7 +153,7 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
                     {t(column.label)}
                   </th>
                 ))}
-                {edit && <th scope="col">{t('admin.actions')}</th>}
+                {(edit || rowActions) && <th scope="col">{t('admin.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -155,16 +162,21 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
                   {columns.map((column) => (
                     <td key={column.label}>{column.value(item)}</td>
                   ))}
-                  {edit && (
+                  {(edit || rowActions) && (
                     <td>
-                      <button
-                        type="button"
-                        className="link-button"
-                        aria-label={t('admin.editItem', { name: edit.label(item) })}
-                        onClick={() => startEdit(item)}
-                      >
-                        {t('admin.edit')}
-                      </button>
+                      <div className="row-actions">
+                        {edit && (
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-label={t('admin.editItem', { name: edit.label(item) })}
+                            onClick={() => startEdit(item)}
+                          >
+                            {t('admin.edit')}
+                          </button>
+                        )}
+                        {rowActions?.(item)}
+                      </div>
                     </td>
                   )}
                 </tr>

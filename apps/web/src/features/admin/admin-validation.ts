@@ -1,6 +1,7 @@
 import {
   CHINESE_PHONE_PATTERN,
   normalizePhone,
+  brokenPasswordRule,
   CAMPAIGN_KINDS,
   ENTERPRISE_SIZES,
   isRegionCode,
@@ -8,6 +9,7 @@ import {
   normalizeUscc,
   ORGANIZATION_KINDS,
   parseSlaDuration,
+  PASSWORD_MIN_LENGTH,
   ROLES,
 } from '@unblock/domain';
 import type { Role, Schemas } from '../../api/types';
@@ -37,8 +39,9 @@ export type CreateCalendarBody = Schemas['CreateCalendarDto'];
 export type UpdateOrganizationBody = Schemas['UpdateOrganizationDto'];
 export type UpdateEnterpriseBody = Schemas['UpdateEnterpriseDto'];
 export type UpdateCalendarBody = Schemas['UpdateCalendarDto'];
+export type UpdateUserBody = Schemas['UpdateUserDto'];
 
-export const PASSWORD_MIN = 12;
+export const PASSWORD_MIN = PASSWORD_MIN_LENGTH;
 export const WEBHOOK_SECRET_MIN = 16;
 export const SLA_DURATIONS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
 
@@ -85,7 +88,9 @@ export function validateUser(values: FormValues): Validation<CreateUserBody> {
   if (!email) errors['email'] = 'form.required';
   else if (!EMAIL.test(email)) errors['email'] = 'admin.emailFormat';
   if (!name) errors['name'] = 'form.required';
-  if (password.length < PASSWORD_MIN) errors['password'] = 'admin.passwordLength';
+  const broken = brokenPasswordRule(password, email);
+  if (broken === 'contains_email') errors['password'] = 'account.containsEmail';
+  else if (broken !== undefined) errors['password'] = 'admin.passwordLength';
   if (!ROLES.includes(role as Role)) errors['role'] = 'admin.pickRole';
   // Everyone but an administrator works for an organization: a bank's manager for the bank, say.
   if (role && role !== 'admin' && !organizationId) errors['organizationId'] = 'admin.pickOrganization';
@@ -98,6 +103,28 @@ export function validateUser(values: FormValues): Validation<CreateUserBody> {
     ...(organizationId ? { organizationId } : {}),
     ...(regionCode ? { regionCode } : {}),
   }));
+}
+
+/**
+ * A user's edit: name, role, organization and region, under a new user's checks (an administrator alone
+ * may have no organization or region); only what changed is sent.
+ */
+export function validateUserEdit(values: FormValues, original: Schemas['UserResponse']): Validation<UpdateUserBody> {
+  const errors: FormErrors = {};
+  const name = (values['name'] ?? '').trim();
+  const role = values['role'] ?? '';
+  const organizationId = values['organizationId'] ?? '';
+  const regionCode = values['regionCode'] ?? '';
+  if (!name) errors['name'] = 'form.required';
+  if (!ROLES.includes(role as Role)) errors['role'] = 'admin.pickRole';
+  if (role && role !== 'admin' && !organizationId) errors['organizationId'] = 'admin.pickOrganization';
+  if (role && role !== 'admin' && !regionCode) errors['regionCode'] = 'admin.pickRegion';
+  return done(errors, () =>
+    changedOnly<UpdateUserBody>(
+      { name, role: role as Role, organizationId: organizationId || null, regionCode: regionCode || null },
+      original,
+    ),
+  );
 }
 
 export function validateChain(values: FormValues): Validation<CreateChainBody> {

@@ -58,7 +58,7 @@ export function EnterpriseImportPage(): ReactNode {
     queryKey: queryKeys.imports.detail(importId ?? ''),
     queryFn: async () =>
       (await unwrap(
-        api.GET('/api/v1/imports/{id}', { params: { path: { id: importId ?? '' }, query: { errorsAfterRow: '0' } } }),
+        api.GET('/api/v1/imports/{id}', { params: { path: { id: importId ?? '' }, query: { errorsAfterRow: 0 } } }),
       )) as unknown as ImportView,
     enabled: importId !== undefined,
     initialData: upload.data,

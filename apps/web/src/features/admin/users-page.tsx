@@ -5,21 +5,50 @@ import { pageQuery, usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { User } from '../../api/types';
 import { useAuth } from '../../auth/auth';
+import { Notice } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
-import { nameOf, nameOptions, regionOptions } from '../../reference/names';
+import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
 import { useOrganizations, useRegions } from '../../reference/reference-lists';
+import type { FieldSpec } from './admin-form';
 import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
-import { validateUser } from './admin-validation';
+import { validateUser, validateUserEdit } from './admin-validation';
+import { useUserAccountActions } from './user-account-actions';
 
-/** `/manage/users`: the accounts, each with one role in one organization and region. */
+/**
+ * `/manage/users`: the accounts, each with one role in one organization and region. An admin edits one
+ * (name, role, organization, region), deactivates or reactivates it, or resets its password; a change of
+ * role, organization or region, or a deactivation, signs the user out everywhere at once.
+ */
 export function UsersPage(): ReactNode {
   const { t } = useI18n();
   const { api } = useAuth();
   const regions = useRegions();
   const organizations = useOrganizations();
+  const actions = useUserAccountActions();
   const list = usePagedList(queryKeys.users.list(), (cursor) =>
     unwrapPage<User>(api.GET('/api/v1/users', { params: { query: pageQuery(cursor, ADMIN_PAGE_SIZE) } })),
   );
+  const scopeFields: FieldSpec[] = [
+    {
+      name: 'role',
+      label: 'admin.role',
+      required: true,
+      placeholder: 'admin.pickRole',
+      options: ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
+    },
+    {
+      name: 'organizationId',
+      label: 'admin.organization',
+      placeholder: 'admin.pickOrganization',
+      options: nameOptions(organizations.data),
+    },
+    {
+      name: 'regionCode',
+      label: 'admin.region',
+      placeholder: 'admin.pickRegion',
+      options: regionOptions(regions.data),
+    },
+  ];
   return (
     <AdminListPage
       title="admin.users"
@@ -32,33 +61,46 @@ export function UsersPage(): ReactNode {
         { label: 'auth.email', value: (u: User) => u.email },
         { label: 'admin.role', value: (u: User) => t(`role.${u.role}`) },
         { label: 'admin.organization', value: (u: User) => nameOf(organizations.data, u.organizationId) },
+        {
+          label: 'admin.region',
+          value: (u: User) => (u.regionCode === null ? '—' : regionName(regions.data, u.regionCode)),
+        },
+        {
+          label: 'users.status',
+          value: (u: User) => (
+            <span className={u.active ? 'badge badge-active' : 'badge badge-inactive'}>
+              {t(u.active ? 'users.active' : 'users.inactive')}
+            </span>
+          ),
+        },
       ]}
       fields={[
         { name: 'email', label: 'auth.email', type: 'email', required: true },
         { name: 'name', label: 'admin.name', required: true },
-        { name: 'password', label: 'auth.password', type: 'password', required: true, hint: 'admin.passwordHint' },
-        {
-          name: 'role',
-          label: 'admin.role',
-          required: true,
-          placeholder: 'admin.pickRole',
-          options: ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
-        },
-        {
-          name: 'organizationId',
-          label: 'admin.organization',
-          placeholder: 'admin.pickOrganization',
-          options: nameOptions(organizations.data),
-        },
-        {
-          name: 'regionCode',
-          label: 'admin.region',
-          placeholder: 'admin.pickRegion',
-          options: regionOptions(regions.data),
-        },
+        { name: 'password', label: 'auth.password', type: 'password', required: true, hint: 'account.policy' },
+        ...scopeFields,
       ]}
       validate={validateUser}
       create={(body) => unwrap(api.POST('/api/v1/users', { body }))}
+      edit={{
+        label: (u: User) => u.name,
+        fields: [{ name: 'name', label: 'admin.name', required: true }, ...scopeFields],
+        initial: (u: User) => ({
+          name: u.name,
+          role: u.role,
+          organizationId: u.organizationId ?? '',
+          regionCode: u.regionCode ?? '',
+        }),
+        validate: validateUserEdit,
+        update: (u: User, body) => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id: u.id } }, body })),
+      }}
+      rowActions={actions.rowActions}
+      banner={
+        <>
+          <Notice kind="info">{t('users.selfNote')}</Notice>
+          {actions.banner}
+        </>
+      }
     />
   );
 }

@@ -1,0 +1,28 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@unblock/config';
+import { QUEUE_NAMES, redisOptions } from '@unblock/queue';
+import { Queue } from 'bullmq';
+
+/**
+ * The queues as the API reads them (Bull Board, the queue depths of the metrics): connected at first use,
+ * so a Redis outage never blocks boot, and giving up on a command after one retry instead of waiting for
+ * Redis (nothing here blocks on Redis as a worker does).
+ */
+@Injectable()
+export class ApiQueues implements OnApplicationShutdown {
+  readonly all: readonly Queue[];
+
+  constructor(config: AppConfig) {
+    this.all = Object.values(QUEUE_NAMES).map(
+      (name) =>
+        new Queue(name, {
+          connection: { ...redisOptions(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1 },
+          prefix: config.queuePrefix,
+        }),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.all.map((queue) => queue.close()));
+  }
+}

@@ -1,0 +1,47 @@
+/** The labels of accounts: one's own password, and an admin's governing of users (merged into `en`). */
+export const accountsEn = {
+  'account.password': 'Change password',
+  'account.currentPassword': 'Current password',
+  'account.newPassword': 'New password',
+  'account.confirmPassword': 'New password again',
+  'account.policy':
+    'At least 12 characters; not a common password (such as one found in leaked lists); not containing the part of your email before @.',
+  'account.mismatch': 'The two new passwords differ.',
+  'account.wrongCurrent': 'The current password is wrong.',
+  'account.sameAsCurrent': 'Choose a password other than the current one.',
+  'account.containsEmail': 'The password must not contain the part of your email before @.',
+  'account.common': 'This password is too common (it is on a list of leaked passwords). Choose another.',
+  'account.tooMany': 'Too many attempts. Wait a minute and try again.',
+  'account.changed': 'Your password was changed. Your other sessions were signed out.',
+  'account.mustChange': 'You signed in with a one-time password. Choose your own password to continue.',
+  'account.changeSubmit': 'Change password',
+
+  'users.status': 'Status',
+  'users.active': 'Active',
+  'users.inactive': 'Deactivated',
+  'users.deactivate': 'Deactivate',
+  'users.reactivate': 'Reactivate',
+  'users.deactivateItem': 'Deactivate {name}',
+  'users.reactivateItem': 'Reactivate {name}',
+  'users.resetPassword': 'Reset password',
+  'users.resetPasswordItem': 'Reset password: {name}',
+  'users.confirmDeactivate':
+    'Deactivate {name}? They are signed out everywhere at once and cannot sign in until reactivated.',
+  'users.confirmReactivate': 'Reactivate {name}? They can sign in again with their password.',
+  'users.confirmReset':
+    'Reset the password of {name}? They are signed out everywhere at once and must sign in with the one-time password you will be shown.',
+  'users.confirm': 'Yes, go ahead',
+  'users.cancel': 'Cancel',
+  'users.deactivated': '{name} is deactivated and signed out.',
+  'users.reactivated': '{name} is active again.',
+  'users.oneTimeTitle': 'One-time password for {name}',
+  'users.oneTimeWarning':
+    'It is shown only this once: copy it now and hand it to {name} in person or by phone, never by email. They must choose their own password when they sign in.',
+  'users.copy': 'Copy',
+  'users.copied': 'Copied.',
+  'users.copyFailed': 'Could not copy: select the password and copy it by hand.',
+  'users.done': 'Done',
+  'users.noOrganization': 'None (administrator)',
+  'users.noRegion': 'None (administrator)',
+  'users.selfNote': 'You cannot deactivate yourself or give up your own administrator role.',
+} as const;

@@ -1,0 +1,1 @@
+SELECT session_version, active FROM users WHERE id = $1;
