@@ -1,14 +1,48 @@
 // The console's build: one hashed bundle in dist/web, served by the API at `/` (apps/api/src/web-console.ts).
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/**
+ * Brotli and gzip beside every text asset, written once at build time: the API serves them as they are
+ * (@fastify/static's `preCompressed`), so no request compresses the console again.
+ */
+function precompress() {
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'unblock-precompress',
+    apply: 'build',
+    async closeBundle() {
+      const assets = join(outDir, 'assets');
+      for (const name of await readdir(assets)) {
+        if (!/\.(js|css|svg|json|webmanifest|html)$/u.test(name)) continue;
+        const file = join(assets, name);
+        const body = await readFile(file);
+        await writeFile(
+          `${file}.br`,
+          await brotli(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          }),
+        );
+        await writeFile(`${file}.gz`, await gz(body, { level: 9 }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
   root,
   base: '/',
   // Vite 8 compiles TSX with Oxc; the automatic runtime needs no `import React`.
   oxc: { jsx: { runtime: 'automatic' } },
+  plugins: [precompress()],
   // The domain's plain TypeScript (validators, enumerations), as the API uses it; tsconfig.json and jest map it too.
   resolve: {
     alias: [
@@ -19,7 +53,7 @@ export default defineConfig({
     ],
   },
   build: {
-    outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

@@ -92,5 +92,9 @@ describe('operator commands (npm run cli, npm run demo)', () => {
     const second = await runEntryPoint('apps/cli/src/main.ts', env, ['seed-demo']);
     expect(second.stdout).toContain('already seeded');
     expect(await count('SELECT count(*) FROM enterprises')).toBe(60);
-  });
+    // The demo's campaign history: it plays once, with needs at every stage.
+    expect(await count('SELECT count(*) FROM visits')).toBeGreaterThanOrEqual(300);
+    expect(await count('SELECT count(DISTINCT status) FROM cases')).toBe(5);
+    // Two runs, each booting the CLI under ts-node, the first playing the campaign's history.
+  }, 180_000);
 });

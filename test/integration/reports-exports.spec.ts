@@ -33,7 +33,7 @@ describe('campaign reports', () => {
       });
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toBe(XLSX_TYPE);
-      expect(String(response.headers['content-disposition'])).toMatch(/\.xlsx"$/u);
+      expect(String(response.headers['content-disposition'])).toMatch(/\.xlsx"; filename\*=UTF-8''.+\.xlsx$/u);
       const workbook = new Workbook();
       await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
       expect(workbook.worksheets[0]?.rowCount).toBeGreaterThan(1);
@@ -46,7 +46,7 @@ describe('campaign reports', () => {
     const workbook = new Workbook();
     await workbook.xlsx.load(summary.rawPayload as unknown as ArrayBuffer);
     const rows = (workbook.worksheets[0]?.getSheetValues() ?? []).filter(Boolean) as unknown[][];
-    expect(rows.some((r) => r[1] === 'signedAmount' && r[2] === '3200000.04')).toBe(true);
+    expect(rows.some((r) => r[1] === '签约金额（元）' && r[2] === '3200000.04' && r[3] === '320.000004')).toBe(true);
   });
 
   it('answers CSV on every report and on /cases when asked', async () => {
@@ -56,13 +56,13 @@ describe('campaign reports', () => {
     });
     expect(summary.headers['content-type']).toMatch(/^text\/csv/u);
     const text = summary.body as unknown as string;
-    expect(text.startsWith('\uFEFFfigure,value\r\n')).toBe(true);
-    expect(text).toContain('signedAmount,3200000.04\r\n');
+    expect(text.startsWith('\uFEFF指标,数值,万元\r\n')).toBe(true);
+    expect(text).toContain('签约金额（元）,3200000.04,320.000004\r\n');
     const chains = await api.request('GET', '/api/v1/reports/chains', {
       token: world.adminToken,
       headers: { accept: 'text/csv' },
     });
-    expect((chains.body as unknown as string).split('\r\n')[0]).toContain('chainName');
+    expect((chains.body as unknown as string).split('\r\n')[0]).toContain('产业链');
     const banks = await api.request('GET', '/api/v1/reports/banks', {
       token: world.adminToken,
       headers: { accept: 'text/csv' },
@@ -73,7 +73,56 @@ describe('campaign reports', () => {
       headers: { accept: 'text/csv' },
     });
     const lines = (cases.body as unknown as string).trim().split('\r\n');
-    expect(lines[0]).toContain('number');
+    expect(lines[0]).toContain('需求编号');
     expect(lines).toHaveLength(1 + 4);
+  });
+
+  it('exports /cases for people: Chinese headers, names not ids, Shanghai times, 万元 beside yuan, a named file', async () => {
+    const json = await api.request<{ items: Record<string, string | null>[] }>('GET', '/api/v1/cases?limit=200', {
+      token: actors.supervisor,
+    });
+    const response = await api.request('GET', '/api/v1/cases?limit=200', {
+      token: actors.supervisor,
+      headers: { accept: 'text/csv' },
+    });
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const disposition = String(response.headers['content-disposition']);
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(`需求清单-${today}.csv`)}`);
+    const text = response.body as unknown as string;
+    expect(
+      text.startsWith('\uFEFF需求编号,企业,地区,产业链,状态,分派层级,分派银行,认领人,申请金额（元）,申请金额（万元）,'),
+    ).toBe(true);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/iu);
+    const lines = text.trim().split('\r\n');
+    const shanghai = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+    for (const item of json.body.items) {
+      const line = lines.find((l) => l.startsWith(`${String(item['number'])},`));
+      expect(line).toBeDefined();
+      const enterprise = await api.request<{ name: string }>(
+        'GET',
+        `/api/v1/enterprises/${String(item['enterpriseId'])}`,
+        {
+          token: actors.supervisor,
+        },
+      );
+      expect(line?.split(',')[1]).toBe(enterprise.body.name);
+      const created = shanghai.format(new Date(String(item['createdAt'])));
+      expect(line).toContain(`,${created},`);
+      expect(line).toMatch(/,已(诊断|分派|认领|审批|签约|关闭),/u);
+      const amount = String(item['requestedAmount']);
+      const fen = BigInt(amount.replace('.', ''));
+      const wan = `${fen / 1_000_000n}${
+        fen % 1_000_000n === 0n
+          ? ''
+          : `.${String(fen % 1_000_000n)
+              .padStart(6, '0')
+              .replace(/0+$/u, '')}`
+      }`;
+      expect(line).toContain(`,${amount},${wan},`);
+    }
   });
 });

@@ -198,14 +198,15 @@ describe('the console of a supervisor, against the real API and worker', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: '导出总体数据（CSV）' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('summary.csv');
+    // Named for what it holds, the supervisor's region and the day (Shanghai); Chinese headers.
+    expect(download.suggestedFilename()).toMatch(/^专项行动汇总-河南省-\d{4}-\d{2}-\d{2}\.csv$/u);
     const csv = readFileSync(String(await download.path()), 'utf8');
-    expect(csv).toContain('visits');
+    expect(csv).toContain('走访次数');
     const [xlsx] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '导出银行数据（Excel）' }).click(),
     ]);
-    expect(xlsx.suggestedFilename()).toBe('banks.xlsx');
+    expect(xlsx.suggestedFilename()).toMatch(/^银行统计-河南省-\d{4}-\d{2}-\d{2}\.xlsx$/u);
     // An .xlsx is a zip: it starts with "PK".
     expect(
       readFileSync(String(await xlsx.path()))

@@ -6,7 +6,7 @@ import { CasesModule } from '@unblock/cases';
 import { AppConfig, ConfigModule } from '@unblock/config';
 import { DatabaseModule } from '@unblock/database';
 import type { Clock } from '@unblock/domain';
-import { CsvInterceptor, ProblemDetailsFilter, createValidationPipe } from '@unblock/http';
+import { CsvInterceptor, CsvNames, ProblemDetailsFilter, createValidationPipe } from '@unblock/http';
 import { IdentityModule } from '@unblock/identity';
 import { ImportsModule } from '@unblock/imports';
 import { ReferenceDataModule } from '@unblock/reference-data';
@@ -109,6 +109,7 @@ export class AppModule {
         WritePipeline,
         // The CSV/XLSX export on the routes marked so.
         CsvInterceptor,
+        CsvNames,
       ],
     };
   }

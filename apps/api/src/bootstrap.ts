@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mountQueueBoard } from './admin/queue-board';
+import { compressAnswers } from './compression';
 import { AppModule } from './app.module';
 import { API_PREFIX, WritePipeline } from './common/write-pipeline.service';
 import { logRequests } from './logging';
@@ -114,6 +115,7 @@ export async function createApiApp(
       },
     }),
   );
+  await compressAnswers(app);
   // Uploads stream: one file part of up to UPLOAD_MAX_BYTES, never buffered whole. A raw CSV or xlsx body is left
   // unread for the controller to stream (so the JSON body limit does not apply to it).
   await app.register(multipart, { limits: { files: 1, fields: 4, fileSize: config.uploads.maxBytes + 1, parts: 8 } });

@@ -20,7 +20,8 @@ const MISSING = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 and restart the API. The API is at <a href="/api/docs">/api/docs</a>.</p></body></html>`;
 
 /**
- * The web console at `/`, one origin with the API. Hashed assets are cached for a year (immutable); every
+ * The web console at `/`, one origin with the API. Hashed assets are cached for a year (immutable) and sent
+ * brotli- or gzip-compressed as the build wrote them; every
  * other path that is not the API's answers `index.html` (no-cache), and the console's router takes over.
  * Without a build the API still runs and `/` says how to build the console.
  */
@@ -36,6 +37,8 @@ export async function serveWebConsole(app: NestFastifyApplication): Promise<void
       decorateReply: false,
       index: false,
       immutable: true,
+      // The build writes `.br` and `.gz` beside each asset (apps/web/vite.config.mjs).
+      preCompressed: true,
       maxAge: '365d',
       cacheControl: true,
     });

@@ -34,19 +34,70 @@ export const DEMO_BANKS: readonly string[] = [
 
 export const DEMO_INSTITUTIONS: readonly string[] = ['中泰证券聊城营业部', '人保财险聊城分公司', '聊城融资担保集团'];
 
-export const DEMO_CHAINS: readonly string[] = [
-  '轴承',
-  '有色金属',
-  '汽车及零部件',
-  '新能源',
-  '高端装备',
-  '生物医药',
-  '纺织服装',
-  '农副产品加工',
-  '钢管',
-  '化工新材料',
-  '电动车',
-  '绿色建材',
+/** The bank the demo's bank manager (manager@demo.unblock) works at: index 0 of DEMO_BANKS. */
+export const DEMO_MANAGER_BANK = 0;
+
+/**
+ * The city's 12 industrial chains and who serves them by "1+2+N": `lead` and `deputy` are indices of
+ * DEMO_BANKS, `members` (the pool) banks by index beside every institution. The demo manager's bank leads the
+ * first three chains, deputises the next three and sits in the pool of the other six, so every need the demo
+ * diagnoses reaches it at one tier or another.
+ */
+export interface DemoChain {
+  readonly name: string;
+  readonly lead: number;
+  readonly deputy: number;
+  readonly members: readonly number[];
+}
+
+export const DEMO_CHAINS: readonly DemoChain[] = [
+  { name: '轴承', lead: 0, deputy: 1, members: [4, 5] },
+  { name: '纺织服装', lead: 0, deputy: 2, members: [6, 10] },
+  { name: '有色金属', lead: 0, deputy: 3, members: [7, 8] },
+  { name: '汽车及零部件', lead: 1, deputy: 0, members: [2, 9] },
+  { name: '新能源', lead: 2, deputy: 0, members: [3, 11] },
+  { name: '高端装备', lead: 3, deputy: 0, members: [1, 10] },
+  { name: '生物医药', lead: 4, deputy: 5, members: [0, 6] },
+  { name: '农副产品加工', lead: 5, deputy: 6, members: [0, 7] },
+  { name: '钢管', lead: 6, deputy: 7, members: [0, 8] },
+  { name: '化工新材料', lead: 7, deputy: 8, members: [0, 9] },
+  { name: '电动车', lead: 8, deputy: 9, members: [0, 10] },
+  { name: '绿色建材', lead: 9, deputy: 10, members: [0, 11] },
+];
+
+/** One bank manager per bank (index of DEMO_BANKS): the demo's own login first, then their colleagues. */
+export const DEMO_BANK_MANAGERS: readonly { email: string; name: string }[] = [
+  { email: 'manager@demo.unblock', name: '李明' },
+  { email: 'manager01@demo.unblock', name: '赵磊' },
+  { email: 'manager02@demo.unblock', name: '孙丽' },
+  { email: 'manager03@demo.unblock', name: '周强' },
+  { email: 'manager04@demo.unblock', name: '吴婷' },
+  { email: 'manager05@demo.unblock', name: '郑凯' },
+  { email: 'manager06@demo.unblock', name: '冯静' },
+  { email: 'manager07@demo.unblock', name: '陈涛' },
+  { email: 'manager08@demo.unblock', name: '褚云' },
+  { email: 'manager09@demo.unblock', name: '卫东' },
+  { email: 'manager10@demo.unblock', name: '蒋芳' },
+  { email: 'manager11@demo.unblock', name: '沈洁' },
+];
+
+/** The field officers of the regulator's branch who visit the city's enterprises. */
+export const DEMO_FIELD_OFFICERS: readonly { email: string; name: string }[] = [
+  { email: 'officer@demo.unblock', name: '王晓' },
+  { email: 'officer01@demo.unblock', name: '刘洋' },
+  { email: 'officer02@demo.unblock', name: '何静' },
+];
+
+/** What a visit found, in the officers' words. */
+export const DEMO_VISIT_SUMMARIES: readonly string[] = [
+  '宣讲普惠金融政策，企业有意向了解信用贷款',
+  '实地走访生产车间，订单饱满，产能利用率较高',
+  '企业反映抵押物不足，银行授信额度偏低',
+  '回访上次诊断的融资需求，企业已与银行对接',
+  '企业计划扩产，需中长期设备贷款',
+  '了解企业应收账款情况，建议办理供应链融资',
+  '企业经营稳定，暂无融资需求',
+  '对接科技型企业知识产权质押融资政策',
 ];
 
 const COUNTIES = DEMO_REGIONS.filter((r) => r.parentCode === '371500').map((r) => r.code);
@@ -89,7 +140,7 @@ export function demoEnterprises(): DemoEnterprise[] {
     const chainIndex = inChain ? i % DEMO_CHAINS.length : null;
     const chainRole = !inChain ? null : i < DEMO_CHAINS.length ? 'leader' : (roles[i % roles.length] ?? 'member');
     const regionCode = pick(COUNTIES);
-    const chainName = chainIndex === null ? '综合' : (DEMO_CHAINS[chainIndex] ?? '');
+    const chainName = chainIndex === null ? '综合' : (DEMO_CHAINS[chainIndex]?.name ?? '');
     enterprises.push({
       uscc: demoUscc(regionCode, i + 1),
       name: `聊城${chainName}${chainRole === 'leader' ? '集团' : '科技'}有限公司${String(i + 1).padStart(2, '0')}`,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CampaignEntity, OrganizationEntity, RegionEntity } from '@unblock/database';
-import type { Role } from '@unblock/domain';
+import { Clock, WEEKENDS_ONLY, localDate, type Role } from '@unblock/domain';
 import { CreateUserUseCase, EnsureAdminUseCase } from '@unblock/identity';
 import {
   CreateCampaignUseCase,
@@ -11,7 +11,17 @@ import {
   CreateRegionUseCase,
 } from '@unblock/reference-data';
 import { DataSource } from 'typeorm';
-import { DEMO_BANKS, DEMO_CHAINS, DEMO_INSTITUTIONS, DEMO_REGIONS, DEMO_REGULATOR, demoEnterprises } from './demo-data';
+import { DemoActivity } from './demo-activity.service';
+import {
+  DEMO_BANKS,
+  DEMO_BANK_MANAGERS,
+  DEMO_CHAINS,
+  DEMO_FIELD_OFFICERS,
+  DEMO_INSTITUTIONS,
+  DEMO_REGIONS,
+  DEMO_REGULATOR,
+  demoEnterprises,
+} from './demo-data';
 
 export const DEMO_CAMPAIGN = '聊城市“诊断+疏通”融资专项行动 2026';
 export const DEMO_PASSWORD = 'unblock-demo-2026';
@@ -22,7 +32,7 @@ export interface DemoLogin {
   password: string;
 }
 
-/** Seeds the demo city through the same use cases as the API. Running it twice changes nothing. */
+/** Seeds the demo city and its campaign's history through the same use cases as the API. Running it twice changes nothing. */
 @Injectable()
 export class DemoSeeder {
   constructor(
@@ -34,6 +44,8 @@ export class DemoSeeder {
     private readonly createEnterprise: CreateEnterpriseUseCase,
     private readonly createCampaign: CreateCampaignUseCase,
     private readonly createUser: CreateUserUseCase,
+    private readonly activity: DemoActivity,
+    private readonly clock: Clock,
   ) {}
 
   logins(): DemoLogin[] {
@@ -46,9 +58,17 @@ export class DemoSeeder {
   }
 
   async seed(): Promise<{ seeded: boolean; counts: Record<string, number> }> {
-    if (await this.dataSource.getRepository(CampaignEntity).existsBy({ name: DEMO_CAMPAIGN })) {
-      return { seeded: false, counts: {} };
-    }
+    const campaigns = this.dataSource.getRepository(CampaignEntity);
+    const existing = await campaigns.findOneBy({ name: DEMO_CAMPAIGN });
+    const counts = existing ? {} : await this.seedCity();
+    const campaign = existing ?? (await campaigns.findOneByOrFail({ name: DEMO_CAMPAIGN }));
+    const activity = await this.activity.play(campaign.id);
+    if (existing && activity.visits === 0) return { seeded: false, counts: {} };
+    return { seeded: true, counts: { ...counts, ...activity } };
+  }
+
+  /** The city's reference data, its people and the campaign. */
+  private async seedCity(): Promise<Record<string, number>> {
     await this.ensureAdmin.execute({ email: 'admin@demo.unblock', password: DEMO_PASSWORD, name: '系统管理员' });
     const organizations = this.dataSource.getRepository(OrganizationEntity);
     const regions = this.dataSource.getRepository(RegionEntity);
@@ -64,24 +84,22 @@ export class DemoSeeder {
     for (const bank of DEMO_BANKS) bankIds.push(await organization('bank', bank));
     const institutionIds: string[] = [];
     for (const name of DEMO_INSTITUTIONS) institutionIds.push(await organization('institution', name));
+    const bank = (index: number): string => {
+      const id = bankIds[index];
+      if (id === undefined) throw new Error(`no demo bank ${index}`);
+      return id;
+    };
 
     const chainIds: string[] = [];
-    for (const [i, name] of DEMO_CHAINS.entries()) {
-      const lead = bankIds[i % bankIds.length] ?? '';
-      const deputy = bankIds[(i + 1) % bankIds.length] ?? '';
-      const members = [
-        bankIds[(i + 2) % bankIds.length] ?? '',
-        bankIds[(i + 3) % bankIds.length] ?? '',
-        ...institutionIds,
-      ];
-      const chain = await this.createChain.execute({
-        name: `${name}产业链`,
+    for (const chain of DEMO_CHAINS) {
+      const created = await this.createChain.execute({
+        name: `${chain.name}产业链`,
         regionCode: '371500',
-        leadBankId: lead,
-        deputyBankId: deputy,
-        memberOrgIds: members,
+        leadBankId: bank(chain.lead),
+        deputyBankId: bank(chain.deputy),
+        memberOrgIds: [...chain.members.map(bank), ...institutionIds],
       });
-      chainIds.push(chain.id);
+      chainIds.push(created.id);
     }
     const enterprises = demoEnterprises();
     for (const enterprise of enterprises) {
@@ -97,47 +115,35 @@ export class DemoSeeder {
         contactPhone: enterprise.contactPhone,
       });
     }
-    await this.createUser.execute({
-      email: 'officer@demo.unblock',
-      name: '王晓(外勤)',
-      password: DEMO_PASSWORD,
-      role: 'field_officer',
-      organizationId: regulatorId,
-      regionCode: '371500',
-    });
-    await this.createUser.execute({
-      email: 'manager@demo.unblock',
-      name: '李明(客户经理)',
-      password: DEMO_PASSWORD,
-      role: 'bank_manager',
-      organizationId: bankIds[0],
-      regionCode: '371500',
-    });
-    await this.createUser.execute({
-      email: 'supervisor@demo.unblock',
-      name: '张华(监管)',
-      password: DEMO_PASSWORD,
-      role: 'supervisor',
-      organizationId: regulatorId,
-      regionCode: '371500',
-    });
+    const person = async (role: Role, organizationId: string, email: string, name: string): Promise<void> => {
+      await this.createUser.execute({
+        email,
+        name,
+        password: DEMO_PASSWORD,
+        role,
+        organizationId,
+        regionCode: '371500',
+      });
+    };
+    for (const officer of DEMO_FIELD_OFFICERS) await person('field_officer', regulatorId, officer.email, officer.name);
+    for (const [i, manager] of DEMO_BANK_MANAGERS.entries())
+      await person('bank_manager', bank(i), manager.email, manager.name);
+    await person('supervisor', regulatorId, 'supervisor@demo.unblock', '张华');
+    const year = localDate(this.clock.now(), WEEKENDS_ONLY).slice(0, 4);
     await this.createCampaign.execute({
       name: DEMO_CAMPAIGN,
       kind: 'diagnose_unblock',
       regionCode: '371500',
-      startsOn: '2026-01-01',
-      endsOn: '2026-12-31',
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
     });
     return {
-      seeded: true,
-      counts: {
-        regions: DEMO_REGIONS.length,
-        banks: bankIds.length,
-        institutions: institutionIds.length,
-        chains: chainIds.length,
-        enterprises: enterprises.length,
-        chainLeaders: enterprises.filter((e) => e.chainRole === 'leader').length,
-      },
+      regions: DEMO_REGIONS.length,
+      banks: bankIds.length,
+      institutions: institutionIds.length,
+      chains: chainIds.length,
+      enterprises: enterprises.length,
+      chainLeaders: enterprises.filter((e) => e.chainRole === 'leader').length,
     };
   }
 }

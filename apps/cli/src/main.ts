@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, ConfigError } from '@unblock/config';
-import { DomainError } from '@unblock/domain';
+import { DomainError, ManualClock } from '@unblock/domain';
 import { EnsureAdminUseCase } from '@unblock/identity';
 import { ReportRollups } from '@unblock/reports';
 import { parseArgs } from 'node:util';
@@ -68,7 +68,11 @@ async function run(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
+  // The demo plays its campaign's history on a clock it sets back; every other command runs on the system's.
+  const clock = command === 'seed-demo' ? new ManualClock(new Date()) : undefined;
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, clock), {
+    logger: ['error', 'warn'],
+  });
   try {
     if (command === 'migrate') {
       const applied = await app.get(DataSource).runMigrations({ transaction: 'each' });

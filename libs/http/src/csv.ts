@@ -2,19 +2,36 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata
 import { Reflector } from '@nestjs/core';
 import { Workbook } from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { create as contentDisposition } from 'content-disposition';
 import { Observable, concatMap } from 'rxjs';
+import type { Actor } from '@unblock/domain';
+import { CsvNames } from './csv-names';
+import type { AuthenticatedRequest } from './decorators';
+import { shanghaiToday } from './csv-format';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const CSV_EXPORT = 'unblock:csv';
 
 export interface CsvTable {
+  /** What the file holds, for people: "需求清单-2026-12-07" (the extension is added). */
   readonly filename: string;
+  /** One object per row; its keys are the column headers people read, in order. */
   readonly rows: readonly object[];
 }
 
+/** What a table is built from besides the JSON answer: the request's query, names by id, today in Shanghai. */
+export interface CsvContext {
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly actor: Actor | undefined;
+  readonly names: CsvNames;
+  readonly today: string;
+}
+
+export type CsvTableBuilder = (body: unknown, context: CsvContext) => CsvTable | Promise<CsvTable>;
+
 /** Marks a GET that also answers `Accept: text/csv` and an `.xlsx` Accept, turning its JSON answer into rows. */
-export const CsvExport = (toTable: (body: unknown) => CsvTable): MethodDecorator => SetMetadata(CSV_EXPORT, toTable);
+export const CsvExport = (toTable: CsvTableBuilder): MethodDecorator => SetMetadata(CSV_EXPORT, toTable);
 
 /** Flattens nested objects into `parent.child` columns; arrays become `a; b` text. */
 export function flatten(value: Record<string, unknown>, prefix = ''): Record<string, unknown> {
@@ -86,10 +103,13 @@ export async function toXlsx(rows: readonly object[], sheet: string): Promise<Bu
 /** Answers `Accept: text/csv` and the `.xlsx` type on the routes marked `@CsvExport`. */
 @Injectable()
 export class CsvInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly names: CsvNames,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const toTable = this.reflector.get<((body: unknown) => CsvTable) | undefined>(CSV_EXPORT, context.getHandler());
+    const toTable = this.reflector.get<CsvTableBuilder | undefined>(CSV_EXPORT, context.getHandler());
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const accept = request.headers.accept ?? '';
     const xlsx = accept.includes(XLSX_TYPE);
@@ -97,12 +117,18 @@ export class CsvInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       concatMap(async (body: unknown) => {
-        const table = toTable(body);
+        const table = await toTable(body, {
+          query: (request.query ?? {}) as Record<string, unknown>,
+          actor: (request as AuthenticatedRequest).actor,
+          names: this.names,
+          today: shanghaiToday(),
+        });
         const extension = xlsx ? 'xlsx' : 'csv';
+        // RFC 6266: an ASCII `filename` for old clients, the UTF-8 name as RFC 5987's `filename*`.
         void reply
           .header('content-type', xlsx ? XLSX_TYPE : 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${table.filename}.${extension}"`);
-        return xlsx ? toXlsx(table.rows, table.filename) : toCsv(table.rows);
+          .header('content-disposition', contentDisposition(`${table.filename}.${extension}`));
+        return xlsx ? toXlsx(table.rows, table.filename.slice(0, 31)) : toCsv(table.rows);
       }),
     );
   }

@@ -1,4 +1,6 @@
 export * from './csv';
+export * from './csv-format';
+export * from './csv-names';
 export * from './decorators';
 export * from './framework-errors';
 export * from './json-body-parser';

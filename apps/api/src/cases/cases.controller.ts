@@ -21,6 +21,7 @@ import {
 } from '@unblock/cases';
 import type { AuditStamp, Page } from '@unblock/database';
 import type { Actor } from '@unblock/domain';
+import { casesTable } from '../exports/cases-export';
 import { CsvExport, CurrentActor, Roles, type AuthenticatedRequest } from '@unblock/http';
 import { UuidPipe } from '../common/uuid.pipe';
 import { WritePipeline } from '../common/write-pipeline.service';
@@ -86,7 +87,7 @@ export class CasesController {
 
   /** The work queue: most urgent (nearest deadline) first. Also answers `Accept: text/csv`. */
   @Get()
-  @CsvExport((body) => ({ filename: 'cases', rows: (body as Page<CaseResponse>).items }))
+  @CsvExport((body, context) => casesTable((body as Page<CaseResponse>).items, context))
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<Page<CaseResponse>> {
     return this.cases.list(actor, query);
   }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
 import { BankFigures, CampaignFigures, ChainFigures, ReportsService } from '@unblock/reports';
+import { banksTable, chainsTable, summaryTable } from '../exports/reports-export';
 import { ReportQueryDto } from './reports.dto';
 
 function checkRange(query: ReportQueryDto): ReportQueryDto {
@@ -21,32 +22,20 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('summary')
-  @CsvExport((body) => ({
-    filename: 'summary',
-    rows: Object.entries(flattenOne(body as CampaignFigures)).map(([figure, value]) => ({ figure, value })),
-  }))
+  @CsvExport((body, context) => summaryTable(body as CampaignFigures, context))
   summary(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<CampaignFigures> {
     return this.reports.summary(actor, checkRange(query));
   }
 
   @Get('chains')
-  @CsvExport((body) => ({ filename: 'chains', rows: body as ChainFigures[] }))
+  @CsvExport((body, context) => chainsTable(body as ChainFigures[], context))
   chains(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ChainFigures[]> {
     return this.reports.chains(actor, checkRange(query));
   }
 
   @Get('banks')
-  @CsvExport((body) => ({ filename: 'banks', rows: body as BankFigures[] }))
+  @CsvExport((body, context) => banksTable(body as BankFigures[], context))
   banks(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<BankFigures[]> {
     return this.reports.banks(actor, checkRange(query));
   }
-}
-
-function flattenOne(figures: CampaignFigures): Record<string, unknown> {
-  const { casesByStatus, topBottlenecks, ...rest } = figures;
-  return {
-    ...rest,
-    ...Object.fromEntries(Object.entries(casesByStatus).map(([k, v]) => [`casesByStatus.${k}`, v])),
-    ...Object.fromEntries(topBottlenecks.map((b) => [`bottleneck.${b.bottleneck}`, b.count])),
-  };
 }

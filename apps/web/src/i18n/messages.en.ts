@@ -49,11 +49,11 @@ export const en = {
   'form.invalidDate': 'Enter a date as YYYY-MM-DD.',
   'form.futureDate': 'The date cannot be in the future.',
 
-  'money.invalid': 'Enter an amount in yuan, e.g. 1250000 or 1250000.50.',
+  'money.invalid': 'Enter an amount in yuan, e.g. 1250000, 1,250,000.50 or 125万.',
   'money.tooManyDecimals': 'At most two decimals (fen).',
   'money.notPositive': 'The amount must be more than zero.',
   'money.tooLarge': 'The amount is too large.',
-  'money.hint': 'Yuan, at most two decimals.',
+  'money.hint': 'Yuan, e.g. 8,000,000, or in 万 (ten thousands): 800万.',
 
   'error.network': 'The server cannot be reached. Check the connection and try again.',
   'error.generic': 'Something went wrong ({status}). Try again.',
@@ -71,7 +71,10 @@ export const en = {
 
   'home.title': 'Welcome, {name}',
   'home.fieldOfficer': 'Log the visits of the day and diagnose financing needs on the spot.',
-  'home.otherRole': 'Your pages will appear in the navigation as they are built.',
+  'home.bankManager':
+    'Start with your work queue: the needs newly routed to your bank, the cases you work, and the needs in your pools you can claim.',
+  'home.supervisor': 'Start with the escalations: clear the overdue needs, then follow the campaign on the dashboard.',
+  'home.admin': 'Maintain the organizations, industrial chains, enterprises, campaigns and SLA policies.',
 
   'visit.title': 'Log a visit',
   'visit.enterprise': 'Enterprise',

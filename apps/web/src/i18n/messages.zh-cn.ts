@@ -47,11 +47,11 @@ export const zhCN: Messages = {
   'form.invalidDate': '请按 YYYY-MM-DD 格式填写日期。',
   'form.futureDate': '日期不能晚于今天。',
 
-  'money.invalid': '请输入以元为单位的金额，例如 1250000 或 1250000.50。',
+  'money.invalid': '请输入金额，例如 1250000、1,250,000.50 或 125万。',
   'money.tooManyDecimals': '最多两位小数（分）。',
   'money.notPositive': '金额必须大于零。',
   'money.tooLarge': '金额过大。',
-  'money.hint': '单位：元，最多两位小数。',
+  'money.hint': '单位：元，可写作 8,000,000 或 800万。',
 
   'error.network': '无法连接服务器，请检查网络后重试。',
   'error.generic': '出错了（{status}），请重试。',
@@ -68,7 +68,9 @@ export const zhCN: Messages = {
 
   'home.title': '欢迎，{name}',
   'home.fieldOfficer': '登记当天的走访，现场诊断企业的融资需求。',
-  'home.otherRole': '您的页面上线后会出现在导航中。',
+  'home.bankManager': '从待办队列开始：新分派到本行的需求、您在办的案件，以及成员机构池中可认领的需求。',
+  'home.supervisor': '从督办队列开始：处理逾期的需求，再到专项行动看板查看进展。',
+  'home.admin': '维护机构、产业链、企业、专项行动和时限规则。',
 
   'visit.title': '登记走访',
   'visit.enterprise': '企业',

@@ -1,4 +1,4 @@
-import { exactYuan, fenToDecimal, formatMoney, parseMoneyInput, toFen } from './money';
+import { exactYuan, fenToDecimal, formatMoney, moneyPreview, parseMoneyInput, toFen } from './money';
 
 describe('money, exact from the API decimal strings', () => {
   it('shows yuan with thousands separators in English', () => {
@@ -43,5 +43,23 @@ describe('money, exact from the API decimal strings', () => {
     expect(parseMoneyInput('0.00')).toEqual({ ok: false, error: 'notPositive' });
     expect(parseMoneyInput('12345678901234567')).toEqual({ ok: false, error: 'tooLarge' });
     expect(parseMoneyInput('1234567890123456.99')).toEqual({ ok: true, value: '1234567890123456.99' });
+  });
+});
+
+describe('amounts typed with 万 and 亿, and their live preview', () => {
+  it('reads 800万, 800 万元, 8,000,000 and 800.5万 as exact yuan', () => {
+    expect(parseMoneyInput('800万')).toEqual({ ok: true, value: '8000000.00' });
+    expect(parseMoneyInput('800 万元')).toEqual({ ok: true, value: '8000000.00' });
+    expect(parseMoneyInput('8,000,000')).toEqual({ ok: true, value: '8000000.00' });
+    expect(parseMoneyInput('800.5万')).toEqual({ ok: true, value: '8005000.00' });
+    expect(parseMoneyInput('0万')).toEqual({ ok: false, error: 'notPositive' });
+    expect(parseMoneyInput('99999999999亿')).toEqual({ ok: false, error: 'tooLarge' });
+  });
+
+  it('previews the exact yuan and the 万元 while typing', () => {
+    expect(moneyPreview('800万', 'zh-CN')).toBe('= 8,000,000.00 元 / 800 万元');
+    expect(moneyPreview('800.5万', 'en')).toBe('= ¥8,005,000.00 (800.5 万元)');
+    expect(moneyPreview('3000', 'zh-CN')).toBe('= 3,000.00 元');
+    expect(moneyPreview('8百', 'zh-CN')).toBeUndefined();
   });
 });

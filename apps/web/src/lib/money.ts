@@ -2,7 +2,7 @@
  * Money is yuan with fen precision, a decimal string from end to end (`"31450000000.00"`): never a float.
  * These helpers compute on integer fen held in a BigInt.
  */
-import { fromFen, isMoney, toFen as domainToFen } from '@unblock/domain';
+import { fromFen, isMoney, parseAmountText, toFen as domainToFen } from '@unblock/domain';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -70,18 +70,30 @@ export type MoneyInputError = 'required' | 'invalid' | 'tooManyDecimals' | 'notP
 export type MoneyInput = { ok: true; value: string } | { ok: false; error: MoneyInputError };
 
 /**
- * What a person typed, as the API's decimal string: separators (`,`, spaces, full-width commas) are
- * allowed, at most two decimals, more than zero, within numeric(18,2). `"1,250,000.5"` → `"1250000.50"`.
+ * What a person typed, as the API's decimal string: separators (`,`, spaces, full-width commas), a ¥, 元 and
+ * the units 万 and 亿 are allowed ("800万", "800 万元", "800.5万"), at most fen precision, more than zero,
+ * within numeric(18,2). `"1,250,000.5"` → `"1250000.50"`, `"800万"` → `"8000000.00"`.
  */
 export function parseMoneyInput(text: string): MoneyInput {
-  const compact = text.replace(/[\s,，]/gu, '').replace(/^¥|元$/gu, '');
-  if (compact === '') return { ok: false, error: 'required' };
-  if (/^\d+\.\d{3,}$/u.test(compact)) return { ok: false, error: 'tooManyDecimals' };
-  if (!/^\d+(\.\d{0,2})?$/u.test(compact)) return { ok: false, error: 'invalid' };
-  // Digits and at most two decimals: what the domain's money refuses now is only too many digits (numeric(18,2)).
-  const canonical = compact.replace(/\.$/u, '').replace(/^0+(?=\d)/u, '');
-  if (!isMoney(canonical)) return { ok: false, error: 'tooLarge' };
-  const fen = domainToFen(canonical);
-  if (fen <= 0n) return { ok: false, error: 'notPositive' };
-  return { ok: true, value: fromFen(fen) };
+  const read = parseAmountText(text);
+  if (!read.ok) return { ok: false, error: read.error };
+  const value = fromFen(read.fen);
+  if (!isMoney(value)) return { ok: false, error: 'tooLarge' };
+  if (read.fen <= 0n) return { ok: false, error: 'notPositive' };
+  return { ok: true, value };
+}
+
+/**
+ * What a typed amount comes to, shown while it is typed: "= 8,000,000.00 元 / 800 万元" in Chinese,
+ * "= ¥8,000,000.00 (800 万元)" in English; undefined while the text is not an amount.
+ */
+export function moneyPreview(text: string, locale: Locale): string | undefined {
+  const read = parseMoneyInput(text);
+  if (!read.ok) return undefined;
+  const fen = domainToFen(read.value);
+  const [whole = '0', fraction = '00'] = read.value.split('.');
+  const yuan = `${group(whole)}.${fraction}`;
+  const wan = fen >= WAN ? `${inUnit(fen, WAN)} 万元` : undefined;
+  if (locale === 'en') return wan ? `= ¥${yuan} (${wan})` : `= ¥${yuan}`;
+  return wan ? `= ${yuan} 元 / ${wan}` : `= ${yuan} 元`;
 }

@@ -4,6 +4,7 @@ import { focusFirstError, SelectField, TextField } from '../../components/fields
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
 import { todayInShanghai } from '../../lib/dates';
+import { MoneyField } from '../../components/money-field';
 import { parseMoneyInput } from '../../lib/money';
 
 export type SignLoansBody = Schemas['SignLoansDto'];
@@ -144,16 +145,13 @@ export function LoansForm({
         return (
           <fieldset key={index} className="panel" aria-label={t('loans.contract', { n: index + 1 })}>
             <legend>{t('loans.contract', { n: index + 1 })}</legend>
-            <TextField
+            <MoneyField
               name={name('amount')}
               label={t('loans.amount')}
-              hint={t('money.hint')}
-              inputMode="decimal"
-              autoComplete="off"
               required
               value={contract.amount}
               error={message('amount')}
-              onChange={(event) => update(index, { amount: event.target.value })}
+              onChange={(amount) => update(index, { amount })}
             />
             <TextField
               name={name('annualRatePct')}

@@ -1,9 +1,10 @@
 import { MILESTONES } from '@unblock/domain';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Schemas } from '../../api/types';
-import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { SelectField, TextAreaField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
+import { MoneyField } from '../../components/money-field';
 import { parseMoneyInput } from '../../lib/money';
 
 export type MilestoneBody = Schemas['MilestoneDto'];
@@ -81,15 +82,13 @@ export function MilestoneForm({
         onChange={(event) => onChange({ type: event.target.value as Milestone | '' })}
       />
       {values.type === 'intention' && (
-        <TextField
+        <MoneyField
           name="intentionAmount"
           label={t('case.intentionAmount')}
-          hint={t('money.hint')}
-          inputMode="decimal"
           required
           value={values.amount}
           error={errors.intentionAmount ? t(errors.intentionAmount) : serverErrors['intentionAmount']}
-          onChange={(event) => onChange({ amount: event.target.value })}
+          onChange={(amount) => onChange({ amount })}
         />
       )}
       <TextAreaField

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { BOTTLENECKS, PURPOSES, TERMS } from '@unblock/domain';
 import type { Bottleneck, DiagnoseBody, Purpose, Term } from '../../api/types';
-import { ChoiceGroup, focusFirstError, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { ChoiceGroup, focusFirstError, SelectField, TextAreaField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
+import { MoneyField } from '../../components/money-field';
 import { parseMoneyInput } from '../../lib/money';
 
 export interface DiagnoseValues {
@@ -86,16 +87,13 @@ export function DiagnoseForm({
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="form">
-      <TextField
+      <MoneyField
         name="requestedAmount"
         label={t('diagnose.amount')}
-        hint={t('money.hint')}
-        inputMode="decimal"
-        autoComplete="off"
         required
         value={values.requestedAmount}
         error={message('requestedAmount')}
-        onChange={(event) => onChange({ requestedAmount: event.target.value })}
+        onChange={(requestedAmount) => onChange({ requestedAmount })}
       />
       <SelectField
         name="purpose"

@@ -11,6 +11,17 @@ export interface ReportQuery {
   to?: string;
 }
 
+/** The file name the API gave (RFC 6266's UTF-8 `filename*`, e.g. 专项行动汇总-聊城市-2026-12-07.csv). */
+export function fileNameOf(disposition: string | null): string | undefined {
+  const match = /filename\*=UTF-8''([^;]+)/iu.exec(disposition ?? '');
+  if (!match?.[1]) return undefined;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One report as a file: the same GET as the dashboard with `Accept: text/csv` or the .xlsx type (the
  * client adds the bearer token and refreshes it), saved through a temporary link.
@@ -32,7 +43,7 @@ export async function downloadReport(
   try {
     const link = document.createElement('a');
     link.href = url;
-    link.download = `${report}.${format}`;
+    link.download = fileNameOf(response.headers.get('content-disposition')) ?? `${report}.${format}`;
     document.body.append(link);
     link.click();
     link.remove();
