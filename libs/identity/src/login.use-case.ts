@@ -8,6 +8,7 @@ import { AccessTokenService } from './access-token.service';
 import { PasswordHasher } from './password-hasher';
 import { RefreshTokens } from './refresh-tokens';
 import { SessionResponse, sessionOf } from './session';
+import { SessionVersions } from './session-versions';
 
 export interface LoginCommand {
   readonly email: string;
@@ -21,9 +22,11 @@ export class LoginUseCase {
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokens,
+    private readonly sessions: SessionVersions,
   ) {}
 
   async execute(command: LoginCommand): Promise<SessionResponse> {
+    const epoch = this.sessions.observe();
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: command.email.toLowerCase() });
     const valid = await this.hasher.verify(user?.passwordHash ?? null, command.password);
     if (!user || !valid || !user.active) {
@@ -40,6 +43,8 @@ export class LoginUseCase {
       );
       return this.refreshTokens.issue(manager, user.id, familyId);
     });
+    // The session's first request finds the version it was signed in under, with no query of its own.
+    this.sessions.remember(user.id, user.sessionVersion, epoch);
     return sessionOf(this.accessTokens, user, familyId, refreshToken);
   }
 }

@@ -60,6 +60,25 @@ export class SessionVersions implements OnApplicationShutdown {
   }
 
   /**
+   * Where the cache stands before a read of a user's version elsewhere (a sign-in): pass it to `remember`.
+   * Starts listening, if this process does not yet.
+   */
+  observe(): number {
+    if (!this.started) this.start();
+    return this.epoch;
+  }
+
+  /**
+   * Keeps a version read elsewhere since `observe` answered `epoch` (a sign-in reads the user), so that the
+   * session's first request needs no query of its own; not when a notification or a reconnection came between.
+   */
+  remember(userId: string, version: number, epoch: number): void {
+    if (!this.listening || epoch !== this.epoch) return;
+    if (this.versions.size >= MAX_CACHED) this.versions.clear();
+    this.versions.set(userId, version);
+  }
+
+  /**
    * The user's sessions were just ended by this process (the change committed): their version is read
    * again at once, without waiting for Postgres's notification to come back to this process.
    */
