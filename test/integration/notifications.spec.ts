@@ -3,10 +3,10 @@ import { ManualClock } from '@unblock/domain';
 import { MorningDigest, WebhookSender, signWebhook } from '@unblock/notifications';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
-import { deadlineHandlers, type DeadlineHandlers } from '../support/deadlines';
-import { buildWorld, type World } from '../support/fixtures';
-import { slaContext } from '../support/sla-context';
+import { diagnose, type Actors } from '../support/case-fixtures';
+import type { DeadlineHandlers } from '../support/deadlines';
+import type { World } from '../support/fixtures';
+import { startSlaWorld, type SlaWorld } from '../support/sla-world';
 import { TestApi } from '../support/test-api';
 
 interface Obligation {
@@ -23,22 +23,15 @@ describe('notifications: webhooks and the morning digest', () => {
   let sla: INestApplicationContext;
   let handlers: DeadlineHandlers;
   let visitId: string;
+  let slaWorld: SlaWorld;
 
   beforeAll(async () => {
-    api = await TestApi.start({}, { clock });
-    world = await buildWorld(api);
-    actors = await buildActors(api, world);
-    sla = await slaContext(api, clock);
-    handlers = deadlineHandlers(sla);
-    visitId = await recordVisit(api, actors.officer, {
-      campaignId: world.provinceCampaignId,
-      enterpriseId: world.henanEnterpriseId,
-    });
+    slaWorld = await startSlaWorld(clock);
+    ({ api, world, actors, sla, handlers, visitId } = slaWorld);
   });
 
   afterAll(async () => {
-    await sla.close();
-    await api.stop();
+    await slaWorld.stop();
   });
 
   beforeEach(() => clock.set(new Date('2026-06-01T02:00:00Z')));

@@ -3,10 +3,10 @@ import { ManualClock } from '@unblock/domain';
 import type { DeadlinePayload, FollowUpPayload, HandlerResult } from '@unblock/queue';
 import { Sweeper } from '@unblock/sla';
 import { randomUUID } from 'node:crypto';
-import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
-import { deadlineHandlers, type DeadlineHandlers } from '../support/deadlines';
-import { buildWorld, type World } from '../support/fixtures';
-import { slaContext } from '../support/sla-context';
+import { diagnose, type Actors } from '../support/case-fixtures';
+import type { DeadlineHandlers } from '../support/deadlines';
+import type { World } from '../support/fixtures';
+import { startSlaWorld, type SlaWorld } from '../support/sla-world';
 import { TestApi } from '../support/test-api';
 
 interface Obligation {
@@ -25,22 +25,15 @@ describe('SLA: deadlines in batches', () => {
   let sla: INestApplicationContext;
   let handlers: DeadlineHandlers;
   let visitId: string;
+  let slaWorld: SlaWorld;
 
   beforeAll(async () => {
-    api = await TestApi.start({}, { clock });
-    world = await buildWorld(api);
-    actors = await buildActors(api, world);
-    sla = await slaContext(api, clock);
-    handlers = deadlineHandlers(sla);
-    visitId = await recordVisit(api, actors.officer, {
-      campaignId: world.provinceCampaignId,
-      enterpriseId: world.henanEnterpriseId,
-    });
+    slaWorld = await startSlaWorld(clock);
+    ({ api, world, actors, sla, handlers, visitId } = slaWorld);
   });
 
   afterAll(async () => {
-    await sla.close();
-    await api.stop();
+    await slaWorld.stop();
   });
 
   beforeEach(() => clock.set(start));

@@ -3,11 +3,11 @@ import { ManualClock } from '@unblock/domain';
 import { JOB_NAMES, OutboxRelay, QUEUE_NAMES, redisOptions } from '@unblock/queue';
 import { Sweeper } from '@unblock/sla';
 import { Queue } from 'bullmq';
-import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
-import { deadlineHandlers, type DeadlineHandlers } from '../support/deadlines';
+import { diagnose, type Actors } from '../support/case-fixtures';
+import type { DeadlineHandlers } from '../support/deadlines';
 import { REDIS_URL } from '../support/environment';
-import { buildWorld, type World } from '../support/fixtures';
-import { slaContext } from '../support/sla-context';
+import type { World } from '../support/fixtures';
+import { startSlaWorld, type SlaWorld } from '../support/sla-world';
 import { TestApi } from '../support/test-api';
 
 interface Obligation {
@@ -26,25 +26,18 @@ describe('SLA: deadlines, escalations, reminders, sweeps', () => {
   let sla: INestApplicationContext;
   let handlers: DeadlineHandlers;
   let visitId: string;
+  let slaWorld: SlaWorld;
   let slaQueue: Queue;
 
   beforeAll(async () => {
-    api = await TestApi.start({}, { clock });
-    world = await buildWorld(api);
-    actors = await buildActors(api, world);
-    sla = await slaContext(api, clock);
-    handlers = deadlineHandlers(sla);
-    visitId = await recordVisit(api, actors.officer, {
-      campaignId: world.provinceCampaignId,
-      enterpriseId: world.henanEnterpriseId,
-    });
+    slaWorld = await startSlaWorld(clock);
+    ({ api, world, actors, sla, handlers, visitId } = slaWorld);
     slaQueue = new Queue(QUEUE_NAMES.sla, { connection: redisOptions(REDIS_URL), prefix: api.config.queuePrefix });
   });
 
   afterAll(async () => {
     await slaQueue.close();
-    await sla.close();
-    await api.stop();
+    await slaWorld.stop();
   });
 
   beforeEach(() => clock.set(new Date('2026-06-01T02:00:00Z')));

@@ -52,10 +52,7 @@ export class SessionVersions implements OnApplicationShutdown {
     const rows = await this.prepared.query<{ session_version: number; active: boolean }>(USER_SESSION_STATE, [userId]);
     const row = rows[0];
     const version = row !== undefined && row.active ? row.session_version : NO_SESSION;
-    if (this.listening && epoch === this.epoch) {
-      if (this.versions.size >= MAX_CACHED) this.versions.clear();
-      this.versions.set(userId, version);
-    }
+    this.remember(userId, version, epoch);
     return version;
   }
 

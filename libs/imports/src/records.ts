@@ -80,40 +80,36 @@ async function* workbookRecords(file: StoredFile, limits: XlsxLimits): AsyncGene
 
 /**
  * The header row of a CSV from its first bytes alone (the first row that is not blank), or undefined when
- * those bytes do not hold it whole (the worker checks it then). `whole` says the head is the whole file.
+ * those bytes do not hold it whole (the worker checks it then). `whole` says the head is the whole file: a
+ * small file is then read through at upload (a few kilobytes at most), so that a field officer hears of a
+ * stray quote at once rather than from a failed import.
  */
 export function csvHeader(head: Buffer, whole: boolean): readonly string[] | undefined {
-  const end = whole ? head.length : head.lastIndexOf(0x0a) + 1;
+  if (whole) {
+    let rows: string[][];
+    try {
+      rows = parseNow(head, CSV_OPTIONS);
+    } catch (error: unknown) {
+      // Unreadable as CSV: say so now (anything else, the worker meets again and reports).
+      if (!isCsvError(error)) return undefined;
+      throw new UnreadableFileError(`the file is not valid CSV: ${(error as Error).message}`);
+    }
+    return rows.find((row) => row.some((c) => c.trim() !== '')) ?? [];
+  }
+  const end = head.lastIndexOf(0x0a) + 1;
   if (end <= 0) return undefined;
   const sample = head.subarray(0, end);
   for (let records = 1; records <= 100; records += 1) {
     let rows: string[][];
     try {
       rows = parseNow(sample, { ...CSV_OPTIONS, to: records });
-    } catch (error: unknown) {
-      // A quoted field running past the head: the worker reads on. The whole file unreadable: say so now.
-      if (!whole || !isCsvError(error)) return undefined;
-      throw new UnreadableFileError(`the file is not valid CSV: ${(error as Error).message}`);
+    } catch {
+      // A quoted field running past the head: the worker reads on.
+      return undefined;
     }
     const last = rows[records - 1];
-    if (last === undefined) return whole ? [] : undefined;
-    if (last.some((c) => c.trim() !== '')) {
-      if (whole) wholeCsvReadable(sample);
-      return last;
-    }
+    if (last === undefined) return undefined;
+    if (last.some((c) => c.trim() !== '')) return last;
   }
   return undefined;
-}
-
-/**
- * A small file, held whole in its first bytes, is read through at upload (a few kilobytes at most), so
- * that a field officer hears of a stray quote at once rather than from a failed import.
- */
-function wholeCsvReadable(file: Buffer): void {
-  try {
-    parseNow(file, CSV_OPTIONS);
-  } catch (error: unknown) {
-    if (!isCsvError(error)) throw error;
-    throw new UnreadableFileError(`the file is not valid CSV: ${(error as Error).message}`);
-  }
 }
