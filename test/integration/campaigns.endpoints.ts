@@ -71,4 +71,27 @@ export const CAMPAIGN_ENDPOINTS: readonly Endpoint[] = [
       },
     ],
   },
+  {
+    method: 'PATCH',
+    path: '/campaigns/:id',
+    url: (w) => `/api/v1/campaigns/${w.hubeiCampaignId}`,
+    roles: ADMIN,
+    success: 200,
+    body: (w) => ({
+      endsOn: '2026-09-30',
+      slaPolicyId: w.slaPolicyId,
+      targetVisits: 255,
+      targetNeeds: 865,
+      targetSignedAmount: '3145000000.00',
+    }),
+    tables: ['campaigns'],
+    bad: [
+      { why: 'an end before the start', body: () => ({ endsOn: '2025-01-01' }), field: 'endsOn' },
+      { why: 'a start after the end', body: () => ({ startsOn: '2027-01-01' }), field: 'startsOn' },
+      { why: 'an SLA policy that does not exist', body: () => ({ slaPolicyId: NOBODY }), field: 'slaPolicyId' },
+      { why: 'a negative visit target', body: () => ({ targetVisits: -1 }), field: 'targetVisits' },
+      { why: 'an amount target as a number', body: () => ({ targetSignedAmount: 31.45 }), field: 'targetSignedAmount' },
+      { why: 'a kind outside the list', body: () => ({ kind: 'party' }), field: 'kind' },
+    ],
+  },
 ];

@@ -75,4 +75,20 @@ export const INDUSTRIAL_CHAIN_ENDPOINTS: readonly Endpoint[] = [
       },
     ],
   },
+  {
+    method: 'PATCH',
+    path: '/industrial-chains/:id',
+    url: (w) => `/api/v1/industrial-chains/${w.henanChainId}`,
+    roles: ADMIN,
+    success: 200,
+    body: (w) => ({ leadBankId: w.henanBankId, deputyBankId: w.henanBank2Id, memberOrgIds: [w.institutionId] }),
+    tables: ['industrial_chains', 'industrial_chain_members'],
+    bad: [
+      { why: 'a lead bank that is a regulator', body: (w) => ({ leadBankId: w.regulatorId }), field: 'leadBankId' },
+      { why: 'the lead bank made the deputy', body: (w) => ({ deputyBankId: w.henanBankId }), field: 'deputyBankId' },
+      { why: 'a member that does not exist', body: () => ({ memberOrgIds: [NOBODY] }), field: 'memberOrgIds' },
+      { why: 'a region code of five digits', body: () => ({ regionCode: '41010' }), field: 'regionCode' },
+      { why: 'an empty name', body: () => ({ name: ' ' }), field: 'name' },
+    ],
+  },
 ];

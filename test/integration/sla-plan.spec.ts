@@ -28,6 +28,11 @@ describe("a campaign's SLA plan", () => {
 
   /** A new case, claimed: the due date of its first contact. */
   async function claimedFirstContactDue(): Promise<Date> {
+    return (await claimedCase()).due;
+  }
+
+  /** A new case, claimed: its id and the due date of its first contact. */
+  async function claimedCase(): Promise<{ caseId: string; due: Date }> {
     const visitId = await recordVisit(api, actors.officer, {
       campaignId: world.provinceCampaignId,
       enterpriseId: world.henanEnterpriseId,
@@ -39,7 +44,14 @@ describe("a campaign's SLA plan", () => {
       token: actors.leadManager,
     });
     const due = detail.body.obligations.find((o) => o.obligation === 'first_contact' && o.metAt === null);
-    return new Date(String(due?.dueAt));
+    return { caseId, due: new Date(String(due?.dueAt)) };
+  }
+
+  async function openFirstContactDue(caseId: string): Promise<string | undefined> {
+    const detail = await api.request<{ obligations: Obligation[] }>('GET', `/api/v1/cases/${caseId}`, {
+      token: actors.leadManager,
+    });
+    return detail.body.obligations.find((o) => o.obligation === 'first_contact' && o.metAt === null)?.dueAt;
   }
 
   it('honours a calendar changed a moment ago on the very next claim', async () => {
@@ -70,5 +82,58 @@ describe("a campaign's SLA plan", () => {
 
     const after = await claimedFirstContactDue();
     expect(after.getTime()).toBeGreaterThan(before.getTime());
+  });
+
+  it('keeps the open deadlines when a policy is edited, and gives the new durations to the next', async () => {
+    const open = await claimedCase();
+    const policies = await api.request<{ items: { id: string; isDefault: boolean; firstContact: string }[] }>(
+      'GET',
+      '/api/v1/sla-policies',
+      { token: admin },
+    );
+    const policy = policies.body.items.find((p) => p.isDefault);
+    expect(policy?.firstContact).toBe('2BD');
+    const edited = await api.request('PATCH', `/api/v1/sla-policies/${policy?.id}`, {
+      token: admin,
+      body: { firstContact: '20BD' },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toEqual(expect.objectContaining({ firstContact: '20BD', isDefault: true }));
+
+    expect(await openFirstContactDue(open.caseId)).toBe(open.due.toISOString());
+    const next = await claimedFirstContactDue();
+    // 18 business days more: at least three and a half weeks later.
+    expect(next.getTime() - open.due.getTime()).toBeGreaterThan(24 * 86_400_000);
+
+    const restored = await api.request('PATCH', `/api/v1/sla-policies/${policy?.id}`, {
+      token: admin,
+      body: { firstContact: '2BD' },
+    });
+    expect(restored.status).toBe(200);
+  });
+
+  it("applies a campaign's newly named policy to the cases claimed after the edit", async () => {
+    const before = await claimedCase();
+    const calendars = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/calendars', { token: admin });
+    const created = await api.request<{ id: string }>('POST', '/api/v1/sla-policies', {
+      token: admin,
+      body: { name: '一小时联系', calendarId: calendars.body.items[0]?.id, firstContact: 'PT1H' },
+    });
+    expect(created.status).toBe(201);
+    const patched = await api.request('PATCH', `/api/v1/campaigns/${world.provinceCampaignId}`, {
+      token: admin,
+      body: { slaPolicyId: created.body.id },
+    });
+    expect(patched.status).toBe(200);
+
+    const after = await claimedCase();
+    expect(after.due.getTime() - Date.now()).toBeLessThanOrEqual(3_600_000 + 60_000);
+    expect(await openFirstContactDue(before.caseId)).toBe(before.due.toISOString());
+
+    const back = await api.request('PATCH', `/api/v1/campaigns/${world.provinceCampaignId}`, {
+      token: admin,
+      body: { slaPolicyId: null },
+    });
+    expect(back.body).toEqual(expect.objectContaining({ slaPolicyId: null }));
   });
 });

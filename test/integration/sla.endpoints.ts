@@ -47,6 +47,21 @@ export const SLA_ENDPOINTS: readonly Endpoint[] = [
     ],
   },
   {
+    method: 'PATCH',
+    path: '/sla-policies/:id',
+    url: (w) => `/api/v1/sla-policies/${w.slaPolicyId}`,
+    roles: ADMIN,
+    success: 200,
+    body: () => ({ decision: '15BD', remindBefore: '1BD' }),
+    tables: ['sla_policies'],
+    bad: [
+      { why: 'calendar days typed as the old hint said', body: () => ({ claim: '3 days' }), field: 'claim' },
+      { why: 'a calendar that does not exist', body: () => ({ calendarId: NOBODY }), field: 'calendarId' },
+      { why: 'the default unset', body: () => ({ isDefault: false }), field: 'isDefault' },
+      { why: 'an empty name', body: () => ({ name: '' }), field: 'name' },
+    ],
+  },
+  {
     method: 'GET',
     path: '/escalations',
     url: () => '/api/v1/escalations?level=1&status=open',

@@ -31,6 +31,8 @@ export interface World {
   hubeiCampaignId: string;
   /** The default calendar the migrations ship. */
   calendarId: string;
+  /** The default SLA policy the migrations ship. */
+  slaPolicyId: string;
 }
 
 async function created(api: TestApi, token: string, path: string, body: object): Promise<string> {
@@ -119,8 +121,10 @@ export async function buildWorld(api: TestApi): Promise<World> {
     endsOn: '2026-08-31',
   });
   const calendars = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/calendars', { token: t });
+  const policies = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/sla-policies', { token: t });
   return {
     calendarId: String(calendars.body.items[0]?.id),
+    slaPolicyId: String(policies.body.items[0]?.id),
     adminToken: t,
     henanBankId,
     henanBank2Id,

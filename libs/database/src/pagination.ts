@@ -4,11 +4,18 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor: string | null;
+  /** How many items the whole list holds: answered with the first page of a list that counts. */
+  readonly total?: number;
 }
 
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | undefined;
+}
+
+/** A page with each item mapped (to its response), its cursor and count kept. */
+export function mapPage<T, R>(page: Page<T>, map: (item: T) => R): Page<R> {
+  return { ...page, items: page.items.map(map) };
 }
 
 /** A keyset position: a timestamp (the sort key) and the row's id (the tie-breaker). */
@@ -56,13 +63,16 @@ export function decodeCursor(cursor: string): CursorKey {
 
 /**
  * Keyset pagination in creation order (createdAt, id): stable while rows are added, and an index scan
- * at any depth. `alias` is the query builder's main alias.
+ * at any depth. `alias` is the query builder's main alias. With `counted`, the first page also answers
+ * `total`, the count of every row the query matches (a list a person pages through shows it).
  */
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   page: PageRequest,
+  options: { counted?: boolean } = {},
 ): Promise<Page<T>> {
+  const total = options.counted === true && page.cursor === undefined ? await query.clone().getCount() : undefined;
   if (page.cursor !== undefined) {
     const key = decodeCursor(page.cursor);
     query.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {
@@ -79,5 +89,5 @@ export async function paginate<T extends ObjectLiteral & { id: string; createdAt
   const last = items[items.length - 1];
   const nextCursor =
     rows.length > page.limit && last ? encodeCursor({ at: last.createdAt.toISOString(), id: last.id }) : null;
-  return { items, nextCursor };
+  return total === undefined ? { items, nextCursor } : { items, nextCursor, total };
 }

@@ -23,3 +23,19 @@ export function whereWithinRegion<T extends ObjectLiteral>(
   const [low, high] = regionCodeRange(regionCode);
   return qb.andWhere(`${column} BETWEEN :filterLow AND :filterHigh`, { filterLow: low, filterHigh: high });
 }
+
+/** `text` as an ILIKE pattern that matches it anywhere, its own `%`, `_` and `\\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+}
+
+/** Restricts a query to rows where any of `columns` contains `q` (case-insensitive; nothing when undefined). */
+export function whereContains<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  columns: readonly string[],
+  q: string | undefined,
+): SelectQueryBuilder<T> {
+  if (q === undefined) return qb;
+  const test = columns.map((column) => `${column} ILIKE :search ESCAPE '\\'`).join(' OR ');
+  return qb.andWhere(`(${test})`, { search: containsPattern(q.trim()) });
+}

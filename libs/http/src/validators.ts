@@ -79,3 +79,11 @@ export function IsChinesePhone(options?: ValidationOptions): PropertyDecorator {
     check(target, key);
   };
 }
+
+/** A list's search text (`q`): 1 to 100 characters, matched anywhere in the names the list searches. */
+export function IsSearchText(options?: ValidationOptions): PropertyDecorator {
+  return Matches(/^(?!\s*$)[^\p{Cc}]{1,100}$/u, {
+    message: '$property must be 1 to 100 characters of search text',
+    ...options,
+  });
+}

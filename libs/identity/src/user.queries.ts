@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UserEntity, paginate, type Page, type PageRequest } from '@unblock/database';
+import {
+  UserEntity,
+  mapPage,
+  paginate,
+  whereContains,
+  whereWithinRegion,
+  type Page,
+  type PageRequest,
+} from '@unblock/database';
 import { DomainError, type Role } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { UserResponse, toUserResponse } from './user.response';
@@ -9,6 +17,11 @@ export interface ListUsersQuery extends PageRequest {
   readonly role?: Role | undefined;
   readonly organizationId?: string | undefined;
   readonly email?: string | undefined;
+  /** Part of the name or the email. */
+  readonly q?: string | undefined;
+  readonly active?: boolean | undefined;
+  /** Users whose scope lies within this region. */
+  readonly regionCode?: string | undefined;
 }
 
 /** Reads of user accounts (admins list them; everyone reads themself through `/me`). */
@@ -23,8 +36,10 @@ export class UserQueries {
       qb.andWhere('u.organizationId = :organizationId', { organizationId: query.organizationId });
     }
     if (query.email !== undefined) qb.andWhere('u.email = :email', { email: query.email.toLowerCase() });
-    const page = await paginate(qb, 'u', query);
-    return { items: page.items.map(toUserResponse), nextCursor: page.nextCursor };
+    if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
+    whereWithinRegion(qb, 'u.regionCode', query.regionCode);
+    whereContains(qb, ['u.name', 'u.email'], query.q);
+    return mapPage(await paginate(qb, 'u', query, { counted: true }), toUserResponse);
   }
 
   async get(id: string): Promise<UserResponse> {

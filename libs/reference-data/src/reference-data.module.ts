@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CampaignQueries } from './campaigns/campaign.queries';
 import { CreateCampaignUseCase } from './campaigns/create-campaign.use-case';
+import { UpdateCampaignUseCase } from './campaigns/update-campaign.use-case';
 import { ChainQueries } from './chains/chain.queries';
 import { CreateChainUseCase } from './chains/create-chain.use-case';
+import { UpdateChainUseCase } from './chains/update-chain.use-case';
 import { CreateEnterpriseUseCase } from './enterprises/create-enterprise.use-case';
 import { EnterpriseQueries } from './enterprises/enterprise.queries';
 import { UpdateEnterpriseUseCase } from './enterprises/update-enterprise.use-case';
@@ -24,6 +26,8 @@ const PROVIDERS = [
   EnterpriseQueries,
   OrganizationQueries,
   RegionQueries,
+  UpdateCampaignUseCase,
+  UpdateChainUseCase,
   UpdateEnterpriseUseCase,
   UpdateOrganizationUseCase,
   WebhookUrlCheck,

@@ -4,10 +4,12 @@ import {
   CalendarEntity,
   SlaPolicyEntity,
   inTransaction,
+  mapPage,
   paginate,
   requireReferenced,
   type Page,
   type PageRequest,
+  whereContains,
 } from '@unblock/database';
 import { DomainError, parseSlaDuration } from '@unblock/domain';
 import { DataSource } from 'typeorm';
@@ -89,9 +91,14 @@ export class SlaSettings {
     });
   }
 
-  async listPolicies(page: PageRequest): Promise<Page<SlaPolicyResponse>> {
-    const result = await paginate(this.dataSource.getRepository(SlaPolicyEntity).createQueryBuilder('p'), 'p', page);
-    return { items: result.items.map(toSlaPolicyResponse), nextCursor: result.nextCursor };
+  /** The policies, `q` matching part of the name. */
+  async listPolicies(query: PageRequest & { q?: string | undefined }): Promise<Page<SlaPolicyResponse>> {
+    const qb = whereContains(
+      this.dataSource.getRepository(SlaPolicyEntity).createQueryBuilder('p'),
+      ['p.name'],
+      query.q,
+    );
+    return mapPage(await paginate(qb, 'p', query, { counted: true }), toSlaPolicyResponse);
   }
 
   async getPolicy(id: string): Promise<SlaPolicyResponse> {
@@ -101,12 +108,7 @@ export class SlaSettings {
   }
 
   createPolicy(command: SlaPolicyCommand): Promise<SlaPolicyResponse> {
-    for (const field of DURATION_FIELDS) {
-      const value = command[field];
-      if (value !== undefined && parseSlaDuration(value) === null) {
-        throw DomainError.invalid(field, 'must be business days ("3BD") or an ISO 8601 duration ("PT30S")');
-      }
-    }
+    checkDurations(command);
     return inTransaction(this.dataSource, async (manager) => {
       await requireReferenced(manager, CalendarEntity, { id: command.calendarId }, 'calendarId', 'calendar');
       if (await manager.existsBy(SlaPolicyEntity, { name: command.name })) {
@@ -118,5 +120,50 @@ export class SlaSettings {
       );
       return toSlaPolicyResponse(policy);
     });
+  }
+
+  /**
+   * Changes a policy. Deadlines already open keep the due time they were given; the obligations opened
+   * from now on take the new durations (and reminders and level-2 escalations read the policy as it is).
+   * Making it the default takes the default from the policy that held it; a default cannot be unset
+   * (another policy is made the default instead).
+   */
+  updatePolicy(id: string, command: Partial<SlaPolicyCommand>): Promise<SlaPolicyResponse> {
+    checkDurations(command);
+    return inTransaction(this.dataSource, async (manager) => {
+      const policy = await manager.findOne(SlaPolicyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!policy) throw DomainError.notFound('SLA policy');
+      if (command.calendarId !== undefined) {
+        await requireReferenced(manager, CalendarEntity, { id: command.calendarId }, 'calendarId', 'calendar');
+      }
+      if (
+        command.name !== undefined &&
+        command.name !== policy.name &&
+        (await manager.existsBy(SlaPolicyEntity, { name: command.name }))
+      ) {
+        throw DomainError.conflict('an SLA policy with this name exists', 'name');
+      }
+      if (command.isDefault === false && policy.isDefault) {
+        throw DomainError.invalid('isDefault', 'make another policy the default instead');
+      }
+      if (command.isDefault === true && !policy.isDefault) {
+        await manager.update(SlaPolicyEntity, { isDefault: true }, { isDefault: false });
+      }
+      policy.name = command.name ?? policy.name;
+      policy.calendarId = command.calendarId ?? policy.calendarId;
+      for (const field of DURATION_FIELDS) policy[field] = command[field] ?? policy[field];
+      policy.isDefault = command.isDefault ?? policy.isDefault;
+      return toSlaPolicyResponse(await manager.save(policy));
+    });
+  }
+}
+
+/** Each duration given must be business days ("3BD") or an ISO 8601 duration ("PT30S"). */
+function checkDurations(command: Partial<SlaPolicyCommand>): void {
+  for (const field of DURATION_FIELDS) {
+    const value = command[field];
+    if (value !== undefined && parseSlaDuration(value) === null) {
+      throw DomainError.invalid(field, 'must be business days ("3BD") or an ISO 8601 duration ("PT30S")');
+    }
   }
 }

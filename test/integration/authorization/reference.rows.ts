@@ -79,6 +79,15 @@ export const REFERENCE_ROWS: readonly AccessRow[] = [
   read('GET /api/v1/industrial-chains', 'scoped', (ctx, s) => ctx.side[s].chainId),
   read('GET /api/v1/industrial-chains/{id}', 'scoped', (ctx, s) => ctx.side[s].chainId),
   fromEndpointTable('POST /api/v1/industrial-chains', 201),
+  {
+    ...fromEndpointTable('PATCH /api/v1/industrial-chains/{id}', 200),
+    call: (ctx, s) =>
+      Promise.resolve({
+        method: 'PATCH',
+        url: `/api/v1/industrial-chains/${ctx.side[s].chainId}`,
+        body: { name: `改名的产业链${s}` },
+      }),
+  },
   read('GET /api/v1/enterprises', 'scoped', (ctx, s) => ctx.side[s].enterpriseId),
   read('GET /api/v1/enterprises/{id}', 'scoped', (ctx, s) => ctx.side[s].enterpriseId),
   fromEndpointTable('POST /api/v1/enterprises', 201),
@@ -94,6 +103,15 @@ export const REFERENCE_ROWS: readonly AccessRow[] = [
   read('GET /api/v1/campaigns', 'scoped', (ctx, s) => ctx.side[s].campaignId),
   read('GET /api/v1/campaigns/{id}', 'scoped', (ctx, s) => ctx.side[s].campaignId),
   fromEndpointTable('POST /api/v1/campaigns', 201),
+  {
+    ...fromEndpointTable('PATCH /api/v1/campaigns/{id}', 200),
+    call: (ctx, s) =>
+      Promise.resolve({
+        method: 'PATCH',
+        url: `/api/v1/campaigns/${ctx.side[s].campaignId}`,
+        body: { targetVisits: 255 },
+      }),
+  },
   read('GET /api/v1/calendars', 'global', (ctx) => ctx.calendarId),
   read('GET /api/v1/calendars/{id}', 'global', (ctx) => ctx.calendarId),
   fromEndpointTable('POST /api/v1/calendars', 201),
@@ -111,6 +129,15 @@ export const REFERENCE_ROWS: readonly AccessRow[] = [
   read('GET /api/v1/sla-policies', 'global', (ctx) => ctx.slaPolicyId),
   read('GET /api/v1/sla-policies/{id}', 'global', (ctx) => ctx.slaPolicyId),
   fromEndpointTable('POST /api/v1/sla-policies', 201),
+  {
+    ...fromEndpointTable('PATCH /api/v1/sla-policies/{id}', 200),
+    call: (ctx) =>
+      Promise.resolve({
+        method: 'PATCH',
+        url: `/api/v1/sla-policies/${ctx.slaPolicyId}`,
+        body: { remindBefore: '1BD' },
+      }),
+  },
   read('GET /api/v1/users', 'global', (ctx, s) => ctx.side[s].officer.userId),
   read('GET /api/v1/users/{id}', 'global', (ctx, s) => ctx.side[s].officer.userId),
   fromEndpointTable('POST /api/v1/users', 201),

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { CAMPAIGN_KINDS, type CampaignKind } from '@unblock/domain';
-import { IsRegionCode, PageQueryDto } from '@unblock/http';
+import { INT4_MAX, IsMoney, IsRegionCode, IsSearchText, PageQueryDto } from '@unblock/http';
 import { ISO_DATE, IsName } from '../common/dto-validators';
 
 export class CreateCampaignDto {
@@ -25,6 +25,75 @@ export class CreateCampaignDto {
   @IsOptional()
   @IsUUID()
   slaPolicyId?: string;
+
+  /** Visits the campaign aims at. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(INT4_MAX)
+  targetVisits?: number;
+
+  /** Needs it aims to collect. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(INT4_MAX)
+  targetNeeds?: number;
+
+  /** The signed amount it aims at: yuan as a decimal string ("3145000000.00"). */
+  @IsOptional()
+  @IsMoney()
+  targetSignedAmount?: string;
+}
+
+/** What an admin changes of a campaign; what is left out stays as it is, null clears the policy or a target. */
+export class UpdateCampaignDto {
+  @IsOptional()
+  @IsName()
+  name?: string;
+
+  @IsOptional()
+  @IsIn(CAMPAIGN_KINDS)
+  kind?: CampaignKind;
+
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'startsOn must be a date (YYYY-MM-DD)' })
+  @IsDateString({ strict: true })
+  startsOn?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  @IsDateString({ strict: true })
+  endsOn?: string;
+
+  /** null: the default SLA policy applies. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  slaPolicyId?: string | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(0)
+  @Max(INT4_MAX)
+  targetVisits?: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt()
+  @Min(0)
+  @Max(INT4_MAX)
+  targetNeeds?: number | null;
+
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsMoney()
+  targetSignedAmount?: string | null;
 }
 
 export class ListCampaignsQueryDto extends PageQueryDto {
@@ -41,4 +110,9 @@ export class ListCampaignsQueryDto extends PageQueryDto {
   @Matches(ISO_DATE, { message: 'activeOn must be a date (YYYY-MM-DD)' })
   @IsDateString({ strict: true })
   activeOn?: string;
+
+  /** Part of the name. */
+  @IsOptional()
+  @IsSearchText()
+  q?: string;
 }

@@ -1,14 +1,4 @@
-import {
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import {
   CHAIN_ROLES,
   ENTERPRISE_SIZES,
@@ -17,7 +7,7 @@ import {
   type EnterpriseSize,
   type EnterpriseTag,
 } from '@unblock/domain';
-import { IsChinesePhone, IsRegionCode, IsUscc, PageQueryDto } from '@unblock/http';
+import { IsChinesePhone, IsRegionCode, IsSearchText, IsUscc, PageQueryDto } from '@unblock/http';
 import { IsName } from '../common/dto-validators';
 
 export class CreateEnterpriseDto {
@@ -126,10 +116,8 @@ export class ListEnterprisesQueryDto extends PageQueryDto {
   @IsUscc()
   uscc?: string;
 
-  /** Part of the name. */
+  /** Part of the name or of the unified social credit code. */
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @IsSearchText()
   q?: string;
 }

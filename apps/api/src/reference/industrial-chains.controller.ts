@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@unblock/domain';
 import { CurrentActor, Roles } from '@unblock/http';
-import { ChainQueries, CreateChainUseCase, IndustrialChainResponse } from '@unblock/reference-data';
+import { ChainQueries, CreateChainUseCase, IndustrialChainResponse, UpdateChainUseCase } from '@unblock/reference-data';
 import type { Page } from '@unblock/database';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateChainDto, ListChainsQueryDto } from './industrial-chains.dto';
+import { CreateChainDto, ListChainsQueryDto, UpdateChainDto } from './industrial-chains.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -13,6 +13,7 @@ import { CreateChainDto, ListChainsQueryDto } from './industrial-chains.dto';
 export class IndustrialChainsController {
   constructor(
     private readonly createChain: CreateChainUseCase,
+    private readonly updateChain: UpdateChainUseCase,
     private readonly chains: ChainQueries,
   ) {}
 
@@ -20,6 +21,12 @@ export class IndustrialChainsController {
   @Post()
   create(@Body() dto: CreateChainDto): Promise<IndustrialChainResponse> {
     return this.createChain.execute(dto);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateChainDto): Promise<IndustrialChainResponse> {
+    return this.updateChain.execute({ ...dto, id });
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
-import { IsRegionCode, PageQueryDto } from '@unblock/http';
+import { IsRegionCode, IsSearchText, PageQueryDto } from '@unblock/http';
 import { IsName } from '../common/dto-validators';
 
 export class CreateChainDto {
@@ -23,6 +23,32 @@ export class CreateChainDto {
   memberOrgIds: string[] = [];
 }
 
+/** What an admin changes of a chain; what is left out stays as it is. `memberOrgIds` is the whole new list. */
+export class UpdateChainDto {
+  @IsOptional()
+  @IsName()
+  name?: string;
+
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
+
+  @IsOptional()
+  @IsUUID()
+  leadBankId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  deputyBankId?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  memberOrgIds?: string[];
+}
+
 export class ListChainsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsRegionCode()
@@ -31,4 +57,9 @@ export class ListChainsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+
+  /** Part of the name. */
+  @IsOptional()
+  @IsSearchText()
+  q?: string;
 }

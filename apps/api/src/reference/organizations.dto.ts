@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '@unblock/domain';
-import { IsRegionCode, PageQueryDto } from '@unblock/http';
+import { IsRegionCode, IsSearchText, PageQueryDto } from '@unblock/http';
 import { IsName } from '../common/dto-validators';
 
 export class CreateOrganizationDto {
@@ -51,4 +51,9 @@ export class ListOrganizationsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;
+
+  /** Part of the name. */
+  @IsOptional()
+  @IsSearchText()
+  q?: string;
 }

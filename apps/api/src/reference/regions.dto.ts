@@ -1,5 +1,5 @@
 import { IsOptional } from 'class-validator';
-import { IsRegionCode, PageQueryDto } from '@unblock/http';
+import { IsRegionCode, IsSearchText, PageQueryDto } from '@unblock/http';
 import { IsName } from '../common/dto-validators';
 
 export class CreateRegionDto {
@@ -23,4 +23,9 @@ export class ListRegionsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsRegionCode()
   within?: string;
+
+  /** Part of the name or the code. */
+  @IsOptional()
+  @IsSearchText()
+  q?: string;
 }

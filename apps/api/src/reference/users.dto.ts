@@ -9,9 +9,10 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { ROLES, type Role } from '@unblock/domain';
-import { IsRegionCode, PageQueryDto } from '@unblock/http';
-import { IsName } from '../common/dto-validators';
+import { IsRegionCode, IsSearchText, PageQueryDto } from '@unblock/http';
+import { IsName, toBoolean } from '../common/dto-validators';
 
 export class CreateUserDto {
   @IsEmail()
@@ -80,4 +81,20 @@ export class ListUsersQueryDto extends PageQueryDto {
   @IsOptional()
   @IsEmail()
   email?: string;
+
+  /** Part of the name or the email. */
+  @IsOptional()
+  @IsSearchText()
+  q?: string;
+
+  /** Active (true) or deactivated (false) accounts. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  active?: boolean;
+
+  /** Accounts whose scope lies within this region. */
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
 }

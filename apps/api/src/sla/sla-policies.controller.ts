@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@unblock/database';
-import { PageQueryDto, Roles } from '@unblock/http';
+import { Roles } from '@unblock/http';
 import { SlaPolicyResponse, SlaSettings } from '@unblock/sla';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateSlaPolicyDto } from './sla-policies.dto';
+import { CreateSlaPolicyDto, ListSlaPoliciesQueryDto, UpdateSlaPolicyDto } from './sla-policies.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -13,7 +13,7 @@ export class SlaPoliciesController {
   constructor(private readonly settings: SlaSettings) {}
 
   @Get()
-  list(@Query() query: PageQueryDto): Promise<Page<SlaPolicyResponse>> {
+  list(@Query() query: ListSlaPoliciesQueryDto): Promise<Page<SlaPolicyResponse>> {
     return this.settings.listPolicies(query);
   }
 
@@ -26,5 +26,11 @@ export class SlaPoliciesController {
   @Post()
   create(@Body() dto: CreateSlaPolicyDto): Promise<SlaPolicyResponse> {
     return this.settings.createPolicy(dto);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateSlaPolicyDto): Promise<SlaPolicyResponse> {
+    return this.settings.updatePolicy(id, dto);
   }
 }

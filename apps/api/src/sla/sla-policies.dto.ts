@@ -1,4 +1,6 @@
+import { PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsSearchText, PageQueryDto } from '@unblock/http';
 
 const DURATION = /^(\d{1,3}BD|P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?)$/u;
 const DURATION_MESSAGE = '$property must be business days ("3BD") or an ISO 8601 duration ("PT30S")';
@@ -39,4 +41,17 @@ export class CreateSlaPolicyDto {
   @IsOptional()
   @IsBoolean()
   isDefault?: boolean;
+}
+
+/**
+ * What an admin changes of a policy: any field of its creation. Deadlines already open keep their due time;
+ * obligations opened afterwards take the new durations.
+ */
+export class UpdateSlaPolicyDto extends PartialType(CreateSlaPolicyDto) {}
+
+export class ListSlaPoliciesQueryDto extends PageQueryDto {
+  /** Part of the name. */
+  @IsOptional()
+  @IsSearchText()
+  q?: string;
 }

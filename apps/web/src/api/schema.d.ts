@@ -118,7 +118,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["CampaignsController_update"];
         trace?: never;
     };
     "/api/v1/cases": {
@@ -538,7 +538,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["IndustrialChainsController_update"];
         trace?: never;
     };
     "/api/v1/me": {
@@ -789,7 +789,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["SlaPoliciesController_update"];
         trace?: never;
     };
     "/api/v1/users": {
@@ -912,6 +912,12 @@ export interface components {
             slaPolicyId: string | null;
             /** @description ISO date. */
             startsOn: string;
+            /** @description Needs it aims to collect; null: no target. */
+            targetNeeds: number | null;
+            /** @description The signed amount it aims at, yuan as a decimal string; null: no target. */
+            targetSignedAmount: string | null;
+            /** @description Visits the campaign aims at; null: no target. */
+            targetVisits: number | null;
         };
         CaseActionDto: {
             expectedVersion?: number;
@@ -1102,6 +1108,12 @@ export interface components {
             /** Format: uuid */
             slaPolicyId?: string;
             startsOn: string;
+            /** @description Needs it aims to collect. */
+            targetNeeds?: number;
+            /** @description The signed amount it aims at: yuan as a decimal string ("3145000000.00"). */
+            targetSignedAmount?: string;
+            /** @description Visits the campaign aims at. */
+            targetVisits?: number;
         };
         CreateChainDto: {
             /** Format: uuid */
@@ -1412,6 +1424,31 @@ export interface components {
             name?: string;
             workdays?: string[];
         };
+        UpdateCampaignDto: {
+            endsOn?: string;
+            /** @enum {string} */
+            kind?: "diagnose_unblock" | "gm_visits" | "other";
+            name?: string;
+            regionCode?: string;
+            /**
+             * Format: uuid
+             * @description null: the default SLA policy applies.
+             */
+            slaPolicyId?: string | null;
+            startsOn?: string;
+            targetNeeds?: number | null;
+            targetSignedAmount?: string | null;
+            targetVisits?: number | null;
+        };
+        UpdateChainDto: {
+            /** Format: uuid */
+            deputyBankId?: string;
+            /** Format: uuid */
+            leadBankId?: string;
+            memberOrgIds?: string[];
+            name?: string;
+            regionCode?: string;
+        };
         UpdateEnterpriseDto: {
             /**
              * Format: uuid
@@ -1438,6 +1475,18 @@ export interface components {
              * @description Where notifications are POSTed, signed with HMAC-SHA256; null removes it.
              */
             webhookUrl?: string | null;
+        };
+        UpdateSlaPolicyDto: {
+            /** Format: uuid */
+            calendarId?: string;
+            claim?: string;
+            decision?: string;
+            firstContact?: string;
+            isDefault?: boolean;
+            levelTwoAfter?: string;
+            name?: string;
+            remindBefore?: string;
+            signing?: string;
         };
         UpdateUserDto: {
             /** @description false deactivates the account (its sessions end at once); true reactivates it. */
@@ -1660,6 +1709,8 @@ export interface operations {
                 kind?: "diagnose_unblock" | "gm_visits" | "other";
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
+                /** @description Part of the name. */
+                q?: string;
                 regionCode?: string;
             };
             header?: never;
@@ -1709,6 +1760,31 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+        };
+    };
+    CampaignsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2129,7 +2205,7 @@ export interface operations {
                 cursor?: string;
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
-                /** @description Part of the name. */
+                /** @description Part of the name or of the unified social credit code. */
                 q?: string;
                 regionCode?: string;
                 size?: "micro" | "small" | "medium" | "large";
@@ -2476,6 +2552,8 @@ export interface operations {
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 organizationId?: string;
+                /** @description Part of the name. */
+                q?: string;
                 regionCode?: string;
             };
             header?: never;
@@ -2525,6 +2603,31 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndustrialChainResponse"];
+                };
+            };
+        };
+    };
+    IndustrialChainsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChainDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -2669,6 +2772,8 @@ export interface operations {
                 kind?: "regulator" | "bank" | "institution";
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
+                /** @description Part of the name. */
+                q?: string;
                 regionCode?: string;
             };
             header?: never;
@@ -2762,6 +2867,8 @@ export interface operations {
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 parentCode?: string;
+                /** @description Part of the name or the code. */
+                q?: string;
                 /** @description The region and all its descendants. */
                 within?: string;
             };
@@ -2917,6 +3024,8 @@ export interface operations {
                 cursor?: string;
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
+                /** @description Part of the name. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -2976,15 +3085,46 @@ export interface operations {
             };
         };
     };
+    SlaPoliciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyResponse"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query: {
+                /** @description Active (true) or deactivated (false) accounts. */
+                active?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 email?: string;
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 organizationId?: string;
+                /** @description Part of the name or the email. */
+                q?: string;
+                /** @description Accounts whose scope lies within this region. */
+                regionCode?: string;
                 role?: "admin" | "field_officer" | "bank_manager" | "supervisor";
             };
             header?: never;

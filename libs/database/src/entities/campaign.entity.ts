@@ -34,4 +34,16 @@ export class CampaignEntity extends BaseEntity {
 
   @ManyToOne(() => SlaPolicyEntity, { onDelete: 'RESTRICT' })
   slaPolicy?: SlaPolicyEntity;
+
+  /** Visits the campaign aims at; null: no target. */
+  @Column({ type: 'integer', nullable: true })
+  targetVisits!: number | null;
+
+  /** Needs the campaign aims to collect; null: no target. */
+  @Column({ type: 'integer', nullable: true })
+  targetNeeds!: number | null;
+
+  /** The signed amount (yuan) the campaign aims at; null: no target. */
+  @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true })
+  targetSignedAmount!: string | null;
 }

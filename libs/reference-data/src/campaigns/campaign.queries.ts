@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CampaignEntity, paginate, type Page, type PageRequest } from '@unblock/database';
+import { CampaignEntity, mapPage, paginate, type Page, type PageRequest } from '@unblock/database';
 import {
   DomainError,
   readScope,
@@ -10,7 +10,7 @@ import {
   type CampaignKind,
 } from '@unblock/domain';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { whereWithinRegion } from '@unblock/database';
+import { whereContains, whereWithinRegion } from '@unblock/database';
 import { CampaignResponse, toCampaignResponse } from './campaign.response';
 
 export interface ListCampaignsQuery extends PageRequest {
@@ -18,6 +18,8 @@ export interface ListCampaignsQuery extends PageRequest {
   readonly regionCode?: string | undefined;
   /** Campaigns running on this ISO date. */
   readonly activeOn?: string | undefined;
+  /** Part of the name. */
+  readonly q?: string | undefined;
 }
 
 /**
@@ -54,8 +56,8 @@ export class CampaignQueries {
     if (query.activeOn !== undefined) {
       qb.andWhere(':activeOn BETWEEN c.startsOn AND c.endsOn', { activeOn: query.activeOn });
     }
-    const page = await paginate(qb, 'c', query);
-    return { items: page.items.map(toCampaignResponse), nextCursor: page.nextCursor };
+    whereContains(qb, ['c.name'], query.q);
+    return mapPage(await paginate(qb, 'c', query, { counted: true }), toCampaignResponse);
   }
 
   async get(actor: Actor, id: string): Promise<CampaignResponse> {

@@ -12,6 +12,12 @@ export class CampaignResponse {
   endsOn!: string;
   /** Null: the default SLA policy applies. */
   slaPolicyId!: string | null;
+  /** Visits the campaign aims at; null: no target. */
+  targetVisits!: number | null;
+  /** Needs it aims to collect; null: no target. */
+  targetNeeds!: number | null;
+  /** The signed amount it aims at, yuan as a decimal string; null: no target. */
+  targetSignedAmount!: string | null;
   createdAt!: string;
 }
 
@@ -24,6 +30,9 @@ export function toCampaignResponse(campaign: CampaignEntity): CampaignResponse {
     startsOn: campaign.startsOn,
     endsOn: campaign.endsOn,
     slaPolicyId: campaign.slaPolicyId,
+    targetVisits: campaign.targetVisits ?? null,
+    targetNeeds: campaign.targetNeeds ?? null,
+    targetSignedAmount: campaign.targetSignedAmount ?? null,
     createdAt: campaign.createdAt.toISOString(),
   };
 }

@@ -12,6 +12,9 @@ export interface CreateCampaignCommand {
   readonly startsOn: string;
   readonly endsOn: string;
   readonly slaPolicyId?: string | undefined;
+  readonly targetVisits?: number | undefined;
+  readonly targetNeeds?: number | undefined;
+  readonly targetSignedAmount?: string | undefined;
 }
 
 @Injectable()
@@ -26,7 +29,13 @@ export class CreateCampaignUseCase {
         await requireReferenced(manager, SlaPolicyEntity, { id: command.slaPolicyId }, 'slaPolicyId', 'SLA policy');
       }
       const campaign = await manager.save(
-        manager.create(CampaignEntity, { ...command, slaPolicyId: command.slaPolicyId ?? null }),
+        manager.create(CampaignEntity, {
+          ...command,
+          slaPolicyId: command.slaPolicyId ?? null,
+          targetVisits: command.targetVisits ?? null,
+          targetNeeds: command.targetNeeds ?? null,
+          targetSignedAmount: command.targetSignedAmount ?? null,
+        }),
       );
       return toCampaignResponse(campaign);
     });

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IndustrialChainEntity, paginate, type Page, type PageRequest } from '@unblock/database';
+import { IndustrialChainEntity, mapPage, paginate, type Page, type PageRequest } from '@unblock/database';
 import { DomainError, readScope, regionCodeRange, type Actor } from '@unblock/domain';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
-import { whereWithinRegion } from '@unblock/database';
+import { whereContains, whereWithinRegion } from '@unblock/database';
 import { IndustrialChainResponse, toChainResponse } from './chain.response';
 
 export interface ListChainsQuery extends PageRequest {
   readonly regionCode?: string | undefined;
   /** Chains in which this organization is the lead bank, the deputy or a member. */
   readonly organizationId?: string | undefined;
+  /** Part of the name. */
+  readonly q?: string | undefined;
 }
 
 /**
@@ -54,8 +56,8 @@ export class ChainQueries {
         { org: query.organizationId },
       );
     }
-    const page = await paginate(qb, 'c', query);
-    return { items: page.items.map(toChainResponse), nextCursor: page.nextCursor };
+    whereContains(qb, ['c.name'], query.q);
+    return mapPage(await paginate(qb, 'c', query, { counted: true }), toChainResponse);
   }
 
   async get(actor: Actor, id: string): Promise<IndustrialChainResponse> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EnterpriseEntity, paginate, type Page, type PageRequest } from '@unblock/database';
+import { EnterpriseEntity, mapPage, paginate, type Page, type PageRequest } from '@unblock/database';
 import { DomainError, type Actor, type ChainRole, type EnterpriseSize, type EnterpriseTag } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { whereInScope, whereWithinRegion } from '@unblock/database';
+import { whereContains, whereInScope, whereWithinRegion } from '@unblock/database';
 import { EnterpriseResponse, toEnterpriseResponse } from './enterprise.response';
 
 export interface ListEnterprisesQuery extends PageRequest {
@@ -14,7 +14,7 @@ export interface ListEnterprisesQuery extends PageRequest {
   readonly tag?: EnterpriseTag | undefined;
   /** Exact unified social credit code (normalized). */
   readonly uscc?: string | undefined;
-  /** Part of the name. */
+  /** Part of the name or of the unified social credit code. */
   readonly q?: string | undefined;
 }
 
@@ -32,11 +32,8 @@ export class EnterpriseQueries {
     if (query.size !== undefined) qb.andWhere('e.size = :size', { size: query.size });
     if (query.tag !== undefined) qb.andWhere(':tag = ANY(e.tags)', { tag: query.tag });
     if (query.uscc !== undefined) qb.andWhere('e.uscc = :uscc', { uscc: query.uscc });
-    if (query.q !== undefined) {
-      qb.andWhere(`e.name ILIKE :q ESCAPE '\\'`, { q: `%${query.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` });
-    }
-    const page = await paginate(qb, 'e', query);
-    return { items: page.items.map(toEnterpriseResponse), nextCursor: page.nextCursor };
+    whereContains(qb, ['e.name', 'e.uscc'], query.q);
+    return mapPage(await paginate(qb, 'e', query, { counted: true }), toEnterpriseResponse);
   }
 
   async get(actor: Actor, id: string): Promise<EnterpriseResponse> {

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OrganizationEntity, paginate, type Page, type PageRequest } from '@unblock/database';
+import { OrganizationEntity, mapPage, paginate, type Page, type PageRequest } from '@unblock/database';
 import { DomainError, type OrganizationKind } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { whereWithinRegion } from '@unblock/database';
+import { whereContains, whereWithinRegion } from '@unblock/database';
 import { OrganizationResponse, toOrganizationResponse } from './organization.response';
 
 export interface ListOrganizationsQuery extends PageRequest {
   readonly kind?: OrganizationKind | undefined;
   readonly regionCode?: string | undefined;
+  /** Part of the name. */
+  readonly q?: string | undefined;
 }
 
 /** Organizations are a directory every authenticated user reads whole (a bank must find its partners). */
@@ -20,8 +22,8 @@ export class OrganizationQueries {
     const qb = this.dataSource.getRepository(OrganizationEntity).createQueryBuilder('o');
     if (query.kind !== undefined) qb.andWhere('o.kind = :kind', { kind: query.kind });
     whereWithinRegion(qb, 'o.regionCode', query.regionCode);
-    const page = await paginate(qb, 'o', query);
-    return { items: page.items.map(toOrganizationResponse), nextCursor: page.nextCursor };
+    whereContains(qb, ['o.name'], query.q);
+    return mapPage(await paginate(qb, 'o', query, { counted: true }), toOrganizationResponse);
   }
 
   async get(id: string): Promise<OrganizationResponse> {

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RegionEntity, paginate, type Page, type PageRequest } from '@unblock/database';
+import { RegionEntity, mapPage, paginate, type Page, type PageRequest } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
 import { DataSource } from 'typeorm';
-import { whereWithinRegion } from '@unblock/database';
+import { whereContains, whereWithinRegion } from '@unblock/database';
 import { RegionResponse, toRegionResponse } from './region.response';
 
 export interface ListRegionsQuery extends PageRequest {
   readonly parentCode?: string | undefined;
   /** The region and every descendant. */
   readonly within?: string | undefined;
+  /** Part of the name or the code. */
+  readonly q?: string | undefined;
 }
 
 /** Regions are a directory every authenticated user reads whole. */
@@ -21,8 +23,8 @@ export class RegionQueries {
     const qb = this.dataSource.getRepository(RegionEntity).createQueryBuilder('r');
     if (query.parentCode !== undefined) qb.andWhere('r.parentCode = :parentCode', { parentCode: query.parentCode });
     whereWithinRegion(qb, 'r.code', query.within);
-    const page = await paginate(qb, 'r', query);
-    return { items: page.items.map(toRegionResponse), nextCursor: page.nextCursor };
+    whereContains(qb, ['r.name', 'r.code'], query.q);
+    return mapPage(await paginate(qb, 'r', query, { counted: true }), toRegionResponse);
   }
 
   async get(code: string): Promise<RegionResponse> {

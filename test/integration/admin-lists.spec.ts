@@ -1,0 +1,81 @@
+import { buildWorld, type World } from '../support/fixtures';
+import { TestApi } from '../support/test-api';
+
+interface Listed {
+  items: { id: string; name: string }[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+/** The admin's lists: search, filters, a count with the first page, and refused bad input. */
+describe('admin lists', () => {
+  let api: TestApi;
+  let world: World;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    world = await buildWorld(api);
+    admin = world.adminToken;
+  });
+
+  afterAll(async () => {
+    await api.stop();
+  });
+
+  const list = (url: string) => api.request<Listed>('GET', url, { token: admin });
+
+  it('searches each kind by part of its name, and counts the matches with the first page', async () => {
+    const banks = await list(`/api/v1/organizations?kind=bank&q=${encodeURIComponent('郑州')}`);
+    expect(banks.status).toBe(200);
+    expect(banks.body.items.map((o) => o.name)).toEqual(['郑州银行']);
+    expect(banks.body.total).toBe(1);
+
+    const chains = await list(`/api/v1/industrial-chains?q=${encodeURIComponent('  ')}`);
+    expect(chains.status).toBe(400);
+    expect(JSON.stringify(chains.body)).toContain('q');
+
+    const campaigns = await list(`/api/v1/campaigns?q=${encodeURIComponent('湖北')}`);
+    expect(campaigns.body.items.map((c) => c.id)).toEqual([world.hubeiCampaignId]);
+
+    const policies = await list(`/api/v1/sla-policies?q=${encodeURIComponent('%')}`);
+    expect(policies.body).toEqual({ items: [], nextCursor: null, total: 0 });
+  });
+
+  it('finds an enterprise by part of its credit code', async () => {
+    const all = await api.request<{ items: { id: string; uscc: string }[] }>(
+      'GET',
+      `/api/v1/enterprises?q=${encodeURIComponent('91110000600037341')}`,
+      { token: admin },
+    );
+    expect(all.body.items.map((e) => e.uscc)).toEqual(['91110000600037341L']);
+  });
+
+  it('pages with a cursor: the count comes with the first page only', async () => {
+    const first = await list('/api/v1/organizations?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.total).toBeGreaterThan(2);
+    const second = await list(`/api/v1/organizations?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.total).toBeUndefined();
+    expect(second.body.items.map((o) => o.id)).not.toContain(first.body.items[0]?.id);
+  });
+
+  it('filters users by role, activity and name or email', async () => {
+    const officer = await api.userToken('field_officer', { organizationId: world.regulatorId, regionCode: '410100' });
+    const off = await api.request('PATCH', `/api/v1/users/${officer.userId}`, {
+      token: admin,
+      body: { active: false },
+    });
+    expect(off.status).toBe(200);
+    const inactive = await api.request<{ items: { id: string; active: boolean }[]; total: number }>(
+      'GET',
+      '/api/v1/users?active=false&role=field_officer',
+      { token: admin },
+    );
+    expect(inactive.body.items.map((u) => u.id)).toEqual([officer.userId]);
+    expect(inactive.body.total).toBe(1);
+    const bad = await api.request('GET', '/api/v1/users?active=maybe', { token: admin });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('active');
+  });
+});
