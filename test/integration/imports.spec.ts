@@ -197,6 +197,46 @@ describe('bulk imports (POST /imports/visits|enterprises, GET /imports/:id)', ()
     expect(landed).toEqual({ name: '郑州新材', chain_role: 'upstream', tags: ['high_tech', 'specialized_sme'] });
   });
 
+  it('an enterprises CSV in Chinese takes a chain by name, a region by name and the contact; unknown names are row errors naming the column', async () => {
+    const accepted = newUscc('410102');
+    const csv = [
+      '统一社会信用代码,企业名称,地区,产业链,链上角色,企业规模,标签,联系人,联系电话',
+      `${accepted},郑州名称导入,中原区,装备制造,链主,中型,专精特新、高新技术企业,王经理,0635-8231234`,
+      `${newUscc('410102')},无此链,410102,不存在的链,上游,小型,,,`,
+      `${newUscc('410102')},无此区,火星区,,,small,,,`,
+      `${newUscc('410102')},错号码,郑州市,,,小型,,李四,12345`,
+      `${newUscc('410102')},角色不明,郑州市,装备制造,龙头,小型,,,`,
+    ].join('\n');
+    const admin = (await api.userToken('admin')).token;
+    const answer = await upload('enterprises', admin, multipart(csv, '企业导入.csv'));
+    expect(answer.status).toBe(202);
+    await runner.run(answer.body.id, 1);
+    const done = await status(answer.body.id, admin);
+    expect(done).toMatchObject({ status: 'completed', rowsRead: 5, rowsAccepted: 1, rowsRejected: 4 });
+    expect(done.errors.map((e) => [e.row, e.field])).toEqual([
+      [3, 'chain'],
+      [4, 'region'],
+      [5, 'contactPhone'],
+      [6, 'chainRole'],
+    ]);
+    expect(done.errors[0]?.reason).toContain('不存在的链');
+    expect(done.errors[1]?.reason).toContain('火星区');
+    const [landed] = await api.dataSource.query<Record<string, unknown>[]>(
+      `SELECT region_code, chain_id, chain_role, size, tags, contact_name, contact_phone
+         FROM enterprises WHERE uscc = $1`,
+      [accepted],
+    );
+    expect(landed).toEqual({
+      region_code: '410102',
+      chain_id: world.henanChainId,
+      chain_role: 'leader',
+      size: 'medium',
+      tags: ['specialized_sme', 'high_tech'],
+      contact_name: '王经理',
+      contact_phone: '0635-8231234',
+    });
+  });
+
   it('bad uploads answer 4xx problem details naming the field and write nothing', async () => {
     const tables = ['imports', 'import_chunks', 'import_errors', 'outbox', 'visits'];
     const before = await api.counts(tables);

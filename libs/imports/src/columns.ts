@@ -7,6 +7,8 @@ export interface ImportColumns {
   readonly optional: readonly string[];
   /** Each group names columns of which the header must hold at least one (e.g. enterpriseUscc or enterpriseId). */
   readonly oneOf: readonly (readonly string[])[];
+  /** Other headers that name a column, as people write them (`统一社会信用代码` for `uscc`). */
+  readonly aliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const IMPORT_COLUMNS: Record<ImportKind, ImportColumns> = {
@@ -16,9 +18,21 @@ export const IMPORT_COLUMNS: Record<ImportKind, ImportColumns> = {
     oneOf: [['enterpriseUscc', 'enterpriseId']],
   },
   enterprises: {
-    required: ['uscc', 'name', 'regionCode', 'size'],
-    optional: ['chainId', 'chainRole', 'tags'],
-    oneOf: [],
+    required: ['uscc', 'name', 'size'],
+    optional: ['chain', 'chainId', 'chainRole', 'tags', 'contactName', 'contactPhone'],
+    oneOf: [['region', 'regionCode']],
+    aliases: {
+      uscc: ['统一社会信用代码', '信用代码'],
+      name: ['企业名称', '名称'],
+      region: ['地区', '所在地区', '地区名称'],
+      regionCode: ['地区代码', '行政区划代码'],
+      size: ['企业规模', '规模'],
+      chain: ['产业链', '产业链名称'],
+      chainRole: ['链上角色', '产业链角色'],
+      tags: ['标签', '企业标签'],
+      contactName: ['联系人'],
+      contactPhone: ['联系电话', '联系人电话'],
+    },
   },
 };
 
@@ -42,6 +56,9 @@ export function checkHeader(kind: ImportKind, header: readonly string[]): Column
   const spec = IMPORT_COLUMNS[kind];
   const known = new Map<string, string>();
   for (const name of [...spec.required, ...spec.optional, ...spec.oneOf.flat()]) known.set(canonical(name), name);
+  for (const [name, aliases] of Object.entries(spec.aliases ?? {})) {
+    for (const alias of aliases) known.set(canonical(alias), name);
+  }
   const index = new Map<string, number>();
   const problems: { field: string; message: string }[] = [];
   header.forEach((cell, i) => {

@@ -2,7 +2,7 @@
  * Enterprises imported from a file: COPY's text format, one line per enterprise with these columns in this
  * order, tab-separated: uscc, name, region_code, chain_id, chain_role, size, tags (an array literal).
  */
-export const COPY_ENTERPRISES = `COPY enterprises (uscc, name, region_code, chain_id, chain_role, size, tags) FROM STDIN`;
+export const COPY_ENTERPRISES = `COPY enterprises (uscc, name, region_code, chain_id, chain_role, size, tags, contact_name, contact_phone) FROM STDIN`;
 
 /** Which of the unified social credit codes $1 an enterprise has. */
 export const USCCS_TAKEN = `SELECT uscc FROM enterprises WHERE uscc = ANY($1::text[])`;

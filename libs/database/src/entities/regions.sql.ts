@@ -1,2 +1,2 @@
-/** Every region's code. */
-export const REGION_CODES = `SELECT code FROM regions`;
+/** Every region's code and name. */
+export const REGION_CODES = `SELECT code, name FROM regions`;
