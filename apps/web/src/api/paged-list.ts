@@ -29,6 +29,8 @@ export async function fetchEveryPage<T>(fetchPage: FetchPage<T>): Promise<T[]> {
 export interface PagedList<T> {
   /** Every page read so far, in the API's order; undefined until the first page arrives. */
   items: T[] | undefined;
+  /** How many items the whole list holds, when the API counts it. */
+  total: number | undefined;
   /** The failure of the first page (or of a refresh). */
   error: unknown;
   loading: boolean;
@@ -63,6 +65,7 @@ export function usePagedList<T>(
   const items = useMemo(() => data?.pages.flatMap((page) => page.items), [data]);
   return {
     items,
+    total: data?.pages[0]?.total,
     error: isFetchNextPageError ? undefined : error,
     loading: isPending,
     hasMore: hasNextPage,

@@ -36,4 +36,6 @@ export type Obligation = Escalation['obligation'];
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** How many items the whole list holds, with the first page of a list that counts (the admin's lists). */
+  total?: number;
 }

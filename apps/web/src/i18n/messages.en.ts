@@ -1,5 +1,6 @@
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
+import { adminEn } from './messages-admin.en';
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -423,7 +424,7 @@ export const en = {
   'admin.passwordHint': 'At least 12 characters.',
   'admin.passwordLength': 'At least {min} characters.',
   'admin.importColumns':
-    'A CSV or Excel file with the columns uscc, name, regionCode, size (and optionally chainId, chainRole, tags).',
+    'A CSV or Excel file with the columns: unified social credit code, name, region (name or six-digit code), size; optionally chain (by name), chain role, tags, contact person, contact phone. Download the template to start.',
   'admin.importFile': 'File',
   'admin.pickFile': 'Choose a file to import.',
   'admin.upload': 'Upload and import',
@@ -442,7 +443,7 @@ export const en = {
   'admin.chains': 'Industrial chains',
   'admin.newChain': 'New industrial chain',
   'admin.leadBank': 'Lead bank',
-  'admin.deputyBank': 'Deputy bank',
+  'admin.deputyBank': 'Deputy lead bank',
   'admin.pickBank': 'Choose a bank',
   'admin.deputyIsLead': 'The deputy bank must differ from the lead bank.',
   'admin.campaigns': 'Campaigns',
@@ -467,8 +468,10 @@ export const en = {
   'admin.sla.signing': 'Signing within',
   'admin.sla.remindBefore': 'Remind before',
   'admin.sla.levelTwoAfter': 'Level 2 after',
-  'admin.durationHint': 'Business days as 3BD, or a duration such as PT2H or PT30S; empty for the default.',
-  'admin.durationFormat': 'A duration such as P3D, PT2H or PT30S.',
+  'admin.durationHint':
+    'A number and a unit, such as 3 business days; business days skip weekends and public holidays, calendar days do not. Empty for the default.',
+  'admin.durationFormat':
+    'A whole number from 1 (at most 999 business days); with “ISO 8601 duration”, a duration such as PT30S.',
   'admin.enterprises': 'Enterprises',
   'admin.newEnterprise': 'New enterprise',
   'admin.uscc': 'Unified social credit code',
@@ -526,6 +529,7 @@ export const en = {
   // ── end of administrator ──
   ...casePageEn,
   ...accountsEn,
+  ...adminEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

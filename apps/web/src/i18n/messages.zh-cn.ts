@@ -1,5 +1,6 @@
 import { casePageZhCN } from './messages-case-page.zh-cn';
 import { accountsZhCN } from './messages-accounts.zh-cn';
+import { adminZhCN } from './messages-admin.zh-cn';
 import type { Messages } from './messages.en';
 
 /** 简体中文：与 messages.en.ts 的键一一对应，缺一个或多一个都无法通过类型检查。 */
@@ -418,7 +419,8 @@ export const zhCN: Messages = {
   'admin.emailFormat': '请输入邮箱地址，如 name@example.com。',
   'admin.passwordHint': '至少 12 个字符。',
   'admin.passwordLength': '至少 {min} 个字符。',
-  'admin.importColumns': 'CSV 或 Excel 文件，列为 uscc、name、regionCode、size（可选 chainId、chainRole、tags）。',
+  'admin.importColumns':
+    'CSV 或 Excel 文件，列为：统一社会信用代码、企业名称、地区（名称或六位代码）、企业规模；可选：产业链（名称）、链上角色、标签、联系人、联系电话。可先下载模板。',
   'admin.importFile': '文件',
   'admin.pickFile': '请选择要导入的文件。',
   'admin.upload': '上传并导入',
@@ -436,12 +438,12 @@ export const zhCN: Messages = {
   'admin.errorsNotStored': '另有 {count} 行被拒绝，未逐条记录。',
   'admin.chains': '产业链',
   'admin.newChain': '新增产业链',
-  'admin.leadBank': '链长行',
-  'admin.deputyBank': '副链长行',
+  'admin.leadBank': '主办行',
+  'admin.deputyBank': '协办行',
   'admin.pickBank': '请选择银行',
-  'admin.deputyIsLead': '副链长行不能与链长行相同。',
-  'admin.campaigns': '活动',
-  'admin.newCampaign': '新增活动',
+  'admin.deputyIsLead': '协办行不能与主办行相同。',
+  'admin.campaigns': '专项行动',
+  'admin.newCampaign': '新增专项行动',
   'admin.campaignKind.diagnose_unblock': '诊断畅通',
   'admin.campaignKind.gm_visits': '行长走访',
   'admin.campaignKind.other': '其他',
@@ -462,8 +464,8 @@ export const zhCN: Messages = {
   'admin.sla.signing': '签约时限',
   'admin.sla.remindBefore': '提前提醒',
   'admin.sla.levelTwoAfter': '升为二级督办',
-  'admin.durationHint': '工作日写作 3BD，时长写作 PT2H、PT30S 等；留空则用默认值。',
-  'admin.durationFormat': '请输入时长，如 P3D、PT2H 或 PT30S。',
+  'admin.durationHint': '填写数字并选择单位，如 3 个工作日；工作日跳过周末和法定节假日，自然日不跳过。留空则用默认值。',
+  'admin.durationFormat': '请填写不小于 1 的整数（工作日最多 999）；选“ISO 8601 时长”时填写如 PT30S。',
   'admin.enterprises': '企业',
   'admin.newEnterprise': '新增企业',
   'admin.uscc': '统一社会信用代码',
@@ -519,4 +521,5 @@ export const zhCN: Messages = {
   // ── 管理员结束 ──
   ...casePageZhCN,
   ...accountsZhCN,
+  ...adminZhCN,
 };

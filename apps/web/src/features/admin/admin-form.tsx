@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { focusFirstError, SelectField, TextField } from '../../components/fields';
+import { ChoiceGroup, focusFirstError, SelectField, TextField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
 import {
@@ -9,6 +9,8 @@ import {
   type FormValues,
   type Validation,
 } from './admin-validation';
+import { DurationField } from './duration-field';
+import { unitKey, type DurationUnit } from './sla-durations';
 
 /** One field of an admin form: a text input, or a select when it has options. */
 export interface FieldSpec {
@@ -21,6 +23,10 @@ export interface FieldSpec {
   required?: boolean;
   hint?: MessageKey;
   inputMode?: 'numeric';
+  /** A number and a unit (3 个工作日): the amount under `name`, the unit under `unitKey(name)`. */
+  duration?: boolean;
+  /** With options: checkboxes, any number of them chosen (the value: their values joined by commas). */
+  multiple?: boolean;
 }
 
 /**
@@ -77,7 +83,30 @@ export function AdminForm<B>({
     <form ref={formRef} onSubmit={submit} noValidate className="form panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{heading ?? t(title)}</h2>
       {fields.map((field) =>
-        field.options ? (
+        field.duration ? (
+          <DurationField
+            key={field.name}
+            name={field.name}
+            label={t(field.label)}
+            hint={field.hint ? t(field.hint) : undefined}
+            amount={values[field.name] ?? ''}
+            unit={(values[unitKey(field.name)] ?? 'BD') as DurationUnit}
+            error={message(field.name)}
+            onChange={(amount, unit) => onChange({ [field.name]: amount, [unitKey(field.name)]: unit })}
+          />
+        ) : field.options && field.multiple ? (
+          <ChoiceGroup
+            key={field.name}
+            name={field.name}
+            type="checkbox"
+            label={t(field.label)}
+            hint={field.hint ? t(field.hint) : undefined}
+            options={field.options}
+            selected={(values[field.name] ?? '').split(',').filter(Boolean)}
+            error={message(field.name)}
+            onChange={(selected) => onChange({ [field.name]: selected.join(',') })}
+          />
+        ) : field.options ? (
           <SelectField
             key={field.name}
             name={field.name}

@@ -10,20 +10,26 @@ import {
   changedOnly,
   validateCalendar,
   validateCalendarEdit,
-  validateCampaign,
-  validateChain,
   validateEnterprise,
   validateEnterpriseEdit,
   validateOrganization,
   validateOrganizationEdit,
   validateRegion,
-  validateSlaPolicy,
   validateUser,
   validateUserEdit,
   type CreateUserBody,
   type FormValues,
   type UpdateOrganizationBody,
 } from './admin-validation';
+import {
+  validateCampaign,
+  validateCampaignEdit,
+  validateChain,
+  validateChainEdit,
+  validateSlaPolicy,
+  validateSlaPolicyEdit,
+} from './reference-validation';
+import { joinDuration, splitDuration } from './sla-durations';
 
 function errorOf(element: HTMLElement): string | undefined {
   const id = String(element.getAttribute('aria-describedby'))
@@ -152,16 +158,118 @@ describe('the administrator’s forms', () => {
       ok: true,
       body: { ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', slaPolicyId: 'p1' },
     });
-    expect(validateSlaPolicy({ name: '演练', calendarId: 'c1', claim: '3 days', signing: 'PT' })).toEqual({
+    expect(
+      validateSlaPolicy({ name: '演练', calendarId: 'c1', claim: '3 days', signing: 'PT', 'signing.unit': 'ISO' }),
+    ).toEqual({
       ok: false,
       errors: { claim: 'admin.durationFormat', signing: 'admin.durationFormat' },
     });
     expect(
-      validateSlaPolicy({ name: '演练', calendarId: 'c1', claim: 'pt30s', decision: 'P15D', remindBefore: '' }),
+      validateSlaPolicy({
+        name: '演练',
+        calendarId: 'c1',
+        claim: '３',
+        'claim.unit': 'BD',
+        firstContact: 'pt30s',
+        'firstContact.unit': 'ISO',
+        decision: '15',
+        'decision.unit': 'D',
+        signing: '2',
+        'signing.unit': 'H',
+        remindBefore: '',
+      }),
     ).toEqual({
       ok: true,
-      body: { name: '演练', calendarId: 'c1', claim: 'PT30S', decision: 'P15D' },
+      body: { name: '演练', calendarId: 'c1', claim: '3BD', firstContact: 'PT30S', decision: 'P15D', signing: 'PT2H' },
     });
+  });
+
+  it('a duration: typed as 3 个工作日 it is stored as 3BD, and read back the same way', () => {
+    expect(joinDuration('3', 'BD')).toBe('3BD');
+    expect(joinDuration('1000', 'BD')).toBeUndefined();
+    expect(joinDuration('0', 'H')).toBeUndefined();
+    expect(joinDuration('3BD', 'ISO')).toBeUndefined();
+    expect(joinDuration('p1dt2h', 'ISO')).toBe('P1DT2H');
+    expect(splitDuration('3BD')).toEqual({ amount: '3', unit: 'BD' });
+    expect(splitDuration('PT30S')).toEqual({ amount: '30', unit: 'S' });
+    expect(splitDuration('P3D')).toEqual({ amount: '3', unit: 'D' });
+    expect(splitDuration('P1DT2H')).toEqual({ amount: 'P1DT2H', unit: 'ISO' });
+  });
+
+  it('edits of a chain, a campaign and a policy send only what changed', () => {
+    const chain = {
+      id: 'c1',
+      name: '轴承产业链',
+      regionCode: '371500',
+      leadBankId: 'b1',
+      deputyBankId: 'b2',
+      memberOrgIds: ['o2', 'o1'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const chainValues = { name: '轴承产业链', regionCode: '371500', leadBankId: 'b3', deputyBankId: 'b2' };
+    expect(validateChainEdit({ ...chainValues, memberOrgIds: 'o1,o2' }, chain)).toEqual({
+      ok: true,
+      body: { leadBankId: 'b3' },
+    });
+    expect(validateChainEdit({ ...chainValues, memberOrgIds: 'o1' }, chain)).toEqual({
+      ok: true,
+      body: { leadBankId: 'b3', memberOrgIds: ['o1'] },
+    });
+    const campaign = {
+      id: 'k1',
+      name: '诊断畅通',
+      kind: 'diagnose_unblock' as const,
+      regionCode: '371500',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      slaPolicyId: 'p1',
+      targetVisits: null,
+      targetNeeds: null,
+      targetSignedAmount: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    };
+    const campaignValues = {
+      name: '诊断畅通',
+      kind: 'diagnose_unblock',
+      regionCode: '371500',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    };
+    expect(
+      validateCampaignEdit(
+        { ...campaignValues, slaPolicyId: '', targetVisits: '255', targetNeeds: '', targetSignedAmount: '314.5亿' },
+        campaign,
+      ),
+    ).toEqual({ ok: true, body: { slaPolicyId: null, targetVisits: 255, targetSignedAmount: '31450000000.00' } });
+    expect(validateCampaignEdit({ ...campaignValues, slaPolicyId: 'p1', targetVisits: '-1' }, campaign)).toEqual({
+      ok: false,
+      errors: { targetVisits: 'admin.targetCountFormat' },
+    });
+    const policy = {
+      id: 'p1',
+      name: '默认时限规则',
+      calendarId: 'cal',
+      claim: '3BD',
+      firstContact: '2BD',
+      decision: '15BD',
+      signing: '10BD',
+      remindBefore: '1BD',
+      levelTwoAfter: '3BD',
+      isDefault: true,
+    };
+    expect(
+      validateSlaPolicyEdit(
+        {
+          name: '默认时限规则',
+          calendarId: 'cal',
+          claim: '5',
+          'claim.unit': 'BD',
+          firstContact: '2',
+          'firstContact.unit': 'BD',
+        },
+        policy,
+      ),
+    ).toEqual({ ok: true, body: { claim: '5BD' } });
   });
 
   it('an enterprise: an 18-character credit code, a size, and its place when it is on a chain', () => {

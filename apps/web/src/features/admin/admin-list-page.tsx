@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { MAX_PAGE_SIZE, type PagedList } from '../../api/paged-list';
+import type { PagedList } from '../../api/paged-list';
 import { ApiProblem } from '../../api/problem';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { LoadMore } from '../../components/load-more';
@@ -12,8 +12,8 @@ import { useDraft } from '../../lib/use-draft';
 import { AdminForm, type FieldSpec } from './admin-form';
 import type { FormValues, Validation } from './admin-validation';
 
-/** Rows per page of an admin list (then "Load more"). */
-export const ADMIN_PAGE_SIZE = MAX_PAGE_SIZE;
+/** Rows per page of an admin list (then "Load more"): a screenful or two to scan, the rest on demand. */
+export const ADMIN_PAGE_SIZE = 50;
 
 export interface Column<T> {
   label: MessageKey;
@@ -30,6 +30,8 @@ export interface EditSpec<T, U> {
   /** The body to send: only what changed. */
   validate: (values: FormValues, item: T) => Validation<U>;
   update: (item: T, body: U) => Promise<unknown>;
+  /** What an edit changes and what it leaves (open deadlines, cases already routed), shown over the form. */
+  note?: MessageKey;
 }
 
 type Write<T, B, U> = { kind: 'create'; body: B } | { kind: 'edit'; item: T; body: U };
@@ -52,6 +54,8 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
   edit,
   rowActions,
   banner,
+  filters,
+  filtered = false,
 }: {
   title: MessageKey;
   formTitle: MessageKey;
@@ -68,6 +72,10 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
   rowActions?: (item: T) => ReactNode;
   /** Shown over the forms (a confirmation, a result). */
   banner?: ReactNode;
+  /** The list's search and filters (`ListFilters`), over the table. */
+  filters?: ReactNode;
+  /** Whether a search or filter is on: an empty list then says nothing matches. */
+  filtered?: boolean;
 }): ReactNode {
   const { t } = useI18n();
   const [values, setValues, clear] = useDraft<FormValues>(`admin.${draftKey}`, () => ({}));
@@ -114,20 +122,23 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
       {noChanges && <Notice kind="info">{t('admin.noChanges')}</Notice>}
       {banner}
       {edit && editing ? (
-        <AdminForm
-          key={editing.id}
-          title="admin.edit"
-          heading={t('admin.editing', { name: edit.label(editing) })}
-          fields={edit.fields}
-          values={editValues}
-          onChange={(patch) => setEditValues((current) => ({ ...current, ...patch }))}
-          validate={(v) => edit.validate(v, editing)}
-          onSubmit={(body) => saveEdit(editing, body)}
-          serverErrors={serverErrors}
-          busy={write.isPending}
-          submitLabel="admin.save"
-          onCancel={stopEdit}
-        />
+        <>
+          {edit.note && <Notice kind="info">{t(edit.note)}</Notice>}
+          <AdminForm
+            key={editing.id}
+            title="admin.edit"
+            heading={t('admin.editing', { name: edit.label(editing) })}
+            fields={edit.fields}
+            values={editValues}
+            onChange={(patch) => setEditValues((current) => ({ ...current, ...patch }))}
+            validate={(v) => edit.validate(v, editing)}
+            onSubmit={(body) => saveEdit(editing, body)}
+            serverErrors={serverErrors}
+            busy={write.isPending}
+            submitLabel="admin.save"
+            onCancel={stopEdit}
+          />
+        </>
       ) : (
         <AdminForm
           title={formTitle}
@@ -141,10 +152,16 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
           submitLabel="admin.create"
         />
       )}
+      {filters}
       <ProblemBanner error={list.error} />
-      {list.items && list.items.length === 0 && <p>{t('admin.empty')}</p>}
+      {list.items && list.total !== undefined && (
+        <p className="list-count" role="status" data-testid="admin-list-count">
+          {t('adminList.count', { total: list.total, shown: list.items.length })}
+        </p>
+      )}
+      {list.items && list.items.length === 0 && <p>{t(filtered ? 'adminList.noMatch' : 'admin.empty')}</p>}
       {list.items && list.items.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t(title)}>
+        <div className="table-wrap admin-table" tabIndex={0} role="region" aria-label={t(title)}>
           <table data-testid="admin-list">
             <thead>
               <tr>
@@ -153,7 +170,11 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
                     {t(column.label)}
                   </th>
                 ))}
-                {(edit || rowActions) && <th scope="col">{t('admin.actions')}</th>}
+                {(edit || rowActions) && (
+                  <th scope="col" className="actions-column">
+                    {t('admin.actions')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -163,7 +184,7 @@ export function AdminListPage<T extends { id: string }, B, U extends object = ob
                     <td key={column.label}>{column.value(item)}</td>
                   ))}
                   {(edit || rowActions) && (
-                    <td>
+                    <td className="actions-column">
                       <div className="row-actions">
                         {edit && (
                           <button

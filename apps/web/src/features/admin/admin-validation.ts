@@ -2,13 +2,11 @@ import {
   CHINESE_PHONE_PATTERN,
   normalizePhone,
   brokenPasswordRule,
-  CAMPAIGN_KINDS,
   ENTERPRISE_SIZES,
   isRegionCode,
   isValidUscc,
   normalizeUscc,
   ORGANIZATION_KINDS,
-  parseSlaDuration,
   PASSWORD_MIN_LENGTH,
   ROLES,
 } from '@unblock/domain';
@@ -43,13 +41,12 @@ export type UpdateUserBody = Schemas['UpdateUserDto'];
 
 export const PASSWORD_MIN = PASSWORD_MIN_LENGTH;
 export const WEBHOOK_SECRET_MIN = 16;
-export const SLA_DURATIONS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
+export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;
 const WEBHOOK_URL = /^https?:\/\/[^\s/]+\S*$/iu;
 
-function done<B>(errors: FormErrors, body: () => B): Validation<B> {
+export function done<B>(errors: FormErrors, body: () => B): Validation<B> {
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body: body() };
 }
 
@@ -125,61 +122,6 @@ export function validateUserEdit(values: FormValues, original: Schemas['UserResp
       original,
     ),
   );
-}
-
-export function validateChain(values: FormValues): Validation<CreateChainBody> {
-  const errors: FormErrors = {};
-  const name = (values['name'] ?? '').trim();
-  const regionCode = values['regionCode'] ?? '';
-  const leadBankId = values['leadBankId'] ?? '';
-  const deputyBankId = values['deputyBankId'] ?? '';
-  if (!name) errors['name'] = 'form.required';
-  if (!regionCode) errors['regionCode'] = 'admin.pickRegion';
-  if (!leadBankId) errors['leadBankId'] = 'admin.pickBank';
-  if (!deputyBankId) errors['deputyBankId'] = 'admin.pickBank';
-  else if (deputyBankId === leadBankId) errors['deputyBankId'] = 'admin.deputyIsLead';
-  return done(errors, () => ({ name, regionCode, leadBankId, deputyBankId, memberOrgIds: [] }));
-}
-
-export function validateCampaign(values: FormValues): Validation<CreateCampaignBody> {
-  const errors: FormErrors = {};
-  const name = (values['name'] ?? '').trim();
-  const kind = values['kind'] ?? '';
-  const regionCode = values['regionCode'] ?? '';
-  const startsOn = values['startsOn'] ?? '';
-  const endsOn = values['endsOn'] ?? '';
-  const slaPolicyId = values['slaPolicyId'] ?? '';
-  if (!name) errors['name'] = 'form.required';
-  if (!CAMPAIGN_KINDS.includes(kind as CampaignKind)) errors['kind'] = 'admin.pickKind';
-  if (!regionCode) errors['regionCode'] = 'admin.pickRegion';
-  if (!ISO_DAY.test(startsOn)) errors['startsOn'] = 'form.invalidDate';
-  if (!ISO_DAY.test(endsOn)) errors['endsOn'] = 'form.invalidDate';
-  else if (ISO_DAY.test(startsOn) && endsOn < startsOn) errors['endsOn'] = 'admin.endsBeforeStart';
-  return done(errors, () => ({
-    name,
-    kind: kind as CampaignKind,
-    regionCode,
-    startsOn,
-    endsOn,
-    ...(slaPolicyId ? { slaPolicyId } : {}),
-  }));
-}
-
-/** Each duration, when given: business days (`3BD`) or an ISO 8601 duration (`P3D`, `PT2H`, `PT30S`). */
-export function validateSlaPolicy(values: FormValues): Validation<CreateSlaPolicyBody> {
-  const errors: FormErrors = {};
-  const name = (values['name'] ?? '').trim();
-  const calendarId = values['calendarId'] ?? '';
-  if (!name) errors['name'] = 'form.required';
-  if (!calendarId) errors['calendarId'] = 'admin.pickCalendar';
-  const durations: Partial<Record<(typeof SLA_DURATIONS)[number], string>> = {};
-  for (const key of SLA_DURATIONS) {
-    const value = (values[key] ?? '').trim().toUpperCase();
-    if (!value) continue;
-    if (parseSlaDuration(value) !== null) durations[key] = value;
-    else errors[key] = 'admin.durationFormat';
-  }
-  return done(errors, () => ({ name, calendarId, ...durations }));
 }
 
 /**

@@ -6,7 +6,8 @@ import { useApiMutation } from '../../api/use-api-mutation';
 import { useAuth } from '../../auth/auth';
 import { Page } from '../../components/page';
 import { Notice, ProblemBanner } from '../../components/problem-banner';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type Translate } from '../../i18n/i18n';
+import { en, type MessageKey } from '../../i18n/messages.en';
 
 export interface ImportRowError {
   row: number;
@@ -29,6 +30,48 @@ export interface ImportView {
 }
 
 const POLL_MS = 1000;
+
+/** The template's columns, in order: each header is a name the import takes (Chinese or English). */
+const TEMPLATE_COLUMNS = [
+  'uscc',
+  'name',
+  'region',
+  'size',
+  'chain',
+  'chainRole',
+  'tags',
+  'contactName',
+  'contactPhone',
+] as const;
+
+/** One CSV cell: quoted when it holds a comma, a quote or a line break. */
+function csvCell(text: string): string {
+  return /[",\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+/** The import template in the reader's language: the header and one example row to replace (UTF-8 with BOM). */
+function templateCsv(t: Translate): string {
+  const example: Record<(typeof TEMPLATE_COLUMNS)[number], string> = {
+    uscc: t('import.example.uscc'),
+    name: t('import.example.name'),
+    region: t('import.example.region'),
+    size: t('import.example.size'),
+    chain: t('import.example.chain'),
+    chainRole: t('import.example.chainRole'),
+    tags: t('import.example.tags'),
+    contactName: t('import.example.contactName'),
+    contactPhone: '0635-8231234',
+  };
+  const header = TEMPLATE_COLUMNS.map((column) => csvCell(t(`import.col.${column}`)));
+  const row = TEMPLATE_COLUMNS.map((column) => csvCell(example[column]));
+  return `\uFEFF${header.join(',')}\r\n${row.join(',')}\r\n`;
+}
+
+/** A rejected row's column as its reader knows it (统一社会信用代码, 产业链), else as the API names it. */
+function columnLabel(field: string, t: Translate): string {
+  const key = `import.col.${field}`;
+  return key in en ? t(key as MessageKey) : field;
+}
 
 function hasEnded(view: ImportView | undefined): boolean {
   return view?.status === 'completed' || view?.status === 'failed';
@@ -71,6 +114,15 @@ export function EnterpriseImportPage(): ReactNode {
     if (ended) void queryClient.invalidateQueries({ queryKey: queryKeys.enterprises.all });
   }, [ended, queryClient]);
 
+  const downloadTemplate = (): void => {
+    const url = URL.createObjectURL(new Blob([templateCsv(t)], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = t('import.templateFile');
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     const file = fileRef.current?.files?.[0];
@@ -89,6 +141,11 @@ export function EnterpriseImportPage(): ReactNode {
       <form className="form panel" noValidate onSubmit={submit}>
         <p className="hint" id="import-columns">
           {t('admin.importColumns')}
+        </p>
+        <p>
+          <button type="button" className="secondary" onClick={downloadTemplate}>
+            {t('import.template')}
+          </button>
         </p>
         <div className={fileError ? 'field has-error' : 'field'}>
           <label htmlFor="import-file">
@@ -142,7 +199,7 @@ export function EnterpriseImportPage(): ReactNode {
                   {view.errors.map((rowError) => (
                     <tr key={`${rowError.row}-${rowError.field}`}>
                       <td>{rowError.row}</td>
-                      <td>{rowError.field}</td>
+                      <td>{columnLabel(rowError.field, t)}</td>
                       <td>{rowError.reason}</td>
                     </tr>
                   ))}

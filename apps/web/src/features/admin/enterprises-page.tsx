@@ -1,16 +1,17 @@
 import { CHAIN_ROLES, ENTERPRISE_SIZES } from '@unblock/domain';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
 import { pageQuery, usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Enterprise } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { nameOf, nameOptions, regionOptions } from '../../reference/names';
+import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
 import { useChains, useRegions } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
 import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
-import { validateEnterprise, validateEnterpriseEdit } from './admin-validation';
+import { validateEnterprise, validateEnterpriseEdit, type FormValues } from './admin-validation';
+import { ListFilters } from './list-filters';
 
 /** `/manage/enterprises`: the enterprises by credit code; an edit changes all but the credit code. */
 export function EnterprisesPage(): ReactNode {
@@ -18,9 +19,17 @@ export function EnterprisesPage(): ReactNode {
   const { api } = useAuth();
   const regions = useRegions();
   const chains = useChains();
-  const list = usePagedList(queryKeys.enterprises.list(), (cursor) =>
-    unwrapPage<Enterprise>(api.GET('/api/v1/enterprises', { params: { query: pageQuery(cursor, ADMIN_PAGE_SIZE) } })),
+  const [filters, setFilters] = useState<FormValues>({});
+  const list = usePagedList(queryKeys.enterprises.list(filters), (cursor) =>
+    unwrapPage<Enterprise>(
+      api.GET('/api/v1/enterprises', {
+        params: {
+          query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...(filters as { size?: Enterprise['size'] }) },
+        },
+      }),
+    ),
   );
+  const sizeOptions = ENTERPRISE_SIZES.map((size) => ({ value: size, label: t(`admin.size.${size}`) }));
   const fields: FieldSpec[] = [
     { name: 'uscc', label: 'admin.uscc', required: true, hint: 'admin.usccHint' },
     { name: 'name', label: 'admin.name', required: true },
@@ -36,7 +45,7 @@ export function EnterprisesPage(): ReactNode {
       label: 'admin.size',
       required: true,
       placeholder: 'admin.pickSize',
-      options: ENTERPRISE_SIZES.map((size) => ({ value: size, label: t(`admin.size.${size}`) })),
+      options: sizeOptions,
     },
     { name: 'chainId', label: 'admin.chain', placeholder: 'admin.noChain', options: nameOptions(chains.data) },
     {
@@ -55,10 +64,23 @@ export function EnterprisesPage(): ReactNode {
       draftKey="enterprise"
       list={list}
       resource={queryKeys.enterprises.all}
+      filtered={Object.keys(filters).length > 0}
+      filters={
+        <ListFilters
+          searchLabel="adminList.searchEnterprise"
+          values={filters}
+          onChange={setFilters}
+          filters={[
+            { name: 'regionCode', label: 'admin.region', options: regionOptions(regions.data) },
+            { name: 'chainId', label: 'admin.chain', options: nameOptions(chains.data) },
+            { name: 'size', label: 'admin.size', options: sizeOptions },
+          ]}
+        />
+      }
       columns={[
         { label: 'admin.name', value: (e: Enterprise) => e.name },
         { label: 'admin.uscc', value: (e: Enterprise) => e.uscc },
-        { label: 'admin.region', value: (e: Enterprise) => e.regionCode },
+        { label: 'admin.region', value: (e: Enterprise) => regionName(regions.data, e.regionCode) },
         { label: 'admin.size', value: (e: Enterprise) => t(`admin.size.${e.size}`) },
         { label: 'admin.chain', value: (e: Enterprise) => nameOf(chains.data, e.chainId) },
       ]}

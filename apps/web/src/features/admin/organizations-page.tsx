@@ -1,26 +1,33 @@
 import { ORGANIZATION_KINDS } from '@unblock/domain';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
 import { pageQuery, usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Organization } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
-import { regionOptions } from '../../reference/names';
+import { regionName, regionOptions } from '../../reference/names';
 import { useRegions } from '../../reference/reference-lists';
 import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
-import { validateOrganization, validateOrganizationEdit } from './admin-validation';
+import { validateOrganization, validateOrganizationEdit, type FormValues } from './admin-validation';
+import { ListFilters } from './list-filters';
 
 /** `/manage/organizations`: regulators, banks and other institutions; an edit sets a name or a webhook. */
 export function OrganizationsPage(): ReactNode {
   const { t } = useI18n();
   const { api } = useAuth();
   const regions = useRegions();
-  const list = usePagedList(queryKeys.organizations.list(), (cursor) =>
+  const [filters, setFilters] = useState<FormValues>({});
+  const list = usePagedList(queryKeys.organizations.list(filters), (cursor) =>
     unwrapPage<Organization>(
-      api.GET('/api/v1/organizations', { params: { query: pageQuery(cursor, ADMIN_PAGE_SIZE) } }),
+      api.GET('/api/v1/organizations', {
+        params: {
+          query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...(filters as { kind?: Organization['kind'] }) },
+        },
+      }),
     ),
   );
+  const kindOptions = ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`admin.kind.${kind}`) }));
   return (
     <AdminListPage
       title="admin.organizations"
@@ -28,10 +35,22 @@ export function OrganizationsPage(): ReactNode {
       draftKey="organization"
       list={list}
       resource={queryKeys.organizations.all}
+      filtered={Object.keys(filters).length > 0}
+      filters={
+        <ListFilters
+          searchLabel="adminList.searchName"
+          values={filters}
+          onChange={setFilters}
+          filters={[
+            { name: 'kind', label: 'admin.kind', options: kindOptions },
+            { name: 'regionCode', label: 'admin.region', options: regionOptions(regions.data) },
+          ]}
+        />
+      }
       columns={[
         { label: 'admin.name', value: (o: Organization) => o.name },
         { label: 'admin.kind', value: (o: Organization) => t(`admin.kind.${o.kind}`) },
-        { label: 'admin.region', value: (o: Organization) => o.regionCode },
+        { label: 'admin.region', value: (o: Organization) => regionName(regions.data, o.regionCode) },
         {
           label: 'admin.webhook',
           value: (o: Organization) => t(o.webhookConfigured ? 'admin.webhookOn' : 'admin.webhookOff'),

@@ -1,20 +1,24 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
 import { pageQuery, usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Region } from '../../api/types';
 import { useAuth } from '../../auth/auth';
-import { regionOptions } from '../../reference/names';
+import { regionName, regionOptions } from '../../reference/names';
 import { useRegions } from '../../reference/reference-lists';
 import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
-import { validateRegion } from './admin-validation';
+import { validateRegion, type FormValues } from './admin-validation';
+import { ListFilters } from './list-filters';
 
 /** `/manage/regions`: the administrative divisions (GB/T 2260 codes), each under its parent. */
 export function RegionsPage(): ReactNode {
   const { api } = useAuth();
   const regions = useRegions();
-  const list = usePagedList(queryKeys.regions.list(), (cursor) =>
-    unwrapPage<Region>(api.GET('/api/v1/regions', { params: { query: pageQuery(cursor, ADMIN_PAGE_SIZE) } })),
+  const [filters, setFilters] = useState<FormValues>({});
+  const list = usePagedList(queryKeys.regions.list(filters), (cursor) =>
+    unwrapPage<Region>(
+      api.GET('/api/v1/regions', { params: { query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...filters } } }),
+    ),
   );
   return (
     <AdminListPage
@@ -23,10 +27,15 @@ export function RegionsPage(): ReactNode {
       draftKey="region"
       list={list}
       resource={queryKeys.regions.all}
+      filtered={Object.keys(filters).length > 0}
+      filters={<ListFilters searchLabel="adminList.searchRegion" values={filters} onChange={setFilters} />}
       columns={[
         { label: 'admin.code', value: (r: Region) => r.code },
         { label: 'admin.name', value: (r: Region) => r.name },
-        { label: 'admin.parent', value: (r: Region) => r.parentCode ?? '—' },
+        {
+          label: 'admin.parent',
+          value: (r: Region) => (r.parentCode === null ? '—' : regionName(regions.data, r.parentCode)),
+        },
       ]}
       fields={[
         { name: 'code', label: 'admin.code', required: true, inputMode: 'numeric', hint: 'admin.regionCodeHint' },

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
 import { pageQuery, usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
@@ -9,21 +9,42 @@ import { nameOf, nameOptions } from '../../reference/names';
 import { useCalendars } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
 import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
-import { SLA_DURATIONS, validateSlaPolicy } from './admin-validation';
+import type { FormValues } from './admin-validation';
+import { ListFilters } from './list-filters';
+import { validateSlaPolicy, validateSlaPolicyEdit } from './reference-validation';
+import { durationText, SLA_DURATIONS, splitDuration, unitKey } from './sla-durations';
 
-/** `/manage/sla-policies`: the deadlines of each obligation, on a calendar of business days. */
+/**
+ * `/manage/sla-policies`: the deadlines of each obligation, typed as people say them (3 个工作日), on a
+ * calendar of business days. An edit applies to the deadlines that start afterwards.
+ */
 export function SlaPoliciesPage(): ReactNode {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { api } = useAuth();
   const calendars = useCalendars();
-  const list = usePagedList(queryKeys.slaPolicies.list(), (cursor) =>
-    unwrapPage<SlaPolicy>(api.GET('/api/v1/sla-policies', { params: { query: pageQuery(cursor, ADMIN_PAGE_SIZE) } })),
+  const [filters, setFilters] = useState<FormValues>({});
+  const list = usePagedList(queryKeys.slaPolicies.list(filters), (cursor) =>
+    unwrapPage<SlaPolicy>(
+      api.GET('/api/v1/sla-policies', { params: { query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...filters } } }),
+    ),
   );
   const durationFields: FieldSpec[] = SLA_DURATIONS.map((key) => ({
     name: key,
     label: `admin.sla.${key}`,
     hint: 'admin.durationHint',
+    duration: true,
   }));
+  const fields: FieldSpec[] = [
+    { name: 'name', label: 'admin.name', required: true },
+    {
+      name: 'calendarId',
+      label: 'admin.calendar',
+      required: true,
+      placeholder: 'admin.pickCalendar',
+      options: nameOptions(calendars.data),
+    },
+    ...durationFields,
+  ];
   return (
     <AdminListPage
       title="admin.slaPolicies"
@@ -31,24 +52,44 @@ export function SlaPoliciesPage(): ReactNode {
       draftKey="sla-policy"
       list={list}
       resource={queryKeys.slaPolicies.all}
+      filtered={Object.keys(filters).length > 0}
+      filters={<ListFilters searchLabel="adminList.searchName" values={filters} onChange={setFilters} />}
       columns={[
-        { label: 'admin.name', value: (p: SlaPolicy) => (p.isDefault ? `${p.name} (${t('admin.default')})` : p.name) },
-        ...SLA_DURATIONS.map((key) => ({ label: `admin.sla.${key}` as const, value: (p: SlaPolicy) => p[key] })),
+        {
+          label: 'admin.name',
+          value: (p: SlaPolicy) =>
+            !p.isDefault
+              ? p.name
+              : locale === 'zh-CN'
+                ? `${p.name}（${t('admin.default')}）`
+                : `${p.name} (${t('admin.default')})`,
+        },
+        ...SLA_DURATIONS.map((key) => ({
+          label: `admin.sla.${key}` as const,
+          value: (p: SlaPolicy) => durationText(p[key], t),
+        })),
         { label: 'admin.calendar', value: (p: SlaPolicy) => nameOf(calendars.data, p.calendarId) },
       ]}
-      fields={[
-        { name: 'name', label: 'admin.name', required: true },
-        {
-          name: 'calendarId',
-          label: 'admin.calendar',
-          required: true,
-          placeholder: 'admin.pickCalendar',
-          options: nameOptions(calendars.data),
-        },
-        ...durationFields,
-      ]}
+      fields={fields}
       validate={validateSlaPolicy}
       create={(body) => unwrap(api.POST('/api/v1/sla-policies', { body }))}
+      edit={{
+        label: (p: SlaPolicy) => p.name,
+        fields,
+        note: 'admin.policyEditNote',
+        initial: (p: SlaPolicy) => {
+          const values: FormValues = { name: p.name, calendarId: p.calendarId };
+          for (const key of SLA_DURATIONS) {
+            const { amount, unit } = splitDuration(p[key]);
+            values[key] = amount;
+            values[unitKey(key)] = unit;
+          }
+          return values;
+        },
+        validate: validateSlaPolicyEdit,
+        update: (p: SlaPolicy, body) =>
+          unwrap(api.PATCH('/api/v1/sla-policies/{id}', { params: { path: { id: p.id } }, body })),
+      }}
     />
   );
 }

@@ -1,5 +1,5 @@
 import { ROLES } from '@unblock/domain';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
 import { pageQuery, usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
@@ -11,7 +11,8 @@ import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/
 import { useOrganizations, useRegions } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
 import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
-import { validateUser, validateUserEdit } from './admin-validation';
+import { validateUser, validateUserEdit, type FormValues } from './admin-validation';
+import { ListFilters } from './list-filters';
 import { useUserAccountActions } from './user-account-actions';
 
 /**
@@ -25,16 +26,28 @@ export function UsersPage(): ReactNode {
   const regions = useRegions();
   const organizations = useOrganizations();
   const actions = useUserAccountActions();
-  const list = usePagedList(queryKeys.users.list(), (cursor) =>
-    unwrapPage<User>(api.GET('/api/v1/users', { params: { query: pageQuery(cursor, ADMIN_PAGE_SIZE) } })),
+  const [filters, setFilters] = useState<FormValues>({});
+  const list = usePagedList(queryKeys.users.list(filters), (cursor) =>
+    unwrapPage<User>(
+      api.GET('/api/v1/users', {
+        params: {
+          query: {
+            ...pageQuery(cursor, ADMIN_PAGE_SIZE),
+            ...(filters as { role?: User['role'] }),
+            ...(filters['active'] ? { active: filters['active'] === 'true' } : {}),
+          },
+        },
+      }),
+    ),
   );
+  const roleOptions = ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }));
   const scopeFields: FieldSpec[] = [
     {
       name: 'role',
       label: 'admin.role',
       required: true,
       placeholder: 'admin.pickRole',
-      options: ROLES.map((role) => ({ value: role, label: t(`role.${role}`) })),
+      options: roleOptions,
     },
     {
       name: 'organizationId',
@@ -56,6 +69,26 @@ export function UsersPage(): ReactNode {
       draftKey="user"
       list={list}
       resource={queryKeys.users.all}
+      filtered={Object.keys(filters).length > 0}
+      filters={
+        <ListFilters
+          searchLabel="adminList.searchUser"
+          values={filters}
+          onChange={setFilters}
+          filters={[
+            { name: 'role', label: 'admin.role', options: roleOptions },
+            {
+              name: 'active',
+              label: 'adminList.status',
+              options: [
+                { value: 'true', label: t('users.active') },
+                { value: 'false', label: t('users.inactive') },
+              ],
+            },
+            { name: 'regionCode', label: 'admin.region', options: regionOptions(regions.data) },
+          ]}
+        />
+      }
       columns={[
         { label: 'admin.name', value: (u: User) => u.name },
         { label: 'auth.email', value: (u: User) => u.email },
