@@ -26,7 +26,7 @@ describe('admin lists', () => {
   const list = (url: string) => api.request<Listed>('GET', url, { token: admin });
 
   it('searches each kind by part of its name, and counts the matches with the first page', async () => {
-    const banks = await list(`/api/v1/organizations?kind=bank&q=${encodeURIComponent('郑州')}`);
+    const banks = await list(`/api/v1/organizations?kind=bank&count=true&q=${encodeURIComponent('郑州')}`);
     expect(banks.status).toBe(200);
     expect(banks.body.items.map((o) => o.name)).toEqual(['郑州银行']);
     expect(banks.body.total).toBe(1);
@@ -38,7 +38,7 @@ describe('admin lists', () => {
     const campaigns = await list(`/api/v1/campaigns?q=${encodeURIComponent('湖北')}`);
     expect(campaigns.body.items.map((c) => c.id)).toEqual([world.hubeiCampaignId]);
 
-    const policies = await list(`/api/v1/sla-policies?q=${encodeURIComponent('%')}`);
+    const policies = await list(`/api/v1/sla-policies?count=true&q=${encodeURIComponent('%')}`);
     expect(policies.body).toEqual({ items: [], nextCursor: null, total: 0 });
   });
 
@@ -51,11 +51,13 @@ describe('admin lists', () => {
     expect(all.body.items.map((e) => e.uscc)).toEqual(['91110000600037341L']);
   });
 
-  it('pages with a cursor: the count comes with the first page only', async () => {
-    const first = await list('/api/v1/organizations?limit=2');
+  it('pages with a cursor: the count comes with the first page only, and when asked', async () => {
+    expect((await list('/api/v1/organizations?limit=2')).body.total).toBeUndefined();
+    expect((await list('/api/v1/organizations?count=yes')).status).toBe(400);
+    const first = await list('/api/v1/organizations?limit=2&count=true');
     expect(first.body.items).toHaveLength(2);
     expect(first.body.total).toBeGreaterThan(2);
-    const second = await list(`/api/v1/organizations?limit=2&cursor=${first.body.nextCursor}`);
+    const second = await list(`/api/v1/organizations?limit=2&count=true&cursor=${first.body.nextCursor}`);
     expect(second.body.total).toBeUndefined();
     expect(second.body.items.map((o) => o.id)).not.toContain(first.body.items[0]?.id);
   });
@@ -69,7 +71,7 @@ describe('admin lists', () => {
     expect(off.status).toBe(200);
     const inactive = await api.request<{ items: { id: string; active: boolean }[]; total: number }>(
       'GET',
-      '/api/v1/users?active=false&role=field_officer',
+      '/api/v1/users?active=false&role=field_officer&count=true',
       { token: admin },
     );
     expect(inactive.body.items.map((u) => u.id)).toEqual([officer.userId]);

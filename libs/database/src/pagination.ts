@@ -11,6 +11,8 @@ export interface Page<T> {
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | undefined;
+  /** Answer `total` with the first page (a list a person pages through shows it). */
+  readonly count?: boolean | undefined;
 }
 
 /** A page with each item mapped (to its response), its cursor and count kept. */
@@ -63,16 +65,15 @@ export function decodeCursor(cursor: string): CursorKey {
 
 /**
  * Keyset pagination in creation order (createdAt, id): stable while rows are added, and an index scan
- * at any depth. `alias` is the query builder's main alias. With `counted`, the first page also answers
- * `total`, the count of every row the query matches (a list a person pages through shows it).
+ * at any depth. `alias` is the query builder's main alias. Asked to `count`, the first page also answers
+ * `total`, the count of every row the query matches.
  */
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   page: PageRequest,
-  options: { counted?: boolean } = {},
 ): Promise<Page<T>> {
-  const total = options.counted === true && page.cursor === undefined ? await query.clone().getCount() : undefined;
+  const total = page.count === true && page.cursor === undefined ? await query.clone().getCount() : undefined;
   if (page.cursor !== undefined) {
     const key = decodeCursor(page.cursor);
     query.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {

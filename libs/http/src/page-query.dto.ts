@@ -1,7 +1,7 @@
 import { parseCursor } from '@unblock/database';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { toInt } from './validators';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { toBoolean, toInt } from './validators';
 
 /** A `nextCursor` this API gave out (checked by `parseCursor`, the one check of every list's cursor). */
 function IsCursor(): PropertyDecorator {
@@ -23,6 +23,12 @@ export class PageQueryDto {
   @Min(1)
   @Max(200)
   limit: number = 50;
+
+  /** `true`: the first page also answers `total`, how many items the whole list holds. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  count?: boolean;
 
   /** The `nextCursor` of the previous page. */
   @IsOptional()

@@ -16,6 +16,10 @@ export const INT4_MAX = 2_147_483_647;
 export const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d{1,16}$/u.test(value) ? Number(value) : value;
 
+/** A query string's `true` or `false` as a boolean; anything else is left for the validator to refuse. */
+export const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
 /** A unified social credit code: normalized (NFKC, upper case, no spaces), then checked per GB 32100-2015. */
 export function IsUscc(options?: ValidationOptions): PropertyDecorator {
   const normalize = Transform(({ value }: { value: unknown }) =>

@@ -39,7 +39,7 @@ export class UserQueries {
     if (query.active !== undefined) qb.andWhere('u.active = :active', { active: query.active });
     whereWithinRegion(qb, 'u.regionCode', query.regionCode);
     whereContains(qb, ['u.name', 'u.email'], query.q);
-    return mapPage(await paginate(qb, 'u', query, { counted: true }), toUserResponse);
+    return mapPage(await paginate(qb, 'u', query), toUserResponse);
   }
 
   async get(id: string): Promise<UserResponse> {

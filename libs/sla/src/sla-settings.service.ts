@@ -98,7 +98,7 @@ export class SlaSettings {
       ['p.name'],
       query.q,
     );
-    return mapPage(await paginate(qb, 'p', query, { counted: true }), toSlaPolicyResponse);
+    return mapPage(await paginate(qb, 'p', query), toSlaPolicyResponse);
   }
 
   async getPolicy(id: string): Promise<SlaPolicyResponse> {

@@ -4,9 +4,8 @@ import { IsDateString, IsOptional, IsString, Matches, MaxLength, MinLength } fro
 /** A calendar date as the API reads and writes it: YYYY-MM-DD. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 
-/** A query string's `true` or `false` as a boolean; anything else is left for the validator to refuse. */
-export const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
+/** The one reading of a query string's boolean (`@unblock/http`), for the API's DTOs. */
+export { toBoolean } from '@unblock/http';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 

@@ -1612,6 +1612,8 @@ export interface operations {
     CalendarsController_list: {
         parameters: {
             query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description How many items, 1 to 200 (default 50). */
@@ -1704,6 +1706,8 @@ export interface operations {
         parameters: {
             query: {
                 activeOn?: string;
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 kind?: "diagnose_unblock" | "gm_visits" | "other";
@@ -1802,6 +1806,8 @@ export interface operations {
                 bankId?: string;
                 campaignId?: string;
                 chainId?: string;
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description `me`: only the cases diagnosed from the caller's own visits (the origin visit's visitor is the caller). */
@@ -2201,6 +2207,8 @@ export interface operations {
             query: {
                 chainId?: string;
                 chainRole?: "leader" | "upstream" | "downstream" | "member";
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description How many items, 1 to 200 (default 50). */
@@ -2300,6 +2308,8 @@ export interface operations {
             query: {
                 bankId?: string;
                 chainId?: string;
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 level?: 2 | 1;
@@ -2547,6 +2557,8 @@ export interface operations {
     IndustrialChainsController_list: {
         parameters: {
             query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description How many items, 1 to 200 (default 50). */
@@ -2661,6 +2673,8 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 kind?: "reminder" | "escalation" | "digest";
@@ -2767,6 +2781,8 @@ export interface operations {
     OrganizationsController_list: {
         parameters: {
             query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 kind?: "regulator" | "bank" | "institution";
@@ -2862,6 +2878,8 @@ export interface operations {
     RegionsController_list: {
         parameters: {
             query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description How many items, 1 to 200 (default 50). */
@@ -3020,6 +3038,8 @@ export interface operations {
     SlaPoliciesController_list: {
         parameters: {
             query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 /** @description How many items, 1 to 200 (default 50). */
@@ -3115,6 +3135,8 @@ export interface operations {
             query: {
                 /** @description Active (true) or deactivated (false) accounts. */
                 active?: boolean;
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 email?: string;
@@ -3235,6 +3257,8 @@ export interface operations {
         parameters: {
             query: {
                 campaignId?: string;
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
                 enterpriseId?: string;

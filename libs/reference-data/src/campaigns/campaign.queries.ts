@@ -57,7 +57,7 @@ export class CampaignQueries {
       qb.andWhere(':activeOn BETWEEN c.startsOn AND c.endsOn', { activeOn: query.activeOn });
     }
     whereContains(qb, ['c.name'], query.q);
-    return mapPage(await paginate(qb, 'c', query, { counted: true }), toCampaignResponse);
+    return mapPage(await paginate(qb, 'c', query), toCampaignResponse);
   }
 
   async get(actor: Actor, id: string): Promise<CampaignResponse> {

@@ -57,7 +57,7 @@ export class ChainQueries {
       );
     }
     whereContains(qb, ['c.name'], query.q);
-    return mapPage(await paginate(qb, 'c', query, { counted: true }), toChainResponse);
+    return mapPage(await paginate(qb, 'c', query), toChainResponse);
   }
 
   async get(actor: Actor, id: string): Promise<IndustrialChainResponse> {

@@ -33,7 +33,7 @@ export class EnterpriseQueries {
     if (query.tag !== undefined) qb.andWhere(':tag = ANY(e.tags)', { tag: query.tag });
     if (query.uscc !== undefined) qb.andWhere('e.uscc = :uscc', { uscc: query.uscc });
     whereContains(qb, ['e.name', 'e.uscc'], query.q);
-    return mapPage(await paginate(qb, 'e', query, { counted: true }), toEnterpriseResponse);
+    return mapPage(await paginate(qb, 'e', query), toEnterpriseResponse);
   }
 
   async get(actor: Actor, id: string): Promise<EnterpriseResponse> {

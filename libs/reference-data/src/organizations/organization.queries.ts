@@ -23,7 +23,7 @@ export class OrganizationQueries {
     if (query.kind !== undefined) qb.andWhere('o.kind = :kind', { kind: query.kind });
     whereWithinRegion(qb, 'o.regionCode', query.regionCode);
     whereContains(qb, ['o.name'], query.q);
-    return mapPage(await paginate(qb, 'o', query, { counted: true }), toOrganizationResponse);
+    return mapPage(await paginate(qb, 'o', query), toOrganizationResponse);
   }
 
   async get(id: string): Promise<OrganizationResponse> {

@@ -24,7 +24,7 @@ export class RegionQueries {
     if (query.parentCode !== undefined) qb.andWhere('r.parentCode = :parentCode', { parentCode: query.parentCode });
     whereWithinRegion(qb, 'r.code', query.within);
     whereContains(qb, ['r.name', 'r.code'], query.q);
-    return mapPage(await paginate(qb, 'r', query, { counted: true }), toRegionResponse);
+    return mapPage(await paginate(qb, 'r', query), toRegionResponse);
   }
 
   async get(code: string): Promise<RegionResponse> {

@@ -1,6 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import type { PagedList } from '../../api/paged-list';
+import { pageQuery, type PagedList } from '../../api/paged-list';
 import { ApiProblem } from '../../api/problem';
 import { useApiMutation } from '../../api/use-api-mutation';
 import { LoadMore } from '../../components/load-more';
@@ -14,6 +14,11 @@ import type { FormValues, Validation } from './admin-validation';
 
 /** Rows per page of an admin list (then "Load more"): a screenful or two to scan, the rest on demand. */
 export const ADMIN_PAGE_SIZE = 50;
+
+/** The query of an admin list's page: fifty rows, and with the first, how many the whole list holds. */
+export function adminPageQuery(cursor: string | undefined): { limit: number; cursor?: string; count: true } {
+  return { ...pageQuery(cursor, ADMIN_PAGE_SIZE), count: true };
+}
 
 export interface Column<T> {
   label: MessageKey;

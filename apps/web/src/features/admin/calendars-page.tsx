@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import { pageQuery, usePagedList } from '../../api/paged-list';
+import { usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Calendar } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import type { FieldSpec } from './admin-form';
-import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
+import { AdminListPage, adminPageQuery } from './admin-list-page';
 import { validateCalendar, validateCalendarEdit } from './admin-validation';
 
 const CALENDAR_FIELDS: readonly FieldSpec[] = [
@@ -20,7 +20,7 @@ export function CalendarsPage(): ReactNode {
   const { t } = useI18n();
   const { api } = useAuth();
   const list = usePagedList(queryKeys.calendars.list(), (cursor) =>
-    unwrapPage<Calendar>(api.GET('/api/v1/calendars', { params: { query: pageQuery(cursor, ADMIN_PAGE_SIZE) } })),
+    unwrapPage<Calendar>(api.GET('/api/v1/calendars', { params: { query: adminPageQuery(cursor) } })),
   );
   return (
     <AdminListPage

@@ -1,7 +1,7 @@
 import { CAMPAIGN_KINDS } from '@unblock/domain';
 import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import { pageQuery, usePagedList } from '../../api/paged-list';
+import { usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Campaign } from '../../api/types';
 import { useAuth } from '../../auth/auth';
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
 import { useRegions, useSlaPolicies } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
-import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
+import { AdminListPage, adminPageQuery } from './admin-list-page';
 import type { FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
 import { validateCampaign, validateCampaignEdit } from './reference-validation';
@@ -24,7 +24,7 @@ export function CampaignsPage(): ReactNode {
   const list = usePagedList(queryKeys.campaigns.list(filters), (cursor) =>
     unwrapPage<Campaign>(
       api.GET('/api/v1/campaigns', {
-        params: { query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...(filters as { kind?: Campaign['kind'] }) } },
+        params: { query: { ...adminPageQuery(cursor), ...(filters as { kind?: Campaign['kind'] }) } },
       }),
     ),
   );

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import { pageQuery, usePagedList } from '../../api/paged-list';
+import { usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Chain } from '../../api/types';
 import { useAuth } from '../../auth/auth';
@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
 import { useBanks, useOrganizations, useRegions } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
-import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
+import { AdminListPage, adminPageQuery } from './admin-list-page';
 import type { FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
 import { validateChain, validateChainEdit } from './reference-validation';
@@ -28,7 +28,7 @@ export function ChainsPage(): ReactNode {
   const list = usePagedList(queryKeys.chains.list(filters), (cursor) =>
     unwrapPage<Chain>(
       api.GET('/api/v1/industrial-chains', {
-        params: { query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...filters } },
+        params: { query: { ...adminPageQuery(cursor), ...filters } },
       }),
     ),
   );

@@ -7,6 +7,7 @@ import { useAuth } from '../../auth/auth';
 import { Page } from '../../components/page';
 import { Notice, ProblemBanner } from '../../components/problem-banner';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { importReason } from './import-reasons';
 import { en, type MessageKey } from '../../i18n/messages.en';
 
 export interface ImportRowError {
@@ -200,7 +201,7 @@ export function EnterpriseImportPage(): ReactNode {
                     <tr key={`${rowError.row}-${rowError.field}`}>
                       <td>{rowError.row}</td>
                       <td>{columnLabel(rowError.field, t)}</td>
-                      <td>{rowError.reason}</td>
+                      <td>{importReason(rowError.reason, t)}</td>
                     </tr>
                   ))}
                 </tbody>

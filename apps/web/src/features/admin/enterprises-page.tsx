@@ -1,7 +1,7 @@
 import { CHAIN_ROLES, ENTERPRISE_SIZES } from '@unblock/domain';
 import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import { pageQuery, usePagedList } from '../../api/paged-list';
+import { usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Enterprise } from '../../api/types';
 import { useAuth } from '../../auth/auth';
@@ -9,7 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
 import { useChains, useRegions } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
-import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
+import { AdminListPage, adminPageQuery } from './admin-list-page';
 import { validateEnterprise, validateEnterpriseEdit, type FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
 
@@ -24,7 +24,7 @@ export function EnterprisesPage(): ReactNode {
     unwrapPage<Enterprise>(
       api.GET('/api/v1/enterprises', {
         params: {
-          query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...(filters as { size?: Enterprise['size'] }) },
+          query: { ...adminPageQuery(cursor), ...(filters as { size?: Enterprise['size'] }) },
         },
       }),
     ),

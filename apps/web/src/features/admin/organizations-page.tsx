@@ -1,14 +1,14 @@
 import { ORGANIZATION_KINDS } from '@unblock/domain';
 import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import { pageQuery, usePagedList } from '../../api/paged-list';
+import { usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Organization } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { regionName, regionOptions } from '../../reference/names';
 import { useRegions } from '../../reference/reference-lists';
-import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
+import { AdminListPage, adminPageQuery } from './admin-list-page';
 import { validateOrganization, validateOrganizationEdit, type FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
 
@@ -22,7 +22,7 @@ export function OrganizationsPage(): ReactNode {
     unwrapPage<Organization>(
       api.GET('/api/v1/organizations', {
         params: {
-          query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...(filters as { kind?: Organization['kind'] }) },
+          query: { ...adminPageQuery(cursor), ...(filters as { kind?: Organization['kind'] }) },
         },
       }),
     ),

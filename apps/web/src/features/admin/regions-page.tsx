@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import { pageQuery, usePagedList } from '../../api/paged-list';
+import { usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Region } from '../../api/types';
 import { useAuth } from '../../auth/auth';
 import { regionName, regionOptions } from '../../reference/names';
 import { useRegions } from '../../reference/reference-lists';
-import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
+import { AdminListPage, adminPageQuery } from './admin-list-page';
 import { validateRegion, type FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
 
@@ -16,9 +16,7 @@ export function RegionsPage(): ReactNode {
   const regions = useRegions();
   const [filters, setFilters] = useState<FormValues>({});
   const list = usePagedList(queryKeys.regions.list(filters), (cursor) =>
-    unwrapPage<Region>(
-      api.GET('/api/v1/regions', { params: { query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...filters } } }),
-    ),
+    unwrapPage<Region>(api.GET('/api/v1/regions', { params: { query: { ...adminPageQuery(cursor), ...filters } } })),
   );
   return (
     <AdminListPage

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import { pageQuery, usePagedList } from '../../api/paged-list';
+import { usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { SlaPolicy } from '../../api/types';
 import { useAuth } from '../../auth/auth';
@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { nameOf, nameOptions } from '../../reference/names';
 import { useCalendars } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
-import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
+import { AdminListPage, adminPageQuery } from './admin-list-page';
 import type { FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
 import { validateSlaPolicy, validateSlaPolicyEdit } from './reference-validation';
@@ -25,14 +25,15 @@ export function SlaPoliciesPage(): ReactNode {
   const [filters, setFilters] = useState<FormValues>({});
   const list = usePagedList(queryKeys.slaPolicies.list(filters), (cursor) =>
     unwrapPage<SlaPolicy>(
-      api.GET('/api/v1/sla-policies', { params: { query: { ...pageQuery(cursor, ADMIN_PAGE_SIZE), ...filters } } }),
+      api.GET('/api/v1/sla-policies', { params: { query: { ...adminPageQuery(cursor), ...filters } } }),
     ),
   );
-  const durationFields: FieldSpec[] = SLA_DURATIONS.map((key) => ({
+  // The hint once, under the first duration: the others are written the same way.
+  const durationFields: FieldSpec[] = SLA_DURATIONS.map((key, i) => ({
     name: key,
     label: `admin.sla.${key}`,
-    hint: 'admin.durationHint',
     duration: true,
+    ...(i === 0 ? { hint: 'admin.durationHint' as const } : {}),
   }));
   const fields: FieldSpec[] = [
     { name: 'name', label: 'admin.name', required: true },

@@ -1,7 +1,7 @@
 import { ROLES } from '@unblock/domain';
 import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
-import { pageQuery, usePagedList } from '../../api/paged-list';
+import { usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { User } from '../../api/types';
 import { useAuth } from '../../auth/auth';
@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/i18n';
 import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
 import { useOrganizations, useRegions } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
-import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
+import { AdminListPage, adminPageQuery } from './admin-list-page';
 import { validateUser, validateUserEdit, type FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
 import { useUserAccountActions } from './user-account-actions';
@@ -32,7 +32,7 @@ export function UsersPage(): ReactNode {
       api.GET('/api/v1/users', {
         params: {
           query: {
-            ...pageQuery(cursor, ADMIN_PAGE_SIZE),
+            ...adminPageQuery(cursor),
             ...(filters as { role?: User['role'] }),
             ...(filters['active'] ? { active: filters['active'] === 'true' } : {}),
           },
