@@ -67,7 +67,7 @@ export function SlaPoliciesPage(): ReactNode {
         },
         ...SLA_DURATIONS.map((key) => ({
           label: `admin.sla.${key}` as const,
-          value: (p: SlaPolicy) => durationText(p[key], t),
+          value: (p: SlaPolicy) => <span className="nowrap">{durationText(p[key], t)}</span>,
         })),
         { label: 'admin.calendar', value: (p: SlaPolicy) => nameOf(calendars.data, p.calendarId) },
       ]}
