@@ -256,6 +256,31 @@ describe('the console of an administrator, against the real API and worker', () 
     await expectAccessible(page);
     await screenshot(page, 'adm-sla-policy-desktop');
 
+    // A campaign (专项行动) takes that policy and its targets; the table shows them in words and 亿元.
+    await stack.created('/campaigns', token, {
+      name: '聊城诊断畅通专项行动',
+      kind: 'diagnose_unblock',
+      regionCode: '371500',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+    });
+    await nav.getByRole('link', { name: '专项行动' }).click();
+    await page.getByRole('button', { name: '编辑聊城诊断畅通专项行动' }).click();
+    const campaignForm = page.getByRole('form', { name: '编辑“聊城诊断畅通专项行动”' });
+    await campaignForm.getByLabel('时限规则').selectOption({ label: '三个工作日规则' });
+    await campaignForm.getByLabel('目标走访次数').fill('255');
+    await campaignForm.getByLabel('目标需求数').fill('865');
+    await campaignForm.getByLabel('目标放款金额').fill('314.5亿');
+    await campaignForm.getByLabel('结束日期').fill('2026-06-30');
+    await campaignForm.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存。').waitFor();
+    const campaignRow = table.locator('tr', { hasText: '聊城诊断畅通专项行动' });
+    await campaignRow.getByText('走访 255 · 需求 865 · 314.5亿元').waitFor();
+    await expect(campaignRow.textContent()).resolves.toContain('三个工作日规则');
+    await expectNoRawText(page);
+    await expectAccessible(page);
+    await screenshot(page, 'adm-campaign-edited-desktop');
+
     // An import by names: the chain by its name, the region by its name, the contact.
     await nav.getByRole('link', { name: '导入企业' }).click();
     const accepted = newUscc('371502');
