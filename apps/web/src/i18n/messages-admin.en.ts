@@ -35,6 +35,11 @@ export const adminEn = {
   'admin.policyEditNote':
     'A change applies to the deadlines that start from now on; deadlines already running keep their due time.',
   'admin.campaignEditNote': 'A change of policy applies to the deadlines that start from now on.',
+  'admin.policyDefault': 'Default policy',
+  'admin.policyDefaultHint':
+    'Campaigns that name no policy use the default; making this one the default unsets the other.',
+  'admin.policyNotDefault': 'No',
+  'admin.policyIsDefault': 'Yes, the default',
   'admin.targets': 'Targets',
   'admin.targetVisits': 'Target visits',
   'admin.targetNeeds': 'Target needs',

@@ -261,6 +261,7 @@ describe('the administrator’s forms', () => {
       validateSlaPolicyEdit(
         {
           name: '默认时限规则',
+          isDefault: 'yes',
           calendarId: 'cal',
           claim: '5',
           'claim.unit': 'BD',
@@ -270,6 +271,11 @@ describe('the administrator’s forms', () => {
         policy,
       ),
     ).toEqual({ ok: true, body: { claim: '5BD' } });
+    // Unset, the default is sent as false: the API refuses it, naming isDefault (another is made the default).
+    expect(validateSlaPolicyEdit({ name: '默认时限规则', calendarId: 'cal', isDefault: '' }, policy)).toEqual({
+      ok: true,
+      body: { isDefault: false },
+    });
   });
 
   it('an enterprise: an 18-character credit code, a size, and its place when it is on a chain', () => {

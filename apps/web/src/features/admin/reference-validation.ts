@@ -144,7 +144,8 @@ export function validateSlaPolicy(values: FormValues): Validation<CreateSlaPolic
   if (!name) errors['name'] = 'form.required';
   if (!calendarId) errors['calendarId'] = 'admin.pickCalendar';
   const durations = readDurations(values, errors);
-  return done(errors, () => ({ name, calendarId, ...durations }));
+  const isDefault = values['isDefault'] === 'yes';
+  return done(errors, () => ({ name, calendarId, ...durations, ...(isDefault ? { isDefault } : {}) }));
 }
 
 /** A policy's edit: a duration emptied keeps its value; only what changed is sent. */
@@ -153,5 +154,10 @@ export function validateSlaPolicyEdit(
   original: Schemas['SlaPolicyResponse'],
 ): Validation<UpdateSlaPolicyBody> {
   const result = validateSlaPolicy(values);
-  return result.ok ? { ok: true, body: changedOnly<UpdateSlaPolicyBody>(result.body, original) } : result;
+  return result.ok
+    ? {
+        ok: true,
+        body: changedOnly<UpdateSlaPolicyBody>({ ...result.body, isDefault: values['isDefault'] === 'yes' }, original),
+      }
+    : result;
 }

@@ -45,6 +45,13 @@ export function SlaPoliciesPage(): ReactNode {
       options: nameOptions(calendars.data),
     },
     ...durationFields,
+    {
+      name: 'isDefault',
+      label: 'admin.policyDefault',
+      hint: 'admin.policyDefaultHint',
+      placeholder: 'admin.policyNotDefault',
+      options: [{ value: 'yes', label: t('admin.policyIsDefault') }],
+    },
   ];
   return (
     <AdminListPage
@@ -79,7 +86,7 @@ export function SlaPoliciesPage(): ReactNode {
         fields,
         note: 'admin.policyEditNote',
         initial: (p: SlaPolicy) => {
-          const values: FormValues = { name: p.name, calendarId: p.calendarId };
+          const values: FormValues = { name: p.name, calendarId: p.calendarId, isDefault: p.isDefault ? 'yes' : '' };
           for (const key of SLA_DURATIONS) {
             const { amount, unit } = splitDuration(p[key]);
             values[key] = amount;
