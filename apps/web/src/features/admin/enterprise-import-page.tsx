@@ -8,6 +8,7 @@ import { Page } from '../../components/page';
 import { Notice, ProblemBanner } from '../../components/problem-banner';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import { importReason } from './import-reasons';
+import { templateCsv } from './import-template';
 import { en, type MessageKey } from '../../i18n/messages.en';
 
 export interface ImportRowError {
@@ -31,42 +32,6 @@ export interface ImportView {
 }
 
 const POLL_MS = 1000;
-
-/** The template's columns, in order: each header is a name the import takes (Chinese or English). */
-const TEMPLATE_COLUMNS = [
-  'uscc',
-  'name',
-  'region',
-  'size',
-  'chain',
-  'chainRole',
-  'tags',
-  'contactName',
-  'contactPhone',
-] as const;
-
-/** One CSV cell: quoted when it holds a comma, a quote or a line break. */
-function csvCell(text: string): string {
-  return /[",\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-}
-
-/** The import template in the reader's language: the header and one example row to replace (UTF-8 with BOM). */
-function templateCsv(t: Translate): string {
-  const example: Record<(typeof TEMPLATE_COLUMNS)[number], string> = {
-    uscc: t('import.example.uscc'),
-    name: t('import.example.name'),
-    region: t('import.example.region'),
-    size: t('import.example.size'),
-    chain: t('import.example.chain'),
-    chainRole: t('import.example.chainRole'),
-    tags: t('import.example.tags'),
-    contactName: t('import.example.contactName'),
-    contactPhone: '0635-8231234',
-  };
-  const header = TEMPLATE_COLUMNS.map((column) => csvCell(t(`import.col.${column}`)));
-  const row = TEMPLATE_COLUMNS.map((column) => csvCell(example[column]));
-  return `\uFEFF${header.join(',')}\r\n${row.join(',')}\r\n`;
-}
 
 /** A rejected row's column as its reader knows it (统一社会信用代码, 产业链), else as the API names it. */
 function columnLabel(field: string, t: Translate): string {
