@@ -1,4 +1,7 @@
-import type { Translate } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages.en';
+
+/** The console's `t` (`useI18n`), as this file needs it. */
+type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** The template's columns, in order: each header is a name the import takes (Chinese or English). */
 export const TEMPLATE_COLUMNS = [
