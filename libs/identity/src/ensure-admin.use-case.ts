@@ -39,7 +39,7 @@ export class EnsureAdminUseCase {
       .insert()
       .values({
         email,
-        name: command.name ?? 'Administrator',
+        name: command.name ?? '系统管理员',
         role: 'admin',
         organizationId: null,
         regionCode: null,
