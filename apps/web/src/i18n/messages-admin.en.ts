@@ -28,7 +28,7 @@ export const adminEn = {
   'duration.unit': '{label}: unit',
   'duration.default': 'Default',
 
-  'admin.members': 'Member institutions (pool)',
+  'admin.members': 'Member institution pool',
   'admin.membersHint': 'The institutions that may claim the chain’s needs from the pool (banks, securities, insurers).',
   'admin.memberCount': '{count} institutions',
   'admin.chainEditNote': 'A change applies to the needs routed from now on; needs already routed stay where they are.',
