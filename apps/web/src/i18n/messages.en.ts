@@ -1,3 +1,4 @@
+import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
 
@@ -526,6 +527,7 @@ export const en = {
   // ── end of administrator ──
   ...casePageEn,
   ...accountsEn,
+  ...fieldOfficerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

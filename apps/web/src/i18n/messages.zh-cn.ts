@@ -1,3 +1,4 @@
+import { fieldOfficerZhCN } from './messages-field-officer.zh-cn';
 import { casePageZhCN } from './messages-case-page.zh-cn';
 import { accountsZhCN } from './messages-accounts.zh-cn';
 import type { Messages } from './messages.en';
@@ -519,4 +520,5 @@ export const zhCN: Messages = {
   // ── 管理员结束 ──
   ...casePageZhCN,
   ...accountsZhCN,
+  ...fieldOfficerZhCN,
 };
