@@ -10,6 +10,7 @@ export const fieldOfficerZhCN: Record<keyof typeof fieldOfficerEn, string> = {
   'fo.bank': '承接银行',
   'fo.bankTier': '{bank}（{tier}）',
   'fo.notRouted': '尚未分派',
+  'fo.inPool': '成员机构池',
   'fo.amount': '需求金额',
   'fo.enterpriseCases': '查看该企业的需求',
   'fo.uscc': '统一社会信用代码',

@@ -42,7 +42,7 @@ export function bankOf(c: Case, banks: readonly { id: string; name: string }[] |
       ? t('fo.bankTier', { bank, tier: t(`tier.${c.routingTier}`) })
       : bank;
   }
-  if (c.routingTier === 3) return t('tier.3');
+  if (c.routingTier === 3) return t('fo.inPool');
   return c.status === 'diagnosed' ? t('fo.notRouted') : '—';
 }
 
