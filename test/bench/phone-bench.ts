@@ -37,7 +37,7 @@ export interface PhoneSize {
 
 export const PHONE_SIZES: Record<'tiny' | 'full', PhoneSize> = {
   tiny: { rounds: 1, cases: 20, enterprises: 5 },
-  full: { rounds: 3, cases: 200, enterprises: 20 },
+  full: { rounds: 5, cases: 200, enterprises: 20 },
 };
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
