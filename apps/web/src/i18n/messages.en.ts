@@ -1,5 +1,6 @@
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
+import { supervisorEn } from './messages-supervisor.en';
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -179,10 +180,6 @@ export const en = {
   'supervisor.chain': 'Chain',
   'supervisor.region': 'Region',
   'supervisor.actions': 'Actions',
-  'supervisor.unit.day': 'd',
-  'supervisor.unit.hour': 'h',
-  'supervisor.unit.minute': 'm',
-  'supervisor.unit.second': 's',
   'supervisor.escalationStatus.open': 'Open',
   'supervisor.escalationStatus.acknowledged': 'Acknowledged',
   'supervisor.escalationStatus.resolved': 'Resolved',
@@ -198,7 +195,6 @@ export const en = {
   'escalations.title': 'Escalation queue',
   'escalations.empty': 'No escalation matches.',
   'escalations.level': 'Level',
-  'escalations.levelN': 'Level {level}',
   'escalations.obligation': 'Missed obligation',
   'escalations.overdueBy': 'Overdue by',
   'escalations.dueAt': 'Deadline was {at}',
@@ -526,6 +522,7 @@ export const en = {
   // ── end of administrator ──
   ...casePageEn,
   ...accountsEn,
+  ...supervisorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

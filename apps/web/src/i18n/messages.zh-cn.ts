@@ -1,5 +1,6 @@
 import { casePageZhCN } from './messages-case-page.zh-cn';
 import { accountsZhCN } from './messages-accounts.zh-cn';
+import { supervisorZhCN } from './messages-supervisor.zh-cn';
 import type { Messages } from './messages.en';
 
 /** 简体中文：与 messages.en.ts 的键一一对应，缺一个或多一个都无法通过类型检查。 */
@@ -175,10 +176,6 @@ export const zhCN: Messages = {
   'supervisor.chain': '产业链',
   'supervisor.region': '地区',
   'supervisor.actions': '操作',
-  'supervisor.unit.day': '天',
-  'supervisor.unit.hour': '小时',
-  'supervisor.unit.minute': '分',
-  'supervisor.unit.second': '秒',
   'supervisor.escalationStatus.open': '待处理',
   'supervisor.escalationStatus.acknowledged': '已确认',
   'supervisor.escalationStatus.resolved': '已解决',
@@ -194,7 +191,6 @@ export const zhCN: Messages = {
   'escalations.title': '督办队列',
   'escalations.empty': '没有符合条件的督办事项。',
   'escalations.level': '级别',
-  'escalations.levelN': '{level}级',
   'escalations.obligation': '逾期事项',
   'escalations.overdueBy': '已逾期',
   'escalations.dueAt': '期限为 {at}',
@@ -519,4 +515,5 @@ export const zhCN: Messages = {
   // ── 管理员结束 ──
   ...casePageZhCN,
   ...accountsZhCN,
+  ...supervisorZhCN,
 };
