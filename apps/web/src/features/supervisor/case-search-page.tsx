@@ -170,7 +170,7 @@ export function CaseSearchPage(): ReactNode {
           </label>
         </div>
         <div className="button-row">
-          <button type="submit">{t('search.title')}</button>
+          <button type="submit">{t('search.submit')}</button>
           <button
             type="button"
             className="secondary"
@@ -194,18 +194,16 @@ export function CaseSearchPage(): ReactNode {
       {list.loading && <p>{t('app.loading')}</p>}
       {rows && rows.length === 0 && <p>{t('search.empty')}</p>}
       {rows && rows.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('search.title')}>
-          <table data-testid="search-results">
+        <div className="table-wrap wide-table" tabIndex={0} role="region" aria-label={t('search.title')}>
+          <table data-testid="search-results" className="stack-table">
             <thead>
               <tr>
                 <th scope="col">{t('search.col.number')}</th>
                 <th scope="col">{t('search.col.enterprise')}</th>
                 <th scope="col">{t('search.col.status')}</th>
                 <th scope="col">{t('search.col.bank')}</th>
-                <th scope="col">{t('search.col.chain')}</th>
                 <th scope="col">{t('search.col.amount')}</th>
                 <th scope="col">{t('search.col.due')}</th>
-                <th scope="col">{t('search.col.escalation')}</th>
                 <th scope="col">{t('search.col.updated')}</th>
               </tr>
             </thead>
@@ -214,21 +212,35 @@ export function CaseSearchPage(): ReactNode {
                 const due = c.dueAt ? deadlineInWords(c.dueAt, now, t) : undefined;
                 return (
                   <tr key={c.id} data-case-id={c.id} data-status={c.status}>
-                    <td>
+                    <td data-label={t('search.col.number')}>
                       <Link to={`/supervision/cases/${c.id}`}>{c.number}</Link>
                     </td>
-                    <td>{names.get(c.enterpriseId) ?? '…'}</td>
-                    <td>
+                    <td data-label={t('search.col.enterprise')}>{names.get(c.enterpriseId) ?? '…'}</td>
+                    <td data-label={t('search.col.status')}>
                       <StatusBadge status={c.status} label={t(`status.${c.status}`)} />
+                      {c.escalationLevel > 0 && (
+                        <>
+                          {' '}
+                          <strong className="badge">{t(`escalations.levelName.${c.escalationLevel as 1 | 2}`)}</strong>
+                        </>
+                      )}
                     </td>
-                    <td>{bankOf(c, banks.data, t)}</td>
-                    <td>{nameOf(chains.data, c.chainId)}</td>
-                    <td title={exact(c.requestedAmount)}>{money(c.requestedAmount)}</td>
-                    <td title={c.dueAt ? dateTime(c.dueAt) : undefined}>
+                    <td data-label={t('search.col.bank')}>
+                      {bankOf(c, banks.data, t)}
+                      {c.chainId !== null && (
+                        <>
+                          <br />
+                          <small>{nameOf(chains.data, c.chainId)}</small>
+                        </>
+                      )}
+                    </td>
+                    <td data-label={t('search.col.amount')} title={exact(c.requestedAmount)}>
+                      {money(c.requestedAmount)}
+                    </td>
+                    <td data-label={t('search.col.due')} title={c.dueAt ? dateTime(c.dueAt) : undefined}>
                       {due ? due.overdue ? <strong>{due.text}</strong> : due.text : t('search.noDeadline')}
                     </td>
-                    <td>{c.escalationLevel > 0 ? t(`escalations.levelName.${c.escalationLevel as 1 | 2}`) : '—'}</td>
-                    <td>{dateTime(c.updatedAt)}</td>
+                    <td data-label={t('search.col.updated')}>{dateTime(c.updatedAt)}</td>
                   </tr>
                 );
               })}

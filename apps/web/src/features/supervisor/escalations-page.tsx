@@ -135,8 +135,8 @@ export function EscalationsPage(): ReactNode {
       {queue.loading && <p>{t('app.loading')}</p>}
       {rows && rows.length === 0 && <p>{t('escalations.empty')}</p>}
       {rows && rows.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('escalations.title')}>
-          <table data-testid="escalations">
+        <div className="table-wrap wide-table" tabIndex={0} role="region" aria-label={t('escalations.title')}>
+          <table data-testid="escalations" className="stack-table">
             <thead>
               <tr>
                 <th scope="col">{t('escalations.case')}</th>
@@ -154,24 +154,28 @@ export function EscalationsPage(): ReactNode {
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id} data-case-id={e.caseId}>
-                  <td>
+                  <td data-label={t('escalations.case')}>
                     <Link to={`/supervision/cases/${e.caseId}`}>{e.caseNumber}</Link>
                   </td>
-                  <td>{e.enterpriseName}</td>
-                  <td>
+                  <td data-label={t('escalations.enterprise')}>{e.enterpriseName}</td>
+                  <td data-label={t('escalations.level')}>
                     <StatusBadge status={`level-${e.level}`} label={t(`escalations.levelName.${e.level}`)} />
                   </td>
-                  <td>{t(`escalations.missed.${e.obligation}`)}</td>
-                  <td title={t('escalations.dueAt', { at: dateTime(e.dueAt) })} data-overdue>
+                  <td data-label={t('escalations.obligation')}>{t(`escalations.missed.${e.obligation}`)}</td>
+                  <td
+                    data-label={t('escalations.overdueBy')}
+                    title={t('escalations.dueAt', { at: dateTime(e.dueAt) })}
+                    data-overdue
+                  >
                     {e.resolvedAt
                       ? t('escalations.resolvedAt', { at: dateTime(e.resolvedAt) })
                       : overdueInWords(e.dueAt, e.overdueSeconds, t)}
                   </td>
-                  <td>{nameOf(banks.data, e.bankId)}</td>
-                  <td>{nameOf(chains.data, e.chainId)}</td>
-                  <td>{regionName(regions.data, e.regionCode)}</td>
-                  <td>{t(`supervisor.escalationStatus.${e.status}`)}</td>
-                  <td>
+                  <td data-label={t('supervisor.bank')}>{nameOf(banks.data, e.bankId)}</td>
+                  <td data-label={t('supervisor.chain')}>{nameOf(chains.data, e.chainId)}</td>
+                  <td data-label={t('supervisor.region')}>{regionName(regions.data, e.regionCode)}</td>
+                  <td data-label={t('col.status')}>{t(`supervisor.escalationStatus.${e.status}`)}</td>
+                  <td data-label={t('supervisor.actions')}>
                     <div className="button-row">
                       {e.status === 'open' && (
                         <button type="button" className="secondary" onClick={() => acknowledge.mutate(e)}>
