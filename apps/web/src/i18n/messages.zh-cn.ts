@@ -70,7 +70,7 @@ export const zhCN: Messages = {
   'home.title': '欢迎，{name}',
   'home.fieldOfficer': '登记当天的走访，现场诊断企业的融资需求。',
   'home.bankManager': '从待办队列开始：新分派到本行的需求、您在办的案件，以及成员机构池中可认领的需求。',
-  'home.supervisor': '从督办队列开始：处理逾期的需求，再到专项行动看板查看进展。',
+  'home.supervisor': '从督办队列开始：处理逾期的需求；用需求查询找到辖区内的任一需求，在需求看板上看各环节的数量，再到专项行动看板查看进展。',
   'home.admin': '维护机构、产业链、企业、专项行动和时限规则。',
 
   'visit.title': '登记走访',
@@ -192,7 +192,7 @@ export const zhCN: Messages = {
   'escalations.empty': '没有符合条件的督办事项。',
   'escalations.level': '级别',
   'escalations.obligation': '逾期事项',
-  'escalations.overdueBy': '已逾期',
+  'escalations.overdueBy': '逾期情况',
   'escalations.dueAt': '期限为 {at}',
   'escalations.acknowledge': '确认',
   'escalations.acknowledged': '督办事项已确认。',
