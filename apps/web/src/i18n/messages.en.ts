@@ -74,7 +74,8 @@ export const en = {
   'home.fieldOfficer': 'Log the visits of the day and diagnose financing needs on the spot.',
   'home.bankManager':
     'Start with your work queue: the needs newly routed to your bank, the cases you work, and the needs in your pools you can claim.',
-  'home.supervisor': 'Start with the escalations: clear the overdue needs. Find any case of your region in the case search, see each stage on the pipeline board, then follow the campaign on the dashboard.',
+  'home.supervisor':
+    'Start with the escalations: clear the overdue needs. Find any case of your region in the case search, see each stage on the pipeline board, then follow the campaign on the dashboard.',
   'home.admin': 'Maintain the organizations, industrial chains, enterprises, campaigns and SLA policies.',
 
   'visit.title': 'Log a visit',
