@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -40,8 +40,8 @@ import {
   type Term,
 } from '@unblock/domain';
 import { INT4_MAX, IsMoney, PageQueryDto } from '@unblock/http';
-import { DIAGNOSED_BY, type DiagnosedBy } from '@unblock/cases';
-import { IsIsoDate, IsNote, toBoolean } from '../common/dto-validators';
+import { CASE_SORTS, DIAGNOSED_BY, type CaseSort, type DiagnosedBy } from '@unblock/cases';
+import { IsIsoDate, IsNote, toBoolean, trimmed } from '../common/dto-validators';
 
 export class DiagnoseCaseDto {
   @IsUUID()
@@ -77,7 +77,8 @@ export class DiagnoseCaseDto {
   route?: boolean;
 }
 
-export class ListCasesQueryDto extends PageQueryDto {
+/** The filters of the case list, which its counts take too. */
+export class CaseFiltersDto {
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
@@ -113,6 +114,22 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(DIAGNOSED_BY)
   diagnosedBy?: DiagnosedBy;
+
+  /** Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+}
+
+export class ListCasesQueryDto extends IntersectionType(PageQueryDto, CaseFiltersDto) {
+  /** `dueAt`: the nearest deadline first (default, the work queue); `amount`: the largest need first; `updated`: the latest change first. */
+  @ApiPropertyOptional({ enum: CASE_SORTS })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort?: CaseSort;
 }
 
 /** Every action takes an optional `expectedVersion`: the case's `version` as the caller last saw it. */

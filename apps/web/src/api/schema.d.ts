@@ -362,6 +362,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many cases the same filters as the list hold, in all and by status (a supervisor's pipeline board). */
+        get: operations["CasesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -917,6 +934,11 @@ export interface components {
             expectedVersion?: number;
             note?: string;
         };
+        CaseCountsResponse: {
+            /** @description Every status in lifecycle order, with 0 for those that hold none. */
+            byStatus: components["schemas"]["CaseStatusCountResponse"][];
+            total: number;
+        };
         CaseDetailResponse: {
             /** @description Null while the case waits in a pool. */
             assignedBankId: string | null;
@@ -1067,6 +1089,11 @@ export interface components {
             /** @description Send it back as `expectedVersion` to act only on the case as you saw it. */
             version: number;
         };
+        CaseStatusCountResponse: {
+            count: number;
+            /** @enum {string} */
+            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+        };
         CaseVisitResponse: {
             id: string;
             /** @enum {string} */
@@ -1215,9 +1242,13 @@ export interface components {
             acknowledgedByUserId: string | null;
             bankId: string | null;
             caseId: string;
+            /** @description The case's human number, e.g. C-2026-000123. */
+            caseNumber: string;
             chainId: string | null;
             /** @description The deadline that was missed. */
             dueAt: string;
+            enterpriseId: string;
+            enterpriseName: string;
             id: string;
             /** @enum {number} */
             level: 2 | 1;
@@ -1735,6 +1766,10 @@ export interface operations {
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 overdue?: boolean;
+                /** @description Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
+                q?: string;
+                /** @description `dueAt`: the nearest deadline first (default, the work queue); `amount`: the largest need first; `updated`: the latest change first. */
+                sort?: "dueAt" | "amount" | "updated";
                 status?: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
             };
             header?: never;
@@ -2116,6 +2151,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    CasesController_counts: {
+        parameters: {
+            query?: {
+                bankId?: string;
+                campaignId?: string;
+                chainId?: string;
+                /** @description `me`: only the cases diagnosed from the caller's own visits (the origin visit's visitor is the caller). */
+                diagnosedBy?: "me";
+                enterpriseId?: string;
+                escalated?: boolean;
+                overdue?: boolean;
+                /** @description Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
+                q?: string;
+                status?: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountsResponse"];
                 };
             };
         };

@@ -1,6 +1,7 @@
 import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
+import { supervisorEn } from './messages-supervisor.en';
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -74,7 +75,8 @@ export const en = {
   'home.fieldOfficer': 'Log the visits of the day and diagnose financing needs on the spot.',
   'home.bankManager':
     'Start with your work queue: the needs newly routed to your bank, the cases you work, and the needs in your pools you can claim.',
-  'home.supervisor': 'Start with the escalations: clear the overdue needs, then follow the campaign on the dashboard.',
+  'home.supervisor':
+    'Start with the escalations: clear the overdue needs. Find any case of your region in the case search, see each stage on the pipeline board, then follow the campaign on the dashboard.',
   'home.admin': 'Maintain the organizations, industrial chains, enterprises, campaigns and SLA policies.',
 
   'visit.title': 'Log a visit',
@@ -180,10 +182,6 @@ export const en = {
   'supervisor.chain': 'Chain',
   'supervisor.region': 'Region',
   'supervisor.actions': 'Actions',
-  'supervisor.unit.day': 'd',
-  'supervisor.unit.hour': 'h',
-  'supervisor.unit.minute': 'm',
-  'supervisor.unit.second': 's',
   'supervisor.escalationStatus.open': 'Open',
   'supervisor.escalationStatus.acknowledged': 'Acknowledged',
   'supervisor.escalationStatus.resolved': 'Resolved',
@@ -199,9 +197,8 @@ export const en = {
   'escalations.title': 'Escalation queue',
   'escalations.empty': 'No escalation matches.',
   'escalations.level': 'Level',
-  'escalations.levelN': 'Level {level}',
   'escalations.obligation': 'Missed obligation',
-  'escalations.overdueBy': 'Overdue by',
+  'escalations.overdueBy': 'Overdue',
   'escalations.dueAt': 'Deadline was {at}',
   'escalations.acknowledge': 'Acknowledge',
   'escalations.acknowledged': 'Escalation acknowledged.',
@@ -528,6 +525,7 @@ export const en = {
   ...casePageEn,
   ...accountsEn,
   ...fieldOfficerEn,
+  ...supervisorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

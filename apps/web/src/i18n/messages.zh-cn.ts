@@ -1,6 +1,7 @@
 import { fieldOfficerZhCN } from './messages-field-officer.zh-cn';
 import { casePageZhCN } from './messages-case-page.zh-cn';
 import { accountsZhCN } from './messages-accounts.zh-cn';
+import { supervisorZhCN } from './messages-supervisor.zh-cn';
 import type { Messages } from './messages.en';
 
 /** 简体中文：与 messages.en.ts 的键一一对应，缺一个或多一个都无法通过类型检查。 */
@@ -70,7 +71,8 @@ export const zhCN: Messages = {
   'home.title': '欢迎，{name}',
   'home.fieldOfficer': '登记当天的走访，现场诊断企业的融资需求。',
   'home.bankManager': '从待办队列开始：新分派到本行的需求、您在办的案件，以及成员机构池中可认领的需求。',
-  'home.supervisor': '从督办队列开始：处理逾期的需求，再到专项行动看板查看进展。',
+  'home.supervisor':
+    '从督办队列开始：处理逾期的需求；用需求查询找到辖区内的任一需求，在需求看板上看各环节的数量，再到专项行动看板查看进展。',
   'home.admin': '维护机构、产业链、企业、专项行动和时限规则。',
 
   'visit.title': '登记走访',
@@ -176,10 +178,6 @@ export const zhCN: Messages = {
   'supervisor.chain': '产业链',
   'supervisor.region': '地区',
   'supervisor.actions': '操作',
-  'supervisor.unit.day': '天',
-  'supervisor.unit.hour': '小时',
-  'supervisor.unit.minute': '分',
-  'supervisor.unit.second': '秒',
   'supervisor.escalationStatus.open': '待处理',
   'supervisor.escalationStatus.acknowledged': '已确认',
   'supervisor.escalationStatus.resolved': '已解决',
@@ -195,9 +193,8 @@ export const zhCN: Messages = {
   'escalations.title': '督办队列',
   'escalations.empty': '没有符合条件的督办事项。',
   'escalations.level': '级别',
-  'escalations.levelN': '{level}级',
   'escalations.obligation': '逾期事项',
-  'escalations.overdueBy': '已逾期',
+  'escalations.overdueBy': '逾期情况',
   'escalations.dueAt': '期限为 {at}',
   'escalations.acknowledge': '确认',
   'escalations.acknowledged': '督办事项已确认。',
@@ -521,4 +518,5 @@ export const zhCN: Messages = {
   ...casePageZhCN,
   ...accountsZhCN,
   ...fieldOfficerZhCN,
+  ...supervisorZhCN,
 };

@@ -50,6 +50,19 @@ export class CaseResponse {
   updatedAt!: string;
 }
 
+/** How many cases of one status. */
+export class CaseStatusCountResponse {
+  status!: CaseStatus;
+  count!: number;
+}
+
+/** How many cases a list's filters hold, in all and by status. */
+export class CaseCountsResponse {
+  total!: number;
+  /** Every status in lifecycle order, with 0 for those that hold none. */
+  byStatus!: CaseStatusCountResponse[];
+}
+
 export class CaseEventResponse {
   seq!: number;
   type!: string;
