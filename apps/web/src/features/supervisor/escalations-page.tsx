@@ -13,9 +13,9 @@ import { LoadMore } from '../../components/load-more';
 import { Page, StatusBadge } from '../../components/page';
 import { Notice, ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
+import { spanInWords } from '../../lib/span-in-words';
 import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
 import { useBanks, useChains, useRegions } from '../../reference/reference-lists';
-import { overdueText } from './overdue-text';
 
 const QUEUE_PAGE_SIZE = 200;
 /** The queue is read again this often, so a new escalation shows up without a click. */
@@ -69,12 +69,6 @@ export function EscalationsPage(): ReactNode {
       unwrap(api.POST('/api/v1/escalations/{id}/acknowledge', { params: { path: { id: escalation.id } } })),
     [queryKeys.escalations.all],
   );
-  const units = {
-    d: t('supervisor.unit.day'),
-    h: t('supervisor.unit.hour'),
-    m: t('supervisor.unit.minute'),
-    s: t('supervisor.unit.second'),
-  };
   const set = (patch: Partial<Filters>): void => setFilters((previous) => ({ ...previous, ...patch }));
 
   return (
@@ -101,8 +95,8 @@ export function EscalationsPage(): ReactNode {
           value={filters.level}
           placeholder={t('supervisor.all')}
           options={[
-            { value: '1', label: t('escalations.levelN', { level: 1 }) },
-            { value: '2', label: t('escalations.levelN', { level: 2 }) },
+            { value: '1', label: t('escalation.level.1') },
+            { value: '2', label: t('escalation.level.2') },
           ]}
           onChange={(event) => set({ level: event.target.value as Filters['level'] })}
         />
@@ -159,11 +153,14 @@ export function EscalationsPage(): ReactNode {
               {rows.map((e) => (
                 <tr key={e.id} data-case-id={e.caseId}>
                   <td>
-                    <StatusBadge status={`level-${e.level}`} label={t('escalations.levelN', { level: e.level })} />
+                    <StatusBadge
+                      status={`level-${e.level}`}
+                      label={t(e.level === 2 ? 'escalation.level.2' : 'escalation.level.1')}
+                    />
                   </td>
                   <td>{t(`supervisor.obligation.${e.obligation}`)}</td>
                   <td title={t('escalations.dueAt', { at: dateTime(e.dueAt) })}>
-                    {overdueText(e.overdueSeconds, units)}
+                    {spanInWords(e.overdueSeconds * 1000, t)}
                   </td>
                   <td>{nameOf(banks.data, e.bankId)}</td>
                   <td>{nameOf(chains.data, e.chainId)}</td>
