@@ -10,7 +10,7 @@ export const dashboardEn = {
   'funnel.approved': capital(enTerm.creditApproval),
   'funnel.signed': capital(enTerm.disbursement),
   'dashboard.funnelStep': '{label}: {value}',
-  'dashboard.funnelNote': 'Counts: enterprises visited, then needs. Amounts are apart, beside it.',
+  'dashboard.funnelNote': 'Counts: enterprises visited, then needs. Amounts are shown apart.',
   'dashboard.amounts': 'Amounts',
   'dashboard.sortBy': 'Sort by {column}',
   'dashboard.bankChart': 'Claims, declines and escalations of every bank',

@@ -11,7 +11,7 @@ export const dashboardZhCN: Record<keyof typeof dashboardEn, string> = {
   'funnel.approved': zhTerm.creditApproval,
   'funnel.signed': zhTerm.disbursement,
   'dashboard.funnelStep': '{label}：{value}',
-  'dashboard.funnelNote': '单位：走访企业为户，其余为笔；金额另列于旁。',
+  'dashboard.funnelNote': '单位：走访企业为户，其余为笔；金额另列。',
   'dashboard.amounts': '金额',
   'dashboard.sortBy': '按“{column}”排序',
   'dashboard.bankChart': '各银行的认领、拒绝与督办',

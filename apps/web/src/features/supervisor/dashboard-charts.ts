@@ -15,7 +15,7 @@ export function funnelOption(steps: { step: FunnelStep; count: number }[], t: Tr
       {
         type: 'funnel',
         sort: 'none',
-        minSize: '12%',
+        minSize: '35%',
         left: '5%',
         width: '90%',
         label: {
@@ -59,7 +59,7 @@ export function bankOption(banks: BankFigures[], t: Translate): ChartOption {
     yAxis: {
       type: 'category',
       inverse: true,
-      axisLabel: { interval: 0, width: 120, overflow: 'break' },
+      axisLabel: { interval: 0, width: 150, overflow: 'break' },
       data: banks.map((b) => b.bankName),
     },
     series: [

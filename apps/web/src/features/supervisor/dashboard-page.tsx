@@ -196,7 +196,7 @@ export function DashboardPage(): ReactNode {
             </section>
             <section aria-labelledby="dash-amounts" className="panel">
               <h2 id="dash-amounts">{t('dashboard.amounts')}</h2>
-              <dl className="figures" data-testid="amount-figures">
+              <dl className="figures amounts" data-testid="amount-figures">
                 {figure(
                   'intentionAmount',
                   t('dashboard.intentionAmount'),
