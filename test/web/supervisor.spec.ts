@@ -103,7 +103,7 @@ describe('the console of a supervisor, against the real API and worker', () => {
       45_000,
       'the escalation on the queue',
     );
-    await expect(row.textContent()).resolves.toContain('1级');
+    await expect(row.textContent()).resolves.toContain('一级督办');
     await expect(row.textContent()).resolves.toContain('认领');
     await expectAccessible(page);
     await screenshot(page, 'supervisor-escalations-desktop');
