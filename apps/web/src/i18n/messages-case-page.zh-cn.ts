@@ -77,7 +77,7 @@ export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
   'approve.irreversible': '审批通过后不可撤回，需求将进入签约阶段。',
   'approve.confirm': '确认审批通过',
   'confirm.cancel': '取消',
-  'confirm.decline': `确认拒绝此需求？拒绝后需求将按“1+2+N”转至下一顺位（${zhTerm.deputyBank}或${zhTerm.memberPool}），不可撤回。`,
+  'confirm.decline': '确认拒绝此需求？拒绝后需求将按“1+2+N”转至下一顺位，不可撤回。',
   'confirm.declineYes': '确认拒绝',
   'confirm.sign': '确认签约？签约登记后不可撤回。',
   'confirm.signYes': '确认签约登记',

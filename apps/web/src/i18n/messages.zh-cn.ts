@@ -307,7 +307,7 @@ export const zhCN: Messages = {
   'case.approved': '已审批通过。',
   'case.paused': '计时已暂停，等待企业回复。',
   'case.resumed': '计时已恢复。',
-  'case.declined': `已拒绝：需求将按“1+2+N”转至下一顺位（${zhTerm.deputyBank}或${zhTerm.memberPool}）。`,
+  'case.declined': '已拒绝：需求将按“1+2+N”转至下一顺位。',
   'case.signedDone': '贷款合同已签约。',
   'case.milestoneRecorded': '进展已登记。',
   'case.obligations': '时限',
