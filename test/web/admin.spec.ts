@@ -99,8 +99,8 @@ describe('the console of an administrator, against the real API and worker', () 
     await policy.getByLabel('认领时限').fill('PT30S');
     await policy.getByRole('button', { name: '创建' }).click();
     await page.getByTestId('admin-list').getByText('PT30S').waitFor();
-    await nav.getByRole('link', { name: '活动' }).click();
-    const campaign = page.getByRole('form', { name: '新增活动' });
+    await nav.getByRole('link', { name: '专项行动' }).click();
+    const campaign = page.getByRole('form', { name: '新增专项行动' });
     await campaign.getByLabel('名称').fill('演练活动');
     await campaign.getByLabel('类型').selectOption('diagnose_unblock');
     await campaign.getByLabel('地区').selectOption('410000');

@@ -93,7 +93,7 @@ describe('the console of a supervisor, against the real API and worker', () => {
     await page.getByRole('heading', { level: 1, name: '督办队列' }).waitFor();
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: '督办队列' }).waitFor();
-    await nav.getByRole('link', { name: '活动看板' }).waitFor();
+    await nav.getByRole('link', { name: '专项行动看板' }).waitFor();
 
     // A case nobody claims: its 15-second claim deadline passes and the worker's sweep escalates it.
     const opened = await newCase();
@@ -164,8 +164,8 @@ describe('the console of a supervisor, against the real API and worker', () => {
       30_000,
       'the escalation in the bank figures',
     );
-    await nav.getByRole('link', { name: '活动看板' }).click();
-    await page.getByRole('heading', { level: 1, name: '活动看板' }).waitFor();
+    await nav.getByRole('link', { name: '专项行动看板' }).click();
+    await page.getByRole('heading', { level: 1, name: '专项行动看板' }).waitFor();
     await page.locator('[data-figure="visits"]').waitFor();
     await page.getByTestId('funnel-chart').locator('svg').waitFor();
     const summary = await stack.http<Summary>('GET', '/reports/summary', world.supervisor.token);

@@ -2,6 +2,8 @@ import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
 import { supervisorEn } from './messages-supervisor.en';
+import { capital, enTerm } from './glossary';
+import { dashboardEn } from './messages-dashboard.en';
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -88,8 +90,8 @@ export const en = {
   'visit.pickEnterprise': 'Pick an enterprise from the results.',
   'visit.selected': 'Selected: {name}',
   'visit.change': 'Change',
-  'visit.campaign': 'Campaign',
-  'visit.pickCampaign': 'Choose a campaign',
+  'visit.campaign': capital(enTerm.campaign),
+  'visit.pickCampaign': `Choose a ${enTerm.campaign}`,
   'visit.kind': 'Kind of visit',
   'visit.visitedOn': 'Date of the visit',
   'visit.summary': 'Summary',
@@ -152,7 +154,7 @@ export const en = {
   'status.diagnosed': 'Diagnosed',
   'status.assigned': 'Assigned',
   'status.claimed': 'Claimed',
-  'status.approved': 'Approved',
+  'status.approved': capital(enTerm.creditApproval),
   'status.loan_signed': 'Loan signed',
   'status.closed': 'Closed',
 
@@ -171,7 +173,7 @@ export const en = {
   'col.amount': 'Amount',
   'col.status': 'Status',
   'col.due': 'Next deadline',
-  'col.campaign': 'Campaign',
+  'col.campaign': capital(enTerm.campaign),
 
   // ── Supervisor (escalation queue, case actions, campaign dashboard) ──
   'nav.escalationQueue': 'Escalations',
@@ -225,11 +227,11 @@ export const en = {
   'supervisor.explainOther': 'Say in the note how the case was resolved.',
   'supervisor.closeSubmit': 'Close the case',
   'supervisor.closed': 'The case was closed.',
-  'dashboard.title': 'Campaign dashboard',
+  'dashboard.title': `${capital(enTerm.campaign)} dashboard`,
   'dashboard.from': 'From',
   'dashboard.to': 'To',
   'dashboard.rangeError': 'The end date is before the start date.',
-  'dashboard.summary': 'Campaign figures',
+  'dashboard.summary': `${capital(enTerm.campaign)} figures`,
   'dashboard.visits': 'Visits',
   'dashboard.enterprisesVisited': 'Enterprises visited',
   'dashboard.needs': 'Needs diagnosed',
@@ -247,8 +249,8 @@ export const en = {
   'dashboard.bottlenecks': 'Bottlenecks most diagnosed',
   'dashboard.noBottlenecks': 'No bottleneck diagnosed yet.',
   'dashboard.byChain': 'By industrial chain',
-  'dashboard.leadBank': 'Lead bank',
-  'dashboard.deputyBank': 'Deputy bank',
+  'dashboard.leadBank': capital(enTerm.leadBank),
+  'dashboard.deputyBank': capital(enTerm.deputyBank),
   'dashboard.byBank': 'By bank',
   'dashboard.casesAssigned': 'Cases now',
   'dashboard.claims': 'Claims',
@@ -269,16 +271,12 @@ export const en = {
   'queue.filters': 'Filters',
   'queue.filterStatus': 'Status',
   'queue.filterChain': 'Industrial chain',
-  'queue.filterCampaign': 'Campaign',
+  'queue.filterCampaign': capital(enTerm.campaign),
   'queue.filterOverdue': 'Overdue only',
   'queue.filterEscalated': 'Escalated only',
   'queue.any': 'Any',
   'queue.clearFilters': 'Clear the filters',
   'queue.empty': 'No case matches: nothing is waiting for your bank.',
-  'queue.escalation': 'Level {level} escalation',
-  'countdown.days': '{n} d',
-  'countdown.left': '{time} left',
-  'countdown.overdue': 'Overdue by {time}',
   'countdown.due': 'due {at}',
   'countdown.none': 'No deadline running',
   'countdown.paused': 'Clock paused (waiting for the enterprise); was due {at}',
@@ -439,10 +437,10 @@ export const en = {
   'admin.errorsNotStored': '{count} more rejected rows are not described.',
   'admin.chains': 'Industrial chains',
   'admin.newChain': 'New industrial chain',
-  'admin.leadBank': 'Lead bank',
-  'admin.deputyBank': 'Deputy bank',
+  'admin.leadBank': capital(enTerm.leadBank),
+  'admin.deputyBank': capital(enTerm.deputyBank),
   'admin.pickBank': 'Choose a bank',
-  'admin.deputyIsLead': 'The deputy bank must differ from the lead bank.',
+  'admin.deputyIsLead': `The ${enTerm.deputyBank} must differ from the ${enTerm.leadBank}.`,
   'admin.campaigns': 'Campaigns',
   'admin.newCampaign': 'New campaign',
   'admin.campaignKind.diagnose_unblock': 'Diagnose and unblock',
@@ -464,7 +462,7 @@ export const en = {
   'admin.sla.decision': 'Decision within',
   'admin.sla.signing': 'Signing within',
   'admin.sla.remindBefore': 'Remind before',
-  'admin.sla.levelTwoAfter': 'Level 2 after',
+  'admin.sla.levelTwoAfter': `${capital(enTerm.supervisionLevel2)} after`,
   'admin.durationHint': 'Business days as 3BD, or a duration such as PT2H or PT30S; empty for the default.',
   'admin.durationFormat': 'A duration such as P3D, PT2H or PT30S.',
   'admin.enterprises': 'Enterprises',
@@ -526,6 +524,7 @@ export const en = {
   ...accountsEn,
   ...fieldOfficerEn,
   ...supervisorEn,
+  ...dashboardEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,7 +3,7 @@ import type { CaseDetail } from '../../api/types';
 import { useNow } from '../../components/countdown';
 import { StatusBadge } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
-import { deadlineInWords } from './span-in-words';
+import { deadlineInWords } from '../../lib/span-in-words';
 
 /**
  * Where the case is: the bank by name and its tier (主办行 / 协办行), or the pool's member institutions. A bank

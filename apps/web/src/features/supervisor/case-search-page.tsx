@@ -16,7 +16,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useEnterpriseNames } from '../../reference/enterprise-names';
 import { nameOf, nameOptions } from '../../reference/names';
 import { useBanks, useCampaigns, useChains } from '../../reference/reference-lists';
-import { deadlineInWords } from '../cases/span-in-words';
+import { deadlineInWords } from '../../lib/span-in-words';
 import { bankOf } from './case-bank';
 import {
   filtersFrom,

@@ -1,6 +1,6 @@
 import { businessCalendar, businessDaysBetween, CHINA_SCHEDULES } from '@unblock/domain';
 import type { Translate } from '../../i18n/i18n';
-import { spanInWords } from '../cases/span-in-words';
+import { spanInWords } from '../../lib/span-in-words';
 
 const DAY_SECONDS = 86_400;
 

@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useEnterpriseNames } from '../../reference/enterprise-names';
 import { nameOptions } from '../../reference/names';
 import { useBanks, useCampaigns } from '../../reference/reference-lists';
-import { deadlineInWords } from '../cases/span-in-words';
+import { deadlineInWords } from '../../lib/span-in-words';
 import { bankOf } from './case-bank';
 import { searchHref } from './case-search-filters';
 

@@ -50,6 +50,27 @@ export function claimedOrLater(byStatus: Record<CaseStatus, number>): number {
   return byStatus.claimed + byStatus.approved + byStatus.loan_signed;
 }
 
+/** The cases granted credit (approved now, or signed since). */
+export function approvedOrLater(byStatus: Record<CaseStatus, number>): number {
+  return byStatus.approved + byStatus.loan_signed;
+}
+
+export type FunnelStep = 'visited' | 'needs' | 'matched' | 'approved' | 'signed';
+
+/**
+ * The funnel, in counts only (amounts are never mixed in): enterprises visited → needs → matched (a bank took
+ * it up) → credit approved → loan signed, each a number of enterprises or of needs.
+ */
+export function funnelSteps(summary: CampaignFigures): { step: FunnelStep; count: number }[] {
+  return [
+    { step: 'visited', count: summary.enterprisesVisited },
+    { step: 'needs', count: summary.needsDiagnosed },
+    { step: 'matched', count: claimedOrLater(summary.casesByStatus) },
+    { step: 'approved', count: approvedOrLater(summary.casesByStatus) },
+    { step: 'signed', count: summary.casesByStatus.loan_signed },
+  ];
+}
+
 /** A 0–1 share as a percentage with one decimal, or a dash. */
 export function percent(share: string | null): string {
   if (share === null) return '—';

@@ -1,4 +1,4 @@
-import type { Translate } from '../../i18n/i18n';
+import type { Translate } from '../i18n/i18n';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
