@@ -64,6 +64,8 @@ export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
   'span.underMinute': '不足 1 分钟',
   'span.left': '剩余 {span}',
   'span.overdue': '已逾期 {span}',
+  'span.workingDay': '1 个工作日',
+  'span.workingDays': '{n} 个工作日',
   'tag.specialized_sme': '专精特新',
   'tag.high_tech': '高新技术企业',
   'tag.clean_energy': '清洁能源',

@@ -51,7 +51,5 @@ export const supervisorEn = {
   'escalations.missed.first_contact': 'First contact overdue',
   'escalations.missed.decision': 'Credit decision overdue',
   'escalations.missed.signing': 'Signing overdue',
-  'escalations.overdueWorkingDays': 'Overdue by {n} working days',
-  'escalations.overdueWorkingDay': 'Overdue by 1 working day',
   'escalations.resolvedAt': 'Resolved {at}',
 } as const;

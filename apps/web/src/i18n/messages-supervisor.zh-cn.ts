@@ -50,7 +50,5 @@ export const supervisorZhCN: Record<keyof typeof supervisorEn, string> = {
   'escalations.missed.first_contact': '首次对接超时',
   'escalations.missed.decision': '审批决定超时',
   'escalations.missed.signing': '签约超时',
-  'escalations.overdueWorkingDays': '已逾期 {n} 个工作日',
-  'escalations.overdueWorkingDay': '已逾期 1 个工作日',
   'escalations.resolvedAt': '{at} 已解决',
 };

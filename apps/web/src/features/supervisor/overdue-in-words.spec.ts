@@ -13,7 +13,7 @@ describe('an escalation overdue, in working words', () => {
   it('counts hours and minutes within a day, never seconds', () => {
     expect(overdueInWords(due, 17, zh)).toBe('已逾期 不足 1 分钟');
     expect(overdueInWords(due, 3 * HOUR - 1, zh)).toBe('已逾期 2 小时 59 分钟');
-    expect(overdueInWords(due, 3 * HOUR + 1, en)).toBe('overdue by 3 h');
+    expect(overdueInWords(due, 3 * HOUR + 1, en)).toBe('Overdue by 3 h');
     expect(overdueInWords(due, 17 * HOUR, zh)).toBe('已逾期 17 小时');
   });
 
