@@ -298,12 +298,11 @@ export class NeedSink implements ImportSink<ParsedNeed, readonly ParsedNeed[]> {
     type Row = { id: string; region_code: string; uscc?: string; name?: string };
     const read = async (sql: string, values: Set<string>): Promise<Row[]> =>
       values.size === 0 ? [] : (await client.query<Row>(sql, [[...values]])).rows;
-    const [byUscc, byName, byId, campaignsByName] = await Promise.all([
-      read(ENTERPRISES_BY_USCC, usccs),
-      read(ENTERPRISES_BY_NAME, names),
-      read(CAMPAIGNS_BY_ID, campaignIds),
-      read(CAMPAIGNS_BY_NAME, campaignNames),
-    ]);
+    // One connection: the reads go one after the other.
+    const byUscc = await read(ENTERPRISES_BY_USCC, usccs);
+    const byName = await read(ENTERPRISES_BY_NAME, names);
+    const byId = await read(CAMPAIGNS_BY_ID, campaignIds);
+    const campaignsByName = await read(CAMPAIGNS_BY_NAME, campaignNames);
     return {
       byUscc: group(byUscc.map((r) => ({ ...r, key: r.uscc ?? '' }))),
       byName: group(byName.map((r) => ({ ...r, key: r.name ?? '' }))),
