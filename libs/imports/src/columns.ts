@@ -119,15 +119,14 @@ export function sniffFormat(head: Buffer, declared: { filename?: string; mediaTy
   }
   if (media.includes('spreadsheetml') || name.endsWith('.xlsx')) throw unsupported('not a valid .xlsx workbook');
   if (head.includes(0)) throw unsupported('binary content');
-  // A multi-byte character may be cut at the end of the sample: check all but the last 3 bytes.
-  const sample = head.subarray(0, Math.max(0, head.length - 3));
-  if (!isUtf8(sample)) throw unsupported('text that is not UTF-8');
+  // A multi-byte character may be cut at the end of the sample: a streaming decode leaves it pending.
+  if (!isUtf8(head)) throw unsupported('text that is not UTF-8');
   return 'csv';
 }
 
 function isUtf8(bytes: Buffer): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return true;
   } catch {
     return false;

@@ -1,5 +1,6 @@
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
+import { needsEn } from './messages-needs.en';
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -526,6 +527,7 @@ export const en = {
   // ── end of administrator ──
   ...casePageEn,
   ...accountsEn,
+  ...needsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { casePageZhCN } from './messages-case-page.zh-cn';
 import { accountsZhCN } from './messages-accounts.zh-cn';
 import type { Messages } from './messages.en';
+import { needsZhCN } from './messages-needs.zh-cn';
 
 /** 简体中文：与 messages.en.ts 的键一一对应，缺一个或多一个都无法通过类型检查。 */
 export const zhCN: Messages = {
@@ -519,4 +520,5 @@ export const zhCN: Messages = {
   // ── 管理员结束 ──
   ...casePageZhCN,
   ...accountsZhCN,
+  ...needsZhCN,
 };

@@ -23,10 +23,15 @@ export function emptyDiagnosis(): DiagnoseValues {
 
 export type DiagnoseErrors = Partial<Record<keyof DiagnoseValues, MessageKey>>;
 
+/** Where a need comes from: a saved visit, or a phone call or a list (the enterprise and campaign, no visit). */
+export type DiagnoseOrigin =
+  | { visitId: string }
+  | { source: 'phone' | 'list'; enterpriseId: string; campaignId: string };
+
 /** The body of `POST /cases`, or the errors by field. The amount is an exact decimal, never a float. */
 export function validateDiagnosis(
   values: DiagnoseValues,
-  visitId: string,
+  origin: string | DiagnoseOrigin,
 ): { ok: true; body: DiagnoseBody } | { ok: false; errors: DiagnoseErrors } {
   const errors: DiagnoseErrors = {};
   const amount = parseMoneyInput(values.requestedAmount);
@@ -39,7 +44,7 @@ export function validateDiagnosis(
   return {
     ok: true,
     body: {
-      visitId,
+      ...(typeof origin === 'string' ? { visitId: origin } : origin),
       requestedAmount: amount.value,
       purpose: values.purpose,
       term: values.term,
@@ -49,16 +54,30 @@ export function validateDiagnosis(
   };
 }
 
-/** Diagnose a need on the spot, from a saved visit: amount, purpose, term and the bottlenecks. */
+/**
+ * Diagnose a need: amount, purpose, term and the bottlenecks, from a saved visit on the spot, or (with
+ * `leading` fields and their check) from a phone call or a list.
+ */
 export function DiagnoseForm({
   visitId,
+  origin,
+  leading,
+  leadingValid = () => true,
+  submitLabel,
   values,
   onChange,
   onSubmit,
   serverErrors = {},
   busy = false,
 }: {
-  visitId: string;
+  visitId?: string;
+  /** Instead of `visitId`: the need's source, enterprise and campaign. */
+  origin?: DiagnoseOrigin;
+  /** Fields shown before the diagnosis (the enterprise, campaign and channel). */
+  leading?: ReactNode;
+  /** Checks the leading fields (showing their errors); false stops the submission. */
+  leadingValid?: () => boolean;
+  submitLabel?: string;
   values: DiagnoseValues;
   onChange: (patch: Partial<DiagnoseValues>) => void;
   onSubmit: (body: DiagnoseBody) => void;
@@ -75,9 +94,10 @@ export function DiagnoseForm({
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const result = validateDiagnosis(values, visitId);
-    if (!result.ok) {
-      setErrors(result.errors);
+    const leadOk = leadingValid();
+    const result = validateDiagnosis(values, origin ?? visitId ?? '');
+    if (!result.ok || !leadOk) {
+      setErrors(result.ok ? {} : result.errors);
       focusFirstError(formRef.current);
       return;
     }
@@ -87,6 +107,7 @@ export function DiagnoseForm({
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="form">
+      {leading}
       <MoneyField
         name="requestedAmount"
         label={t('diagnose.amount')}
@@ -135,7 +156,7 @@ export function DiagnoseForm({
         onChange={(event) => onChange({ note: event.target.value })}
       />
       <button type="submit" disabled={busy}>
-        {busy ? t('form.saving') : t('diagnose.submit')}
+        {busy ? t('form.saving') : (submitLabel ?? t('diagnose.submit'))}
       </button>
     </form>
   );

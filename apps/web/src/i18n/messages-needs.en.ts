@@ -1,0 +1,27 @@
+/** The labels of needs from every channel: recording a need without a visit, importing a 申报清单 (merged into `en`). */
+export const needsEn = {
+  'nav.recordNeed': 'Record a need',
+  'nav.importNeeds': 'Import a needs list',
+  'need.title': 'Record a need',
+  'need.intro': 'A financing need heard on a phone call or found on a needs list, with no visit.',
+  'need.enterprise': 'Enterprise',
+  'need.pickEnterprise': 'Pick an enterprise from the results.',
+  'need.campaign': 'Campaign',
+  'need.pickCampaign': 'Pick a campaign',
+  'need.channel': 'Channel',
+  'need.submit': 'Record the need',
+  'need.created': 'Need {number} recorded: {status}.',
+  'need.another': 'Record another need',
+  'need.openCase': 'Open the case',
+  'source.visit': 'Visit',
+  'source.phone': 'Phone',
+  'source.list': 'List',
+  'source.enterprise': 'Published by the enterprise',
+  'case.source': 'Channel',
+  'needsImport.title': 'Import a needs list',
+  'needsImport.columns':
+    'A CSV or Excel file with the columns: unified social credit code or enterprise name, campaign, requested amount (e.g. 800万), purpose, term, bottlenecks (separated by 、), note, channel (phone or list; list when empty).',
+  'needsImport.campaign': 'Campaign for rows that name none',
+  'needsImport.anyCampaign': 'As each row says',
+  'needsImport.template': 'Download the template (CSV)',
+} as const;
