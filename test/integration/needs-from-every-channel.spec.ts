@@ -35,8 +35,8 @@ describe('needs from every channel (POST /cases with source, POST /imports/needs
 
   const casesCount = async (): Promise<number> =>
     Number((await api.dataSource.query<{ n: string }[]>('SELECT count(*)::text AS n FROM cases'))[0]?.n);
-  const post = (token: string, body: object): ReturnType<TestApi['request']> =>
-    api.request('POST', '/api/v1/cases', { token, body });
+  const post = (token: string, body: object): Promise<{ status: number; body: Record<string, unknown> }> =>
+    api.request<Record<string, unknown>>('POST', '/api/v1/cases', { token, body });
   const upload = async (
     token: string,
     body: { payload: Buffer | string; headers: Record<string, string> },

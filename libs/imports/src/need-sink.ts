@@ -71,7 +71,12 @@ const BOTTLENECK_WORDS: Readonly<Record<string, Bottleneck>> = {
   不了解政策: 'policy_awareness',
   其他: 'other',
 };
-const SOURCE_WORDS: Readonly<Record<string, ListSource>> = { phone: 'phone', list: 'list', 电话: 'phone', 清单: 'list' };
+const SOURCE_WORDS: Readonly<Record<string, ListSource>> = {
+  phone: 'phone',
+  list: 'list',
+  电话: 'phone',
+  清单: 'list',
+};
 
 const MAX_NOTE = 4000;
 const MAX_NAME = 200;
@@ -137,7 +142,11 @@ export class NeedSink implements ImportSink<ParsedNeed, readonly ParsedNeed[]> {
         };
       }
     } else if (name === '') {
-      return { row, field: 'enterpriseUscc', reason: 'enterpriseUscc (统一社会信用代码) or enterpriseName (企业名称) is required' };
+      return {
+        row,
+        field: 'enterpriseUscc',
+        reason: 'enterpriseUscc (统一社会信用代码) or enterpriseName (企业名称) is required',
+      };
     } else if (name.length > MAX_NAME) {
       return { row, field: 'enterpriseName', reason: `must be at most ${MAX_NAME} characters` };
     }
@@ -161,7 +170,8 @@ export class NeedSink implements ImportSink<ParsedNeed, readonly ParsedNeed[]> {
       const text = piece.trim();
       if (text === '') continue;
       const found = word(text, BOTTLENECKS, BOTTLENECK_WORDS);
-      if (found === null) return { row, field: 'bottlenecks', reason: `"${text}" is not one of ${BOTTLENECKS.join(', ')}` };
+      if (found === null)
+        return { row, field: 'bottlenecks', reason: `"${text}" is not one of ${BOTTLENECKS.join(', ')}` };
       if (!bottlenecks.includes(found)) bottlenecks.push(found);
     }
     if (bottlenecks.length === 0) bottlenecks.push('other');
@@ -205,7 +215,7 @@ export class NeedSink implements ImportSink<ParsedNeed, readonly ParsedNeed[]> {
         });
         continue;
       }
-      const enterprise = visible[0] as Place;
+      const enterprise = visible[0];
       const covers = (c: Place): boolean =>
         isWithinRegion(enterprise.regionCode, c.regionCode) || isWithinRegion(c.regionCode, enterprise.regionCode);
       const campaignField = need.campaignName !== null ? 'campaign' : 'campaignId';
@@ -225,7 +235,7 @@ export class NeedSink implements ImportSink<ParsedNeed, readonly ParsedNeed[]> {
         });
         continue;
       }
-      const campaign = campaigns[0] as Place;
+      const campaign = campaigns[0];
       const failed = await this.create(client, need, enterprise.id, campaign.id, {
         enterpriseId: enterpriseField,
         campaignId: campaignField,

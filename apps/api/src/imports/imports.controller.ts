@@ -126,7 +126,7 @@ function fieldValue(fields: Record<string, unknown>, name: string): string | und
   const field = fields[name];
   const one = Array.isArray(field) ? (field[0] as unknown) : field;
   if (typeof one !== 'object' || one === null || !('value' in one)) return undefined;
-  const value = (one as { value: unknown }).value;
+  const value = one.value;
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -141,7 +141,7 @@ async function uploadOf(request: FastifyRequest): Promise<UploadWithFields> {
     if (!part) throw DomainError.invalid('file', 'is required: send the file as the multipart part "file"');
     if (part.fieldname !== 'file')
       throw DomainError.invalid('file', `expected the part "file", got "${part.fieldname}"`);
-    const campaignId = fieldValue(part.fields as Record<string, unknown>, 'campaignId');
+    const campaignId = fieldValue(part.fields, 'campaignId');
     return {
       filename: part.filename,
       mediaType: part.mimetype,

@@ -25,8 +25,7 @@ export type DiagnoseErrors = Partial<Record<keyof DiagnoseValues, MessageKey>>;
 
 /** Where a need comes from: a saved visit, or a phone call or a list (the enterprise and campaign, no visit). */
 export type DiagnoseOrigin =
-  | { visitId: string }
-  | { source: 'phone' | 'list'; enterpriseId: string; campaignId: string };
+  { visitId: string } | { source: 'phone' | 'list'; enterpriseId: string; campaignId: string };
 
 /** The body of `POST /cases`, or the errors by field. The amount is an exact decimal, never a float. */
 export function validateDiagnosis(
@@ -92,6 +91,16 @@ export function DiagnoseForm({
     return own ? t(own, { max: NOTE_MAX }) : serverErrors[field];
   };
 
+  /** A field changed: its own error goes (the rest stay until the next submission). */
+  const change = (patch: Partial<DiagnoseValues>): void => {
+    setErrors((previous) => {
+      const next = { ...previous };
+      for (const key of Object.keys(patch) as (keyof DiagnoseValues)[]) delete next[key];
+      return next;
+    });
+    onChange(patch);
+  };
+
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     const leadOk = leadingValid();
@@ -114,7 +123,7 @@ export function DiagnoseForm({
         required
         value={values.requestedAmount}
         error={message('requestedAmount')}
-        onChange={(requestedAmount) => onChange({ requestedAmount })}
+        onChange={(requestedAmount) => change({ requestedAmount })}
       />
       <SelectField
         name="purpose"
@@ -124,7 +133,7 @@ export function DiagnoseForm({
         placeholder={t('diagnose.pickPurpose')}
         options={PURPOSES.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
         error={message('purpose')}
-        onChange={(event) => onChange({ purpose: event.target.value as Purpose | '' })}
+        onChange={(event) => change({ purpose: event.target.value as Purpose | '' })}
       />
       <ChoiceGroup
         name="term"
@@ -134,7 +143,7 @@ export function DiagnoseForm({
         options={TERMS.map((term) => ({ value: term, label: t(`term.${term}`) }))}
         selected={values.term ? [values.term] : []}
         error={message('term')}
-        onChange={([term]) => onChange({ term: term ?? '' })}
+        onChange={([term]) => change({ term: term ?? '' })}
       />
       <ChoiceGroup
         name="bottlenecks"
@@ -145,7 +154,7 @@ export function DiagnoseForm({
         options={BOTTLENECKS.map((b) => ({ value: b, label: t(`bottleneck.${b}`) }))}
         selected={values.bottlenecks}
         error={message('bottlenecks')}
-        onChange={(bottlenecks) => onChange({ bottlenecks })}
+        onChange={(bottlenecks) => change({ bottlenecks })}
       />
       <TextAreaField
         name="note"
@@ -153,7 +162,7 @@ export function DiagnoseForm({
         rows={3}
         value={values.note}
         error={message('note')}
-        onChange={(event) => onChange({ note: event.target.value })}
+        onChange={(event) => change({ note: event.target.value })}
       />
       <button type="submit" disabled={busy}>
         {busy ? t('form.saving') : (submitLabel ?? t('diagnose.submit'))}

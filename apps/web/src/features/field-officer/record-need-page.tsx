@@ -56,6 +56,16 @@ export function RecordNeedPage(): ReactNode {
     const own = errors[field];
     return own ? t(own) : serverErrors[field];
   };
+  /** A leading field changed: its own error goes. */
+  const changeWhere = (patch: Partial<Where>): void => {
+    setErrors((previous) => {
+      const next = { ...previous };
+      if ('enterpriseId' in patch) delete next.enterpriseId;
+      if ('campaignId' in patch) delete next.campaignId;
+      return next;
+    });
+    setWhere(patch);
+  };
   const check = (): boolean => {
     const found: WhereErrors = {};
     if (!where.enterpriseId) found.enterpriseId = 'need.pickEnterprise';
@@ -102,7 +112,7 @@ export function RecordNeedPage(): ReactNode {
         <EnterprisePicker
           search={searchEnterprises}
           error={message('enterpriseId')}
-          onPick={(picked) => setWhere({ enterpriseId: picked.id, enterpriseName: picked.name })}
+          onPick={(picked) => changeWhere({ enterpriseId: picked.id, enterpriseName: picked.name })}
         />
       </div>
       <SelectField
@@ -113,7 +123,7 @@ export function RecordNeedPage(): ReactNode {
         placeholder={t('need.pickCampaign')}
         options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
         error={message('campaignId')}
-        onChange={(event) => setWhere({ campaignId: event.target.value })}
+        onChange={(event) => changeWhere({ campaignId: event.target.value })}
       />
       <ChoiceGroup
         name="source"
@@ -123,7 +133,7 @@ export function RecordNeedPage(): ReactNode {
         options={CHANNELS.map((c) => ({ value: c, label: t(`source.${c}`) }))}
         selected={[where.channel]}
         error={serverErrors['source']}
-        onChange={([channel]) => setWhere({ channel: (channel as Channel | undefined) ?? 'phone' })}
+        onChange={([channel]) => setWhere({ channel: channel ?? 'phone' })}
       />
     </>
   );

@@ -3,6 +3,7 @@ import type { RouteDefinition } from '../../app/routes';
 import { useI18n } from '../../i18n/i18n';
 import { CasePage } from '../cases/case-page';
 import { EscalationsPage } from './escalations-page';
+import { NeedsImportPage } from './needs-import-page';
 
 // The dashboard brings ECharts: loaded only when a supervisor opens it.
 const LazyDashboard = lazy(() => import('./dashboard-page').then((module) => ({ default: module.DashboardPage })));
@@ -31,6 +32,13 @@ export const supervisorRoutes: RouteDefinition[] = [
     roles: ['supervisor'],
     nav: true,
     render: () => <DashboardRoute />,
+  },
+  {
+    path: '/needs/import',
+    title: 'nav.importNeeds',
+    roles: ['supervisor', 'admin'],
+    nav: true,
+    render: () => <NeedsImportPage />,
   },
   {
     path: '/supervision/cases/:id',
