@@ -142,26 +142,24 @@ export function RecordNeedPage(): ReactNode {
     <Page title={t('need.title')}>
       <p className="hint">{t('need.intro')}</p>
       <ProblemBanner error={record.error ?? campaigns.error} onDismiss={record.reset} />
-      <section className="panel" aria-label={t('need.title')}>
-        <DiagnoseForm
-          origin={{ source: where.channel, enterpriseId: where.enterpriseId, campaignId: where.campaignId }}
-          leading={leading}
-          leadingValid={check}
-          submitLabel={t('need.submit')}
-          values={values}
-          onChange={setValues}
-          busy={record.isPending}
-          serverErrors={serverErrors}
-          onSubmit={(body) =>
-            record.mutate(body, {
-              onSuccess: () => {
-                clearValues();
-                clearWhere();
-              },
-            })
-          }
-        />
-      </section>
+      <DiagnoseForm
+        origin={{ source: where.channel, enterpriseId: where.enterpriseId, campaignId: where.campaignId }}
+        leading={leading}
+        leadingValid={check}
+        submitLabel={t('need.submit')}
+        values={values}
+        onChange={setValues}
+        busy={record.isPending}
+        serverErrors={serverErrors}
+        onSubmit={(body) =>
+          record.mutate(body, {
+            onSuccess: () => {
+              clearValues();
+              clearWhere();
+            },
+          })
+        }
+      />
     </Page>
   );
 }
