@@ -129,6 +129,26 @@ describe('needs from every channel in the console: 登记需求 on a phone, 导�
       `SELECT count(*)::text AS n FROM cases WHERE source = 'list' AND requested_amount = 8000000`,
     );
     expect(row?.n).toBe('1');
+
+    // The dashboard counts the needs by channel and the enterprises with a need, as the API answers them.
+    const summary = await stack.http<{ needsBySource: Record<string, number>; enterprisesWithNeed: number }>(
+      'GET',
+      '/reports/summary',
+      world.supervisor.token,
+    );
+    const { phone, list, visit, enterprise } = summary.body.needsBySource;
+    expect({ phone, list }).toEqual({ phone: 1, list: 1 });
+    await page.goto(`${origin}/dashboard`);
+    await page.locator('[data-figure="needsBySource.phone"]').waitFor();
+    const shown = async (key: string): Promise<string> =>
+      String(await page.locator(`[data-figure="${key}"]`).textContent()).trim();
+    for (const [source, count] of Object.entries({ visit, phone, list, enterprise })) {
+      expect(await shown(`needsBySource.${source}`)).toBe(String(count));
+    }
+    await page.getByText('需求来源：企业自主发布').waitFor();
+    expect(await shown('enterprisesWithNeed')).toBe(String(summary.body.enterprisesWithNeed));
+    await expectReadable(page);
+    await screenshot(page, 'needs-dashboard-desktop');
     await context.close();
   });
 });

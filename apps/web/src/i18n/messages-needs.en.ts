@@ -18,6 +18,8 @@ export const needsEn = {
   'source.list': 'List',
   'source.enterprise': 'Published by the enterprise',
   'timeline.channel': 'Channel: {source}',
+  'dashboard.needsFrom': 'Needs from: {source}',
+  'dashboard.enterprisesWithNeed': 'Enterprises with a need',
   'case.source': 'Channel',
   'needsImport.title': 'Import a needs list',
   'needsImport.columns':

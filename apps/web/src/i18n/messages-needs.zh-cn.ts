@@ -20,6 +20,8 @@ export const needsZhCN: Record<keyof typeof needsEn, string> = {
   'source.list': '清单',
   'source.enterprise': '企业自主发布',
   'timeline.channel': '来源：{source}',
+  'dashboard.needsFrom': '需求来源：{source}',
+  'dashboard.enterprisesWithNeed': '有需求企业数',
   'case.source': '来源',
   'needsImport.title': '导入申报清单',
   'needsImport.columns':
