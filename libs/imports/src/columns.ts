@@ -7,6 +7,8 @@ export interface ImportColumns {
   readonly optional: readonly string[];
   /** Each group names columns of which the header must hold at least one (e.g. enterpriseUscc or enterpriseId). */
   readonly oneOf: readonly (readonly string[])[];
+  /** Other headers people write for a column (a 申报清单's Chinese headers): header → column. */
+  readonly aliases?: Readonly<Record<string, string>>;
 }
 
 export const IMPORT_COLUMNS: Record<ImportKind, ImportColumns> = {
@@ -19,6 +21,28 @@ export const IMPORT_COLUMNS: Record<ImportKind, ImportColumns> = {
     required: ['uscc', 'name', 'regionCode', 'size'],
     optional: ['chainId', 'chainRole', 'tags'],
     oneOf: [],
+  },
+  needs: {
+    required: ['requestedAmount', 'purpose', 'term'],
+    optional: ['campaign', 'campaignId', 'bottlenecks', 'note', 'source'],
+    oneOf: [['enterpriseUscc', 'enterpriseName']],
+    aliases: {
+      统一社会信用代码: 'enterpriseUscc',
+      企业名称: 'enterpriseName',
+      专项行动: 'campaign',
+      融资需求金额: 'requestedAmount',
+      需求金额: 'requestedAmount',
+      申请金额: 'requestedAmount',
+      资金用途: 'purpose',
+      用途: 'purpose',
+      期限: 'term',
+      贷款期限: 'term',
+      融资堵点: 'bottlenecks',
+      堵点: 'bottlenecks',
+      备注: 'note',
+      来源: 'source',
+      渠道: 'source',
+    },
   },
 };
 
@@ -42,6 +66,7 @@ export function checkHeader(kind: ImportKind, header: readonly string[]): Column
   const spec = IMPORT_COLUMNS[kind];
   const known = new Map<string, string>();
   for (const name of [...spec.required, ...spec.optional, ...spec.oneOf.flat()]) known.set(canonical(name), name);
+  for (const [alias, name] of Object.entries(spec.aliases ?? {})) known.set(canonical(alias), name);
   const index = new Map<string, number>();
   const problems: { field: string; message: string }[] = [];
   header.forEach((cell, i) => {
@@ -94,15 +119,14 @@ export function sniffFormat(head: Buffer, declared: { filename?: string; mediaTy
   }
   if (media.includes('spreadsheetml') || name.endsWith('.xlsx')) throw unsupported('not a valid .xlsx workbook');
   if (head.includes(0)) throw unsupported('binary content');
-  // A multi-byte character may be cut at the end of the sample: check all but the last 3 bytes.
-  const sample = head.subarray(0, Math.max(0, head.length - 3));
-  if (!isUtf8(sample)) throw unsupported('text that is not UTF-8');
+  // A multi-byte character may be cut at the end of the sample: a streaming decode leaves it pending.
+  if (!isUtf8(head)) throw unsupported('text that is not UTF-8');
   return 'csv';
 }
 
 function isUtf8(bytes: Buffer): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return true;
   } catch {
     return false;

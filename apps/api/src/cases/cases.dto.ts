@@ -22,6 +22,7 @@ import {
 import {
   BOTTLENECKS,
   CASE_PRIORITIES,
+  CASE_SOURCES,
   CASE_STATUSES,
   CLOSE_RESOLUTIONS,
   DECLINE_REASONS,
@@ -31,6 +32,7 @@ import {
   TERMS,
   type Bottleneck,
   type CasePriority,
+  type CaseSource,
   type CaseStatus,
   type CloseResolution,
   type DeclineReason,
@@ -43,9 +45,31 @@ import { INT4_MAX, IsMoney, PageQueryDto } from '@unblock/http';
 import { CASE_SORTS, DIAGNOSED_BY, type CaseSort, type DiagnosedBy } from '@unblock/cases';
 import { IsIsoDate, IsNote, toBoolean, trimmed } from '../common/dto-validators';
 
+/**
+ * `POST /cases`: a need from a visit (`visitId`; `source` may be left out), or from a phone call or a list
+ * (`source: phone | list` with `enterpriseId` and `campaignId`, no visit). `enterprise` is published on the
+ * enterprise's own page, never here.
+ */
 export class DiagnoseCaseDto {
+  @ApiPropertyOptional({ enum: CASE_SOURCES })
+  @IsOptional()
+  @IsIn(CASE_SOURCES)
+  source?: CaseSource;
+
+  /** The visit the need was found on (source `visit`). */
+  @IsOptional()
   @IsUUID()
-  visitId!: string;
+  visitId?: string;
+
+  /** The enterprise of a need from a phone call or a list. */
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  /** The campaign (专项行动) of a need from a phone call or a list. */
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
 
   /** Yuan, a decimal string with at most two decimals, e.g. "12500000.00". */
   @IsMoney({ positive: true })

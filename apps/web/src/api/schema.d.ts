@@ -510,6 +510,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A 申报清单: needs by phone or list, each enterprise by 统一社会信用代码 or 企业名称, the campaign by name
+         *     in the rows, or for all of them as `campaignId` (a form field before the file, or the query).
+         */
+        post: operations["ImportsController_needs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/visits": {
         parameters: {
             query?: never;
@@ -963,7 +983,8 @@ export interface components {
             /** @description Human number, e.g. C-2026-000123. */
             number: string;
             obligations: components["schemas"]["CaseObligationResponse"][];
-            originVisitId: string;
+            /** @description The visit the need was found on; null for a need from another channel. */
+            originVisitId: string | null;
             /** @description Set while the bank waits on the enterprise; every clock stands still. */
             pausedAt: string | null;
             /** @description The organizations that may claim it while it waits in a pool. */
@@ -984,6 +1005,11 @@ export interface components {
              */
             routingTier: 3 | 2 | 1 | null;
             signedAmount: string;
+            /**
+             * @description Where the need came from: a visit, a phone call, a list (申报清单), or the enterprise's own page.
+             * @enum {string}
+             */
+            source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
             status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
             /** @enum {string} */
@@ -1064,7 +1090,8 @@ export interface components {
             intentionAmount: string | null;
             /** @description Human number, e.g. C-2026-000123. */
             number: string;
-            originVisitId: string;
+            /** @description The visit the need was found on; null for a need from another channel. */
+            originVisitId: string | null;
             /** @description Set while the bank waits on the enterprise; every clock stands still. */
             pausedAt: string | null;
             /** @enum {string} */
@@ -1081,6 +1108,11 @@ export interface components {
              */
             routingTier: 3 | 2 | 1 | null;
             signedAmount: string;
+            /**
+             * @description Where the need came from: a visit, a phone call, a list (申报清单), or the enterprise's own page.
+             * @enum {string}
+             */
+            source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
             status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
             /** @enum {string} */
@@ -1208,6 +1240,16 @@ export interface components {
         };
         DiagnoseCaseDto: {
             bottlenecks: ("other" | "collateral_shortage" | "weak_credit_history" | "high_financing_cost" | "information_asymmetry" | "slow_approval" | "guarantee_missing" | "policy_awareness")[];
+            /**
+             * Format: uuid
+             * @description The campaign (专项行动) of a need from a phone call or a list.
+             */
+            campaignId?: string;
+            /**
+             * Format: uuid
+             * @description The enterprise of a need from a phone call or a list.
+             */
+            enterpriseId?: string;
             note?: string;
             /** @enum {string} */
             priority?: "normal" | "high" | "urgent";
@@ -1218,9 +1260,14 @@ export interface components {
             /** @description false: leave the case diagnosed, to route later with POST /cases/:id/route. */
             route?: boolean;
             /** @enum {string} */
+            source?: "visit" | "phone" | "list" | "enterprise";
+            /** @enum {string} */
             term: "short" | "medium_long";
-            /** Format: uuid */
-            visitId: string;
+            /**
+             * Format: uuid
+             * @description The visit the need was found on (source `visit`).
+             */
+            visitId?: string;
         };
         EnterpriseResponse: {
             chainId: string | null;
@@ -2499,6 +2546,27 @@ export interface operations {
     ImportsController_enterprises: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ImportsController_needs: {
+        parameters: {
+            query?: {
+                campaignId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

@@ -4,6 +4,7 @@ import { accountsEn } from './messages-accounts.en';
 import { supervisorEn } from './messages-supervisor.en';
 import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
+import { needsEn } from './messages-needs.en';
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -525,6 +526,7 @@ export const en = {
   ...fieldOfficerEn,
   ...supervisorEn,
   ...dashboardEn,
+  ...needsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { ReportPresenceSets1795319500000 } from './1795319500000-ReportPresenceS
 import { SlaHorizon1795321000000 } from './1795321000000-SlaHorizon';
 import { EnterpriseContacts1795321004817 } from './1795321004817-EnterpriseContacts';
 import { AccountSessions1795321400731 } from './1795321400731-AccountSessions';
+import { NeedsFromEveryChannel1795321817017 } from './1795321817017-NeedsFromEveryChannel';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SlaHorizon1795321000000,
   EnterpriseContacts1795321004817,
   AccountSessions1795321400731,
+  NeedsFromEveryChannel1795321817017,
 ];

@@ -48,6 +48,8 @@ export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
       <dl className="facts" data-testid="case-facts">
         <dt>{t('case.pool')}</dt>
         <dd data-testid="assigned-bank">{assignedBankText(c, t)}</dd>
+        <dt>{t('case.source')}</dt>
+        <dd data-testid="case-source">{t(`source.${c.source}`)}</dd>
         <dt>{t('case.requested')}</dt>
         <dd title={exact(c.requestedAmount)}>{money(c.requestedAmount)}</dd>
         <dt>{t('case.purpose')}</dt>

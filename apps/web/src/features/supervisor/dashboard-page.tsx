@@ -1,4 +1,4 @@
-import { BOTTLENECKS } from '@unblock/domain';
+import { BOTTLENECKS, CASE_SOURCES } from '@unblock/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { unwrap } from '../../api/client';
@@ -164,6 +164,14 @@ export function DashboardPage(): ReactNode {
               {figure('visits', t('dashboard.visits'), String(summary.visits))}
               {figure('enterprisesVisited', t('dashboard.enterprisesVisited'), String(summary.enterprisesVisited))}
               {figure('needsDiagnosed', t('dashboard.needs'), String(summary.needsDiagnosed))}
+              {CASE_SOURCES.map((source) =>
+                figure(
+                  `needsBySource.${source}`,
+                  t('dashboard.needsFrom', { source: t(`source.${source}`) }),
+                  String(summary.needsBySource[source]),
+                ),
+              )}
+              {figure('enterprisesWithNeed', t('dashboard.enterprisesWithNeed'), String(summary.enterprisesWithNeed))}
               {figure('claimed', t('dashboard.claimed'), String(claimedOrLater(summary.casesByStatus)))}
               {figure('signedCount', t('dashboard.signed'), String(summary.signedCount))}
               {figure('enterprisesFinanced', t('dashboard.financed'), String(summary.enterprisesFinanced))}

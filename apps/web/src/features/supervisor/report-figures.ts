@@ -8,6 +8,10 @@ export interface CampaignFigures {
   visits: number;
   enterprisesVisited: number;
   needsDiagnosed: number;
+  /** Needs by channel: found on a visit, by phone, from a list (申报清单), published by the enterprise. */
+  needsBySource: Record<'visit' | 'phone' | 'list' | 'enterprise', number>;
+  /** Distinct enterprises with a need. */
+  enterprisesWithNeed: number;
   casesByStatus: Record<CaseStatus, number>;
   enterprisesFinanced: number;
   intentionAmount: string;

@@ -5,6 +5,7 @@ import { CasePage } from '../cases/case-page';
 import { CaseSearchPage } from './case-search-page';
 import { EscalationsPage } from './escalations-page';
 import { PipelineBoardPage } from './pipeline-board-page';
+import { NeedsImportPage } from './needs-import-page';
 
 // The dashboard brings ECharts: loaded only when a supervisor opens it.
 const LazyDashboard = lazy(() => import('./dashboard-page').then((module) => ({ default: module.DashboardPage })));
@@ -47,6 +48,13 @@ export const supervisorRoutes: RouteDefinition[] = [
     roles: ['supervisor'],
     nav: true,
     render: () => <DashboardRoute />,
+  },
+  {
+    path: '/needs/import',
+    title: 'nav.importNeeds',
+    roles: ['supervisor', 'admin'],
+    nav: true,
+    render: () => <NeedsImportPage />,
   },
   {
     path: '/supervision/cases/:id',
