@@ -18,7 +18,7 @@ const LIBRARY_LAYERS = {
   reports: ['domain', 'config', 'database'],
   cases: ['domain', 'config', 'database', 'queue'],
   notifications: ['domain', 'config', 'database', 'queue'],
-  imports: ['domain', 'config', 'database', 'queue'],
+  imports: ['domain', 'config', 'database', 'queue', 'cases'],
   sla: ['domain', 'config', 'database', 'queue', 'cases', 'notifications'],
 };
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -42,7 +43,40 @@ export default defineConfig({
   base: '/',
   // Vite 8 compiles TSX with Oxc; the automatic runtime needs no `import React`.
   oxc: { jsx: { runtime: 'automatic' } },
-  plugins: [precompress()],
+  plugins: [
+    VitePWA({
+      // The worker is ours (offline/sw.ts: the shell, and per user the reads an officer needs
+      // offline), built with workbox's modules; main.tsx registers it.
+      strategies: 'injectManifest',
+      srcDir: 'src/offline',
+      filename: 'sw.ts',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      injectManifest: {
+        globPatterns: ['index.html', 'assets/*.{js,css}', 'icons/*.{png,svg}'],
+        // The precompressed twins are the same files, as the API sends them.
+        globIgnores: ['**/*.br', '**/*.gz'],
+      },
+      manifest: {
+        id: '/',
+        name: '融通 · 融资堵点诊断与畅通',
+        short_name: '融通',
+        description: '走访企业、诊断融资需求、推送银行直至放款。',
+        lang: 'zh-CN',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0b5cad',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+    precompress(),
+  ],
   // The domain's plain TypeScript (validators, enumerations), as the API uses it; tsconfig.json and jest map it too.
   resolve: {
     alias: [

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
 import { DASHBOARD_SIZES, dashboardBenchmarks } from './dashboard-bench';
 import { markdown } from './harness';
+import { PHONE_SIZES, phoneBenchmarks, phoneTable } from './phone-bench';
 import { SCENARIOS, SIZES, runBenchmarks, type ScenarioName } from './scenarios';
 
 /** The scenarios `--only a,b` names, or all of them; `dashboards` is one more name. */
@@ -20,15 +21,39 @@ function selection(argv: readonly string[]): { scenarios: Set<ScenarioName>; das
   };
 }
 
-/** `npm run bench [-- --tiny] [--only visits,claims,relay,get,import,sla,dashboards] [--skip-dashboards]`: writes bench-results.json and bench-results.md, and prints the table. */
+/** `npm run bench -- --web [--tiny]`: the console's speed on a phone; writes bench-phone-results.json and .md. */
+async function phone(machine: string, log: (line: string) => void): Promise<void> {
+  // The phone profile slows the CPU 4×: on a shared machine its figures move with the load, so the table says it.
+  const before = loadavg()[0] ?? 0;
+  const figures = await phoneBenchmarks(process.argv.includes('--tiny') ? PHONE_SIZES.tiny : PHONE_SIZES.full, log);
+  const load = `load average ${before.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`;
+  const table = phoneTable(figures, `${machine}, ${load}`);
+  writeFileSync(
+    'bench-phone-results.json',
+    `${JSON.stringify({ machine, at: new Date().toISOString(), figures }, null, 2)}\n`,
+  );
+  writeFileSync('bench-phone-results.md', `${table}\n`);
+  process.stdout.write(`\n${table}\n`);
+}
+
+/**
+ * `npm run bench [-- --tiny] [--only visits,claims,relay,get,import,sla,dashboards] [--skip-dashboards]`: writes
+ * bench-results.json and bench-results.md, and prints the table. `-- --web` runs the phone benchmark instead.
+ */
 async function main(): Promise<void> {
   const size = process.argv.includes('--tiny') ? SIZES.tiny : SIZES.full;
-  const only = selection(process.argv);
+  const web = process.argv.includes('--web');
+  const only = web ? undefined : selection(process.argv);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
   await globalSetup();
   try {
     const log = (line: string): void => {
       process.stdout.write(`… ${line}\n`);
     };
+    if (only === undefined) {
+      await phone(machine, log);
+      return;
+    }
     const results = await runBenchmarks(size, log, only.scenarios);
     if (only.dashboards) {
       results.push(
@@ -38,7 +63,6 @@ async function main(): Promise<void> {
         )),
       );
     }
-    const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
     const table = markdown(results, machine);
     writeFileSync(
       'bench-results.json',

@@ -1,4 +1,5 @@
 import {
+  CASE_SOURCES,
   CASE_STATUSES,
   ManualClock,
   type Actor,
@@ -35,6 +36,7 @@ export interface Rows {
     region_code: string;
     campaign_id: string;
     status: CaseStatus;
+    source: string;
     term: string;
     bottlenecks: string[];
     intention_amount: string | null;
@@ -114,6 +116,10 @@ export function expected(
     visits: visits.length,
     enterprisesVisited: new Set(visits.map((v) => v.enterprise_id)).size,
     needsDiagnosed: cases.length,
+    needsBySource: Object.fromEntries(
+      CASE_SOURCES.map((source) => [source, cases.filter((c) => c.source === source).length]),
+    ),
+    enterprisesWithNeed: new Set(cases.map((c) => c.enterprise_id)).size,
     casesByStatus,
     enterprisesFinanced: new Set(loans.map((l) => caseOf.get(l.case_id)?.enterprise_id)).size,
     intentionAmount: fromFen(sum(cases.map((c) => c.intention_amount))),
@@ -240,7 +246,7 @@ export async function readRows(api: TestApi): Promise<Rows> {
       `SELECT enterprise_id, region_code, campaign_id, visited_on::text AS visited_on, visitor_organization_id FROM visits`,
     ),
     cases: await q(
-      `SELECT c.id, c.enterprise_id, c.region_code, c.campaign_id, c.status, c.term, c.bottlenecks, c.intention_amount::text AS intention_amount,
+      `SELECT c.id, c.enterprise_id, c.region_code, c.campaign_id, c.status, c.source, c.term, c.bottlenecks, c.intention_amount::text AS intention_amount,
               c.assigned_bank_id, c.created_at, e.chain_role, c.chain_id FROM cases c JOIN enterprises e ON e.id = c.enterprise_id`,
     ),
     loans: await q(`SELECT case_id, amount::text AS amount, bank_id, signed_on::text AS signed_on FROM loan_contracts`),

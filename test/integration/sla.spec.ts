@@ -157,6 +157,15 @@ describe('SLA: deadlines, escalations, reminders, sweeps', () => {
     const mine = queue.body.items.filter((e) => e.caseId === caseId);
     expect(mine).toHaveLength(1);
     expect(mine[0]?.overdueSeconds).toBeGreaterThan(4 * 86_400);
+    // The queue names the case and its enterprise, as the case answers them.
+    const named = await api.request<{ number: string; enterpriseId: string }>('GET', `/api/v1/cases/${caseId}`, {
+      token: actors.supervisor,
+    });
+    expect(mine[0]).toMatchObject({
+      caseNumber: named.body.number,
+      enterpriseId: named.body.enterpriseId,
+      enterpriseName: '郑州重工',
+    });
     expect((await api.request('GET', '/api/v1/escalations', { token: actors.leadManager })).status).toBe(403);
     const hubeiQueue = await api.request<{ items: { caseId: string }[] }>('GET', '/api/v1/escalations', {
       token: actors.hubeiSupervisor,
@@ -167,7 +176,7 @@ describe('SLA: deadlines, escalations, reminders, sweeps', () => {
       (await api.request('POST', `/api/v1/escalations/${id}/acknowledge`, { token: actors.hubeiSupervisor })).status,
     ).toBe(404);
     const ack = await api.request('POST', `/api/v1/escalations/${id}/acknowledge`, { token: actors.supervisor });
-    expect(ack.body).toMatchObject({ status: 'acknowledged', level: 2 });
+    expect(ack.body).toMatchObject({ status: 'acknowledged', level: 2, caseNumber: named.body.number });
     expect(
       (await api.request('POST', `/api/v1/escalations/${id}/acknowledge`, { token: actors.supervisor })).status,
     ).toBe(409);

@@ -173,7 +173,7 @@ describe('the case page holds the work: one case, as bank manager, field officer
     await screenshot(page, 'case-page-bank-manager-approve-dialog-desktop');
     await dialog.getByRole('button', { name: '确认审批通过' }).click();
     await page.getByText('已审批通过。').waitFor();
-    await page.getByTestId('case-status').getByText('已审批').waitFor();
+    await page.getByTestId('case-status').getByText('已授信').waitFor();
 
     const timeline = page.getByTestId('case-timeline');
     await timeline.filter({ hasText: APPROVAL_NOTE }).waitFor();

@@ -28,7 +28,7 @@ const WORDS = {
     queue: '待办需求',
     escalationsLink: '督办队列',
     escalations: '督办队列',
-    dashboard: '活动看板',
+    dashboard: '专项行动看板',
     waiting: '上线后会出现在导航中',
   },
   en: {

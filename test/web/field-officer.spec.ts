@@ -82,7 +82,7 @@ describe('the console of a field officer, on a 390 × 844 phone, against the rea
     // Picking a result replaces the list with the choice.
     await page.getByLabel(new RegExp(world.enterprise.name, 'u')).click();
     await page.getByText(`已选择：${world.enterprise.name}`).waitFor();
-    await page.getByLabel('活动').selectOption({ label: world.campaignName });
+    await page.getByLabel('专项行动').selectOption({ label: world.campaignName });
     await page.getByLabel('现场诊断').check();
     await page.getByLabel('走访纪要').fill('车间满负荷，设备更新缺少中长期贷款。');
     await expectAccessible(page);

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { formatMoney } from '../../apps/web/src/lib/money';
+import { newUscc } from '../support/fixtures';
 import { eventually, Stack } from '../support/stack';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
+import { expectNoRawText } from './support/raw-text';
 import { ensureWebBuild } from './support/web-build';
 import { buildWebWorld, type WebWorld } from './support/web-world';
 
@@ -58,10 +60,10 @@ describe('the console of a supervisor, against the real API and worker', () => {
     expect(await seriousViolations(page)).toEqual([]);
   }
 
-  async function newCase(): Promise<{ id: string; number: string }> {
+  async function newCase(enterpriseId = world.enterprise.id, route = true): Promise<{ id: string; number: string }> {
     const visit = await stack.http<{ id: string }>('POST', '/visits', world.officer.token, {
       campaignId: world.campaignId,
-      enterpriseId: world.enterprise.id,
+      enterpriseId,
       kind: 'on_site_diagnosis',
       visitedOn: new Date().toISOString().slice(0, 10),
     });
@@ -72,6 +74,7 @@ describe('the console of a supervisor, against the real API and worker', () => {
       purpose: 'equipment_upgrade',
       term: 'medium_long',
       bottlenecks: ['collateral_shortage', 'slow_approval'],
+      ...(route ? {} : { route: false }),
     });
     expect(created.status).toBe(201);
     return created.body;
@@ -90,7 +93,7 @@ describe('the console of a supervisor, against the real API and worker', () => {
     await page.getByRole('heading', { level: 1, name: '督办队列' }).waitFor();
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: '督办队列' }).waitFor();
-    await nav.getByRole('link', { name: '活动看板' }).waitFor();
+    await nav.getByRole('link', { name: '专项行动看板' }).waitFor();
 
     // A case nobody claims: its 15-second claim deadline passes and the worker's sweep escalates it.
     const opened = await newCase();
@@ -103,10 +106,19 @@ describe('the console of a supervisor, against the real API and worker', () => {
       45_000,
       'the escalation on the queue',
     );
-    await expect(row.textContent()).resolves.toContain('1级');
-    await expect(row.textContent()).resolves.toContain('认领');
+    // The row names the case and its enterprise, the level and the missed obligation in words, and how long
+    // it is overdue in working words (never seconds).
+    const rowText = String(await row.textContent());
+    expect(rowText).toContain(opened.number);
+    expect(rowText).toContain(world.enterprise.name);
+    expect(rowText).toContain('一级督办');
+    expect(rowText).toContain('认领超时');
+    expect(rowText).not.toMatch(/\d+秒|升级/u);
+    expect(await row.locator('td[data-overdue]').textContent()).toMatch(/^已逾期 (不足 1 分钟|\d+ 分钟)$/u);
     await expectAccessible(page);
+    await expectNoRawText(page);
     await screenshot(page, 'supervisor-escalations-desktop');
+    await screenshot(page, 'sv-escalations-desktop');
 
     // Acknowledge: it leaves the "open" view; with "all" it shows as acknowledged.
     await row.getByRole('button', { name: '确认' }).click();
@@ -152,8 +164,8 @@ describe('the console of a supervisor, against the real API and worker', () => {
       30_000,
       'the escalation in the bank figures',
     );
-    await nav.getByRole('link', { name: '活动看板' }).click();
-    await page.getByRole('heading', { level: 1, name: '活动看板' }).waitFor();
+    await nav.getByRole('link', { name: '专项行动看板' }).click();
+    await page.getByRole('heading', { level: 1, name: '专项行动看板' }).waitFor();
     await page.locator('[data-figure="visits"]').waitFor();
     await page.getByTestId('funnel-chart').locator('svg').waitFor();
     const summary = await stack.http<Summary>('GET', '/reports/summary', world.supervisor.token);
@@ -232,6 +244,148 @@ describe('the console of a supervisor, against the real API and worker', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Escalations' }).click();
     await page.getByRole('heading', { level: 1, name: 'Escalation queue' }).waitFor();
     await expectAccessible(page);
+    await context.close();
+  });
+
+  /** An attribute of each element a locator finds, in order. */
+  async function attributes(locator: Locator, name: string): Promise<(string | null)[]> {
+    const out: (string | null)[] = [];
+    for (let i = 0; i < (await locator.count()); i += 1) out.push(await locator.nth(i).getAttribute(name));
+    return out;
+  }
+
+  interface Counts {
+    total: number;
+    byStatus: { status: string; count: number }[];
+  }
+
+  it('searches the region’s cases, narrows them by text and status, exports them, and reads the board', async () => {
+    const textileName = '聊城纺织服装有限公司';
+    const textileId = await stack.created('/enterprises', world.admin, {
+      uscc: newUscc('410100'),
+      name: textileName,
+      regionCode: '410100',
+      size: 'small',
+    });
+    const textile = await newCase(textileId);
+    const heavy = await newCase();
+    // One left diagnosed (not routed): the status filter has something to leave out.
+    await newCase(world.enterprise.id, false);
+    const context = await newContext(browser, DESKTOP, 'zh-CN');
+    const page = await context.newPage();
+    await signIn(page, origin, world.supervisor.email, world.supervisor.password, '/supervision/cases');
+    await page.getByRole('heading', { level: 1, name: '需求查询' }).waitFor();
+    const rows = page.getByTestId('search-results').locator('tbody tr');
+    const counted = async (query: string): Promise<number> =>
+      (await stack.http<Counts>('GET', `/cases/counts${query}`, world.supervisor.token)).body.total;
+
+    // Everything in the region, counted as the API counts it.
+    const all = await counted('');
+    await page.locator(`[data-testid="search-count"][data-total="${all}"]`).waitFor();
+    await rows.locator(`[href$="${heavy.id}"]`).waitFor();
+
+    // The text narrows to the textile firm's case alone.
+    await page.getByLabel('企业、信用代码或需求编号').fill('纺织');
+    await page.getByLabel('企业、信用代码或需求编号').press('Enter');
+    await page
+      .locator(`[data-testid="search-count"][data-total="${await counted('?q=%E7%BA%BA%E7%BB%87')}"]`)
+      .waitFor();
+    await eventually(async () => ((await rows.count()) === 1 ? true : undefined), 10_000, 'one row');
+    expect(await rows.first().textContent()).toContain(textile.number);
+    expect(await rows.first().textContent()).toContain(textileName);
+    expect(page.url()).toContain('q=');
+
+    // Cleared, then a status: every row shows it, and the count is the API's.
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.getByLabel('状态').selectOption({ label: '已分派' });
+    const assigned = await counted('?status=assigned');
+    await page.locator(`[data-testid="search-count"][data-total="${assigned}"]`).waitFor();
+    expect(assigned).toBeLessThan(all);
+    expect(await attributes(rows, 'data-status')).toEqual(Array(await rows.count()).fill('assigned'));
+    await page.getByLabel('排序').selectOption({ label: '金额最大的在前' });
+    await page.waitForURL(/sort=amount/u);
+    await expectAccessible(page);
+    await expectNoRawText(page);
+    await screenshot(page, 'sv-search-desktop');
+
+    // The export: what is shown, in Chinese, with names and a 万元 column beside exact yuan.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出所显示的需求（CSV）' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^需求清单-\d{4}-\d{2}-\d{2}\.csv$/u);
+    const csv = readFileSync(String(await download.path()), 'utf8');
+    expect(csv).toContain('需求编号');
+    expect(csv).toContain('申请金额（万元）');
+    expect(csv).toContain(textileName);
+    expect(csv.trim().split('\r\n')).toHaveLength(1 + (await rows.count()));
+
+    // A row opens the case page.
+    await rows.locator(`a[href$="${heavy.id}"]`).click();
+    await page.getByRole('heading', { level: 1, name: `需求 ${heavy.number}` }).waitFor();
+
+    // The board: a column per status in lifecycle order, with the API's counts.
+    await page.getByRole('navigation').getByRole('link', { name: '需求看板' }).click();
+    await page.getByRole('heading', { level: 1, name: '需求看板' }).waitFor();
+    const counts = (await stack.http<Counts>('GET', '/cases/counts', world.supervisor.token)).body;
+    const columns = page.getByTestId('pipeline-board').locator('section[data-status]');
+    await columns.first().waitFor();
+    expect(await attributes(columns, 'data-status')).toEqual(counts.byStatus.map((s) => s.status));
+    for (const { status, count: n } of counts.byStatus) {
+      expect(await page.locator(`section[data-status="${status}"] [data-count]`).getAttribute('data-count')).toBe(
+        String(n),
+      );
+    }
+    const assignedColumn = page.locator('section[data-status="assigned"]');
+    await assignedColumn.locator('li[data-case-id]').first().waitFor();
+    expect(await assignedColumn.textContent()).toContain('已分派');
+    await expectAccessible(page);
+    await expectNoRawText(page);
+    await screenshot(page, 'sv-board-desktop');
+
+    // A column links to the search of its status.
+    await assignedColumn.getByRole('link', { name: /查看全部/u }).click();
+    await page.getByRole('heading', { level: 1, name: '需求查询' }).waitFor();
+    await page.locator(`[data-testid="search-count"][data-total="${await counted('?status=assigned')}"]`).waitFor();
+    expect(await page.getByLabel('状态').inputValue()).toBe('assigned');
+    await context.close();
+  });
+
+  it('fits a phone in English: the search, the board and the escalations', async () => {
+    const context = await newContext(browser, PHONE, 'en');
+    const page = await context.newPage();
+    const overflow = (): Promise<unknown> =>
+      page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    await signIn(page, origin, world.supervisor.email, world.supervisor.password, '/supervision/board');
+    await page.getByRole('heading', { level: 1, name: 'Pipeline board' }).waitFor();
+    await page.locator('section[data-status="assigned"] li[data-case-id]').first().waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await page.locator('section[data-status="loan_signed"] h2').textContent()).not.toContain('loan_signed');
+    await expectAccessible(page);
+    await expectNoRawText(page);
+    await screenshot(page, 'sv-board-phone');
+
+    await page.goto(`${origin}/supervision/cases?status=assigned`);
+    await page.getByRole('heading', { level: 1, name: 'Case search' }).waitFor();
+    await page.getByTestId('search-results').waitFor();
+    expect(await page.getByTestId('search-count').textContent()).toMatch(/^\d+ cases found, \d+ shown/u);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+    await expectNoRawText(page);
+    await screenshot(page, 'sv-search-phone');
+
+    await page.goto(`${origin}/escalations`);
+    await page.getByRole('heading', { level: 1, name: 'Escalation queue' }).waitFor();
+    await page.getByLabel('Status').selectOption({ label: 'All' });
+    const row = page.getByTestId('escalations').locator('tbody tr').first();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/C-\d{4}-\d+/u);
+    expect(await row.textContent()).toMatch(/Level-[12] supervision/u);
+    expect(await row.textContent()).toMatch(/overdue/iu);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectAccessible(page);
+    await expectNoRawText(page);
+    await screenshot(page, 'sv-escalations-phone');
     await context.close();
   });
 });

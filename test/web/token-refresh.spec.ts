@@ -64,7 +64,7 @@ describe('the console refreshes an expired access token without losing what was 
     await page.getByRole('button', { name: '查找' }).click();
     await page.getByLabel(new RegExp(world.enterprise.name, 'u')).click();
     await page.getByText(`已选择：${world.enterprise.name}`).waitFor();
-    await page.getByLabel('活动').selectOption({ label: world.campaignName });
+    await page.getByLabel('专项行动').selectOption({ label: world.campaignName });
     await page.getByLabel('现场诊断').check();
     const summary = '令牌过期后提交：库存积压，需要流动资金贷款。';
     await page.getByLabel('走访纪要').fill(summary);

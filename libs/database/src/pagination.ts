@@ -20,11 +20,17 @@ export function mapPage<T, R>(page: Page<T>, map: (item: T) => R): Page<R> {
   return { ...page, items: page.items.map(map) };
 }
 
-/** A keyset position: a timestamp (the sort key) and the row's id (the tie-breaker). */
+/**
+ * A keyset position: the sort key and the row's id (the tie-breaker). The key is a timestamp, or, for a
+ * list sorted by an amount, that amount as a decimal string (yuan with fen).
+ */
 export interface CursorKey {
   readonly at: string;
   readonly id: string;
 }
+
+/** What a cursor's sort key is: a timestamp (most lists) or an amount. */
+export type CursorKind = 'time' | 'decimal';
 
 export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify([key.at, key.id])).toString('base64url');
@@ -32,6 +38,8 @@ export function encodeCursor(key: CursorKey): string {
 
 /** A cursor's timestamp: as `toISOString` writes it, of a year Postgres and JavaScript both hold (1 to 9999). */
 const CURSOR_AT = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/u;
+/** An amount as numeric(18,2) answers it: at most 16 integer digits and two decimals. */
+const CURSOR_AMOUNT = /^(?:0|[1-9]\d{0,15})\.\d{2}$/u;
 const CURSOR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/u;
 
 /**
@@ -48,18 +56,28 @@ export function parseCursor(cursor: string): CursorKey | undefined {
   }
   if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
   const [at, id] = parsed as unknown[];
-  if (typeof at !== 'string' || typeof id !== 'string' || !CURSOR_AT.test(at) || !CURSOR_ID.test(id)) {
-    return undefined;
-  }
+  if (typeof at !== 'string' || typeof id !== 'string' || !CURSOR_ID.test(id)) return undefined;
+  if (CURSOR_AMOUNT.test(at)) return { at, id };
+  if (!CURSOR_AT.test(at)) return undefined;
   const time = Date.parse(at);
   if (Number.isNaN(time) || new Date(time).toISOString() !== at) return undefined; // 30 February
   return { at, id };
 }
 
-/** The position a cursor names; a 400 naming `cursor` when it is not one this API gave out. */
-export function decodeCursor(cursor: string): CursorKey {
+/** The kind of a cursor's sort key. */
+function kindOf(key: CursorKey): CursorKind {
+  return CURSOR_AMOUNT.test(key.at) ? 'decimal' : 'time';
+}
+
+/**
+ * The position a cursor names; a 400 naming `cursor` when it is not one this API gave out, or not one of
+ * this list's order (an amount's cursor given to a list in time order).
+ */
+export function decodeCursor(cursor: string, kind: CursorKind = 'time'): CursorKey {
   const key = parseCursor(cursor);
-  if (key === undefined) throw DomainError.invalid('cursor', 'is not a cursor this list gave out');
+  if (key === undefined || kindOf(key) !== kind) {
+    throw DomainError.invalid('cursor', 'is not a cursor this list gave out');
+  }
   return key;
 }
 

@@ -2,6 +2,16 @@
 export const VISIT_KINDS = ['policy_promotion', 'on_site_diagnosis', 'gm_visit', 'follow_up'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
+/**
+ * Where a need came from: a visit, a phone call, a list (申报清单), or the enterprise's own page. Staff
+ * record `visit`, `phone` and `list`; `enterprise` comes only from the enterprise's page.
+ */
+export const CASE_SOURCES = ['visit', 'phone', 'list', 'enterprise'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+/** The sources staff record through `POST /cases` and `POST /imports/needs`. */
+export const STAFF_CASE_SOURCES = ['visit', 'phone', 'list'] as const satisfies readonly CaseSource[];
+
 export const CASE_STATUSES = ['diagnosed', 'assigned', 'claimed', 'approved', 'loan_signed', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

@@ -34,6 +34,22 @@ export const IMPORT_COLUMNS: Record<ImportKind, ImportColumns> = {
       contactPhone: ['联系电话', '联系人电话'],
     },
   },
+  needs: {
+    required: ['requestedAmount', 'purpose', 'term'],
+    optional: ['campaign', 'campaignId', 'bottlenecks', 'note', 'source'],
+    oneOf: [['enterpriseUscc', 'enterpriseName']],
+    aliases: {
+      enterpriseUscc: ['统一社会信用代码'],
+      enterpriseName: ['企业名称'],
+      campaign: ['专项行动'],
+      requestedAmount: ['融资需求金额', '需求金额', '申请金额'],
+      purpose: ['资金用途', '用途'],
+      term: ['期限', '贷款期限'],
+      bottlenecks: ['融资堵点', '堵点'],
+      note: ['备注'],
+      source: ['来源', '渠道'],
+    },
+  },
 };
 
 /** `enterprise_uscc`, `Enterprise USCC` and `enterpriseUscc` name the same column. */
@@ -111,15 +127,14 @@ export function sniffFormat(head: Buffer, declared: { filename?: string; mediaTy
   }
   if (media.includes('spreadsheetml') || name.endsWith('.xlsx')) throw unsupported('not a valid .xlsx workbook');
   if (head.includes(0)) throw unsupported('binary content');
-  // A multi-byte character may be cut at the end of the sample: check all but the last 3 bytes.
-  const sample = head.subarray(0, Math.max(0, head.length - 3));
-  if (!isUtf8(sample)) throw unsupported('text that is not UTF-8');
+  // A multi-byte character may be cut at the end of the sample: a streaming decode leaves it pending.
+  if (!isUtf8(head)) throw unsupported('text that is not UTF-8');
   return 'csv';
 }
 
 function isUtf8(bytes: Buffer): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
     return true;
   } catch {
     return false;

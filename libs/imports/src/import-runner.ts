@@ -20,10 +20,12 @@ import {
 import { AppConfig } from '@unblock/config';
 import { Clock, DomainError, WEEKENDS_ONLY, localDate, type Actor, type Role } from '@unblock/domain';
 import type { HandlerResult } from '@unblock/queue';
+import { DiagnoseCaseUseCase } from '@unblock/cases';
 import type { PoolClient } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { checkHeader } from './columns';
 import { EnterpriseSink } from './enterprise-sink';
+import { NeedSink } from './need-sink';
 import { UnreadableFileError, readRecords, type FileRecord } from './records';
 import { isRowError, type ImportSink, type RowError } from './sink';
 import { StoredFile } from './stored-file';
@@ -33,6 +35,8 @@ import { IMPORT_ROWS } from './import-metrics';
 /** Row errors kept per import; the rest are only counted. */
 export const MAX_STORED_ERRORS = 1000;
 export const DEFAULT_BATCH_ROWS = 10_000;
+/** Needs per batch: each is a case written, numbered and routed through the lifecycle. */
+const NEED_BATCH_ROWS = 500;
 /** Chunks of the stored file read ahead of the parser (about 1 MB each). */
 const READ_AHEAD_CHUNKS = 4;
 /** How often the parsing of a batch lets other work of the event loop in. */
@@ -42,6 +46,7 @@ const YIELD_EVERY_ROWS = 256;
 export const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = {
   enterprises: ['admin'],
   visits: ['field_officer', 'bank_manager'],
+  needs: ['admin', 'supervisor'],
 };
 
 interface ImportRow {
@@ -54,6 +59,7 @@ interface ImportRow {
   rows_read: number;
   rows_rejected: number;
   created_by_user_id: string;
+  campaign_id: string | null;
 }
 
 /** Rows of the file read for one transaction: those that passed the sink's checks, prepared, and the others' errors. */
@@ -80,6 +86,7 @@ export class ImportRunner {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly diagnose: DiagnoseCaseUseCase,
   ) {}
 
   async run(importId: string, run: number, options: { batchRows?: number } = {}): Promise<HandlerResult> {
@@ -95,7 +102,7 @@ export class ImportRunner {
       const row = found.rows[0];
       if (!row) return { skipped: `import ${importId} run ${run} is finished or superseded` };
       try {
-        return await this.process(client, row, batchRows);
+        return await this.process(client, queryRunner.manager, row, batchRows);
       } catch (error: unknown) {
         if (error instanceof StaleRunError) return { skipped: `import ${importId} moved on: ${error.message}` };
         if (error instanceof UnreadableFileError) {
@@ -129,7 +136,13 @@ export class ImportRunner {
     });
   }
 
-  private async process(client: PoolClient, row: ImportRow, batchRows: number): Promise<HandlerResult> {
+  /** `manager` runs on `client`'s connection (a batch's transaction, for the sinks that write through use cases). */
+  private async process(
+    client: PoolClient,
+    manager: EntityManager,
+    row: ImportRow,
+    batchRows: number,
+  ): Promise<HandlerResult> {
     const actor = await this.actorOf(client, row);
     const query = (sql: string, parameters: unknown[]): Promise<unknown> => this.dataSource.query(sql, parameters);
     const file = new StoredFile(query, row.id, row.chunk_count);
@@ -148,7 +161,16 @@ export class ImportRunner {
               records,
               batchRows,
             )
-          : await this.writeBatches(client, row, new EnterpriseSink(columns), records, batchRows);
+          : row.kind === 'needs'
+            ? await this.writeBatches(
+                client,
+                row,
+                new NeedSink(actor, columns, this.diagnose, manager, row.campaign_id),
+                records,
+                // Each need is a case routed with its clock: smaller batches keep a transaction short.
+                Math.min(batchRows, NEED_BATCH_ROWS),
+              )
+            : await this.writeBatches(client, row, new EnterpriseSink(columns), records, batchRows);
     } finally {
       await records.return(undefined);
     }

@@ -12,6 +12,8 @@ export interface ImportResponse {
   readonly status: ImportStatus;
   readonly format: ImportFormat;
   readonly filename: string;
+  /** An import of needs: the campaign named with the upload for the rows that name none. */
+  readonly campaignId: string | null;
   readonly byteSize: number;
   readonly createdByUserId: string;
   readonly createdAt: string;

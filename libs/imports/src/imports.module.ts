@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '@unblock/cases';
 import { ImportRunner } from './import-runner';
 import { ImportsHealer } from './imports-healer';
 import { ImportsService } from './imports.service';
@@ -8,5 +9,5 @@ import { ImportsService } from './imports.service';
 export class ImportsModule {}
 
 /** What the worker runs: the import runs and the healing of lost jobs. Needs the queues. */
-@Module({ providers: [ImportRunner, ImportsHealer], exports: [ImportRunner, ImportsHealer] })
+@Module({ imports: [CasesModule], providers: [ImportRunner, ImportsHealer], exports: [ImportRunner, ImportsHealer] })
 export class ImportsWorkModule {}

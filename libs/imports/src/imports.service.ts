@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@unblock/config';
 import {
+  CAMPAIGNS_BY_ID,
   IMPORT_BY_ID,
   IMPORT_ERRORS_PAGE,
   INSERT_IMPORT,
@@ -15,7 +16,7 @@ import {
   type ImportKind,
   type ImportStatus,
 } from '@unblock/database';
-import { DomainError, type Actor } from '@unblock/domain';
+import { DomainError, isWithinRegion, readScope, type Actor } from '@unblock/domain';
 import { JOB_NAMES, OUTBOX_TYPES, insertOutbox, jobIdOf, outboxMessage } from '@unblock/queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { storeChunks } from './chunks';
@@ -23,6 +24,7 @@ import { checkHeader, sniffFormat } from './columns';
 import { IMPORT_ROLES, MAX_STORED_ERRORS } from './import-runner';
 import type { ImportResponse, ImportRowError } from './import.response';
 import { UnreadableFileError, csvHeader } from './records';
+import { UUID } from './sink';
 import { StoredFile } from './stored-file';
 import { checkWorkbookArchive } from './workbook-archive';
 
@@ -34,12 +36,18 @@ export interface Upload {
   readonly stream: AsyncIterable<Buffer | string>;
 }
 
+/** What an upload may say besides its file: an import of needs, the campaign of the rows that name none. */
+export interface UploadOptions {
+  readonly campaignId?: string | undefined;
+}
+
 interface ImportDbRow {
   id: string;
   kind: ImportKind;
   status: ImportStatus;
   format: ImportFormat;
   filename: string;
+  campaign_id: string | null;
   byte_size: string;
   created_by_user_id: string;
   created_at: Date;
@@ -70,17 +78,23 @@ export class ImportsService {
     private readonly config: AppConfig,
   ) {}
 
-  async create(actor: Actor, kind: ImportKind, upload: Upload): Promise<ImportResponse> {
+  async create(actor: Actor, kind: ImportKind, upload: Upload, options: UploadOptions = {}): Promise<ImportResponse> {
     if (!IMPORT_ROLES[kind].includes(actor.role)) {
       throw new DomainError('forbidden', `importing ${kind} is for ${IMPORT_ROLES[kind].join(', ')}`);
     }
+    const campaignId = kind === 'needs' ? await this.campaignOf(actor, options.campaignId) : null;
     const filename = (upload.filename.trim() || `upload.${kind}`).slice(0, 255);
     const id = await inTransaction(
       this.dataSource,
       async (manager) => {
         await manager.query(LOCK_USER_UPLOADS, [UPLOADS_LOCK, actor.userId]);
         const [kept] = await manager.query<{ bytes: string }[]>(USER_STORED_UPLOAD_BYTES, [actor.userId]);
-        const [created] = await manager.query<{ id: string }[]>(INSERT_IMPORT, [kind, filename, actor.userId]);
+        const [created] = await manager.query<{ id: string }[]>(INSERT_IMPORT, [
+          kind,
+          filename,
+          actor.userId,
+          campaignId,
+        ]);
         const importId = String(created?.id);
         let format = 'csv' as ImportFormat;
         const query = (sql: string, parameters: unknown[]): Promise<unknown> => manager.query(sql, parameters);
@@ -145,6 +159,7 @@ export class ImportsService {
       status: row.status,
       format: row.format,
       filename: row.filename,
+      campaignId: row.campaign_id,
       byteSize: Number(row.byte_size),
       createdByUserId: row.created_by_user_id,
       createdAt: row.created_at.toISOString(),
@@ -159,6 +174,21 @@ export class ImportsService {
       nextErrorsAfterRow: more ? (page[page.length - 1]?.row ?? null) : null,
       errorsNotStored: Math.max(0, row.rows_rejected - MAX_STORED_ERRORS),
     };
+  }
+
+  /** The campaign named with an upload of needs: one in the uploader's region (or covering it), or a 400. */
+  private async campaignOf(actor: Actor, campaignId: string | undefined): Promise<string | null> {
+    if (campaignId === undefined || campaignId === '') return null;
+    if (!UUID.test(campaignId)) throw DomainError.invalid('campaignId', 'must be a UUID');
+    const [campaign] = await this.dataSource.query<{ region_code: string }[]>(CAMPAIGNS_BY_ID, [[campaignId]]);
+    const scope = readScope(actor);
+    if (
+      !campaign ||
+      (scope !== null && !isWithinRegion(campaign.region_code, scope) && !isWithinRegion(scope, campaign.region_code))
+    ) {
+      throw DomainError.invalid('campaignId', 'no campaign in your region has this id');
+    }
+    return campaignId.toLowerCase();
   }
 
   private async enqueue(manager: EntityManager, importId: string, run: number): Promise<void> {

@@ -5,6 +5,7 @@ export * from './import.response';
 export * from './imports-healer';
 export * from './imports.module';
 export * from './imports.service';
+export * from './need-sink';
 export * from './records';
 export * from './sink';
 export * from './stored-file';

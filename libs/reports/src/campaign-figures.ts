@@ -1,6 +1,7 @@
 import { CalendarEntity, SlaPolicyEntity } from '@unblock/database';
 import {
   BOTTLENECKS,
+  CASE_SOURCES,
   CASE_STATUSES,
   WEEKENDS_ONLY,
   businessCalendar,
@@ -9,10 +10,19 @@ import {
   toFen,
   type Bottleneck,
   type BusinessCalendar,
+  type CaseSource,
   type CaseStatus,
 } from '@unblock/domain';
 import type { EntityManager } from 'typeorm';
 import { Params, type ReportFilter } from './report-filter';
+
+/** Needs by where they came from. */
+export class NeedsBySource {
+  visit!: number;
+  phone!: number;
+  list!: number;
+  enterprise!: number;
+}
 
 export class BottleneckCount {
   bottleneck!: Bottleneck;
@@ -24,6 +34,10 @@ export class CampaignFigures {
   visits!: number;
   enterprisesVisited!: number;
   needsDiagnosed!: number;
+  /** The needs by channel: found on a visit, by phone, from a list (申报清单), published by the enterprise. */
+  needsBySource!: NeedsBySource;
+  /** Distinct enterprises with a need in the period. */
+  enterprisesWithNeed!: number;
   casesByStatus!: Record<CaseStatus, number>;
   enterprisesFinanced!: number;
   intentionAmount!: string;
@@ -89,6 +103,14 @@ export async function campaignFigures(
     `SELECT c.status, count(*)::text AS n FROM cases c WHERE ${caseWhere} GROUP BY c.status`,
     pc.values,
   );
+  const bySource = await manager.query<{ source: CaseSource; n: string }[]>(
+    `SELECT c.source, count(*)::text AS n FROM cases c WHERE ${caseWhere} GROUP BY c.source`,
+    pc.values,
+  );
+  const [withNeed] = await manager.query<{ n: string }[]>(
+    `SELECT count(DISTINCT c.enterprise_id)::text AS n FROM cases c WHERE ${caseWhere}`,
+    pc.values,
+  );
   const [intention] = await manager.query<{ total: string | null }[]>(
     `SELECT sum(c.intention_amount)::text AS total FROM cases c WHERE ${caseWhere}`,
     pc.values,
@@ -149,6 +171,7 @@ export async function campaignFigures(
     ...emptyTotals(),
     visits: Number(visits?.visits ?? 0),
     casesByStatus,
+    needsBySource: { ...emptyNeedsBySource(), ...Object.fromEntries(bySource.map((r) => [r.source, Number(r.n)])) },
     intentionAmount: money(intention?.total),
     bottlenecks: new Map(bottlenecks.map((b) => [b.bottleneck, Number(b.n)])),
     claimsMet: Number(claims?.met ?? 0),
@@ -162,13 +185,18 @@ export async function campaignFigures(
       signingTimes.map((t) => businessDaysBetween(t.created_at, new Date(`${t.signed_on}T12:00:00+08:00`), calendar)),
     ),
   };
-  return figuresFrom(totals, Number(visits?.enterprises ?? 0), Number(loans?.enterprises ?? 0));
+  return figuresFrom(totals, {
+    visited: Number(visits?.enterprises ?? 0),
+    financed: Number(loans?.enterprises ?? 0),
+    withNeed: Number(withNeed?.n ?? 0),
+  });
 }
 
 /** The additive figures of a report (one key of a rollup, or a scan), before they become report figures. */
 export interface RollupTotals {
   visits: number;
   casesByStatus: Record<CaseStatus, number>;
+  needsBySource: Record<CaseSource, number>;
   intentionAmount: string;
   bottlenecks: Map<string, number>;
   claimsMet: number;
@@ -186,12 +214,18 @@ export interface RollupTotals {
   /** Distinct enterprises of the whole campaign: the all-days rows only. */
   enterprisesVisited: number;
   enterprisesFinanced: number;
+  enterprisesWithNeed: number;
+}
+
+export function emptyNeedsBySource(): Record<CaseSource, number> {
+  return Object.fromEntries(CASE_SOURCES.map((s) => [s, 0])) as Record<CaseSource, number>;
 }
 
 export function emptyTotals(): RollupTotals {
   return {
     visits: 0,
     casesByStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>,
+    needsBySource: emptyNeedsBySource(),
     intentionAmount: '0.00',
     bottlenecks: new Map(),
     claimsMet: 0,
@@ -208,6 +242,7 @@ export function emptyTotals(): RollupTotals {
     bankEscalations: 0,
     enterprisesVisited: 0,
     enterprisesFinanced: 0,
+    enterprisesWithNeed: 0,
   };
 }
 
@@ -228,21 +263,35 @@ export function histogramMedian(histogram: ReadonlyMap<number, number>): number 
   return total % 2 === 1 ? nth(middle) : (nth(middle - 1) + nth(middle)) / 2;
 }
 
+/** Distinct enterprises of a report: visited, financed, with a need. */
+export interface DistinctEnterprises {
+  readonly visited: number;
+  readonly financed: number;
+  readonly withNeed: number;
+}
+
+/** The distinct enterprises the all-days rollup rows carry. */
+export function distinctOf(totals: RollupTotals | undefined): DistinctEnterprises {
+  return {
+    visited: totals?.enterprisesVisited ?? 0,
+    financed: totals?.enterprisesFinanced ?? 0,
+    withNeed: totals?.enterprisesWithNeed ?? 0,
+  };
+}
+
 /** Report figures from additive totals and the distinct counts. */
-export function figuresFrom(
-  totals: RollupTotals | undefined,
-  enterprisesVisited: number,
-  enterprisesFinanced: number,
-): CampaignFigures {
+export function figuresFrom(totals: RollupTotals | undefined, distinct: DistinctEnterprises): CampaignFigures {
   const t = totals ?? emptyTotals();
   const signed = toFen(t.signedAmount);
   const met = BigInt(t.claimsMet);
   return {
     visits: t.visits,
-    enterprisesVisited,
+    enterprisesVisited: distinct.visited,
     needsDiagnosed: Object.values(t.casesByStatus).reduce((a, b) => a + b, 0),
+    needsBySource: { ...t.needsBySource },
+    enterprisesWithNeed: distinct.withNeed,
     casesByStatus: t.casesByStatus,
-    enterprisesFinanced,
+    enterprisesFinanced: distinct.financed,
     intentionAmount: t.intentionAmount,
     signedAmount: t.signedAmount,
     signedCount: t.signedCount,

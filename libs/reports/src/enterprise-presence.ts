@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { CASE_DAY } from './report-day-figures';
 
 /**
- * Adds the given days' visits and contracts to each enterprise's day bitmap of the campaign
- * (`report_visit_presence`, `report_loan_presence`: bit i is the day `epoch` + i), a union, so idempotent.
+ * Adds the given days' visits, contracts and needs (by their diagnosis day) to each enterprise's day bitmap of
+ * the campaign (`report_visit_presence`, `report_loan_presence`, `report_need_presence`: bit i is the day
+ * `epoch` + i), a union, so idempotent.
  * An enterprise has a row per region and chain key it was seen under; when it has more than one (it moved),
  * its rows are marked `shared`, so distinct enterprises count it once.
  */
@@ -46,6 +48,14 @@ export async function refreshEnterprisePresence(
       WHERE c.campaign_id = $1 AND l.signed_on = ANY($2::date[])
       GROUP BY c.campaign_id, c.enterprise_id, c.region_code, c.chain_id`,
   );
+  await upsert(
+    'report_need_presence',
+    `SELECT c.campaign_id, c.enterprise_id, c.region_code, coalesce(c.chain_id::text, ''), $3::date, ${bit(CASE_DAY)}
+       FROM cases c
+      WHERE c.campaign_id = $1 AND ${CASE_DAY} = ANY($2::date[])
+      GROUP BY c.campaign_id, c.enterprise_id, c.region_code, c.chain_id`,
+  );
   await share('report_visit_presence');
   await share('report_loan_presence');
+  await share('report_need_presence');
 }

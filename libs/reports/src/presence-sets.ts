@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import { CASE_DAY } from './report-day-figures';
 import { Params, type ReportQuery } from './report-filter';
 
 /**
  * Sets of enterprises as bitmaps over dense ordinals (`report_enterprise_ordinals`), per campaign and day
- * and per campaign and month (`report_presence_sets`): the enterprises visited ('v') or financed ('l') in
- * total ('t'), per bank ('b', over the ordinals of all enterprises) and per chain ('c', over the chain's own
+ * and per campaign and month (`report_presence_sets`): the enterprises visited ('v'), financed ('l') or
+ * with a need ('n', by its diagnosis day; per bank, the bank the need is at) in total ('t'), per bank ('b', over the ordinals of all enterprises) and per chain ('c', over the chain's own
  * ordinals, so a chain's bitmap is a few hundred bytes). The distinct enterprises of a period are the bits
  * set in the union of its whole months' bitmaps and its edge days' bitmaps: at most ~60 bitmaps of at most
  * 25 kB at province size, however many enterprises and visits.
@@ -12,7 +13,7 @@ import { Params, type ReportQuery } from './report-filter';
  * Bit i is byte i >> 3, bit i & 7 (least significant first); a bitmap ends at its highest set bit's byte,
  * so bitmaps of one space differ in length and a union pads the shorter ones with zeros.
  */
-export type SetMeasure = 'v' | 'l';
+export type SetMeasure = 'v' | 'l' | 'n';
 export type SetKind = 't' | 'b' | 'c';
 
 /** Days per round of statements when sets are recomputed (as the day rollups). */
@@ -127,7 +128,7 @@ export async function refreshPresenceSets(manager: EntityManager, campaignId: st
   for (const month of [...new Set(days.map(monthOf))].sort()) await monthSets(manager, campaignId, month);
 }
 
-/** A day's visits and contracts: enterprise, chain key and bank. */
+/** A day's visits, contracts and needs: enterprise, chain key and bank. */
 const SOURCES = `
   visited AS MATERIALIZED (
     SELECT DISTINCT v.visited_on AS day, v.enterprise_id, coalesce(e.chain_id::text, '') AS chain,
@@ -137,7 +138,12 @@ const SOURCES = `
   financed AS MATERIALIZED (
     SELECT DISTINCT l.signed_on AS day, c.enterprise_id, coalesce(c.chain_id::text, '') AS chain, l.bank_id::text AS bank
       FROM loan_contracts l JOIN cases c ON c.id = l.case_id
-     WHERE c.campaign_id = $1 AND l.signed_on = ANY($2::date[]))`;
+     WHERE c.campaign_id = $1 AND l.signed_on = ANY($2::date[])),
+  needed AS MATERIALIZED (
+    SELECT DISTINCT ${CASE_DAY} AS day, c.enterprise_id, coalesce(c.chain_id::text, '') AS chain,
+           c.assigned_bank_id::text AS bank
+      FROM cases c
+     WHERE c.campaign_id = $1 AND ${CASE_DAY} = ANY($2::date[]))`;
 
 async function daySets(manager: EntityManager, campaignId: string, days: string[]): Promise<void> {
   const params = [campaignId, days];
@@ -146,7 +152,9 @@ async function daySets(manager: EntityManager, campaignId: string, days: string[
     `WITH ${SOURCES},
      wanted AS (
        SELECT 't' AS space, enterprise_id FROM visited UNION SELECT 't', enterprise_id FROM financed
-       UNION SELECT 'c:' || chain, enterprise_id FROM visited UNION SELECT 'c:' || chain, enterprise_id FROM financed),
+       UNION SELECT 't', enterprise_id FROM needed
+       UNION SELECT 'c:' || chain, enterprise_id FROM visited UNION SELECT 'c:' || chain, enterprise_id FROM financed
+       UNION SELECT 'c:' || chain, enterprise_id FROM needed),
      missing AS (
        SELECT w.space, w.enterprise_id FROM wanted w
         WHERE NOT EXISTS (SELECT 1 FROM report_enterprise_ordinals o
@@ -166,7 +174,8 @@ async function daySets(manager: EntityManager, campaignId: string, days: string[
     `WITH ${SOURCES},
      sources AS (
        SELECT 'v' AS measure, day, enterprise_id, chain, bank FROM visited
-       UNION ALL SELECT 'l', day, enterprise_id, chain, bank FROM financed)
+       UNION ALL SELECT 'l', day, enterprise_id, chain, bank FROM financed
+       UNION ALL SELECT 'n', day, enterprise_id, chain, bank FROM needed)
      SELECT s.day::text AS day, s.measure, 't' AS kind, '' AS key, array_agg(o.ordinal) AS ordinals
        FROM sources s JOIN report_enterprise_ordinals o ON o.space = 't' AND o.enterprise_id = s.enterprise_id
       GROUP BY s.day, s.measure

@@ -22,6 +22,10 @@ const SUMMED = [
   'n_approved',
   'n_loan_signed',
   'n_closed',
+  'n_source_visit',
+  'n_source_phone',
+  'n_source_list',
+  'n_source_enterprise',
   'intention_amount',
   'claims_met',
   'claims_missed',
@@ -44,6 +48,10 @@ interface DayRow {
   n_approved: number;
   n_loan_signed: number;
   n_closed: number;
+  n_source_visit: number;
+  n_source_phone: number;
+  n_source_list: number;
+  n_source_enterprise: number;
   intention_amount: string;
   bottlenecks: Record<string, number>;
   claims_met: number;
@@ -60,6 +68,7 @@ interface DayRow {
   bank_escalations: number;
   enterprises_visited: number;
   enterprises_financed: number;
+  enterprises_with_need: number;
 }
 
 /** Adds decimal strings exactly, in integer fen. */
@@ -108,6 +117,10 @@ async function dayFigures(
         n_approved: 0,
         n_loan_signed: 0,
         n_closed: 0,
+        n_source_visit: 0,
+        n_source_phone: 0,
+        n_source_list: 0,
+        n_source_enterprise: 0,
         intention_amount: '0.00',
         bottlenecks: {},
         claims_met: 0,
@@ -124,6 +137,7 @@ async function dayFigures(
         bank_escalations: 0,
         enterprises_visited: 0,
         enterprises_financed: 0,
+        enterprises_with_need: 0,
       };
       rows.set(id, found);
     }
@@ -163,6 +177,7 @@ async function dayFigures(
       chain: string | null;
       bank: string | null;
       status: string;
+      source: string;
       intention: string | null;
       bottlenecks: string[];
       assigned_at: Date | null;
@@ -172,7 +187,7 @@ async function dayFigures(
     }[]
   >(
     `SELECT ${CASE_DAY}::text AS day, c.region_code AS region, c.chain_id::text AS chain,
-            c.assigned_bank_id::text AS bank, c.status, c.intention_amount::text AS intention, c.bottlenecks,
+            c.assigned_bank_id::text AS bank, c.status, c.source, c.intention_amount::text AS intention, c.bottlenecks,
             o.assigned_at, ev.claimed_at, coalesce(o.met, 0)::int AS met, coalesce(o.missed, 0)::int AS missed
        FROM cases c
        LEFT JOIN LATERAL (
@@ -199,6 +214,8 @@ async function dayFigures(
     ]) {
       const status = `n_${c.status}` as keyof DayRow;
       (target[status] as number) += 1;
+      const source = `n_source_${c.source}` as keyof DayRow;
+      (target[source] as number) += 1;
       target.intention_amount = addMoney(target.intention_amount, c.intention);
       for (const b of c.bottlenecks) if ((BOTTLENECKS as readonly string[]).includes(b)) count(target.bottlenecks, b);
       target.claims_met += c.met;
@@ -341,16 +358,19 @@ export async function refreshAllDaysFigures(manager: EntityManager, campaignId: 
      visited AS (${distinct('report_visit_presence', 'chain_key')} UNION ALL
                  SELECT '(total)', n FROM (${distinct('report_visit_presence', "''")}) t),
      financed AS (${distinct('report_loan_presence', 'chain_key')} UNION ALL
-                  SELECT '(total)', n FROM (${distinct('report_loan_presence', "''")}) t)
+                  SELECT '(total)', n FROM (${distinct('report_loan_presence', "''")}) t),
+     needed AS (${distinct('report_need_presence', 'chain_key')} UNION ALL
+                SELECT '(total)', n FROM (${distinct('report_need_presence', "''")}) t)
      INSERT INTO report_day_figures (campaign_id, day, kind, key, ${SUMMED.join(', ')}, bottlenecks, claim_days,
-                                     signing_days, enterprises_visited, enterprises_financed)
+                                     signing_days, enterprises_visited, enterprises_financed, enterprises_with_need)
      SELECT $1, '-infinity'::date, upper(s.kind), s.key, ${SUMMED.map((c) => `s.${c}`).join(', ')},
             coalesce(m.bottlenecks, '{}'), coalesce(m.claim_days, '{}'), coalesce(m.signing_days, '{}'),
-            coalesce(v.n, 0), coalesce(l.n, 0)
+            coalesce(v.n, 0), coalesce(l.n, 0), coalesce(n.n, 0)
        FROM sums s
        LEFT JOIN merged m ON m.kind = s.kind AND m.key = s.key
        LEFT JOIN visited v ON v.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END
-       LEFT JOIN financed l ON l.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END`,
+       LEFT JOIN financed l ON l.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END
+       LEFT JOIN needed n ON n.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END`,
     [campaignId],
   );
 }

@@ -131,6 +131,7 @@ export class ReportRollups {
       for (const table of [
         'report_visit_presence',
         'report_loan_presence',
+        'report_need_presence',
         'report_day_figures',
         'report_presence_sets',
       ]) {

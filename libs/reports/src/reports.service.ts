@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
 import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
 import { DataSource, In } from 'typeorm';
-import { CampaignFigures, campaignFigures, figuresFrom, reportCalendar, share } from './campaign-figures';
+import { CampaignFigures, campaignFigures, distinctOf, figuresFrom, reportCalendar, share } from './campaign-figures';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
@@ -94,25 +94,31 @@ export class ReportsService {
     if (actor.role !== 'bank_manager' && this.rollupsAllowed && !narrow && wholeCampaign(query)) {
       const totals = await rollupTotals(manager, { kind: 'T', query }, false);
       const t = totals.get('');
-      return figuresFrom(t, t?.enterprisesVisited ?? 0, t?.enterprisesFinanced ?? 0);
+      return figuresFrom(t, distinctOf(t));
     }
     if (actor.role !== 'bank_manager' && this.rollupsAllowed) {
       // The day's totals when no region leaves anything out (a province, an admin); else by region.
       const totals = await rollupTotals(manager, narrow ? { kind: 'r', query, regions } : { kind: 't', query }, false);
       // Distinct enterprises: within regions from the enterprises' day bitmaps (an index on their region),
       // else from the sets of the period's months and edge days.
-      const [visited, financed] = await Promise.all(
+      const [visited, financed, needed] = await Promise.all(
         narrow
           ? [
               presenceCounts(manager, 'report_visit_presence', { query, regions, byChain: false }),
               presenceCounts(manager, 'report_loan_presence', { query, regions, byChain: false }),
+              presenceCounts(manager, 'report_need_presence', { query, regions, byChain: false }),
             ]
           : [
               presenceSetCounts(manager, { measure: 'v', kind: 't', query }),
               presenceSetCounts(manager, { measure: 'l', kind: 't', query }),
+              presenceSetCounts(manager, { measure: 'n', kind: 't', query }),
             ],
       );
-      return figuresFrom(totals.get(''), visited.get('') ?? 0, financed.get('') ?? 0);
+      return figuresFrom(totals.get(''), {
+        visited: visited.get('') ?? 0,
+        financed: financed.get('') ?? 0,
+        withNeed: needed.get('') ?? 0,
+      });
     }
     if (!narrow && actor.organizationId !== null) {
       return this.bankSummary(actor.organizationId, query);
@@ -123,12 +129,17 @@ export class ReportsService {
   /** A bank's own figures from the bank rollup, its distinct enterprises from the bank's sets. */
   private async bankSummary(bankId: string, query: ReportQuery): Promise<CampaignFigures> {
     const manager = this.dataSource.manager;
-    const [totals, visited, financed] = await Promise.all([
+    const [totals, visited, financed, needed] = await Promise.all([
       rollupTotals(manager, { kind: 'b', query, key: bankId }, false),
       presenceSetCounts(manager, { measure: 'v', kind: 'b', query, key: bankId }),
       presenceSetCounts(manager, { measure: 'l', kind: 'b', query, key: bankId }),
+      presenceSetCounts(manager, { measure: 'n', kind: 'b', query, key: bankId }),
     ]);
-    return figuresFrom(totals.get(''), visited.get(bankId) ?? 0, financed.get(bankId) ?? 0);
+    return figuresFrom(totals.get(''), {
+      visited: visited.get(bankId) ?? 0,
+      financed: financed.get(bankId) ?? 0,
+      withNeed: needed.get(bankId) ?? 0,
+    });
   }
 
   async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
@@ -169,21 +180,23 @@ export class ReportsService {
       const totals = await rollupTotals(manager, { kind: 'C', query }, true);
       return chains.map((chain) => {
         const t = totals.get(chain.id);
-        return {
-          ...describe(chain),
-          ...figuresFrom(t, t?.enterprisesVisited ?? 0, t?.enterprisesFinanced ?? 0),
-        };
+        return { ...describe(chain), ...figuresFrom(t, distinctOf(t)) };
       });
     }
     if (!narrow && actor.role !== 'bank_manager') {
       const totals = await rollupTotals(manager, { kind: 'c', query }, true);
-      const [visited, financed] = await Promise.all([
+      const [visited, financed, needed] = await Promise.all([
         presenceSetCounts(manager, { measure: 'v', kind: 'c', query }),
         presenceSetCounts(manager, { measure: 'l', kind: 'c', query }),
+        presenceSetCounts(manager, { measure: 'n', kind: 'c', query }),
       ]);
       return chains.map((chain) => ({
         ...describe(chain),
-        ...figuresFrom(totals.get(chain.id), visited.get(chain.id) ?? 0, financed.get(chain.id) ?? 0),
+        ...figuresFrom(totals.get(chain.id), {
+          visited: visited.get(chain.id) ?? 0,
+          financed: financed.get(chain.id) ?? 0,
+          withNeed: needed.get(chain.id) ?? 0,
+        }),
       }));
     }
     // A region narrower than the data, or a bank's share of each chain: from the base tables.

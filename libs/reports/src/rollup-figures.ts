@@ -45,12 +45,15 @@ export async function rollupTotals(
   const sums = await manager.query<Record<string, string | null>[]>(
     `SELECT ${key} AS key, sum(visits)::text AS visits, sum(n_diagnosed)::text AS diagnosed, sum(n_assigned)::text AS assigned,
             sum(n_claimed)::text AS claimed, sum(n_approved)::text AS approved, sum(n_loan_signed)::text AS loan_signed,
-            sum(n_closed)::text AS closed, sum(intention_amount)::text AS intention, sum(claims_met)::text AS claims_met,
+            sum(n_closed)::text AS closed, sum(n_source_visit)::text AS source_visit,
+            sum(n_source_phone)::text AS source_phone, sum(n_source_list)::text AS source_list,
+            sum(n_source_enterprise)::text AS source_enterprise, sum(intention_amount)::text AS intention, sum(claims_met)::text AS claims_met,
             sum(claims_missed)::text AS claims_missed, sum(signed_amount)::text AS signed, sum(signed_count)::text AS signed_count,
             sum(long_term_amount)::text AS long_term, sum(leader_amount)::text AS leaders, sum(bank_claims)::text AS bank_claims,
             sum(bank_claims_on_time)::text AS bank_on_time, sum(bank_declines)::text AS bank_declines,
             sum(bank_escalations)::text AS bank_escalations, sum(enterprises_visited)::text AS enterprises_visited,
-            sum(enterprises_financed)::text AS enterprises_financed
+            sum(enterprises_financed)::text AS enterprises_financed,
+            sum(enterprises_with_need)::text AS enterprises_with_need
        FROM report_day_figures f WHERE ${filter} ${group}`,
     p.values,
   );
@@ -90,6 +93,12 @@ export async function rollupTotals(
       loan_signed: int(s['loan_signed']),
       closed: int(s['closed']),
     };
+    t.needsBySource = {
+      visit: int(s['source_visit']),
+      phone: int(s['source_phone']),
+      list: int(s['source_list']),
+      enterprise: int(s['source_enterprise']),
+    };
     t.intentionAmount = money(s['intention']);
     t.claimsMet = int(s['claims_met']);
     t.claimsMissed = int(s['claims_missed']);
@@ -103,6 +112,7 @@ export async function rollupTotals(
     t.bankEscalations = int(s['bank_escalations']);
     t.enterprisesVisited = int(s['enterprises_visited']);
     t.enterprisesFinanced = int(s['enterprises_financed']);
+    t.enterprisesWithNeed = int(s['enterprises_with_need']);
   }
   for (const h of histograms) {
     const t = at(h.key);
@@ -126,10 +136,10 @@ export interface PresenceSelection {
   readonly byChain: boolean;
 }
 
-/** Distinct enterprises visited (or financed) in the period: those whose bitmap has a day in it. */
+/** Distinct enterprises visited (financed, with a need) in the period: those whose bitmap has a day in it. */
 export async function presenceCounts(
   manager: EntityManager,
-  table: 'report_visit_presence' | 'report_loan_presence',
+  table: 'report_visit_presence' | 'report_loan_presence' | 'report_need_presence',
   selection: PresenceSelection,
 ): Promise<Map<string, number>> {
   const p = new Params();

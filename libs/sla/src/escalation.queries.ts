@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  CaseEntity,
   EscalationEntity,
   inTransaction,
   paginate,
@@ -11,7 +12,7 @@ import {
 } from '@unblock/database';
 import { Clock, DomainError, type Actor, type EscalationLevel, type EscalationStatus } from '@unblock/domain';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { toEscalationResponse, type EscalationResponse } from './escalation.response';
+import { toEscalationResponse, type EscalationCase, type EscalationResponse } from './escalation.response';
 
 export interface ListEscalationsQuery extends PageRequest {
   readonly level?: EscalationLevel | undefined;
@@ -19,6 +20,33 @@ export interface ListEscalationsQuery extends PageRequest {
   readonly bankId?: string | undefined;
   readonly chainId?: string | undefined;
   readonly regionCode?: string | undefined;
+}
+
+/** The number and enterprise of each case of some escalations, by case id (one query). */
+async function casesOf(
+  manager: EntityManager,
+  escalations: readonly EscalationEntity[],
+): Promise<Map<string, EscalationCase>> {
+  const ids = [...new Set(escalations.map((e) => e.caseId))];
+  if (ids.length === 0) return new Map();
+  const rows = await manager
+    .getRepository(CaseEntity)
+    .createQueryBuilder('c')
+    .innerJoin('c.enterprise', 'ent')
+    .select('c.id', 'id')
+    .addSelect('c.number', 'number')
+    .addSelect('ent.id', 'enterpriseId')
+    .addSelect('ent.name', 'enterpriseName')
+    .where('c.id IN (:...ids)', { ids })
+    .getRawMany<EscalationCase & { id: string }>();
+  return new Map(rows.map(({ id, ...of }) => [id, of]));
+}
+
+/** An escalation's case from `casesOf` (its row exists: an escalation holds its case by a foreign key). */
+function caseOf(cases: ReadonlyMap<string, EscalationCase>, e: EscalationEntity): EscalationCase {
+  const found = cases.get(e.caseId);
+  if (!found) throw new Error(`the case ${e.caseId} of escalation ${e.id} was not read`);
+  return found;
 }
 
 /** The supervisors' queue: escalations of their region, oldest first. */
@@ -42,8 +70,12 @@ export class EscalationQueries {
     whereWithinRegion(qb, 'e.regionCode', query.regionCode);
     // Creation order is opening order: the oldest escalation first.
     const page = await paginate(qb, 'e', query);
+    const cases = await casesOf(this.dataSource.manager, page.items);
     const now = this.clock.now();
-    return { items: page.items.map((e) => toEscalationResponse(e, now)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((e) => toEscalationResponse(e, caseOf(cases, e), now)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** A supervisor has seen it: acknowledged, still unresolved until the obligation is met or they act. */
@@ -65,7 +97,8 @@ export class EscalationQueries {
         { id },
         { status: 'acknowledged', acknowledgedAt: now, acknowledgedByUserId: actor.userId },
       );
-      return toEscalationResponse(await manager.findOneByOrFail(EscalationEntity, { id }), now);
+      const updated = await manager.findOneByOrFail(EscalationEntity, { id });
+      return toEscalationResponse(updated, caseOf(await casesOf(manager, [updated]), updated), now);
     });
   }
 }

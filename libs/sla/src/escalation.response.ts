@@ -1,9 +1,20 @@
 import type { EscalationEntity } from '@unblock/database';
 import type { EscalationLevel, EscalationStatus, Obligation } from '@unblock/domain';
 
+/** The case of an escalation as the queue names it: its number and its enterprise. */
+export interface EscalationCase {
+  readonly number: string;
+  readonly enterpriseId: string;
+  readonly enterpriseName: string;
+}
+
 export class EscalationResponse {
   id!: string;
   caseId!: string;
+  /** The case's human number, e.g. C-2026-000123. */
+  caseNumber!: string;
+  enterpriseId!: string;
+  enterpriseName!: string;
   obligation!: Obligation;
   level!: EscalationLevel;
   status!: EscalationStatus;
@@ -21,11 +32,14 @@ export class EscalationResponse {
   resolution!: string | null;
 }
 
-export function toEscalationResponse(e: EscalationEntity, now: Date): EscalationResponse {
+export function toEscalationResponse(e: EscalationEntity, of: EscalationCase, now: Date): EscalationResponse {
   const until = e.resolvedAt ?? now;
   return {
     id: e.id,
     caseId: e.caseId,
+    caseNumber: of.number,
+    enterpriseId: of.enterpriseId,
+    enterpriseName: of.enterpriseName,
     obligation: e.obligation,
     level: e.level,
     status: e.status,

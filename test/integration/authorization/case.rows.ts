@@ -1,3 +1,4 @@
+import { NOBODY } from '../endpoint-table';
 import type { CaseState } from './access-context';
 import type { AccessRow } from './access-table';
 
@@ -89,6 +90,18 @@ export const CASE_ROWS: readonly AccessRow[] = [
       url: '/api/v1/cases?limit=200',
       listed: await ctx.caseIn(scope, 'assigned'),
     }),
+  },
+  {
+    // Counts kept to the caller's cases: another side's campaign counts as a campaign that does not exist.
+    operation: 'GET /api/v1/cases/counts',
+    scope: 'figures',
+    success: 200,
+    call: (ctx, scope) =>
+      Promise.resolve({
+        method: 'GET',
+        url: `/api/v1/cases/counts?campaignId=${ctx.side[scope].campaignId}`,
+        unknown: `/api/v1/cases/counts?campaignId=${NOBODY}`,
+      }),
   },
   {
     operation: 'GET /api/v1/cases/{id}',

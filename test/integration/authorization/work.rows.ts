@@ -51,6 +51,18 @@ export const WORK_ROWS: readonly AccessRow[] = [
       }),
   },
   {
+    operation: 'POST /api/v1/imports/needs',
+    scope: 'self',
+    success: 202,
+    call: (ctx, scope) =>
+      Promise.resolve({
+        method: 'POST',
+        url: '/api/v1/imports/needs',
+        raw: `campaignId,enterpriseName,requestedAmount,purpose,term\n${ctx.side[scope].campaignId},示例企业,800万,working_capital,short\n`,
+        headers: { 'content-type': 'text/csv' },
+      }),
+  },
+  {
     operation: 'GET /api/v1/imports/{id}',
     scope: 'own',
     success: 200,

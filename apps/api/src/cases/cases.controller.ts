@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   AddNoteUseCase,
   ApproveCaseUseCase,
+  CaseCountsResponse,
   CaseDetailResponse,
   CaseQueries,
   CaseResponse,
@@ -28,6 +29,7 @@ import { WritePipeline } from '../common/write-pipeline.service';
 import {
   ApproveCaseDto,
   CaseActionDto,
+  CaseFiltersDto,
   CloseCaseDto,
   DeclineCaseDto,
   DiagnoseCaseDto,
@@ -90,6 +92,12 @@ export class CasesController {
   @CsvExport((body, context) => casesTable((body as Page<CaseResponse>).items, context))
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<Page<CaseResponse>> {
     return this.cases.list(actor, query);
+  }
+
+  /** How many cases the same filters as the list hold, in all and by status (a supervisor's pipeline board). */
+  @Get('counts')
+  counts(@CurrentActor() actor: Actor, @Query() query: CaseFiltersDto): Promise<CaseCountsResponse> {
+    return this.cases.counts(actor, query);
   }
 
   @Get(':id')

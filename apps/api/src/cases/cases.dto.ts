@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,6 +22,7 @@ import {
 import {
   BOTTLENECKS,
   CASE_PRIORITIES,
+  CASE_SOURCES,
   CASE_STATUSES,
   CLOSE_RESOLUTIONS,
   DECLINE_REASONS,
@@ -31,6 +32,7 @@ import {
   TERMS,
   type Bottleneck,
   type CasePriority,
+  type CaseSource,
   type CaseStatus,
   type CloseResolution,
   type DeclineReason,
@@ -40,12 +42,34 @@ import {
   type Term,
 } from '@unblock/domain';
 import { INT4_MAX, IsMoney, PageQueryDto } from '@unblock/http';
-import { DIAGNOSED_BY, type DiagnosedBy } from '@unblock/cases';
-import { IsIsoDate, IsNote, toBoolean } from '../common/dto-validators';
+import { CASE_SORTS, DIAGNOSED_BY, type CaseSort, type DiagnosedBy } from '@unblock/cases';
+import { IsIsoDate, IsNote, toBoolean, trimmed } from '../common/dto-validators';
 
+/**
+ * `POST /cases`: a need from a visit (`visitId`; `source` may be left out), or from a phone call or a list
+ * (`source: phone | list` with `enterpriseId` and `campaignId`, no visit). `enterprise` is published on the
+ * enterprise's own page, never here.
+ */
 export class DiagnoseCaseDto {
+  @ApiPropertyOptional({ enum: CASE_SOURCES })
+  @IsOptional()
+  @IsIn(CASE_SOURCES)
+  source?: CaseSource;
+
+  /** The visit the need was found on (source `visit`). */
+  @IsOptional()
   @IsUUID()
-  visitId!: string;
+  visitId?: string;
+
+  /** The enterprise of a need from a phone call or a list. */
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  /** The campaign (专项行动) of a need from a phone call or a list. */
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
 
   /** Yuan, a decimal string with at most two decimals, e.g. "12500000.00". */
   @IsMoney({ positive: true })
@@ -77,7 +101,8 @@ export class DiagnoseCaseDto {
   route?: boolean;
 }
 
-export class ListCasesQueryDto extends PageQueryDto {
+/** The filters of the case list, which its counts take too. */
+export class CaseFiltersDto {
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
@@ -113,6 +138,22 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(DIAGNOSED_BY)
   diagnosedBy?: DiagnosedBy;
+
+  /** Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+}
+
+export class ListCasesQueryDto extends IntersectionType(PageQueryDto, CaseFiltersDto) {
+  /** `dueAt`: the nearest deadline first (default, the work queue); `amount`: the largest need first; `updated`: the latest change first. */
+  @ApiPropertyOptional({ enum: CASE_SORTS })
+  @IsOptional()
+  @IsIn(CASE_SORTS)
+  sort?: CaseSort;
 }
 
 /** Every action takes an optional `expectedVersion`: the case's `version` as the caller last saw it. */

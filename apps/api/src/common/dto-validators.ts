@@ -7,12 +7,13 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 /** The one reading of a query string's boolean (`@unblock/http`), for the API's DTOs. */
 export { toBoolean } from '@unblock/http';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+/** A string without its surrounding blanks; anything else is left for the validator to refuse. */
+export const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 /** A name of reference data: a string of 1 to 200 characters once trimmed. */
 export function IsName(): PropertyDecorator {
   return (target, key) => {
-    Transform(trim)(target, key);
+    Transform(trimmed)(target, key);
     IsString()(target, key);
     MinLength(1)(target, key);
     MaxLength(200)(target, key);

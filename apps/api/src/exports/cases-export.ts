@@ -2,6 +2,7 @@ import type { CaseResponse } from '@unblock/cases';
 import { shanghaiMinute, wanYuan, type CsvContext, type CsvTable } from '@unblock/http';
 import {
   BOTTLENECK_LABELS,
+  ESCALATION_LEVEL_LABELS,
   PRIORITY_LABELS,
   PURPOSE_LABELS,
   RESOLUTION_LABELS,
@@ -59,7 +60,7 @@ export async function casesTable(items: readonly CaseResponse[], context: CsvCon
     期限: labelOf(TERM_LABELS, c.term),
     融资堵点: c.bottlenecks.map((b) => labelOf(BOTTLENECK_LABELS, b)).join('；'),
     优先级: labelOf(PRIORITY_LABELS, c.priority),
-    督办级别: c.escalationLevel > 0 ? `${c.escalationLevel}级` : '',
+    督办级别: ESCALATION_LEVEL_LABELS[c.escalationLevel] ?? '',
     当前时限: shanghaiMinute(c.dueAt),
     暂停于: shanghaiMinute(c.pausedAt),
     关闭原因: labelOf(RESOLUTION_LABELS, c.resolution),

@@ -18,6 +18,9 @@ export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   closed: '已关闭',
 };
 
+/** A case's escalation level as supervisors name it (督办). */
+export const ESCALATION_LEVEL_LABELS: Readonly<Record<number, string>> = { 1: '一级督办', 2: '二级督办' };
+
 export const TIER_LABELS: Readonly<Record<RoutingTier, string>> = { 1: '主办行', 2: '协办行', 3: '成员机构池' };
 
 export const PURPOSE_LABELS: Readonly<Record<Purpose, string>> = {

@@ -6,7 +6,7 @@ import { CurrentActor, Roles, frameworkProblem } from '@unblock/http';
 import { ImportsService, type ImportResponse, type Upload } from '@unblock/imports';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UuidPipe } from '../common/uuid.pipe';
-import { ImportQueryDto } from './imports.dto';
+import { ImportQueryDto, NeedsImportQueryDto } from './imports.dto';
 
 /** The media types taken as a raw body (besides multipart/form-data with one `file` part). */
 export const RAW_UPLOAD_TYPES = [
@@ -17,8 +17,8 @@ export const RAW_UPLOAD_TYPES = [
 ];
 
 /**
- * Bulk imports: `POST /imports/enterprises` (admins) and `POST /imports/visits` (field officers, bank
- * managers) take a CSV or an .xlsx workbook, as multipart/form-data (a `file` part) or as the raw body, and
+ * Bulk imports: `POST /imports/enterprises` (admins), `POST /imports/visits` (field officers, bank
+ * managers) and `POST /imports/needs` (admins, supervisors: a 申报清单) take a CSV or an .xlsx workbook, as multipart/form-data (a `file` part) or as the raw body, and
  * answer 202 with the queued import; `GET /imports/:id` reports its progress and rejected rows.
  */
 @ApiTags('imports')
@@ -47,6 +47,27 @@ export class ImportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ImportResponse> {
     return this.upload(actor, 'visits', request, reply);
+  }
+
+  /**
+   * A 申报清单: needs by phone or list, each enterprise by 统一社会信用代码 or 企业名称, the campaign by name
+   * in the rows, or for all of them as `campaignId` (a form field before the file, or the query).
+   */
+  @Roles('admin', 'supervisor')
+  @Post('needs')
+  @ApiConsumes('multipart/form-data', ...RAW_UPLOAD_TYPES)
+  async needs(
+    @CurrentActor() actor: Actor,
+    @Query() query: NeedsImportQueryDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportResponse> {
+    const upload = await uploadOf(request);
+    const result = await this.imports.create(actor, 'needs', upload, {
+      campaignId: upload.fields.campaignId ?? query.campaignId,
+    });
+    void reply.status(202).header('location', `/api/v1/imports/${result.id}`);
+    return result;
   }
 
   @Get(':id')
@@ -97,7 +118,19 @@ async function* bytesOf(source: AsyncIterable<Buffer | string>): AsyncGenerator<
   }
 }
 
-async function uploadOf(request: FastifyRequest): Promise<Upload> {
+/** An upload, with the form fields sent before its file part (multipart). */
+type UploadWithFields = Upload & { readonly fields: { readonly campaignId?: string } };
+
+/** The value of a plain form field of a multipart part's preceding fields. */
+function fieldValue(fields: Record<string, unknown>, name: string): string | undefined {
+  const field = fields[name];
+  const one = Array.isArray(field) ? (field[0] as unknown) : field;
+  if (typeof one !== 'object' || one === null || !('value' in one)) return undefined;
+  const value = one.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+async function uploadOf(request: FastifyRequest): Promise<UploadWithFields> {
   if (request.isMultipart()) {
     let part: Awaited<ReturnType<FastifyRequest['file']>>;
     try {
@@ -108,7 +141,13 @@ async function uploadOf(request: FastifyRequest): Promise<Upload> {
     if (!part) throw DomainError.invalid('file', 'is required: send the file as the multipart part "file"');
     if (part.fieldname !== 'file')
       throw DomainError.invalid('file', `expected the part "file", got "${part.fieldname}"`);
-    return { filename: part.filename, mediaType: part.mimetype, stream: bytesOf(part.file) };
+    const campaignId = fieldValue(part.fields, 'campaignId');
+    return {
+      filename: part.filename,
+      mediaType: part.mimetype,
+      stream: bytesOf(part.file),
+      fields: campaignId === undefined ? {} : { campaignId },
+    };
   }
   const type = String(request.headers['content-type'] ?? '')
     .split(';')[0]
@@ -123,5 +162,5 @@ async function uploadOf(request: FastifyRequest): Promise<Upload> {
   }
   const given = request.headers['x-filename'];
   const filename = typeof given === 'string' ? given : type.includes('spreadsheetml') ? 'upload.xlsx' : '';
-  return { filename, mediaType: type, stream: bytesOf(request.raw) };
+  return { filename, mediaType: type, stream: bytesOf(request.raw), fields: {} };
 }

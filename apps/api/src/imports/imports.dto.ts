@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { INT4_MAX, toInt } from '@unblock/http';
 
 export class ImportQueryDto {
@@ -10,4 +10,11 @@ export class ImportQueryDto {
   @Min(0)
   @Max(INT4_MAX)
   errorsAfterRow: number = 0;
+}
+
+/** `POST /imports/needs?campaignId=`: the campaign of the rows that name none (also a form field). */
+export class NeedsImportQueryDto {
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
 }

@@ -362,6 +362,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many cases the same filters as the list hold, in all and by status (a supervisor's pipeline board). */
+        get: operations["CasesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -487,6 +504,26 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["ImportsController_enterprises"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A 申报清单: needs by phone or list, each enterprise by 统一社会信用代码 or 企业名称, the campaign by name
+         *     in the rows, or for all of them as `campaignId` (a form field before the file, or the query).
+         */
+        post: operations["ImportsController_needs"];
         delete?: never;
         options?: never;
         head?: never;
@@ -923,6 +960,11 @@ export interface components {
             expectedVersion?: number;
             note?: string;
         };
+        CaseCountsResponse: {
+            /** @description Every status in lifecycle order, with 0 for those that hold none. */
+            byStatus: components["schemas"]["CaseStatusCountResponse"][];
+            total: number;
+        };
         CaseDetailResponse: {
             /** @description Null while the case waits in a pool. */
             assignedBankId: string | null;
@@ -947,7 +989,8 @@ export interface components {
             /** @description Human number, e.g. C-2026-000123. */
             number: string;
             obligations: components["schemas"]["CaseObligationResponse"][];
-            originVisitId: string;
+            /** @description The visit the need was found on; null for a need from another channel. */
+            originVisitId: string | null;
             /** @description Set while the bank waits on the enterprise; every clock stands still. */
             pausedAt: string | null;
             /** @description The organizations that may claim it while it waits in a pool. */
@@ -968,6 +1011,11 @@ export interface components {
              */
             routingTier: 3 | 2 | 1 | null;
             signedAmount: string;
+            /**
+             * @description Where the need came from: a visit, a phone call, a list (申报清单), or the enterprise's own page.
+             * @enum {string}
+             */
+            source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
             status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
             /** @enum {string} */
@@ -1048,7 +1096,8 @@ export interface components {
             intentionAmount: string | null;
             /** @description Human number, e.g. C-2026-000123. */
             number: string;
-            originVisitId: string;
+            /** @description The visit the need was found on; null for a need from another channel. */
+            originVisitId: string | null;
             /** @description Set while the bank waits on the enterprise; every clock stands still. */
             pausedAt: string | null;
             /** @enum {string} */
@@ -1065,6 +1114,11 @@ export interface components {
              */
             routingTier: 3 | 2 | 1 | null;
             signedAmount: string;
+            /**
+             * @description Where the need came from: a visit, a phone call, a list (申报清单), or the enterprise's own page.
+             * @enum {string}
+             */
+            source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
             status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
             /** @enum {string} */
@@ -1072,6 +1126,11 @@ export interface components {
             updatedAt: string;
             /** @description Send it back as `expectedVersion` to act only on the case as you saw it. */
             version: number;
+        };
+        CaseStatusCountResponse: {
+            count: number;
+            /** @enum {string} */
+            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
         };
         CaseVisitResponse: {
             id: string;
@@ -1193,6 +1252,16 @@ export interface components {
         };
         DiagnoseCaseDto: {
             bottlenecks: ("other" | "collateral_shortage" | "weak_credit_history" | "high_financing_cost" | "information_asymmetry" | "slow_approval" | "guarantee_missing" | "policy_awareness")[];
+            /**
+             * Format: uuid
+             * @description The campaign (专项行动) of a need from a phone call or a list.
+             */
+            campaignId?: string;
+            /**
+             * Format: uuid
+             * @description The enterprise of a need from a phone call or a list.
+             */
+            enterpriseId?: string;
             note?: string;
             /** @enum {string} */
             priority?: "normal" | "high" | "urgent";
@@ -1203,9 +1272,14 @@ export interface components {
             /** @description false: leave the case diagnosed, to route later with POST /cases/:id/route. */
             route?: boolean;
             /** @enum {string} */
+            source?: "visit" | "phone" | "list" | "enterprise";
+            /** @enum {string} */
             term: "short" | "medium_long";
-            /** Format: uuid */
-            visitId: string;
+            /**
+             * Format: uuid
+             * @description The visit the need was found on (source `visit`).
+             */
+            visitId?: string;
         };
         EnterpriseResponse: {
             chainId: string | null;
@@ -1227,9 +1301,13 @@ export interface components {
             acknowledgedByUserId: string | null;
             bankId: string | null;
             caseId: string;
+            /** @description The case's human number, e.g. C-2026-000123. */
+            caseNumber: string;
             chainId: string | null;
             /** @description The deadline that was missed. */
             dueAt: string;
+            enterpriseId: string;
+            enterpriseName: string;
             id: string;
             /** @enum {number} */
             level: 2 | 1;
@@ -1817,6 +1895,10 @@ export interface operations {
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 overdue?: boolean;
+                /** @description Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
+                q?: string;
+                /** @description `dueAt`: the nearest deadline first (default, the work queue); `amount`: the largest need first; `updated`: the latest change first. */
+                sort?: "dueAt" | "amount" | "updated";
                 status?: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
             };
             header?: never;
@@ -2202,6 +2284,37 @@ export interface operations {
             };
         };
     };
+    CasesController_counts: {
+        parameters: {
+            query?: {
+                bankId?: string;
+                campaignId?: string;
+                chainId?: string;
+                /** @description `me`: only the cases diagnosed from the caller's own visits (the origin visit's visitor is the caller). */
+                diagnosedBy?: "me";
+                enterpriseId?: string;
+                escalated?: boolean;
+                overdue?: boolean;
+                /** @description Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
+                q?: string;
+                status?: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountsResponse"];
+                };
+            };
+        };
+    };
     EnterprisesController_list: {
         parameters: {
             query: {
@@ -2519,6 +2632,27 @@ export interface operations {
     ImportsController_enterprises: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    ImportsController_needs: {
+        parameters: {
+            query?: {
+                campaignId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;

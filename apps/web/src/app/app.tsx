@@ -5,6 +5,7 @@ import { AuthProvider, signInPath, useAuth } from '../auth/auth';
 import { CHANGE_PASSWORD_PATH } from '../auth/change-password-page';
 import { SignInPage } from '../auth/sign-in-page';
 import { Page } from '../components/page';
+import { OfflineReadsProvider } from '../features/field-officer/offline-reads';
 import { OutboxProvider } from '../features/field-officer/outbox-context';
 import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Layout } from './layout';
@@ -46,7 +47,9 @@ function Shell(): ReactNode {
     );
   return (
     <OutboxProvider>
-      <Layout title={found ? t(found.route.title) : t('app.notFound')}>{page}</Layout>
+      <OfflineReadsProvider>
+        <Layout title={found ? t(found.route.title) : t('app.notFound')}>{page}</Layout>
+      </OfflineReadsProvider>
     </OutboxProvider>
   );
 }

@@ -6,6 +6,7 @@ import { REFERENCE_FRESH_MS } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
 import type { User } from '../api/types';
 import { useRouter } from '../app/router';
+import { keepOnlyApiCacheOf } from '../offline/api-cache';
 import { SessionStore, type StoredSession } from './session-store';
 
 export interface Auth {
@@ -33,8 +34,8 @@ export function signInPath(returnTo: string): string {
 
 /**
  * The session: who is signed in, the API client carrying their token, sign-in and sign-out. When the
- * signed-in user changes (or signs out), the query cache is emptied: nothing read for one user is shown
- * to the next.
+ * signed-in user changes (or signs out), the query cache and the service worker's copies of other users'
+ * reads are emptied: nothing read for one user is shown to the next.
  */
 export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
   const { navigate } = useRouter();
@@ -60,6 +61,10 @@ export function AuthProvider({ children }: { children: ReactNode }): ReactNode {
       }),
     [store, navigate, queryClient],
   );
+
+  // The service worker's copies of the API (offline reads) belong to the signed-in user alone.
+  const sessionUserId = session?.user.id;
+  useEffect(() => void keepOnlyApiCacheOf(sessionUserId), [sessionUserId]);
 
   const organizationId = session?.user.organizationId ?? null;
   const organization = useQuery({

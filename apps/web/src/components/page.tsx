@@ -4,14 +4,17 @@ import type { ReactNode } from 'react';
 export function Page({
   title,
   actions,
+  wide = false,
   children,
 }: {
   title: string;
   actions?: ReactNode;
+  /** A page of wide tables and charts takes the whole width of the screen, not the reading measure. */
+  wide?: boolean;
   children: ReactNode;
 }): ReactNode {
   return (
-    <section className="page" aria-labelledby="page-title">
+    <section className={wide ? 'page page-wide' : 'page'} aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title" tabIndex={-1}>
           {title}

@@ -1,3 +1,5 @@
+import { enTerm } from './glossary';
+
 /**
  * The labels of the case page (merged into `en`): the timeline's details, the bank and its tier, the
  * enterprise's profile, the visit, the clocks and escalations in words, and the confirmations.
@@ -17,9 +19,9 @@ export const casePageEn = {
   'timeline.resolution': 'Outcome: {resolution}',
   'timeline.requested': 'Amount requested {amount}',
   'person.withOrg': '{name} ({org})',
-  'tier.1': 'lead bank',
-  'tier.2': 'deputy lead bank',
-  'tier.3': 'member institution pool',
+  'tier.1': enTerm.leadBank,
+  'tier.2': enTerm.deputyBank,
+  'tier.3': enTerm.memberPool,
   'case.bankAtTier': '{bank} ({tier})',
   'case.poolMembers': 'Member institution pool: {names}',
   'case.notRouted': 'Not routed yet',
@@ -43,8 +45,8 @@ export const casePageEn = {
   'case.escalations': 'Escalations (督办)',
   'case.noEscalations': 'No escalation on this case.',
   'case.escalationOpened': '{obligation} overdue: {level} opened {at}',
-  'case.escalationLevel.1': 'a level 1 escalation',
-  'case.escalationLevel.2': 'a level 2 escalation',
+  'case.escalationLevel.1': `a ${enTerm.supervisionLevel1}`,
+  'case.escalationLevel.2': `a ${enTerm.supervisionLevel2}`,
   'case.colon': ': ',
   'case.dueParen': ' (due {at})',
   'case.escalationAcknowledged': 'acknowledged {at}',
@@ -63,7 +65,9 @@ export const casePageEn = {
   'span.minutes': '{n} min',
   'span.underMinute': 'under a minute',
   'span.left': '{span} left',
-  'span.overdue': 'overdue by {span}',
+  'span.overdue': 'Overdue by {span}',
+  'span.workingDay': '1 working day',
+  'span.workingDays': '{n} working days',
   'tag.specialized_sme': 'Specialized SME',
   'tag.high_tech': 'High-tech enterprise',
   'tag.clean_energy': 'Clean energy',

@@ -1,6 +1,7 @@
+import { zhTerm } from './glossary';
 import type { casePageEn } from './messages-case-page.en';
 
-/** 需求页面的文字（并入 zhCN）：办理记录的细节、分派银行与层级、企业概况、走访、时限与督办、确认框。 */
+/** 需求页面的文字（并入 zhCN）：办理记录的细节、分派银行与“1+2+N”顺位、企业概况、走访、时限与督办、确认框。 */
 export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
   'timeline.milestone': '登记进展：{milestone}',
   'timeline.system': '系统自动',
@@ -16,9 +17,9 @@ export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
   'timeline.resolution': '结果：{resolution}',
   'timeline.requested': '需求金额 {amount}',
   'person.withOrg': '{name}（{org}）',
-  'tier.1': '主办行',
-  'tier.2': '协办行',
-  'tier.3': '成员机构池',
+  'tier.1': zhTerm.leadBank,
+  'tier.2': zhTerm.deputyBank,
+  'tier.3': zhTerm.memberPool,
   'case.bankAtTier': '{bank}（{tier}）',
   'case.poolMembers': '成员机构池：{names}',
   'case.notRouted': '尚未分派',
@@ -42,8 +43,8 @@ export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
   'case.escalations': '督办记录',
   'case.noEscalations': '此需求暂无督办。',
   'case.escalationOpened': '{obligation}逾期，{at} 发起{level}',
-  'case.escalationLevel.1': '一级督办',
-  'case.escalationLevel.2': '二级督办',
+  'case.escalationLevel.1': zhTerm.supervisionLevel1,
+  'case.escalationLevel.2': zhTerm.supervisionLevel2,
   'case.colon': '：',
   'case.dueParen': '（截止 {at}）',
   'case.escalationAcknowledged': '已于 {at} 确认',
@@ -63,6 +64,8 @@ export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
   'span.underMinute': '不足 1 分钟',
   'span.left': '剩余 {span}',
   'span.overdue': '已逾期 {span}',
+  'span.workingDay': '1 个工作日',
+  'span.workingDays': '{n} 个工作日',
   'tag.specialized_sme': '专精特新',
   'tag.high_tech': '高新技术企业',
   'tag.clean_energy': '清洁能源',
@@ -76,7 +79,7 @@ export const casePageZhCN: Record<keyof typeof casePageEn, string> = {
   'approve.irreversible': '审批通过后不可撤回，需求将进入签约阶段。',
   'approve.confirm': '确认审批通过',
   'confirm.cancel': '取消',
-  'confirm.decline': '确认拒绝此需求？拒绝后需求将流转至下一层级，不可撤回。',
+  'confirm.decline': '确认拒绝此需求？拒绝后需求将按“1+2+N”转至下一顺位，不可撤回。',
   'confirm.declineYes': '确认拒绝',
   'confirm.sign': '确认签约？签约登记后不可撤回。',
   'confirm.signYes': '确认签约登记',

@@ -1,6 +1,11 @@
+import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
 import { adminEn } from './messages-admin.en';
+import { supervisorEn } from './messages-supervisor.en';
+import { capital, enTerm } from './glossary';
+import { dashboardEn } from './messages-dashboard.en';
+import { needsEn } from './messages-needs.en';
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -74,7 +79,8 @@ export const en = {
   'home.fieldOfficer': 'Log the visits of the day and diagnose financing needs on the spot.',
   'home.bankManager':
     'Start with your work queue: the needs newly routed to your bank, the cases you work, and the needs in your pools you can claim.',
-  'home.supervisor': 'Start with the escalations: clear the overdue needs, then follow the campaign on the dashboard.',
+  'home.supervisor':
+    'Start with the escalations: clear the overdue needs. Find any case of your region in the case search, see each stage on the pipeline board, then follow the campaign on the dashboard.',
   'home.admin': 'Maintain the organizations, industrial chains, enterprises, campaigns and SLA policies.',
 
   'visit.title': 'Log a visit',
@@ -86,8 +92,8 @@ export const en = {
   'visit.pickEnterprise': 'Pick an enterprise from the results.',
   'visit.selected': 'Selected: {name}',
   'visit.change': 'Change',
-  'visit.campaign': 'Campaign',
-  'visit.pickCampaign': 'Choose a campaign',
+  'visit.campaign': capital(enTerm.campaign),
+  'visit.pickCampaign': `Choose a ${enTerm.campaign}`,
   'visit.kind': 'Kind of visit',
   'visit.visitedOn': 'Date of the visit',
   'visit.summary': 'Summary',
@@ -150,7 +156,7 @@ export const en = {
   'status.diagnosed': 'Diagnosed',
   'status.assigned': 'Assigned',
   'status.claimed': 'Claimed',
-  'status.approved': 'Approved',
+  'status.approved': capital(enTerm.creditApproval),
   'status.loan_signed': 'Loan signed',
   'status.closed': 'Closed',
 
@@ -169,7 +175,7 @@ export const en = {
   'col.amount': 'Amount',
   'col.status': 'Status',
   'col.due': 'Next deadline',
-  'col.campaign': 'Campaign',
+  'col.campaign': capital(enTerm.campaign),
 
   // ── Supervisor (escalation queue, case actions, campaign dashboard) ──
   'nav.escalationQueue': 'Escalations',
@@ -180,10 +186,6 @@ export const en = {
   'supervisor.chain': 'Chain',
   'supervisor.region': 'Region',
   'supervisor.actions': 'Actions',
-  'supervisor.unit.day': 'd',
-  'supervisor.unit.hour': 'h',
-  'supervisor.unit.minute': 'm',
-  'supervisor.unit.second': 's',
   'supervisor.escalationStatus.open': 'Open',
   'supervisor.escalationStatus.acknowledged': 'Acknowledged',
   'supervisor.escalationStatus.resolved': 'Resolved',
@@ -199,9 +201,8 @@ export const en = {
   'escalations.title': 'Escalation queue',
   'escalations.empty': 'No escalation matches.',
   'escalations.level': 'Level',
-  'escalations.levelN': 'Level {level}',
   'escalations.obligation': 'Missed obligation',
-  'escalations.overdueBy': 'Overdue by',
+  'escalations.overdueBy': 'Overdue',
   'escalations.dueAt': 'Deadline was {at}',
   'escalations.acknowledge': 'Acknowledge',
   'escalations.acknowledged': 'Escalation acknowledged.',
@@ -228,11 +229,11 @@ export const en = {
   'supervisor.explainOther': 'Say in the note how the case was resolved.',
   'supervisor.closeSubmit': 'Close the case',
   'supervisor.closed': 'The case was closed.',
-  'dashboard.title': 'Campaign dashboard',
+  'dashboard.title': `${capital(enTerm.campaign)} dashboard`,
   'dashboard.from': 'From',
   'dashboard.to': 'To',
   'dashboard.rangeError': 'The end date is before the start date.',
-  'dashboard.summary': 'Campaign figures',
+  'dashboard.summary': `${capital(enTerm.campaign)} figures`,
   'dashboard.visits': 'Visits',
   'dashboard.enterprisesVisited': 'Enterprises visited',
   'dashboard.needs': 'Needs diagnosed',
@@ -250,8 +251,8 @@ export const en = {
   'dashboard.bottlenecks': 'Bottlenecks most diagnosed',
   'dashboard.noBottlenecks': 'No bottleneck diagnosed yet.',
   'dashboard.byChain': 'By industrial chain',
-  'dashboard.leadBank': 'Lead bank',
-  'dashboard.deputyBank': 'Deputy bank',
+  'dashboard.leadBank': capital(enTerm.leadBank),
+  'dashboard.deputyBank': capital(enTerm.deputyBank),
   'dashboard.byBank': 'By bank',
   'dashboard.casesAssigned': 'Cases now',
   'dashboard.claims': 'Claims',
@@ -272,16 +273,12 @@ export const en = {
   'queue.filters': 'Filters',
   'queue.filterStatus': 'Status',
   'queue.filterChain': 'Industrial chain',
-  'queue.filterCampaign': 'Campaign',
+  'queue.filterCampaign': capital(enTerm.campaign),
   'queue.filterOverdue': 'Overdue only',
   'queue.filterEscalated': 'Escalated only',
   'queue.any': 'Any',
   'queue.clearFilters': 'Clear the filters',
   'queue.empty': 'No case matches: nothing is waiting for your bank.',
-  'queue.escalation': 'Level {level} escalation',
-  'countdown.days': '{n} d',
-  'countdown.left': '{time} left',
-  'countdown.overdue': 'Overdue by {time}',
   'countdown.due': 'due {at}',
   'countdown.none': 'No deadline running',
   'countdown.paused': 'Clock paused (waiting for the enterprise); was due {at}',
@@ -442,10 +439,10 @@ export const en = {
   'admin.errorsNotStored': '{count} more rejected rows are not described.',
   'admin.chains': 'Industrial chains',
   'admin.newChain': 'New industrial chain',
-  'admin.leadBank': 'Lead bank',
-  'admin.deputyBank': 'Deputy lead bank',
+  'admin.leadBank': capital(enTerm.leadBank),
+  'admin.deputyBank': capital(enTerm.deputyBank),
   'admin.pickBank': 'Choose a bank',
-  'admin.deputyIsLead': 'The deputy bank must differ from the lead bank.',
+  'admin.deputyIsLead': `The ${enTerm.deputyBank} must differ from the ${enTerm.leadBank}.`,
   'admin.campaigns': 'Campaigns',
   'admin.newCampaign': 'New campaign',
   'admin.campaignKind.diagnose_unblock': 'Diagnose and unblock',
@@ -467,7 +464,7 @@ export const en = {
   'admin.sla.decision': 'Decision within',
   'admin.sla.signing': 'Signing within',
   'admin.sla.remindBefore': 'Remind before',
-  'admin.sla.levelTwoAfter': 'Level 2 after',
+  'admin.sla.levelTwoAfter': `${capital(enTerm.supervisionLevel2)} after`,
   'admin.durationHint':
     'A number and a unit, such as 3 business days; business days skip weekends and public holidays, calendar days do not. Empty for the default.',
   'admin.durationFormat':
@@ -530,6 +527,10 @@ export const en = {
   ...casePageEn,
   ...accountsEn,
   ...adminEn,
+  ...fieldOfficerEn,
+  ...supervisorEn,
+  ...dashboardEn,
+  ...needsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

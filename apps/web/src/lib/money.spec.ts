@@ -10,6 +10,7 @@ describe('money, exact from the API decimal strings', () => {
 
   it('shows 元, 万 and 亿 in Chinese, rounding half up on the digits (no float anywhere)', () => {
     expect(formatMoney('9999.99', 'zh-CN')).toBe('9,999.99元');
+    expect(formatMoney('5000.00', 'zh-CN')).toBe('5,000元');
     expect(formatMoney('10000.00', 'zh-CN')).toBe('1万元');
     expect(formatMoney('12500000.00', 'zh-CN')).toBe('1,250万元');
     expect(formatMoney('12345678.90', 'zh-CN')).toBe('1,234.57万元');
@@ -18,6 +19,12 @@ describe('money, exact from the API decimal strings', () => {
     // 0.1 + 0.2 style traps: 9007199254740993.01 is beyond a double's exact integers.
     expect(formatMoney('9007199254740993.01', 'en')).toBe('¥9,007,199,254,740,993.01');
     expect(formatMoney('9007199254740993.01', 'zh-CN')).toBe('90,071,992.55亿元');
+  });
+
+  it('reads nothing at all in the unit of its neighbours, never as 0.00元', () => {
+    expect(formatMoney('0.00', 'zh-CN')).toBe('0万元');
+    expect(formatMoney('0', 'zh-CN')).toBe('0万元');
+    expect(formatMoney('0.00', 'zh-CN')).not.toMatch(/0\.00/u);
   });
 
   it('leaves a value that is not a decimal as it came', () => {

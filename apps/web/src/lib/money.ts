@@ -41,8 +41,10 @@ function inUnit(fen: bigint, unit: bigint): string {
 }
 
 /**
- * An amount for people to read. English: `¥31,450,000,000.00`. Chinese: in 元 below ten thousand, in 万
- * below a hundred million, else in 亿, rounded to two places (`314.5亿元`); `exactYuan` gives the full value.
+ * An amount for people to read. English: `¥31,450,000,000.00`. Chinese: in 万 below a hundred million, else
+ * in 亿, rounded to two places (`314.5亿元`); nothing at all reads `0万元`, like the amounts it stands among,
+ * and an amount below ten thousand reads in 元 without empty fen (`5,000元`, `9,999.99元`). `exactYuan`
+ * gives the full value.
  */
 export function formatMoney(decimal: string, locale: Locale): string {
   const fen = toFen(decimal);
@@ -51,9 +53,9 @@ export function formatMoney(decimal: string, locale: Locale): string {
   const abs = fen < 0n ? -fen : fen;
   if (locale === 'en') return `${sign}${exactYuan(fenToDecimal(abs))}`;
   if (abs >= YI) return `${sign}${inUnit(abs, YI)}亿元`;
-  if (abs >= WAN) return `${sign}${inUnit(abs, WAN)}万元`;
+  if (abs >= WAN || abs === 0n) return `${sign}${inUnit(abs, WAN)}万元`;
   const [whole = '0', fraction = '00'] = fenToDecimal(abs).split('.');
-  return `${sign}${group(whole)}.${fraction}元`;
+  return `${sign}${group(whole)}${fraction === '00' ? '' : `.${fraction}`}元`;
 }
 
 /** The exact amount with thousands separators: `¥31,450,000,000.00`. */

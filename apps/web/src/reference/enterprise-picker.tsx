@@ -14,10 +14,13 @@ export function EnterprisePicker({
   search,
   error,
   onPick,
+  required = true,
 }: {
   search: SearchEnterprises;
   error: string | undefined;
   onPick: (enterprise: Enterprise) => void;
+  /** False where the choice only narrows a list (a filter). */
+  required?: boolean;
 }): ReactNode {
   const { t } = useI18n();
   const [text, setText] = useState('');
@@ -54,7 +57,7 @@ export function EnterprisePicker({
         type="search"
         label={t('visit.enterpriseSearch')}
         value={text}
-        required
+        required={required}
         error={error}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {

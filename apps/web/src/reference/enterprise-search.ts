@@ -7,7 +7,7 @@ import { NetworkError } from '../api/problem';
 import { queryKeys } from '../api/query-keys';
 import type { Enterprise, Page } from '../api/types';
 import { useAuth } from '../auth/auth';
-import { readJson, writeJson } from '../lib/storage';
+import { regionEnterprisesQuery } from './reference-lists';
 
 export type EnterpriseQuery = { uscc: string } | { q: string };
 export type SearchEnterprises = (query: EnterpriseQuery, cursor?: string) => Promise<Page<Enterprise>>;
@@ -18,42 +18,26 @@ export function enterpriseQuery(text: string): EnterpriseQuery {
   return isValidUscc(code) ? { uscc: code } : { q: text.trim() };
 }
 
-const KNOWN_KEY = 'unblock.cache.enterprises';
-/** How many enterprises found before this device keeps for searching offline. */
-const KNOWN_MAX = 200;
 export const SEARCH_PAGE_SIZE = 20;
 const SEARCH_FRESH_MS = 60_000;
 
-/** The enterprises found before on this device that match, for a search without a connection. */
-function searchKnown(query: EnterpriseQuery): Page<Enterprise> {
-  const known = readJson<Enterprise[]>(localStorage, KNOWN_KEY) ?? [];
+/** The enterprises of a list that match a search, as the API would match them (by name, or the credit code). */
+export function matchEnterprises(all: readonly Enterprise[], query: EnterpriseQuery): Page<Enterprise> {
   return {
-    items: known.filter((e) => ('uscc' in query ? e.uscc === query.uscc : e.name.includes(query.q))),
+    items: all.filter((e) => ('uscc' in query ? e.uscc === query.uscc : e.name.includes(query.q))),
     nextCursor: null,
   };
 }
 
-function remember(found: readonly Enterprise[]): void {
-  const known = readJson<Enterprise[]>(localStorage, KNOWN_KEY) ?? [];
-  const merged = [...found, ...known.filter((k) => !found.some((f) => f.id === k.id))].slice(0, KNOWN_MAX);
-  writeJson(localStorage, KNOWN_KEY, merged);
-}
-
-async function searchOnline(
-  api: ApiClient,
-  query: EnterpriseQuery,
-  cursor: string | undefined,
-): Promise<Page<Enterprise>> {
-  const page = await unwrapPage<Enterprise>(
+function searchOnline(api: ApiClient, query: EnterpriseQuery, cursor: string | undefined): Promise<Page<Enterprise>> {
+  return unwrapPage<Enterprise>(
     api.GET('/api/v1/enterprises', { params: { query: { ...query, ...pageQuery(cursor, SEARCH_PAGE_SIZE) } } }),
   );
-  remember(page.items);
-  return page;
 }
 
 /**
  * Enterprises by name or credit code, page by page, through the cache; without a connection, among the
- * ones found before on this device.
+ * enterprises of the officer's region as the service worker kept them.
  */
 export function useEnterpriseSearch(): SearchEnterprises {
   const { api } = useAuth();
@@ -67,8 +51,11 @@ export function useEnterpriseSearch(): SearchEnterprises {
           staleTime: SEARCH_FRESH_MS,
         })
         .catch((error: unknown) => {
-          if (error instanceof NetworkError && cursor === undefined) return searchKnown(query);
-          throw error;
+          if (!(error instanceof NetworkError) || cursor !== undefined) throw error;
+          return queryClient
+            .fetchQuery(regionEnterprisesQuery(api))
+            .then((all) => matchEnterprises(all, query))
+            .catch(() => Promise.reject(error));
         }),
     [api, queryClient],
   );

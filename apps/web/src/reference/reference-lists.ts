@@ -1,22 +1,21 @@
 import { useQuery, type QueryKey, type UseQueryResult } from '@tanstack/react-query';
-import { unwrapPage } from '../api/client';
+import { unwrapPage, type ApiClient } from '../api/client';
 import { fetchEveryPage, pageQuery, type FetchPage } from '../api/paged-list';
 import { REFERENCE_FRESH_MS } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
-import type { Calendar, Campaign, Chain, Organization, Region, SlaPolicy } from '../api/types';
+import type { Calendar, Campaign, Chain, Enterprise, Organization, Region, SlaPolicy } from '../api/types';
 import { useAuth } from '../auth/auth';
-import { withOfflineCopy } from './offline-copy';
 
 /** Every item of a reference list (all pages), cached for a few minutes and shared by every view. */
-function useEvery<T>(queryKey: QueryKey, fetchPage: FetchPage<T>, offlineKey?: string): UseQueryResult<T[]> {
-  return useQuery({
-    queryKey,
-    queryFn: () =>
-      offlineKey === undefined
-        ? fetchEveryPage(fetchPage)
-        : withOfflineCopy(offlineKey, () => fetchEveryPage(fetchPage)),
-    staleTime: REFERENCE_FRESH_MS,
-  });
+function useEvery<T>(queryKey: QueryKey, fetchPage: FetchPage<T>): UseQueryResult<T[]> {
+  return useQuery(everyQuery(queryKey, fetchPage));
+}
+
+function everyQuery<T>(
+  queryKey: QueryKey,
+  fetchPage: FetchPage<T>,
+): { queryKey: QueryKey; queryFn: () => Promise<T[]>; staleTime: number } {
+  return { queryKey, queryFn: () => fetchEveryPage(fetchPage), staleTime: REFERENCE_FRESH_MS };
 }
 
 export function useRegions(): UseQueryResult<Region[]> {
@@ -49,13 +48,28 @@ export function useChains(): UseQueryResult<Chain[]> {
   );
 }
 
-/** The campaigns; offline, as last read on this device (a visit names its campaign). */
+/**
+ * Every campaign in the user's scope; offline, the service worker answers its copy (a visit names its
+ * campaign). The query is also read ahead for a field officer (offline-reads.tsx).
+ */
+export function campaignsQuery(api: ApiClient): ReturnType<typeof everyQuery<Campaign>> {
+  return everyQuery(queryKeys.campaigns.every(), (cursor) =>
+    unwrapPage<Campaign>(api.GET('/api/v1/campaigns', { params: { query: pageQuery(cursor) } })),
+  );
+}
+
 export function useCampaigns(): UseQueryResult<Campaign[]> {
   const { api } = useAuth();
-  return useEvery(
-    queryKeys.campaigns.every(),
-    (cursor) => unwrapPage<Campaign>(api.GET('/api/v1/campaigns', { params: { query: pageQuery(cursor) } })),
-    'unblock.cache.campaigns',
+  return useQuery(campaignsQuery(api));
+}
+
+/**
+ * Every enterprise the user may see (for a field officer, those of their region: the API scopes the list);
+ * offline, the service worker answers its copy, which the visit form searches.
+ */
+export function regionEnterprisesQuery(api: ApiClient): ReturnType<typeof everyQuery<Enterprise>> {
+  return everyQuery(queryKeys.enterprises.every(), (cursor) =>
+    unwrapPage<Enterprise>(api.GET('/api/v1/enterprises', { params: { query: pageQuery(cursor) } })),
   );
 }
 

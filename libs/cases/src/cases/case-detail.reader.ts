@@ -43,7 +43,9 @@ export async function readCaseDetail(dataSource: DataSource, found: CaseEntity):
       .leftJoinAndSelect('e.chain', 'ch')
       .where('e.id = :id', { id: found.enterpriseId })
       .getOneOrFail(),
-    dataSource.getRepository(VisitEntity).findOneBy({ id: found.originVisitId }),
+    found.originVisitId === null
+      ? Promise.resolve(null)
+      : dataSource.getRepository(VisitEntity).findOneBy({ id: found.originVisitId }),
   ]);
   const userIds = new Set<string>();
   for (const e of events) if (e.actorUserId !== null) userIds.add(e.actorUserId);

@@ -3,19 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CaseEntity,
   decodeCursor,
+  type CursorKind,
   eachCaseVisibility,
   encodeCursor,
   whereCaseVisible,
   type Page,
 } from '@unblock/database';
-import { Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
+import { CASE_STATUSES, Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
 import { readCaseDetail } from './case-detail.reader';
-import { CaseDetailResponse, CaseResponse, toCaseResponse } from './case.response';
+import { CaseCountsResponse, CaseDetailResponse, CaseResponse, toCaseResponse } from './case.response';
 
-export interface ListCasesQuery {
-  readonly limit: number;
-  readonly cursor?: string | undefined;
+/** The filters of the case list; its counts take the same. */
+export interface CaseFilters {
   readonly status?: CaseStatus | undefined;
   readonly bankId?: string | undefined;
   readonly chainId?: string | undefined;
@@ -27,18 +27,79 @@ export interface ListCasesQuery {
   readonly escalated?: boolean | undefined;
   /** `me`: only the cases whose origin visit the caller recorded. */
   readonly diagnosedBy?: DiagnosedBy | undefined;
+  /** Part of the case number, of the enterprise's name or of its USCC (case-insensitive). */
+  readonly q?: string | undefined;
+}
+
+export interface ListCasesQuery extends CaseFilters {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  /** The order; `dueAt` (the work queue's) when absent. */
+  readonly sort?: CaseSort | undefined;
 }
 
 /** The values of the `diagnosedBy` filter. */
 export const DIAGNOSED_BY = ['me'] as const;
 export type DiagnosedBy = (typeof DIAGNOSED_BY)[number];
 
+/** The orders of the case list: nearest deadline first, largest need first, latest change first. */
+export const CASE_SORTS = ['dueAt', 'amount', 'updated'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 /** Sorting key of the work queue: the nearest deadline first, cases without one last. */
 const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
 
-/** The queue order as one comparable string: the deadline (ISO, fixed width), then the id. */
-function sortKey(entity: CaseEntity): string {
-  return `${entity.dueAt?.toISOString() ?? NO_DEADLINE}|${entity.id}`;
+/** An order of the list: its SQL key, direction, and the same key read from a row (for cursors and merging). */
+interface CaseOrder {
+  readonly sql: string;
+  readonly descending: boolean;
+  readonly kind: CursorKind;
+  readonly cast: 'timestamptz' | 'numeric';
+  readonly keyOf: (entity: CaseEntity) => string;
+}
+
+/** Fen of a decimal yuan string, to compare amounts exactly. */
+function fen(amount: string): bigint {
+  const [yuan = '0', cents = ''] = amount.split('.');
+  return BigInt(yuan) * 100n + BigInt(cents.padEnd(2, '0').slice(0, 2));
+}
+
+const ORDERS: Readonly<Record<CaseSort, CaseOrder>> = {
+  dueAt: {
+    sql: `COALESCE(c.due_at, '${NO_DEADLINE}'::timestamptz)`,
+    descending: false,
+    kind: 'time',
+    cast: 'timestamptz',
+    keyOf: (entity) => entity.dueAt?.toISOString() ?? NO_DEADLINE,
+  },
+  amount: {
+    sql: 'c.requested_amount',
+    descending: true,
+    kind: 'decimal',
+    cast: 'numeric',
+    keyOf: (entity) => entity.requestedAmount,
+  },
+  // To the millisecond, as a cursor holds it: rows within one millisecond are then ordered by id alone.
+  updated: {
+    sql: `date_trunc('milliseconds', c.updated_at)`,
+    descending: true,
+    kind: 'time',
+    cast: 'timestamptz',
+    keyOf: (entity) => entity.updatedAt.toISOString(),
+  },
+};
+
+/** The list's order of two rows: by the order's key (amounts as numbers), then by id, both in its direction. */
+function compareRows(order: CaseOrder, a: CaseEntity, b: CaseEntity): number {
+  const [ka, kb] = [order.keyOf(a), order.keyOf(b)];
+  const byKey = order.kind === 'decimal' ? Number(fen(ka) - fen(kb)) : ka < kb ? -1 : ka > kb ? 1 : 0;
+  const ascending = byKey !== 0 ? byKey : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return order.descending ? -ascending : ascending;
+}
+
+/** `%text%` for ILIKE, with the pattern's own characters escaped. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
 }
 
 @Injectable()
@@ -48,39 +109,61 @@ export class CaseQueries {
     private readonly clock: Clock,
   ) {}
 
+  /** The actor's cases, each condition of who may see them on a query builder of its own. */
+  private visible(actor: Actor): SelectQueryBuilder<CaseEntity>[] {
+    return eachCaseVisibility(actor, 'c', () => this.dataSource.getRepository(CaseEntity).createQueryBuilder('c'));
+  }
+
   /**
-   * A bank's work queue and everyone's case list: most urgent first. Each condition of who may see a case
-   * is read as a page of its own, in order from its index, and the pages merged: a bank manager's cases at
-   * their bank, and the pooled cases open to it (one query with an OR between them would sort every case of
-   * the bank for each page).
+   * A bank's work queue and everyone's case list: most urgent first unless sorted otherwise. Each condition
+   * of who may see a case is read as a page of its own, in order from its index, and the pages merged: a
+   * bank manager's cases at their bank, and the pooled cases open to it (one query with an OR between them
+   * would sort every case of the bank for each page).
    */
   async list(actor: Actor, query: ListCasesQuery): Promise<Page<CaseResponse>> {
-    const pages = await Promise.all(
-      eachCaseVisibility(actor, 'c', () => this.dataSource.getRepository(CaseEntity).createQueryBuilder('c')).map(
-        (qb) => this.page(actor, query, qb),
-      ),
-    );
+    const order = ORDERS[query.sort ?? 'dueAt'];
+    const pages = await Promise.all(this.visible(actor).map((qb) => this.page(actor, query, order, qb)));
     const rows =
       pages.length === 1
         ? (pages[0] ?? [])
         : pages
             .flat()
-            .sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0))
+            .sort((a, b) => compareRows(order, a, b))
             .slice(0, query.limit + 1);
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     return {
       items: items.map(toCaseResponse),
-      nextCursor:
-        rows.length > query.limit && last
-          ? encodeCursor({ at: last.dueAt?.toISOString() ?? NO_DEADLINE, id: last.id })
-          : null,
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ at: order.keyOf(last), id: last.id }) : null,
     };
   }
 
-  /** One page of the cases `qb` sees, in queue order, plus one to tell whether more follow. */
-  private async page(actor: Actor, query: ListCasesQuery, qb: SelectQueryBuilder<CaseEntity>): Promise<CaseEntity[]> {
-    const due = `COALESCE(c.due_at, '${NO_DEADLINE}'::timestamptz)`;
+  /**
+   * How many cases the filters hold, in all and by status. The conditions of who may see a case are
+   * disjoint (a bank's own cases have a bank, its pooled ones none), so their counts add up.
+   */
+  async counts(actor: Actor, filters: CaseFilters): Promise<CaseCountsResponse> {
+    const groups = await Promise.all(
+      this.visible(actor).map((qb) =>
+        this.filtered(actor, filters, qb)
+          .select('c.status', 'status')
+          .addSelect('COUNT(*)::int', 'count')
+          .groupBy('c.status')
+          .getRawMany<{ status: CaseStatus; count: number }>(),
+      ),
+    );
+    const counted = new Map<CaseStatus, number>();
+    for (const { status, count } of groups.flat()) counted.set(status, (counted.get(status) ?? 0) + count);
+    const byStatus = CASE_STATUSES.map((status) => ({ status, count: counted.get(status) ?? 0 }));
+    return { total: byStatus.reduce((sum, s) => sum + s.count, 0), byStatus };
+  }
+
+  /** The filters on `qb`'s cases. */
+  private filtered(
+    actor: Actor,
+    query: CaseFilters,
+    qb: SelectQueryBuilder<CaseEntity>,
+  ): SelectQueryBuilder<CaseEntity> {
     if (query.status !== undefined) qb.andWhere('c.status = :status', { status: query.status });
     if (query.bankId !== undefined) qb.andWhere('c.assignedBankId = :bankId', { bankId: query.bankId });
     if (query.chainId !== undefined) qb.andWhere('c.chainId = :chainId', { chainId: query.chainId });
@@ -99,16 +182,35 @@ export class CaseQueries {
         diagnosedBy: actor.userId,
       });
     }
-    if (query.cursor !== undefined) {
-      const key = decodeCursor(query.cursor);
-      qb.andWhere(`(${due}, c.id) > (CAST(:cursorDue AS timestamptz), CAST(:cursorId AS uuid))`, {
-        cursorDue: key.at,
-        cursorId: key.id,
-      });
+    if (query.q !== undefined) {
+      qb.andWhere(
+        `(c.number ILIKE :q ESCAPE '\\' OR c.enterprise_id IN (SELECT e.id FROM enterprises e
+          WHERE e.name ILIKE :q ESCAPE '\\' OR e.uscc ILIKE :q ESCAPE '\\'))`,
+        { q: containing(query.q) },
+      );
     }
+    return qb;
+  }
+
+  /** One page of the cases `qb` sees, in the list's order, plus one to tell whether more follow. */
+  private async page(
+    actor: Actor,
+    query: ListCasesQuery,
+    order: CaseOrder,
+    qb: SelectQueryBuilder<CaseEntity>,
+  ): Promise<CaseEntity[]> {
+    this.filtered(actor, query, qb);
+    if (query.cursor !== undefined) {
+      const key = decodeCursor(query.cursor, order.kind);
+      qb.andWhere(
+        `(${order.sql}, c.id) ${order.descending ? '<' : '>'} (CAST(:cursorKey AS ${order.cast}), CAST(:cursorId AS uuid))`,
+        { cursorKey: key.at, cursorId: key.id },
+      );
+    }
+    const direction = order.descending ? 'DESC' : 'ASC';
     return qb
-      .orderBy(due, 'ASC')
-      .addOrderBy('c.id', 'ASC')
+      .orderBy(order.sql, direction)
+      .addOrderBy('c.id', direction)
       .limit(query.limit + 1)
       .getMany();
   }

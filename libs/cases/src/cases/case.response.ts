@@ -2,6 +2,7 @@ import type { CaseEntity, CaseEventEntity, CaseObligationEntity, LoanContractEnt
 import type {
   Bottleneck,
   CasePriority,
+  CaseSource,
   CaseStatus,
   ChainRole,
   EnterpriseSize,
@@ -21,7 +22,10 @@ export class CaseResponse {
   number!: string;
   enterpriseId!: string;
   campaignId!: string;
-  originVisitId!: string;
+  /** Where the need came from: a visit, a phone call, a list (申报清单), or the enterprise's own page. */
+  source!: CaseSource;
+  /** The visit the need was found on; null for a need from another channel. */
+  originVisitId!: string | null;
   regionCode!: string;
   chainId!: string | null;
   /** Yuan, a decimal string. */
@@ -48,6 +52,19 @@ export class CaseResponse {
   version!: number;
   createdAt!: string;
   updatedAt!: string;
+}
+
+/** How many cases of one status. */
+export class CaseStatusCountResponse {
+  status!: CaseStatus;
+  count!: number;
+}
+
+/** How many cases a list's filters hold, in all and by status. */
+export class CaseCountsResponse {
+  total!: number;
+  /** Every status in lifecycle order, with 0 for those that hold none. */
+  byStatus!: CaseStatusCountResponse[];
 }
 
 export class CaseEventResponse {
@@ -159,6 +176,7 @@ export function toCaseResponse(c: CaseEntity): CaseResponse {
     number: c.number,
     enterpriseId: c.enterpriseId,
     campaignId: c.campaignId,
+    source: c.source,
     originVisitId: c.originVisitId,
     regionCode: c.regionCode,
     chainId: c.chainId,

@@ -1,19 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseEntity, EnterpriseEntity, NEXT_CASE_NUMBER, VisitEntity, inTransaction } from '@unblock/database';
+import {
+  CampaignEntity,
+  CaseEntity,
+  EnterpriseEntity,
+  NEXT_CASE_NUMBER,
+  VisitEntity,
+  inTransaction,
+} from '@unblock/database';
 import {
   Clock,
   DomainError,
   WEEKENDS_ONLY,
+  canReadRegion,
+  isWithinRegion,
   localDate,
   normalizeMoney,
   type Actor,
   type Bottleneck,
   type CasePriority,
+  type CaseSource,
   type Purpose,
   type Term,
 } from '@unblock/domain';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { CaseRouter } from '../routing/case-router';
 import { planRoute } from '../routing/route-plan';
 import { CaseRepository } from '../lifecycle/case.repository';
@@ -23,7 +33,15 @@ import { CaseResponse, toCaseResponse } from './case.response';
 
 export interface DiagnoseCaseCommand {
   readonly actor: Actor;
-  readonly visitId: string;
+  /** Where the need came from; `visit` when left out and a visit is named. */
+  readonly source?: CaseSource | undefined;
+  /** The visit the need was found on (source `visit`). */
+  readonly visitId?: string | undefined;
+  /** The enterprise and campaign of a need from another channel (`phone`, `list`), with no visit. */
+  readonly enterpriseId?: string | undefined;
+  readonly campaignId?: string | undefined;
+  /** The row key of an imported need: a case with this key already answers, and nothing is written. */
+  readonly intakeKey?: string | undefined;
   readonly requestedAmount: string;
   readonly purpose: Purpose;
   readonly term: Term;
@@ -34,9 +52,25 @@ export interface DiagnoseCaseCommand {
   readonly route?: boolean | undefined;
 }
 
+/** A need as created: the case, and whether it is new (false: an imported row's key found an earlier case). */
+export interface DiagnosedCase {
+  readonly case: CaseResponse;
+  readonly created: boolean;
+}
+
+/** Where a new need stands: its source, enterprise and campaign, and the visit it was found on. */
+interface Origin {
+  readonly source: CaseSource;
+  readonly enterprise: EnterpriseEntity;
+  readonly campaignId: string;
+  readonly visitId: string | null;
+}
+
 /**
- * Diagnoses a financing need found on a visit: a new case, numbered C-<year>-<sequence>, and, unless told
- * otherwise, routed at once in the same transaction.
+ * Records a financing need, from a visit (source `visit`), a phone call (`phone`) or a list (`list`): a new
+ * case, numbered C-<year>-<sequence>, and, unless told otherwise, routed at once in the same transaction.
+ * The one way a case is born, for `POST /cases` and for the needs of a 申报清单 (`POST /imports/needs`).
+ * A need the enterprise publishes itself (`enterprise`) comes from its own page, never from staff.
  */
 @Injectable()
 export class DiagnoseCaseUseCase {
@@ -49,8 +83,83 @@ export class DiagnoseCaseUseCase {
   ) {}
 
   async execute(command: DiagnoseCaseCommand): Promise<CaseResponse> {
-    return inTransaction(this.dataSource, async (manager) => {
-      const now = this.clock.now();
+    return (await inTransaction(this.dataSource, (manager) => this.createIn(manager, command))).case;
+  }
+
+  /** The need in the caller's transaction (an import's batch). */
+  async createIn(manager: EntityManager, command: DiagnoseCaseCommand): Promise<DiagnosedCase> {
+    const origin = await this.origin(manager, command);
+    if (command.intakeKey !== undefined) {
+      const earlier = await manager.findOneBy(CaseEntity, { intakeKey: command.intakeKey });
+      if (earlier) return { case: toCaseResponse(earlier), created: false };
+    }
+    return { case: await this.insert(manager, command, origin), created: true };
+  }
+
+  private async insert(manager: EntityManager, command: DiagnoseCaseCommand, origin: Origin): Promise<CaseResponse> {
+    const { enterprise } = origin;
+    const now = this.clock.now();
+    const rows = await manager.query<{ n: string }[]>(NEXT_CASE_NUMBER);
+    const number = `C-${localDate(now, WEEKENDS_ONLY).slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
+    const requestedAmount = normalizeMoney(command.requestedAmount);
+    const bottlenecks = [...new Set(command.bottlenecks)];
+    const caseId = await this.repository.insert(
+      manager,
+      {
+        number,
+        enterpriseId: enterprise.id,
+        campaignId: origin.campaignId,
+        source: origin.source,
+        originVisitId: origin.visitId,
+        intakeKey: command.intakeKey ?? null,
+        regionCode: enterprise.regionCode,
+        chainId: enterprise.chainId,
+        requestedAmount,
+        purpose: command.purpose,
+        term: command.term,
+        bottlenecks,
+        priority: command.priority ?? (enterprise.chainRole === 'leader' ? 'high' : 'normal'),
+      },
+      {
+        actorUserId: command.actor.userId,
+        at: now,
+        data: {
+          source: origin.source,
+          visitId: origin.visitId,
+          requestedAmount,
+          bottlenecks,
+          note: command.note ?? null,
+        },
+      },
+    );
+    if (command.route === false) {
+      return toCaseResponse(await manager.findOneByOrFail(CaseEntity, { id: caseId }));
+    }
+    // Routing is the system's act on the diagnosis, so it needs no role of the diagnosing user.
+    const route = { caseId, action: 'route' as const, actor: command.actor, system: true };
+    return this.transitions.applyIn(manager, route, async (context) => {
+      const plan = await planRoute(this.router, manager, context.case, 1);
+      return { ...plan, event: { type: 'routed', data: plan.hop } };
+    });
+  }
+
+  /**
+   * The need's source, enterprise, campaign and visit, checked: a visit the caller can see, or an enterprise
+   * in the caller's region and a campaign covering it. A bad combination is a 400 naming the field.
+   */
+  private async origin(manager: EntityManager, command: DiagnoseCaseCommand): Promise<Origin> {
+    const source = command.source ?? (command.visitId !== undefined ? 'visit' : undefined);
+    if (source === undefined) throw DomainError.invalid('source', 'is required when no visitId is given');
+    if (source === 'enterprise') {
+      throw DomainError.invalid('source', 'a need of source enterprise is published on the enterprise’s own page');
+    }
+    if (source === 'visit') {
+      if (command.visitId === undefined) throw DomainError.invalid('visitId', 'is required for a need from a visit');
+      for (const field of ['enterpriseId', 'campaignId'] as const) {
+        if (command[field] !== undefined) {
+          throw DomainError.invalid(field, 'a need from a visit takes its enterprise and campaign from the visit');
+        }
+      }
       const qb = manager
         .getRepository(VisitEntity)
         .createQueryBuilder('v')
@@ -58,40 +167,34 @@ export class DiagnoseCaseUseCase {
       const visit = await whereVisitVisible(qb, command.actor).getOne();
       if (!visit) throw DomainError.invalid('visitId', 'no visit you can see has this id');
       const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: visit.enterpriseId });
-      const rows = await manager.query<{ n: string }[]>(NEXT_CASE_NUMBER);
-      const number = `C-${localDate(now, WEEKENDS_ONLY).slice(0, 4)}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
-      const requestedAmount = normalizeMoney(command.requestedAmount);
-      const bottlenecks = [...new Set(command.bottlenecks)];
-      const caseId = await this.repository.insert(
-        manager,
-        {
-          number,
-          enterpriseId: enterprise.id,
-          campaignId: visit.campaignId,
-          originVisitId: visit.id,
-          regionCode: enterprise.regionCode,
-          chainId: enterprise.chainId,
-          requestedAmount,
-          purpose: command.purpose,
-          term: command.term,
-          bottlenecks,
-          priority: command.priority ?? (enterprise.chainRole === 'leader' ? 'high' : 'normal'),
-        },
-        {
-          actorUserId: command.actor.userId,
-          at: now,
-          data: { visitId: visit.id, requestedAmount, bottlenecks, note: command.note ?? null },
-        },
-      );
-      if (command.route === false) {
-        return toCaseResponse(await manager.findOneByOrFail(CaseEntity, { id: caseId }));
-      }
-      // Routing is the system's act on the diagnosis, so it needs no role of the diagnosing user.
-      const route = { caseId, action: 'route' as const, actor: command.actor, system: true };
-      return this.transitions.applyIn(manager, route, async (context) => {
-        const plan = await planRoute(this.router, manager, context.case, 1);
-        return { ...plan, event: { type: 'routed', data: plan.hop } };
-      });
-    });
+      return { source, enterprise, campaignId: visit.campaignId, visitId: visit.id };
+    }
+    if (command.visitId !== undefined) {
+      throw DomainError.invalid('visitId', `a need of source ${source} has no visit`);
+    }
+    if (command.enterpriseId === undefined) {
+      throw DomainError.invalid('enterpriseId', `is required for a need of source ${source}`);
+    }
+    if (command.campaignId === undefined) {
+      throw DomainError.invalid('campaignId', `is required for a need of source ${source}`);
+    }
+    if (command.actor.role === 'bank_manager') {
+      throw new DomainError('forbidden', 'a bank manager records needs found on visits only');
+    }
+    const enterprise = await manager.findOneBy(EnterpriseEntity, { id: command.enterpriseId });
+    if (!enterprise || !canReadRegion(command.actor, enterprise.regionCode)) {
+      throw DomainError.invalid('enterpriseId', 'no enterprise in your region has this id');
+    }
+    const campaign = await manager.findOneBy(CampaignEntity, { id: command.campaignId });
+    if (
+      !campaign ||
+      !(
+        isWithinRegion(enterprise.regionCode, campaign.regionCode) ||
+        isWithinRegion(campaign.regionCode, enterprise.regionCode)
+      )
+    ) {
+      throw DomainError.invalid('campaignId', 'no campaign covering this enterprise has this id');
+    }
+    return { source, enterprise, campaignId: campaign.id, visitId: null };
   }
 }

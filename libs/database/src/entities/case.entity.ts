@@ -1,11 +1,13 @@
 import {
   CASE_PRIORITIES,
+  CASE_SOURCES,
   CASE_STATUSES,
   PURPOSES,
   ROUTING_TIERS,
   TERMS,
   type Bottleneck,
   type CasePriority,
+  type CaseSource,
   type CaseStatus,
   type Purpose,
   type RoutingTier,
@@ -24,6 +26,8 @@ import { VisitEntity } from './visit.entity';
 @Check('cases_status_check', inList('status', CASE_STATUSES))
 @Check('cases_purpose_check', inList('purpose', PURPOSES))
 @Check('cases_term_check', inList('term', TERMS))
+@Check('cases_source_check', inList('source', CASE_SOURCES))
+@Check('cases_origin_visit_check', `("source" = 'visit') = ("origin_visit_id" IS NOT NULL)`)
 @Check('cases_priority_check', inList('priority', CASE_PRIORITIES))
 @Check('cases_routing_tier_check', `"routing_tier" IS NULL OR ${inList('routing_tier', ROUTING_TIERS)}`)
 @Check('cases_requested_amount_check', `"requested_amount" > 0`)
@@ -55,8 +59,17 @@ export class CaseEntity extends BaseEntity {
   @ManyToOne(() => CampaignEntity, { onDelete: 'RESTRICT' })
   campaign?: CampaignEntity;
 
-  @Column({ type: 'uuid' })
-  originVisitId!: string;
+  /** Where the need came from; a need found on a visit names it (`originVisitId`). */
+  @Column({ type: 'varchar', length: 16, default: 'visit' })
+  source!: CaseSource;
+
+  @Column({ type: 'uuid', nullable: true })
+  originVisitId!: string | null;
+
+  /** The row key of a need imported from a 申报清单: the same row sent again adds nothing. */
+  @Index('cases_intake_key', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  intakeKey!: string | null;
 
   /** The enterprise's region, kept here for scoping and reports. */
   @Index()

@@ -12,3 +12,6 @@ export const ENTERPRISES_BY_USCC = `SELECT id, uscc, region_code FROM enterprise
 
 /** The enterprises $1 (ids) and their regions. */
 export const ENTERPRISES_BY_ID = `SELECT id, region_code FROM enterprises WHERE id = ANY($1::uuid[])`;
+
+/** The enterprises named $1 (names as written), and their regions: a 申报清单 may name an enterprise by its name. */
+export const ENTERPRISES_BY_NAME = `SELECT id, name, region_code FROM enterprises WHERE name = ANY($1::text[])`;

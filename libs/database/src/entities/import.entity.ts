@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColum
 import { BaseEntity, inList } from './base.entity';
 import { UserEntity } from './user.entity';
 
-export const IMPORT_KINDS = ['enterprises', 'visits'] as const;
+export const IMPORT_KINDS = ['enterprises', 'visits', 'needs'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
@@ -46,6 +46,10 @@ export class ImportEntity extends BaseEntity {
 
   @Column({ type: 'integer', default: 0 })
   chunkCount!: number;
+
+  /** An import of needs: the campaign of every row that names none. */
+  @Column({ type: 'uuid', nullable: true })
+  campaignId!: string | null;
 
   /** Each retry of a failed import is a new run (and a new job id). */
   @Column({ type: 'integer', default: 1 })

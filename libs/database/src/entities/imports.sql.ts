@@ -22,9 +22,12 @@ export const TRY_LOCK_IMPORT = `SELECT pg_try_advisory_lock($1, hashtext($2)) AS
 /** Releases the session's advisory lock of class $1 on the import $2. */
 export const UNLOCK_IMPORT = `SELECT pg_advisory_unlock($1, hashtext($2))`;
 
-/** A new import of kind $1 of the file named $2 by the user $3, queued, its format first taken as csv; answers its id. */
-export const INSERT_IMPORT = `INSERT INTO imports (kind, status, format, filename, created_by_user_id)
-  VALUES ($1, 'queued', 'csv', $2, $3) RETURNING id`;
+/**
+ * A new import of kind $1 of the file named $2 by the user $3 (for needs, of the campaign $4 or none), queued,
+ * its format first taken as csv; answers its id.
+ */
+export const INSERT_IMPORT = `INSERT INTO imports (kind, status, format, filename, created_by_user_id, campaign_id)
+  VALUES ($1, 'queued', 'csv', $2, $3, $4) RETURNING id`;
 
 /** Records the stored file of the import $1: its format $2, size in bytes $3 and number of chunks $4. */
 export const SET_IMPORT_FILE = `UPDATE imports SET format = $2, byte_size = $3, chunk_count = $4 WHERE id = $1`;
@@ -35,7 +38,7 @@ export const RETRY_IMPORT = `UPDATE imports SET status = 'queued', run = run + 1
 
 /** The import $1, as its progress is reported. */
 export const IMPORT_BY_ID = `SELECT id, kind, status, format, filename, byte_size, created_by_user_id, created_at, started_at, finished_at,
-  rows_read, rows_accepted, rows_rejected, failure_reason, run
+  rows_read, rows_accepted, rows_rejected, failure_reason, run, campaign_id
   FROM imports WHERE id = $1`;
 
 /** Up to 1000 unfinished imports (queued or running), oldest first, with their current run. */
@@ -47,7 +50,7 @@ export const UNFINISHED_IMPORTS = `SELECT id, run FROM imports WHERE status IN (
  */
 export const START_IMPORT_RUN = `UPDATE imports SET status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
   WHERE id = $1 AND run = $2 AND status IN ('queued', 'running')
-  RETURNING id, kind, status, format, chunk_count, run, rows_read, rows_rejected, created_by_user_id`;
+  RETURNING id, kind, status, format, chunk_count, run, rows_read, rows_rejected, created_by_user_id, campaign_id`;
 
 /** Fails the unfinished run $2 of the import $1, for the reason $3. */
 export const FAIL_IMPORT_RUN = `UPDATE imports SET status = 'failed', failure_reason = $3, finished_at = now(), updated_at = now()

@@ -12,6 +12,7 @@ import { EnterpriseContacts1795321004817 } from './1795321004817-EnterpriseConta
 import { AccountSessions1795321400731 } from './1795321400731-AccountSessions';
 import { CampaignTargets1795321618270 } from './1795321618270-CampaignTargets';
 import { ChineseReferenceNames1795321618271 } from './1795321618271-ChineseReferenceNames';
+import { NeedsFromEveryChannel1795321817017 } from './1795321817017-NeedsFromEveryChannel';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccountSessions1795321400731,
   CampaignTargets1795321618270,
   ChineseReferenceNames1795321618271,
+  NeedsFromEveryChannel1795321817017,
 ];

@@ -1,37 +1,13 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, type ReactNode } from 'react';
 import { unwrap } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import { useApiMutation } from '../../api/use-api-mutation';
 import { useAuth } from '../../auth/auth';
-import { Page } from '../../components/page';
-import { Notice, ProblemBanner } from '../../components/problem-banner';
 import { useI18n, type Translate } from '../../i18n/i18n';
+import { en, type MessageKey } from '../../i18n/messages.en';
+import { FileImportPage } from './file-import-page';
 import { importReason } from './import-reasons';
 import { templateCsv } from './import-template';
-import { en, type MessageKey } from '../../i18n/messages.en';
-
-export interface ImportRowError {
-  row: number;
-  field: string;
-  reason: string;
-}
-
-/** `GET /imports/:id` as the API answers it (its document cannot describe it). */
-export interface ImportView {
-  id: string;
-  status: 'queued' | 'running' | 'completed' | 'failed';
-  filename: string;
-  rowsRead: number;
-  rowsAccepted: number;
-  rowsRejected: number;
-  failureReason: string | null;
-  errors: ImportRowError[];
-  nextErrorsAfterRow: number | null;
-  errorsNotStored: number;
-}
-
-const POLL_MS = 1000;
 
 /** A rejected row's column as its reader knows it (统一社会信用代码, 产业链), else as the API names it. */
 function columnLabel(field: string, t: Translate): string {
@@ -39,47 +15,16 @@ function columnLabel(field: string, t: Translate): string {
   return key in en ? t(key as MessageKey) : field;
 }
 
-function hasEnded(view: ImportView | undefined): boolean {
-  return view?.status === 'completed' || view?.status === 'failed';
-}
-
 /** Import enterprises from a CSV or .xlsx file, then follow the import: progress and rejected rows. */
 export function EnterpriseImportPage(): ReactNode {
   const { t } = useI18n();
   const { api } = useAuth();
   const queryClient = useQueryClient();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [fileError, setFileError] = useState<string | undefined>(undefined);
-  const upload = useApiMutation(async (file: File) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    const answer = await unwrap(
-      api.POST('/api/v1/imports/enterprises', {
-        body: form as never,
-        bodySerializer: (body: unknown) => body as FormData,
-      }),
-    );
-    return answer as unknown as ImportView;
-  }, []);
-  const importId = upload.data?.id;
-  // Follows the import (read again every second) until it ends.
-  const followed = useQuery({
-    queryKey: queryKeys.imports.detail(importId ?? ''),
-    queryFn: async () =>
-      (await unwrap(
-        api.GET('/api/v1/imports/{id}', { params: { path: { id: importId ?? '' }, query: { errorsAfterRow: 0 } } }),
-      )) as unknown as ImportView,
-    enabled: importId !== undefined,
-    initialData: upload.data,
-    refetchInterval: (query) => (hasEnded(query.state.data) ? false : POLL_MS),
-  });
-  const view = importId === undefined ? undefined : followed.data;
-  const ended = hasEnded(view);
   // The enterprises it accepted are in the lists (and the pickers) from now on.
-  useEffect(() => {
-    if (ended) void queryClient.invalidateQueries({ queryKey: queryKeys.enterprises.all });
-  }, [ended, queryClient]);
-
+  const onEnded = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: queryKeys.enterprises.all }),
+    [queryClient],
+  );
   const downloadTemplate = (): void => {
     const url = URL.createObjectURL(new Blob([templateCsv(t)], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
@@ -88,94 +33,28 @@ export function EnterpriseImportPage(): ReactNode {
     link.click();
     URL.revokeObjectURL(url);
   };
-
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    const file = fileRef.current?.files?.[0];
-    if (!file) {
-      setFileError(t('admin.pickFile'));
-      fileRef.current?.focus();
-      return;
-    }
-    setFileError(undefined);
-    upload.mutate(file);
-  };
-
   return (
-    <Page title={t('admin.importEnterprises')}>
-      <ProblemBanner error={upload.error ?? followed.error} onDismiss={upload.reset} />
-      <form className="form panel" noValidate onSubmit={submit}>
-        <p className="hint" id="import-columns">
-          {t('admin.importColumns')}
-        </p>
+    <FileImportPage
+      title={t('admin.importEnterprises')}
+      hint={t('admin.importColumns')}
+      fields={
         <p>
           <button type="button" className="secondary" onClick={downloadTemplate}>
             {t('import.template')}
           </button>
         </p>
-        <div className={fileError ? 'field has-error' : 'field'}>
-          <label htmlFor="import-file">
-            {t('admin.importFile')}
-            <span aria-hidden="true"> *</span>
-          </label>
-          <input
-            id="import-file"
-            ref={fileRef}
-            name="file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-required
-            aria-invalid={fileError ? true : undefined}
-            aria-describedby={fileError ? 'import-columns import-file-error' : 'import-columns'}
-          />
-          {fileError && (
-            <p className="field-error" id="import-file-error">
-              {fileError}
-            </p>
-          )}
-        </div>
-        <button type="submit" disabled={upload.isPending || (view !== undefined && !ended)}>
-          {upload.isPending ? t('admin.uploading') : t('admin.upload')}
-        </button>
-      </form>
-      {view && (
-        <section className="panel" aria-labelledby="import-progress" data-testid="import-progress">
-          <h2 id="import-progress">{t('admin.importProgress', { file: view.filename })}</h2>
-          <p role="status" data-status={view.status}>
-            {t(`admin.importStatus.${view.status}`)} ·{' '}
-            {t('admin.importCounts', {
-              read: view.rowsRead,
-              accepted: view.rowsAccepted,
-              rejected: view.rowsRejected,
-            })}
-          </p>
-          {view.failureReason && <Notice kind="warning">{view.failureReason}</Notice>}
-          {view.errors.length > 0 && (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label={t('admin.rowErrors')}>
-              <table data-testid="import-errors">
-                <caption>{t('admin.rowErrors')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.row')}</th>
-                    <th scope="col">{t('admin.field')}</th>
-                    <th scope="col">{t('admin.reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.errors.map((rowError) => (
-                    <tr key={`${rowError.row}-${rowError.field}`}>
-                      <td>{rowError.row}</td>
-                      <td>{columnLabel(rowError.field, t)}</td>
-                      <td>{importReason(rowError.reason, t)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {view.errorsNotStored > 0 && <p>{t('admin.errorsNotStored', { count: view.errorsNotStored })}</p>}
-        </section>
-      )}
-    </Page>
+      }
+      fieldLabel={(field) => columnLabel(field, t)}
+      reasonLabel={(reason) => importReason(reason, t)}
+      onEnded={onEnded}
+      send={(form) =>
+        unwrap(
+          api.POST('/api/v1/imports/enterprises', {
+            body: form as never,
+            bodySerializer: (body: unknown) => body as FormData,
+          }),
+        )
+      }
+    />
   );
 }

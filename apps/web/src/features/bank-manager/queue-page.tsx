@@ -73,7 +73,9 @@ export function QueuePage(): ReactNode {
                 {c.escalationLevel > 0 && (
                   <>
                     {' '}
-                    <strong className="badge">{t('queue.escalation', { level: c.escalationLevel })}</strong>
+                    <strong className="badge">
+                      {t(c.escalationLevel >= 2 ? 'escalation.level.2' : 'escalation.level.1')}
+                    </strong>
                   </>
                 )}
               </p>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../api/types';
 import { useNow } from '../../components/countdown';
 import { useI18n } from '../../i18n/i18n';
-import { spanInWords } from './span-in-words';
+import { spanInWords } from '../../lib/span-in-words';
 
 /**
  * The case's escalations (督办): level, when opened, acknowledged or not. An open one counts how long its

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../api/types';
 import { useNow } from '../../components/countdown';
 import { useI18n } from '../../i18n/i18n';
-import { deadlineInWords } from './span-in-words';
+import { deadlineInWords } from '../../lib/span-in-words';
 
 type ObligationRow = CaseDetail['obligations'][number];
 

@@ -3,7 +3,7 @@ import type { CaseDetail } from '../../api/types';
 import { useNow } from '../../components/countdown';
 import { StatusBadge } from '../../components/page';
 import { useI18n } from '../../i18n/i18n';
-import { deadlineInWords } from './span-in-words';
+import { deadlineInWords } from '../../lib/span-in-words';
 
 /**
  * Where the case is: the bank by name and its tier (主办行 / 协办行), or the pool's member institutions. A bank
@@ -48,6 +48,8 @@ export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
       <dl className="facts" data-testid="case-facts">
         <dt>{t('case.pool')}</dt>
         <dd data-testid="assigned-bank">{assignedBankText(c, t)}</dd>
+        <dt>{t('case.source')}</dt>
+        <dd data-testid="case-source">{t(`source.${c.source}`)}</dd>
         <dt>{t('case.requested')}</dt>
         <dd title={exact(c.requestedAmount)}>{money(c.requestedAmount)}</dd>
         <dt>{t('case.purpose')}</dt>

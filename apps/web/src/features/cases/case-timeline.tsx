@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CASE_SOURCES } from '@unblock/domain';
 import type { CaseDetail } from '../../api/types';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
@@ -63,6 +64,9 @@ export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
   const details = (event: CaseEvent): string[] => {
     const d = event.data as Record<string, unknown>;
     const out: string[] = [];
+    if (event.type === 'diagnosed' && includes(CASE_SOURCES, d['source'])) {
+      out.push(t('timeline.channel', { source: t(`source.${d['source']}`) }));
+    }
     if (event.type === 'diagnosed' && text(d['requestedAmount'])) {
       out.push(t('timeline.requested', { amount: money(String(d['requestedAmount'])) }));
     }

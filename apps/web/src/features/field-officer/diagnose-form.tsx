@@ -23,10 +23,14 @@ export function emptyDiagnosis(): DiagnoseValues {
 
 export type DiagnoseErrors = Partial<Record<keyof DiagnoseValues, MessageKey>>;
 
+/** Where a need comes from: a saved visit, or a phone call or a list (the enterprise and campaign, no visit). */
+export type DiagnoseOrigin =
+  { visitId: string } | { source: 'phone' | 'list'; enterpriseId: string; campaignId: string };
+
 /** The body of `POST /cases`, or the errors by field. The amount is an exact decimal, never a float. */
 export function validateDiagnosis(
   values: DiagnoseValues,
-  visitId: string,
+  origin: string | DiagnoseOrigin,
 ): { ok: true; body: DiagnoseBody } | { ok: false; errors: DiagnoseErrors } {
   const errors: DiagnoseErrors = {};
   const amount = parseMoneyInput(values.requestedAmount);
@@ -39,7 +43,7 @@ export function validateDiagnosis(
   return {
     ok: true,
     body: {
-      visitId,
+      ...(typeof origin === 'string' ? { visitId: origin } : origin),
       requestedAmount: amount.value,
       purpose: values.purpose,
       term: values.term,
@@ -49,16 +53,30 @@ export function validateDiagnosis(
   };
 }
 
-/** Diagnose a need on the spot, from a saved visit: amount, purpose, term and the bottlenecks. */
+/**
+ * Diagnose a need: amount, purpose, term and the bottlenecks, from a saved visit on the spot, or (with
+ * `leading` fields and their check) from a phone call or a list.
+ */
 export function DiagnoseForm({
   visitId,
+  origin,
+  leading,
+  leadingValid = () => true,
+  submitLabel,
   values,
   onChange,
   onSubmit,
   serverErrors = {},
   busy = false,
 }: {
-  visitId: string;
+  visitId?: string;
+  /** Instead of `visitId`: the need's source, enterprise and campaign. */
+  origin?: DiagnoseOrigin;
+  /** Fields shown before the diagnosis (the enterprise, campaign and channel). */
+  leading?: ReactNode;
+  /** Checks the leading fields (showing their errors); false stops the submission. */
+  leadingValid?: () => boolean;
+  submitLabel?: string;
   values: DiagnoseValues;
   onChange: (patch: Partial<DiagnoseValues>) => void;
   onSubmit: (body: DiagnoseBody) => void;
@@ -73,11 +91,22 @@ export function DiagnoseForm({
     return own ? t(own, { max: NOTE_MAX }) : serverErrors[field];
   };
 
+  /** A field changed: its own error goes (the rest stay until the next submission). */
+  const change = (patch: Partial<DiagnoseValues>): void => {
+    setErrors((previous) => {
+      const next = { ...previous };
+      for (const key of Object.keys(patch) as (keyof DiagnoseValues)[]) delete next[key];
+      return next;
+    });
+    onChange(patch);
+  };
+
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const result = validateDiagnosis(values, visitId);
-    if (!result.ok) {
-      setErrors(result.errors);
+    const leadOk = leadingValid();
+    const result = validateDiagnosis(values, origin ?? visitId ?? '');
+    if (!result.ok || !leadOk) {
+      setErrors(result.ok ? {} : result.errors);
       focusFirstError(formRef.current);
       return;
     }
@@ -87,13 +116,14 @@ export function DiagnoseForm({
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="form">
+      {leading}
       <MoneyField
         name="requestedAmount"
         label={t('diagnose.amount')}
         required
         value={values.requestedAmount}
         error={message('requestedAmount')}
-        onChange={(requestedAmount) => onChange({ requestedAmount })}
+        onChange={(requestedAmount) => change({ requestedAmount })}
       />
       <SelectField
         name="purpose"
@@ -103,7 +133,7 @@ export function DiagnoseForm({
         placeholder={t('diagnose.pickPurpose')}
         options={PURPOSES.map((p) => ({ value: p, label: t(`purpose.${p}`) }))}
         error={message('purpose')}
-        onChange={(event) => onChange({ purpose: event.target.value as Purpose | '' })}
+        onChange={(event) => change({ purpose: event.target.value as Purpose | '' })}
       />
       <ChoiceGroup
         name="term"
@@ -113,7 +143,7 @@ export function DiagnoseForm({
         options={TERMS.map((term) => ({ value: term, label: t(`term.${term}`) }))}
         selected={values.term ? [values.term] : []}
         error={message('term')}
-        onChange={([term]) => onChange({ term: term ?? '' })}
+        onChange={([term]) => change({ term: term ?? '' })}
       />
       <ChoiceGroup
         name="bottlenecks"
@@ -124,7 +154,7 @@ export function DiagnoseForm({
         options={BOTTLENECKS.map((b) => ({ value: b, label: t(`bottleneck.${b}`) }))}
         selected={values.bottlenecks}
         error={message('bottlenecks')}
-        onChange={(bottlenecks) => onChange({ bottlenecks })}
+        onChange={(bottlenecks) => change({ bottlenecks })}
       />
       <TextAreaField
         name="note"
@@ -132,10 +162,10 @@ export function DiagnoseForm({
         rows={3}
         value={values.note}
         error={message('note')}
-        onChange={(event) => onChange({ note: event.target.value })}
+        onChange={(event) => change({ note: event.target.value })}
       />
       <button type="submit" disabled={busy}>
-        {busy ? t('form.saving') : t('diagnose.submit')}
+        {busy ? t('form.saving') : (submitLabel ?? t('diagnose.submit'))}
       </button>
     </form>
   );

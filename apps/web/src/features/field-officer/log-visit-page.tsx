@@ -7,6 +7,7 @@ import { useDraft } from '../../lib/use-draft';
 import { newUuid } from '../../lib/uuid';
 import { useEnterpriseSearch } from '../../reference/enterprise-search';
 import { useCampaigns } from '../../reference/reference-lists';
+import { OfflineReadsNote } from './offline-reads';
 import { OutboxPanel } from './outbox-panel';
 import { useOutbox } from './outbox-context';
 import { SavedVisit } from './saved-visit';
@@ -88,6 +89,7 @@ export function LogVisitPage(): ReactNode {
         </>
       )}
       <OutboxPanel />
+      <OfflineReadsNote />
     </Page>
   );
 }

@@ -4,10 +4,18 @@ import { DiagnosePage } from './diagnose-page';
 import { LogVisitPage } from './log-visit-page';
 import { MyCasesPage } from './my-cases-page';
 import { MyVisitsPage } from './my-visits-page';
+import { RecordNeedPage } from './record-need-page';
 
 /** The field officer's pages; `nav` ones appear in their navigation, in this order. */
 export const fieldOfficerRoutes: RouteDefinition[] = [
   { path: '/visits/new', title: 'nav.logVisit', roles: ['field_officer'], nav: true, render: () => <LogVisitPage /> },
+  {
+    path: '/needs/new',
+    title: 'nav.recordNeed',
+    roles: ['field_officer'],
+    nav: true,
+    render: () => <RecordNeedPage />,
+  },
   { path: '/visits', title: 'nav.myVisits', roles: ['field_officer'], nav: true, render: () => <MyVisitsPage /> },
   { path: '/my-cases', title: 'nav.myCases', roles: ['field_officer'], nav: true, render: () => <MyCasesPage /> },
   {

@@ -17,7 +17,18 @@ export type ChartOption = ComposeOption<
  * An ECharts chart. It is a picture of figures that a table next to it gives in full, so it is an image
  * with a summary for screen readers.
  */
-export function Chart({ option, label, testId }: { option: ChartOption; label: string; testId?: string }): ReactNode {
+export function Chart({
+  option,
+  label,
+  testId,
+  height,
+}: {
+  option: ChartOption;
+  label: string;
+  testId?: string;
+  /** In pixels, for a chart whose rows must all show (one bar per bank); else the stylesheet's height. */
+  height?: number;
+}): ReactNode {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = ref.current;
@@ -31,5 +42,14 @@ export function Chart({ option, label, testId }: { option: ChartOption; label: s
       chart.dispose();
     };
   }, [option]);
-  return <div ref={ref} className="chart" role="img" aria-label={label} data-testid={testId} />;
+  return (
+    <div
+      ref={ref}
+      className="chart"
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      style={height === undefined ? undefined : { height }}
+    />
+  );
 }

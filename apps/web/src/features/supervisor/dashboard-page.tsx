@@ -1,4 +1,4 @@
-import { BOTTLENECKS } from '@unblock/domain';
+import { BOTTLENECKS, CASE_SOURCES } from '@unblock/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { unwrap } from '../../api/client';
@@ -10,9 +10,19 @@ import { ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
 import { nameOptions, regionOptions } from '../../reference/names';
 import { useCampaigns, useRegions } from '../../reference/reference-lists';
-import { Chart, type ChartOption } from './chart';
+import { BankFiguresTable } from './bank-figures-table';
+import { ChainFiguresTable } from './chain-figures-table';
+import { Chart } from './chart';
+import { bankOption, barChartHeight, bottleneckOption, funnelOption } from './dashboard-charts';
 import { downloadReport, type ExportFormat, type ReportName, type ReportQuery } from './report-export';
-import { claimedOrLater, percent, type BankFigures, type CampaignFigures, type ChainFigures } from './report-figures';
+import {
+  claimedOrLater,
+  funnelSteps,
+  percent,
+  type BankFigures,
+  type CampaignFigures,
+  type ChainFigures,
+} from './report-figures';
 
 interface Filters {
   campaignId: string;
@@ -64,68 +74,10 @@ export function DashboardPage(): ReactNode {
   const shown = rangeError ? undefined : figures.data;
   const summary = shown?.summary;
 
-  const funnel = useMemo(
-    () =>
-      summary
-        ? [
-            { key: 'visits', label: t('dashboard.visits'), value: summary.visits },
-            { key: 'needs', label: t('dashboard.needs'), value: summary.needsDiagnosed },
-            { key: 'claimed', label: t('dashboard.claimed'), value: claimedOrLater(summary.casesByStatus) },
-            { key: 'signed', label: t('dashboard.signed'), value: summary.signedCount },
-          ]
-        : [],
-    [summary, t],
-  );
-  const funnelOption = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'item' },
-      series: [
-        {
-          type: 'funnel',
-          sort: 'none',
-          minSize: '10%',
-          left: '10%',
-          width: '80%',
-          label: { show: true, position: 'inside', formatter: '{b}: {c}' },
-          data: funnel.map((step) => ({ name: step.label, value: step.value })),
-        },
-      ],
-    }),
-    [funnel],
-  );
-  const bottleneckOption = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: (summary?.topBottlenecks ?? []).map((b) => t(`bottleneck.${b.bottleneck}`)),
-      },
-      series: [{ type: 'bar', data: (summary?.topBottlenecks ?? []).map((b) => b.count) }],
-    }),
-    [summary, t],
-  );
-  const bankOption = useMemo<ChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: (shown?.banks ?? []).map((b) => b.bankName) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        { type: 'bar', name: t('dashboard.claims'), data: (shown?.banks ?? []).map((b) => b.claims) },
-        { type: 'bar', name: t('dashboard.declines'), data: (shown?.banks ?? []).map((b) => b.declines) },
-        {
-          type: 'bar',
-          name: t('dashboard.escalations'),
-          data: (shown?.banks ?? []).map((b) => b.escalations),
-        },
-      ],
-    }),
-    [shown, t],
-  );
+  const steps = useMemo(() => (summary ? funnelSteps(summary) : []), [summary]);
+  const funnelChart = useMemo(() => funnelOption(steps, t), [steps, t]);
+  const bottleneckChart = useMemo(() => (summary ? bottleneckOption(summary, t) : undefined), [summary, t]);
+  const bankChart = useMemo(() => bankOption(shown?.banks ?? [], t), [shown, t]);
 
   const exportReport = async (report: ReportName, format: ExportFormat): Promise<void> => {
     setExportError(undefined);
@@ -166,7 +118,7 @@ export function DashboardPage(): ReactNode {
   );
 
   return (
-    <Page title={t('dashboard.title')}>
+    <Page title={t('dashboard.title')} wide>
       <form className="filters" aria-label={t('supervisor.filters')} onSubmit={(event) => event.preventDefault()}>
         <SelectField
           name="campaignId"
@@ -212,21 +164,17 @@ export function DashboardPage(): ReactNode {
               {figure('visits', t('dashboard.visits'), String(summary.visits))}
               {figure('enterprisesVisited', t('dashboard.enterprisesVisited'), String(summary.enterprisesVisited))}
               {figure('needsDiagnosed', t('dashboard.needs'), String(summary.needsDiagnosed))}
+              {CASE_SOURCES.map((source) =>
+                figure(
+                  `needsBySource.${source}`,
+                  t('dashboard.needsFrom', { source: t(`source.${source}`) }),
+                  String(summary.needsBySource[source]),
+                ),
+              )}
+              {figure('enterprisesWithNeed', t('dashboard.enterprisesWithNeed'), String(summary.enterprisesWithNeed))}
               {figure('claimed', t('dashboard.claimed'), String(claimedOrLater(summary.casesByStatus)))}
               {figure('signedCount', t('dashboard.signed'), String(summary.signedCount))}
               {figure('enterprisesFinanced', t('dashboard.financed'), String(summary.enterprisesFinanced))}
-              {figure(
-                'intentionAmount',
-                t('dashboard.intentionAmount'),
-                money(summary.intentionAmount),
-                exact(summary.intentionAmount),
-              )}
-              {figure(
-                'signedAmount',
-                t('dashboard.signedAmount'),
-                money(summary.signedAmount),
-                exact(summary.signedAmount),
-              )}
               {figure('claimsWithinSlaShare', t('dashboard.slaShare'), percent(summary.claimsWithinSlaShare))}
               {figure('longTermShare', t('dashboard.longTermShare'), percent(summary.longTermShare))}
               {figure('chainLeaderShare', t('dashboard.chainLeaderShare'), percent(summary.chainLeaderShare))}
@@ -245,19 +193,39 @@ export function DashboardPage(): ReactNode {
           <div className="chart-grid">
             <section aria-labelledby="dash-funnel" className="panel">
               <h2 id="dash-funnel">{t('dashboard.funnel')}</h2>
+              <p className="summary">{t('dashboard.funnelNote')}</p>
               <Chart
-                option={funnelOption}
+                option={funnelChart}
                 testId="funnel-chart"
-                label={funnel.map((step) => `${step.label} ${step.value}`).join(', ')}
+                label={steps
+                  .map((s) => t('dashboard.funnelStep', { label: t(`funnel.${s.step}`), value: s.count }))
+                  .join(', ')}
               />
+            </section>
+            <section aria-labelledby="dash-amounts" className="panel">
+              <h2 id="dash-amounts">{t('dashboard.amounts')}</h2>
+              <dl className="figures amounts" data-testid="amount-figures">
+                {figure(
+                  'intentionAmount',
+                  t('dashboard.intentionAmount'),
+                  money(summary.intentionAmount),
+                  exact(summary.intentionAmount),
+                )}
+                {figure(
+                  'signedAmount',
+                  t('dashboard.signedAmount'),
+                  money(summary.signedAmount),
+                  exact(summary.signedAmount),
+                )}
+              </dl>
             </section>
             <section aria-labelledby="dash-bottlenecks" className="panel">
               <h2 id="dash-bottlenecks">{t('dashboard.bottlenecks')}</h2>
-              {summary.topBottlenecks.length === 0 ? (
+              {summary.topBottlenecks.length === 0 || !bottleneckChart ? (
                 <p>{t('dashboard.noBottlenecks')}</p>
               ) : (
                 <Chart
-                  option={bottleneckOption}
+                  option={bottleneckChart}
                   label={summary.topBottlenecks
                     .filter((b) => BOTTLENECKS.includes(b.bottleneck))
                     .map((b) => `${t(`bottleneck.${b.bottleneck}`)} ${b.count}`)
@@ -269,45 +237,16 @@ export function DashboardPage(): ReactNode {
           <section aria-labelledby="dash-chains" className="panel">
             <h2 id="dash-chains">{t('dashboard.byChain')}</h2>
             {exportButtons('chains')}
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="dash-chains">
-              <table data-testid="chains-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('supervisor.chain')}</th>
-                    <th scope="col">{t('dashboard.leadBank')}</th>
-                    <th scope="col">{t('dashboard.deputyBank')}</th>
-                    <th scope="col">{t('dashboard.visits')}</th>
-                    <th scope="col">{t('dashboard.needs')}</th>
-                    <th scope="col">{t('dashboard.signed')}</th>
-                    <th scope="col">{t('dashboard.signedAmount')}</th>
-                    <th scope="col">{t('dashboard.slaShare')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.chains.map((c) => (
-                    <tr key={c.chainId}>
-                      <th scope="row">{c.chainName}</th>
-                      <td>{c.leadBankName}</td>
-                      <td>{c.deputyBankName}</td>
-                      <td className="number">{c.visits}</td>
-                      <td className="number">{c.needsDiagnosed}</td>
-                      <td className="number">{c.signedCount}</td>
-                      <td className="number" title={exact(c.signedAmount)}>
-                        {money(c.signedAmount)}
-                      </td>
-                      <td className="number">{percent(c.claimsWithinSlaShare)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ChainFiguresTable chains={shown.chains} labelledBy="dash-chains" />
           </section>
           <section aria-labelledby="dash-banks" className="panel">
             <h2 id="dash-banks">{t('dashboard.byBank')}</h2>
             {exportButtons('banks')}
             {shown.banks.length > 0 && (
               <Chart
-                option={bankOption}
+                option={bankChart}
+                testId="bank-chart"
+                height={barChartHeight(shown.banks.length)}
                 label={shown.banks
                   .map((b) =>
                     t('dashboard.bankChartItem', { bank: b.bankName, claims: b.claims, escalations: b.escalations }),
@@ -315,38 +254,7 @@ export function DashboardPage(): ReactNode {
                   .join(', ')}
               />
             )}
-            <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="dash-banks">
-              <table data-testid="banks-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('supervisor.bank')}</th>
-                    <th scope="col">{t('dashboard.casesAssigned')}</th>
-                    <th scope="col">{t('dashboard.claims')}</th>
-                    <th scope="col">{t('dashboard.claimOnTimeRate')}</th>
-                    <th scope="col">{t('dashboard.declines')}</th>
-                    <th scope="col">{t('dashboard.escalations')}</th>
-                    <th scope="col">{t('dashboard.signedAmount')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.banks.map((b) => (
-                    <tr key={b.bankId} data-bank-id={b.bankId}>
-                      <th scope="row">{b.bankName}</th>
-                      <td className="number">{b.casesAssigned}</td>
-                      <td className="number">{b.claims}</td>
-                      <td className="number">{percent(b.claimOnTimeRate)}</td>
-                      <td className="number">{b.declines}</td>
-                      <td className="number" data-escalations>
-                        {b.escalations}
-                      </td>
-                      <td className="number" title={exact(b.signedAmount)}>
-                        {money(b.signedAmount)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <BankFiguresTable banks={shown.banks} labelledBy="dash-banks" />
           </section>
         </>
       )}

@@ -15,7 +15,7 @@ import { Notice, ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
 import { nameOf, nameOptions, regionName, regionOptions } from '../../reference/names';
 import { useBanks, useChains, useRegions } from '../../reference/reference-lists';
-import { overdueText } from './overdue-text';
+import { overdueInWords } from './overdue-in-words';
 
 const QUEUE_PAGE_SIZE = 200;
 /** The queue is read again this often, so a new escalation shows up without a click. */
@@ -69,12 +69,6 @@ export function EscalationsPage(): ReactNode {
       unwrap(api.POST('/api/v1/escalations/{id}/acknowledge', { params: { path: { id: escalation.id } } })),
     [queryKeys.escalations.all],
   );
-  const units = {
-    d: t('supervisor.unit.day'),
-    h: t('supervisor.unit.hour'),
-    m: t('supervisor.unit.minute'),
-    s: t('supervisor.unit.second'),
-  };
   const set = (patch: Partial<Filters>): void => setFilters((previous) => ({ ...previous, ...patch }));
 
   return (
@@ -101,8 +95,8 @@ export function EscalationsPage(): ReactNode {
           value={filters.level}
           placeholder={t('supervisor.all')}
           options={[
-            { value: '1', label: t('escalations.levelN', { level: 1 }) },
-            { value: '2', label: t('escalations.levelN', { level: 2 }) },
+            { value: '1', label: t('escalations.levelName.1') },
+            { value: '2', label: t('escalations.levelName.2') },
           ]}
           onChange={(event) => set({ level: event.target.value as Filters['level'] })}
         />
@@ -141,10 +135,12 @@ export function EscalationsPage(): ReactNode {
       {queue.loading && <p>{t('app.loading')}</p>}
       {rows && rows.length === 0 && <p>{t('escalations.empty')}</p>}
       {rows && rows.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('escalations.title')}>
-          <table data-testid="escalations">
+        <div className="table-wrap wide-table" tabIndex={0} role="region" aria-label={t('escalations.title')}>
+          <table data-testid="escalations" className="stack-table">
             <thead>
               <tr>
+                <th scope="col">{t('escalations.case')}</th>
+                <th scope="col">{t('escalations.enterprise')}</th>
                 <th scope="col">{t('escalations.level')}</th>
                 <th scope="col">{t('escalations.obligation')}</th>
                 <th scope="col">{t('escalations.overdueBy')}</th>
@@ -158,18 +154,28 @@ export function EscalationsPage(): ReactNode {
             <tbody>
               {rows.map((e) => (
                 <tr key={e.id} data-case-id={e.caseId}>
-                  <td>
-                    <StatusBadge status={`level-${e.level}`} label={t('escalations.levelN', { level: e.level })} />
+                  <td data-label={t('escalations.case')}>
+                    <Link to={`/supervision/cases/${e.caseId}`}>{e.caseNumber}</Link>
                   </td>
-                  <td>{t(`supervisor.obligation.${e.obligation}`)}</td>
-                  <td title={t('escalations.dueAt', { at: dateTime(e.dueAt) })}>
-                    {overdueText(e.overdueSeconds, units)}
+                  <td data-label={t('escalations.enterprise')}>{e.enterpriseName}</td>
+                  <td data-label={t('escalations.level')}>
+                    <StatusBadge status={`level-${e.level}`} label={t(`escalations.levelName.${e.level}`)} />
                   </td>
-                  <td>{nameOf(banks.data, e.bankId)}</td>
-                  <td>{nameOf(chains.data, e.chainId)}</td>
-                  <td>{regionName(regions.data, e.regionCode)}</td>
-                  <td>{t(`supervisor.escalationStatus.${e.status}`)}</td>
-                  <td>
+                  <td data-label={t('escalations.obligation')}>{t(`escalations.missed.${e.obligation}`)}</td>
+                  <td
+                    data-label={t('escalations.overdueBy')}
+                    title={t('escalations.dueAt', { at: dateTime(e.dueAt) })}
+                    data-overdue
+                  >
+                    {e.resolvedAt
+                      ? t('escalations.resolvedAt', { at: dateTime(e.resolvedAt) })
+                      : overdueInWords(e.dueAt, e.overdueSeconds, t)}
+                  </td>
+                  <td data-label={t('supervisor.bank')}>{nameOf(banks.data, e.bankId)}</td>
+                  <td data-label={t('supervisor.chain')}>{nameOf(chains.data, e.chainId)}</td>
+                  <td data-label={t('supervisor.region')}>{regionName(regions.data, e.regionCode)}</td>
+                  <td data-label={t('col.status')}>{t(`supervisor.escalationStatus.${e.status}`)}</td>
+                  <td data-label={t('supervisor.actions')}>
                     <div className="button-row">
                       {e.status === 'open' && (
                         <button type="button" className="secondary" onClick={() => acknowledge.mutate(e)}>

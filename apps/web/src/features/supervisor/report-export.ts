@@ -1,5 +1,6 @@
 import type { ApiClient } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
+import type { operations } from '../../api/schema';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type ExportFormat = 'csv' | 'xlsx';
@@ -38,16 +39,40 @@ export async function downloadReport(
     headers: { Accept: accept },
     parseAs: 'blob',
   });
+  saveAnswer({ data, error, response }, `${report}.${format}`);
+}
+
+/** An answer's file saved through a temporary link, under the name the API gave (else `fallback`). */
+function saveAnswer(
+  { data, error, response }: { data?: unknown; error?: unknown; response: Response },
+  fallback: string,
+): void {
   if (!response.ok || !(data instanceof Blob)) throw ApiProblem.from(response.status, error);
   const url = URL.createObjectURL(data);
   try {
     const link = document.createElement('a');
     link.href = url;
-    link.download = fileNameOf(response.headers.get('content-disposition')) ?? `${report}.${format}`;
+    link.download = fileNameOf(response.headers.get('content-disposition')) ?? fallback;
     document.body.append(link);
     link.click();
     link.remove();
   } finally {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
+}
+
+/**
+ * The cases a search shows as a CSV file: the same `GET /cases` with its filters, order and as many rows as
+ * are shown (the API's page holds at most 200), answered in Chinese with names and Shanghai times.
+ */
+export async function downloadCases(
+  api: ApiClient,
+  query: NonNullable<operations['CasesController_list']['parameters']['query']>,
+): Promise<void> {
+  const answer = await api.GET('/api/v1/cases', {
+    params: { query },
+    headers: { Accept: 'text/csv' },
+    parseAs: 'blob',
+  });
+  saveAnswer(answer, 'cases.csv');
 }

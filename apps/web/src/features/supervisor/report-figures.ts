@@ -8,6 +8,10 @@ export interface CampaignFigures {
   visits: number;
   enterprisesVisited: number;
   needsDiagnosed: number;
+  /** Needs by channel: found on a visit, by phone, from a list (申报清单), published by the enterprise. */
+  needsBySource: Record<'visit' | 'phone' | 'list' | 'enterprise', number>;
+  /** Distinct enterprises with a need. */
+  enterprisesWithNeed: number;
   casesByStatus: Record<CaseStatus, number>;
   enterprisesFinanced: number;
   intentionAmount: string;
@@ -48,6 +52,27 @@ export interface BankFigures {
 /** The cases that got past "claimed" (claimed now, or later in the lifecycle). */
 export function claimedOrLater(byStatus: Record<CaseStatus, number>): number {
   return byStatus.claimed + byStatus.approved + byStatus.loan_signed;
+}
+
+/** The cases granted credit (approved now, or signed since). */
+export function approvedOrLater(byStatus: Record<CaseStatus, number>): number {
+  return byStatus.approved + byStatus.loan_signed;
+}
+
+export type FunnelStep = 'visited' | 'needs' | 'matched' | 'approved' | 'signed';
+
+/**
+ * The funnel, in counts only (amounts are never mixed in): enterprises visited → needs → matched (a bank took
+ * it up) → credit approved → loan signed, each a number of enterprises or of needs.
+ */
+export function funnelSteps(summary: CampaignFigures): { step: FunnelStep; count: number }[] {
+  return [
+    { step: 'visited', count: summary.enterprisesVisited },
+    { step: 'needs', count: summary.needsDiagnosed },
+    { step: 'matched', count: claimedOrLater(summary.casesByStatus) },
+    { step: 'approved', count: approvedOrLater(summary.casesByStatus) },
+    { step: 'signed', count: summary.casesByStatus.loan_signed },
+  ];
 }
 
 /** A 0–1 share as a percentage with one decimal, or a dash. */

@@ -2,7 +2,10 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import type { RouteDefinition } from '../../app/routes';
 import { useI18n } from '../../i18n/i18n';
 import { CasePage } from '../cases/case-page';
+import { CaseSearchPage } from './case-search-page';
 import { EscalationsPage } from './escalations-page';
+import { PipelineBoardPage } from './pipeline-board-page';
+import { NeedsImportPage } from './needs-import-page';
 
 // The dashboard brings ECharts: loaded only when a supervisor opens it.
 const LazyDashboard = lazy(() => import('./dashboard-page').then((module) => ({ default: module.DashboardPage })));
@@ -26,11 +29,32 @@ export const supervisorRoutes: RouteDefinition[] = [
     render: () => <EscalationsPage />,
   },
   {
+    path: '/supervision/cases',
+    title: 'nav.caseSearch',
+    roles: ['supervisor'],
+    nav: true,
+    render: () => <CaseSearchPage />,
+  },
+  {
+    path: '/supervision/board',
+    title: 'nav.pipelineBoard',
+    roles: ['supervisor'],
+    nav: true,
+    render: () => <PipelineBoardPage />,
+  },
+  {
     path: '/dashboard',
     title: 'nav.campaignDashboard',
     roles: ['supervisor'],
     nav: true,
     render: () => <DashboardRoute />,
+  },
+  {
+    path: '/needs/import',
+    title: 'nav.importNeeds',
+    roles: ['supervisor', 'admin'],
+    nav: true,
+    render: () => <NeedsImportPage />,
   },
   {
     path: '/supervision/cases/:id',

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import { SortableHeader, useSortedRows, type SortValue } from '../../components/sortable-header';
+import { useI18n } from '../../i18n/i18n';
+import { toFen } from '../../lib/money';
+import { percent, type ChainFigures } from './report-figures';
+
+type Column = 'chain' | 'lead' | 'deputy' | 'visits' | 'needs' | 'signed' | 'signedAmount' | 'slaShare';
+
+const share = (value: string | null): SortValue => (value === null ? null : Number(value));
+
+const VALUE_OF: Record<Column, (c: ChainFigures) => SortValue> = {
+  chain: (c) => c.chainName,
+  lead: (c) => c.leadBankName,
+  deputy: (c) => c.deputyBankName,
+  visits: (c) => c.visits,
+  needs: (c) => c.needsDiagnosed,
+  signed: (c) => c.signedCount,
+  signedAmount: (c) => toFen(c.signedAmount) ?? null,
+  slaShare: (c) => share(c.claimsWithinSlaShare),
+};
+
+/** The figures of each industrial chain, sortable by any column. */
+export function ChainFiguresTable({ chains, labelledBy }: { chains: ChainFigures[]; labelledBy: string }): ReactNode {
+  const { t, money, exact, locale } = useI18n();
+  const { sorted, sort, sortBy } = useSortedRows(chains, VALUE_OF, locale);
+  const header = (column: Column, label: string, numeric = false): ReactNode => (
+    <SortableHeader
+      column={column}
+      label={label}
+      numeric={numeric}
+      sort={sort}
+      onSort={sortBy}
+      sortHint={t('dashboard.sortBy', { column: label })}
+    />
+  );
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={labelledBy}>
+      <table data-testid="chains-table">
+        <thead>
+          <tr>
+            {header('chain', t('supervisor.chain'))}
+            {header('lead', t('dashboard.leadBank'))}
+            {header('deputy', t('dashboard.deputyBank'))}
+            {header('visits', t('dashboard.visits'), true)}
+            {header('needs', t('dashboard.needs'), true)}
+            {header('signed', t('dashboard.signed'), true)}
+            {header('signedAmount', t('dashboard.signedAmount'), true)}
+            {header('slaShare', t('dashboard.slaShare'), true)}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((c) => (
+            <tr key={c.chainId}>
+              <th scope="row">{c.chainName}</th>
+              <td>{c.leadBankName}</td>
+              <td>{c.deputyBankName}</td>
+              <td className="number">{c.visits}</td>
+              <td className="number">{c.needsDiagnosed}</td>
+              <td className="number">{c.signedCount}</td>
+              <td className="number" title={exact(c.signedAmount)}>
+                {money(c.signedAmount)}
+              </td>
+              <td className="number">{percent(c.claimsWithinSlaShare)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

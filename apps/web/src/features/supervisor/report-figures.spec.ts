@@ -1,0 +1,29 @@
+import type { CaseStatus } from '../../api/types';
+import { funnelSteps, type CampaignFigures } from './report-figures';
+
+describe('the dashboard funnel', () => {
+  it('counts enterprises visited, needs, matched, credit approved and loans signed: no amount', () => {
+    const casesByStatus: Record<CaseStatus, number> = {
+      diagnosed: 1,
+      assigned: 3,
+      claimed: 4,
+      approved: 2,
+      loan_signed: 3,
+      closed: 1,
+    };
+    const summary = {
+      enterprisesVisited: 60,
+      needsDiagnosed: 25,
+      casesByStatus,
+      intentionAmount: '54500000.00',
+      signedAmount: '39000000.00',
+    } as CampaignFigures;
+    expect(funnelSteps(summary)).toEqual([
+      { step: 'visited', count: 60 },
+      { step: 'needs', count: 25 },
+      { step: 'matched', count: 9 },
+      { step: 'approved', count: 5 },
+      { step: 'signed', count: 3 },
+    ]);
+  });
+});
