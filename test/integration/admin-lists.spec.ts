@@ -51,6 +51,38 @@ describe('admin lists', () => {
     expect(all.body.items.map((e) => e.uscc)).toEqual(['91110000600037341L']);
   });
 
+  it('answers the enterprises of a list in one request, by ids, and no others', async () => {
+    type Named = { items: { id: string; name: string }[] };
+    const both = `ids=${world.henanEnterpriseId},${world.hubeiEnterpriseId}`;
+    const asAdmin = await api.request<Named>('GET', `/api/v1/enterprises?${both}&limit=100`, { token: admin });
+    expect(asAdmin.status).toBe(200);
+    expect(asAdmin.body.items.map((e) => e.id).sort()).toEqual(
+      [world.henanEnterpriseId, world.hubeiEnterpriseId].sort(),
+    );
+    // Repeated, as a generated client sends an array.
+    const repeated = await api.request<Named>(
+      'GET',
+      `/api/v1/enterprises?ids=${world.henanEnterpriseId}&ids=${world.hubeiEnterpriseId}`,
+      { token: admin },
+    );
+    expect(repeated.body.items).toHaveLength(2);
+    // An officer of Zhengzhou gets Henan's and not Hubei's: ids filter within the scope, never past it.
+    const officer = await api.userToken('field_officer', { organizationId: world.regulatorId, regionCode: '410100' });
+    const scoped = await api.request<Named>('GET', `/api/v1/enterprises?${both}`, { token: officer.token });
+    expect(scoped.body.items.map((e) => e.id)).toEqual([world.henanEnterpriseId]);
+
+    for (const bad of [
+      'ids=not-a-uuid',
+      `ids=${Array.from({ length: 101 }, () => world.henanEnterpriseId).join(',')}`,
+    ]) {
+      const refused = await api.request<{ errors?: { field: string }[] }>('GET', `/api/v1/enterprises?${bad}`, {
+        token: admin,
+      });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('ids');
+    }
+  });
+
   it('pages with a cursor: the count comes with the first page only, and when asked', async () => {
     expect((await list('/api/v1/organizations?limit=2')).body.total).toBeUndefined();
     expect((await list('/api/v1/organizations?count=yes')).status).toBe(400);

@@ -1,4 +1,5 @@
-import { ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import {
   CHAIN_ROLES,
   ENTERPRISE_SIZES,
@@ -120,4 +121,21 @@ export class ListEnterprisesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsSearchText()
   q?: string;
+
+  /**
+   * These enterprises only (at most 100, as `ids=a,b` or `ids=a&ids=b`): the names of a list's enterprises in
+   * one request. Those out of the caller's scope are left out, as with any other filter.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value.split(',')
+      : Array.isArray(value)
+        ? value.flatMap((v) => String(v).split(','))
+        : value,
+  )
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  ids?: string[];
 }

@@ -2324,6 +2324,11 @@ export interface operations {
                 count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description These enterprises only (at most 100, as `ids=a,b` or `ids=a&ids=b`): the names of a list's enterprises in
+                 *     one request. Those out of the caller's scope are left out, as with any other filter.
+                 */
+                ids?: string[];
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 /** @description Part of the name or of the unified social credit code. */

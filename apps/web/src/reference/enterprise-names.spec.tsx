@@ -14,28 +14,44 @@ function withQueryClient(): ({ children }: { children: ReactNode }) => ReactNode
   return ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }
 
-/** An API whose enterprise answers the test releases one at a time. */
-function slowApi(): { api: ApiClient; asked: string[]; answer: (id: string, status?: number) => void } {
+/**
+ * An API whose answers the test releases: `GET /enterprises?ids=` holds a batch until one of its ids is
+ * answered, then answers the whole batch (or fails it with that status). `requests` counts the round trips.
+ */
+function slowApi(): {
+  api: ApiClient;
+  asked: string[];
+  requests: () => number;
+  answer: (id: string, status?: number) => void;
+} {
   const asked: string[] = [];
-  const pending = new Map<string, (status: number) => void>();
+  let requests = 0;
+  const pending: { ids: string[]; release: (status: number) => void }[] = [];
   const api = {
-    GET: (_path: string, init: { params: { path: { id: string } } }) => {
-      const id = init.params.path.id;
-      asked.push(id);
+    GET: (path: string, init: { params: { query: { ids: string[] } } }) => {
+      expect(path).toBe('/api/v1/enterprises');
+      requests += 1;
+      const ids = init.params.query.ids;
+      asked.push(...ids);
       return new Promise((resolve) => {
-        pending.set(id, (status) =>
-          resolve(
-            status === 200
-              ? { data: { id, name: `name of ${id}` }, response: { ok: true, status } }
-              : { error: { title: 'Not Found' }, response: { ok: false, status } },
-          ),
-        );
+        pending.push({
+          ids,
+          release: (status) =>
+            resolve(
+              status === 200
+                ? { data: { items: ids.map((id) => ({ id, name: `name of ${id}` })) }, response: { ok: true, status } }
+                : { error: { title: 'Service Unavailable' }, response: { ok: false, status } },
+            ),
+        });
       });
     },
   } as unknown as ApiClient;
-  return { api, asked, answer: (id, status = 200) => pending.get(id)?.(status) };
+  const answer = (id: string, status = 200): void => {
+    const at = pending.findIndex((request) => request.ids.includes(id));
+    if (at >= 0) pending.splice(at, 1)[0]?.release(status);
+  };
+  return { api, asked, requests: () => requests, answer };
 }
-
 describe('the names of a queue’s enterprises', () => {
   it('asks for each enterprise once and shows a name that arrives after the list changed', async () => {
     const { api, asked, answer } = slowApi();
@@ -46,6 +62,8 @@ describe('the names of a queue’s enterprises', () => {
     // The list changes (a page more, then a refresh without it) before the first answer comes.
     rerender({ ids: ['e1', 'e2'] });
     rerender({ ids: [] });
+    // The batches go out on the next tick.
+    await waitFor(() => expect(asked).toHaveLength(2));
     await act(async () => {
       answer('e1');
       answer('e2');
@@ -63,18 +81,35 @@ describe('the names of a queue’s enterprises', () => {
       initialProps: { ids: ['e1'] },
       wrapper: withQueryClient(),
     });
+    await waitFor(() => expect(asked).toHaveLength(1));
     await act(async () => {
       answer('e1', 503);
       await Promise.resolve();
     });
     expect(result.current.has('e1')).toBe(false);
     rerender({ ids: ['e1', 'e2'] });
+    await waitFor(() => expect(asked).toHaveLength(3));
     await act(async () => {
       answer('e1');
       answer('e2');
       await Promise.resolve();
     });
     await waitFor(() => expect(result.current.get('e1')).toBe('name of e1'));
-    expect(asked).toEqual(['e1', 'e1', 'e2']);
+    // e1 twice (it failed once), e2 once, in whichever batches they fell.
+    expect([...asked].sort()).toEqual(['e1', 'e1', 'e2']);
+  });
+
+  it('asks for the names of one page of a queue in one request', async () => {
+    const { api, asked, requests, answer } = slowApi();
+    const ids = Array.from({ length: 50 }, (_, i) => `e${i}`);
+    const { result } = renderHook(() => useEnterpriseNames(api, ids), { wrapper: withQueryClient() });
+    await waitFor(() => expect(asked).toHaveLength(50));
+    await act(async () => {
+      answer('e0');
+      await Promise.resolve();
+    });
+    await waitFor(() => expect(result.current.get('e49')).toBe('name of e49'));
+    expect(result.current.size).toBe(50);
+    expect(requests()).toBe(1);
   });
 });

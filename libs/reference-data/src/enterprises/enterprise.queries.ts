@@ -16,6 +16,8 @@ export interface ListEnterprisesQuery extends PageRequest {
   readonly uscc?: string | undefined;
   /** Part of the name or of the unified social credit code. */
   readonly q?: string | undefined;
+  /** These enterprises only. */
+  readonly ids?: readonly string[] | undefined;
 }
 
 /** Enterprises within the actor's region scope (all of them for an admin). */
@@ -33,6 +35,7 @@ export class EnterpriseQueries {
     if (query.tag !== undefined) qb.andWhere(':tag = ANY(e.tags)', { tag: query.tag });
     if (query.uscc !== undefined) qb.andWhere('e.uscc = :uscc', { uscc: query.uscc });
     whereContains(qb, ['e.name', 'e.uscc'], query.q);
+    if (query.ids !== undefined) qb.andWhere('e.id = ANY(:ids)', { ids: query.ids });
     return mapPage(await paginate(qb, 'e', query), toEnterpriseResponse);
   }
 
