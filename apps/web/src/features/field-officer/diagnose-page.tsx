@@ -11,11 +11,12 @@ import { useEnterprise } from '../../reference/enterprise-names';
 import { regionName } from '../../reference/names';
 import { useCampaigns, useRegions } from '../../reference/reference-lists';
 import { DiagnosePanel } from './diagnose-panel';
+import { OutboxPanel } from './outbox-panel';
 import { VisitSubject } from './visit-subject';
 
 /**
  * `/visits/:id/diagnose`: a need diagnosed later, from a visit of "My visits", under the enterprise and visit
- * it is for; the form appears once the enterprise's name is known (the outbox lists the need by it).
+ * it is for; the form appears once the enterprise's name is known (the outbox, listed below, names the need by it).
  */
 export function DiagnosePage({ visitId }: { visitId: string }): ReactNode {
   const { t } = useI18n();
@@ -46,6 +47,7 @@ export function DiagnosePage({ visitId }: { visitId: string }): ReactNode {
         <ProblemBanner error={visit.error ?? enterprise.error} />
       </VisitSubject>
       {enterpriseName !== undefined && <DiagnosePanel visit={{ id: visitId }} enterpriseName={enterpriseName} />}
+      <OutboxPanel />
     </Page>
   );
 }

@@ -37,21 +37,22 @@ export function SavedVisit({
       >
         {!recorded && <p className="hint">{t('diagnose.forQueuedVisit')}</p>}
       </VisitSubject>
-      {diagnosing ? (
+      {diagnosing && (
         <DiagnosePanel
           visit={recorded ? { id: recorded.id } : { clientRef: written.clientRef }}
           enterpriseName={written.enterpriseName}
         />
-      ) : (
-        <div className="button-row">
+      )}
+      <div className="button-row">
+        {!diagnosing && (
           <button type="button" onClick={() => setDiagnosing(true)}>
             {t('visit.diagnose')}
           </button>
-          <button type="button" className="secondary" onClick={onAnother}>
-            {t('visit.another')}
-          </button>
-        </div>
-      )}
+        )}
+        <button type="button" className="secondary" onClick={onAnother}>
+          {t('visit.another')}
+        </button>
+      </div>
     </>
   );
 }
