@@ -3,15 +3,20 @@
  */
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
+import type { DiagnoseBody } from '../../api/types';
 import { I18nProvider } from '../../i18n/i18n';
 import { DiagnoseForm, emptyDiagnosis, validateDiagnosis } from './diagnose-form';
-import type { NeedBody } from './outbox-entries';
 
-function Harness({ onSubmit }: { onSubmit: (body: NeedBody) => void }): ReactNode {
+function Harness({ onSubmit }: { onSubmit: (body: DiagnoseBody) => void }): ReactNode {
   const [values, setValues] = useState(emptyDiagnosis);
   return (
     <I18nProvider locale="zh-CN">
-      <DiagnoseForm values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} onSubmit={onSubmit} />
+      <DiagnoseForm
+        visitId="v1"
+        values={values}
+        onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
+        onSubmit={onSubmit}
+      />
     </I18nProvider>
   );
 }
@@ -52,6 +57,7 @@ describe('the diagnosis form', () => {
     fireEvent.change(amount, { target: { value: '1,250,000.5' } });
     fireEvent.click(screen.getByRole('button', { name: '建立需求' }));
     expect(onSubmit).toHaveBeenCalledWith({
+      visitId: 'v1',
       requestedAmount: '1250000.50',
       purpose: 'equipment_upgrade',
       term: 'medium_long',
@@ -67,7 +73,7 @@ describe('the diagnosis form', () => {
       bottlenecks: ['other' as const],
     };
     const amountError = (requestedAmount: string): unknown => {
-      const result = validateDiagnosis({ ...values, requestedAmount });
+      const result = validateDiagnosis({ ...values, requestedAmount }, 'v');
       return result.ok ? result.body.requestedAmount : result.errors.requestedAmount;
     };
     expect(amountError('0')).toBe('money.notPositive');

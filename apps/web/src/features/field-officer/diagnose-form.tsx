@@ -1,12 +1,11 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { BOTTLENECKS, PURPOSES, TERMS } from '@unblock/domain';
-import type { Bottleneck, Purpose, Term } from '../../api/types';
+import type { Bottleneck, DiagnoseBody, Purpose, Term } from '../../api/types';
 import { ChoiceGroup, focusFirstError, SelectField, TextAreaField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
 import { MoneyField } from '../../components/money-field';
 import { parseMoneyInput } from '../../lib/money';
-import type { NeedBody } from './outbox-entries';
 
 export interface DiagnoseValues {
   requestedAmount: string;
@@ -24,13 +23,11 @@ export function emptyDiagnosis(): DiagnoseValues {
 
 export type DiagnoseErrors = Partial<Record<keyof DiagnoseValues, MessageKey>>;
 
-/**
- * The body of `POST /cases` but its visit (the outbox names it when sending), or the errors by field. The
- * amount is an exact decimal, never a float.
- */
+/** The body of `POST /cases`, or the errors by field. The amount is an exact decimal, never a float. */
 export function validateDiagnosis(
   values: DiagnoseValues,
-): { ok: true; body: NeedBody } | { ok: false; errors: DiagnoseErrors } {
+  visitId: string,
+): { ok: true; body: DiagnoseBody } | { ok: false; errors: DiagnoseErrors } {
   const errors: DiagnoseErrors = {};
   const amount = parseMoneyInput(values.requestedAmount);
   if (!amount.ok) errors.requestedAmount = amount.error === 'required' ? 'form.required' : `money.${amount.error}`;
@@ -42,6 +39,7 @@ export function validateDiagnosis(
   return {
     ok: true,
     body: {
+      visitId,
       requestedAmount: amount.value,
       purpose: values.purpose,
       term: values.term,
@@ -51,17 +49,19 @@ export function validateDiagnosis(
   };
 }
 
-/** Diagnose a need on the spot, from a visit: amount, purpose, term and the bottlenecks. */
+/** Diagnose a need on the spot, from a saved visit: amount, purpose, term and the bottlenecks. */
 export function DiagnoseForm({
+  visitId,
   values,
   onChange,
   onSubmit,
   serverErrors = {},
   busy = false,
 }: {
+  visitId: string;
   values: DiagnoseValues;
   onChange: (patch: Partial<DiagnoseValues>) => void;
-  onSubmit: (body: NeedBody) => void;
+  onSubmit: (body: DiagnoseBody) => void;
   serverErrors?: Record<string, string>;
   busy?: boolean;
 }): ReactNode {
@@ -75,7 +75,7 @@ export function DiagnoseForm({
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const result = validateDiagnosis(values);
+    const result = validateDiagnosis(values, visitId);
     if (!result.ok) {
       setErrors(result.errors);
       focusFirstError(formRef.current);

@@ -7,7 +7,7 @@ import { useDraft } from '../../lib/use-draft';
 import { newUuid } from '../../lib/uuid';
 import { DiagnoseForm, emptyDiagnosis } from './diagnose-form';
 import { useOutbox } from './outbox-context';
-import type { NeedBody, VisitRef } from './outbox-entries';
+import { needBodyOf, type NeedBody, type VisitRef } from './outbox-entries';
 
 type Outcome = { kind: 'created'; created: Case } | { kind: 'queued' } | undefined;
 
@@ -66,12 +66,14 @@ export function DiagnosePanel({ visit, enterpriseName }: { visit: VisitRef; ente
     <section aria-labelledby="diagnose-title" className="panel">
       <h2 id="diagnose-title">{t('diagnose.title')}</h2>
       <ProblemBanner error={problem} onDismiss={() => setProblem(undefined)} />
+      {/* The form's visitId is dropped (needBodyOf): the outbox names the visit, known or not yet, when it sends. */}
       <DiagnoseForm
+        visitId={'id' in visit ? visit.id : ''}
         values={values}
         onChange={setValues}
         busy={busy}
         serverErrors={problem?.fieldErrors() ?? {}}
-        onSubmit={(body) => void save(body)}
+        onSubmit={(body) => void save(needBodyOf(body))}
       />
     </section>
   );

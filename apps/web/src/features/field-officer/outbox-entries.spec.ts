@@ -2,6 +2,7 @@ import { ApiProblem } from '../../api/problem';
 import {
   entriesFromStorage,
   isRefusal,
+  needBodyOf,
   needRequest,
   needState,
   sendOrder,
@@ -90,6 +91,25 @@ describe('the outbox entries', () => {
       },
     });
     expect(JSON.stringify(needRequest(queued, 'id-of-v1'))).toBe(JSON.stringify(first));
+  });
+
+  it("drops the form's visit from a diagnosis, keeping the rest as written", () => {
+    const body = {
+      visitId: '',
+      requestedAmount: '1.00',
+      purpose: 'other',
+      term: 'short',
+      bottlenecks: ['other'],
+      note: 'n',
+    } as const;
+    const { requestedAmount, purpose, term, bottlenecks, note } = body;
+    expect(needBodyOf({ ...body, bottlenecks: [...bottlenecks] })).toEqual({
+      requestedAmount,
+      purpose,
+      term,
+      bottlenecks,
+      note,
+    });
   });
 
   it('reads what earlier versions kept (visits without a type) and drops what it cannot read', () => {

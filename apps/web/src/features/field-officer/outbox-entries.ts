@@ -112,6 +112,13 @@ export function withoutEntry(entries: readonly OutboxEntry[], clientRef: string)
   );
 }
 
+/** A diagnosis as its form gives it, without the visit: the outbox names the visit when it sends the need. */
+export function needBodyOf(body: DiagnoseBody): NeedBody {
+  const need: NeedBody & Partial<Pick<DiagnoseBody, 'visitId'>> = { ...body };
+  delete need.visitId;
+  return need;
+}
+
 /** The request of a need once its visit is known: the same body and key on every resend. */
 export function needRequest(need: QueuedNeed, visitId: string): { body: DiagnoseBody; idempotencyKey: string } {
   return { body: { visitId, ...need.body }, idempotencyKey: need.clientRef };
