@@ -119,6 +119,25 @@ describe("the field officer's pages and the console offline, against the real AP
     }
   }
 
+  /** The cases opened from the visit with this clientRef. */
+  async function casesOfVisit(
+    clientRef: string,
+  ): Promise<{ enterpriseId: string; requestedAmount: string; purpose: string }[]> {
+    const client = new Client({ connectionString: stack.database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ enterpriseId: string; requestedAmount: string; purpose: string }>(
+        `SELECT c.enterprise_id AS "enterpriseId", c.requested_amount AS "requestedAmount", c.purpose
+           FROM cases c JOIN visits v ON v.id = c.origin_visit_id
+          WHERE v.client_ref = $1`,
+        [clientRef],
+      );
+      return rows;
+    } finally {
+      await client.end();
+    }
+  }
+
   async function expectReadable(page: Page): Promise<void> {
     await expectNoRawText(page);
     expect(await seriousViolations(page)).toEqual([]);
@@ -249,7 +268,7 @@ describe("the field officer's pages and the console offline, against the real AP
     expect(index).toContain('<link rel="manifest" href="/manifest.webmanifest">');
   });
 
-  it('opens with no network after its first load; a visit written offline is sent once when the signal returns', async () => {
+  it('opens with no network after its first load; a visit and its diagnosis written offline are sent once each when the signal returns, a lost answer included', async () => {
     const context = await newContext(browser, PHONE, 'zh-CN');
     const page = await context.newPage();
     const errors: string[] = [];
@@ -293,15 +312,72 @@ describe("the field officer's pages and the console offline, against the real AP
     await screenshot(page, 'fo-offline-visit-phone-zh-CN');
     await page.getByRole('button', { name: '保存走访' }).click();
     await page.getByText('当前无网络：走访已保存在本设备上，网络恢复后自动发送。').waitFor();
-    const waiting = page.getByTestId('outbox').locator('li[data-client-ref]');
+    const outbox = page.getByTestId('outbox');
+    const waiting = outbox.locator('li[data-client-ref]');
     await expect(waiting.count()).resolves.toBe(1);
-    const clientRef = String(await waiting.first().getAttribute('data-client-ref'));
+    const clientRef = String(await outbox.locator('li[data-entry-type="visit"]').getAttribute('data-client-ref'));
     expect(await visitsWithClientRef(clientRef)).toBe(0);
 
-    // The signal returns: sent once.
+    // The visit kept on the phone is diagnosed on the spot, under its enterprise's name.
+    const subject = page.getByTestId('diagnosis-subject');
+    await subject.getByRole('heading', { name: pooled.name }).waitFor();
+    await subject.getByText('离线回访：资金缺口已报银行。').waitFor();
+    await subject.getByText('此次走访尚在本设备上等待发送：需求将在走访之后发送。').waitFor();
+    await expectReadable(page);
+    await screenshot(page, 'fo2-queued-visit-phone-zh-CN');
+    await page.getByRole('button', { name: '根据此次走访诊断需求' }).click();
+    await page.getByLabel(/需求金额/u).fill('800万');
+    await page.getByLabel('资金用途').selectOption({ label: m('zh-CN', 'purpose.working_capital') });
+    await page.getByLabel('短期').check();
+    await page.getByLabel('抵押物不足').check();
+    await page.getByLabel('备注').fill('订单回款慢，需短期流动资金。');
+    await expectReadable(page);
+    await screenshot(page, 'fo2-diagnose-queued-visit-phone-zh-CN');
+    await page.getByRole('button', { name: '建立需求' }).click();
+    await page.getByText('需求已保存在本设备上，网络恢复后紧随其走访发送。').waitFor();
+
+    // Both wait, listed in words, the need after its visit; nothing has reached the API.
+    await expect(waiting.count()).resolves.toBe(2);
+    const queuedNeed = outbox.locator('li[data-entry-type="need"]');
+    await expect(queuedNeed.textContent()).resolves.toContain(`${pooled.name} · 需求 800万元 · 等待发送`);
+    await expect(page.getByTestId('connection').textContent()).resolves.toContain('1 条走访、1 条需求待发送');
+    await expectReadable(page);
+    await screenshot(page, 'fo2-outbox-visit-and-need-phone-zh-CN');
+    expect(await casesOfVisit(clientRef)).toEqual([]);
+
+    // The first answer to POST /cases is lost on its way back: the API opened the case, the phone never heard.
+    const answers: string[] = [];
+    await page.route('**/api/v1/cases', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      if (answers.push(`${response.status()} ${response.headers()['idempotent-replayed'] ?? 'first'}`) === 1) {
+        return route.abort('connectionreset');
+      }
+      return route.fulfill({ response });
+    });
+
+    // The signal returns: the visit, then the need naming it, each recorded once.
     await context.setOffline(false);
-    await page.getByTestId('outbox').getByText('没有待发送的内容。').waitFor({ timeout: 20_000 });
+    await outbox.getByText('没有待发送的内容。').waitFor({ timeout: 30_000 });
     expect(await visitsWithClientRef(clientRef)).toBe(1);
+    expect(answers).toEqual(['201 first', '201 true']);
+    const cases = await casesOfVisit(clientRef);
+    expect(cases).toEqual([{ enterpriseId: pooled.id, requestedAmount: '8000000.00', purpose: 'working_capital' }]);
+    await page.unroute('**/api/v1/cases');
+
+    // With signal, a second need of that visit, from "My visits", goes the same way and opens at once.
+    await page.getByRole('navigation').getByRole('link', { name: '我的走访' }).click();
+    const card = page.locator('li[data-visit-id]').filter({ hasText: '离线回访：资金缺口已报银行。' });
+    await card.getByRole('link', { name: '根据此次走访诊断需求' }).click();
+    await page.getByTestId('diagnosis-subject').getByRole('heading', { name: pooled.name }).waitFor();
+    await page.getByLabel(/需求金额/u).fill('2000000');
+    await page.getByLabel('资金用途').selectOption({ label: m('zh-CN', 'purpose.equipment_upgrade') });
+    await page.getByLabel('中长期').check();
+    await page.getByLabel('审批慢').check();
+    await page.getByRole('button', { name: '建立需求' }).click();
+    await page.getByText(/^需求 C-\d{4}-\d+ 已建立：/u).waitFor();
+    await expect(casesOfVisit(clientRef)).resolves.toHaveLength(2);
+    await outbox.getByText('没有待发送的内容。').waitFor();
 
     // Signing out leaves no copy of the officer's reads on the phone.
     await page.getByRole('button', { name: '退出登录' }).click();

@@ -3,6 +3,7 @@ import { useAuth, useUser } from '../auth/auth';
 import { CHANGE_PASSWORD_PATH } from '../auth/change-password-page';
 import { LanguageSwitch } from '../components/language-switch';
 import { useOutboxState } from '../features/field-officer/outbox-context';
+import { waitingText } from '../features/field-officer/outbox-panel';
 import { useI18n } from '../i18n/i18n';
 import { navigationFor } from './route-table';
 import { Link, useRouter } from './router';
@@ -21,7 +22,7 @@ export function useOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine);
 }
 
-/** Online or not, and how many visits wait on this device. */
+/** Online or not, and how many visits and needs wait on this device. */
 function ConnectionStatus(): ReactNode {
   const { t } = useI18n();
   const online = useOnline();
@@ -29,7 +30,7 @@ function ConnectionStatus(): ReactNode {
   return (
     <p className={online ? 'connection online' : 'connection offline'} role="status" data-testid="connection">
       {online ? t('app.online') : t('app.offline')}
-      {entries.length > 0 && <> · {t('outbox.count', { count: entries.length })}</>}
+      {entries.length > 0 && <> · {waitingText(t, entries)}</>}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-/** The field officer's words: their visits, their needs, the diagnosis's subject, working offline (merged into `en`). */
+/** The field officer's words: their visits, their needs, the diagnosis's subject, working offline and the outbox (merged into `en`). */
 export const fieldOfficerEn = {
   'fo.filters': 'Filter my cases',
   'fo.anyEnterprise': 'Any enterprise',
@@ -14,6 +14,18 @@ export const fieldOfficerEn = {
   'fo.uscc': 'Unified social credit code',
   'fo.district': 'District',
   'fo.visit': 'Visit',
+  'outbox.waitingNeeds': '{count} need(s) waiting to send',
+  'outbox.waitingBoth': '{visits} visit(s) and {needs} need(s) waiting to send',
+  'outbox.visitLine': 'Visit {day}',
+  'outbox.needLine': 'Need {amount}',
+  'outbox.waiting': 'waiting to send',
+  'outbox.afterVisit': 'waiting to send, after its visit',
+  'outbox.visitRefused': 'Its visit was refused, so this need cannot be sent.',
+  'outbox.discardWithNeeds': 'Discard, with the needs diagnosed from it',
+  'diagnose.queued': 'No connection: the need is kept on this device and will be sent when the connection returns.',
+  'diagnose.queuedAfterVisit':
+    'The need is kept on this device and will be sent right after its visit, when the connection returns.',
+  'diagnose.forQueuedVisit': 'This visit is still on this device: the need will be sent after it.',
   'offline.ready':
     'Ready offline: this device holds the enterprises of your region ({enterprises}) and the campaigns ({campaigns}), as of {at}.',
 } as const;

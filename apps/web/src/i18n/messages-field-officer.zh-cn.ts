@@ -1,6 +1,6 @@
 import type { fieldOfficerEn } from './messages-field-officer.en';
 
-/** 走访人员的文字：我的走访、我的需求、诊断对象、离线使用（并入 zhCN）。 */
+/** 走访人员的文字：我的走访、我的需求、诊断对象、离线使用与待发送（并入 zhCN）。 */
 export const fieldOfficerZhCN: Record<keyof typeof fieldOfficerEn, string> = {
   'fo.filters': '筛选我的需求',
   'fo.anyEnterprise': '不限企业',
@@ -16,5 +16,16 @@ export const fieldOfficerZhCN: Record<keyof typeof fieldOfficerEn, string> = {
   'fo.uscc': '统一社会信用代码',
   'fo.district': '所在地区',
   'fo.visit': '走访',
+  'outbox.waitingNeeds': '{count} 条需求待发送',
+  'outbox.waitingBoth': '{visits} 条走访、{needs} 条需求待发送',
+  'outbox.visitLine': '走访 {day}',
+  'outbox.needLine': '需求 {amount}',
+  'outbox.waiting': '等待发送',
+  'outbox.afterVisit': '等待发送（在其走访之后）',
+  'outbox.visitRefused': '所依走访被拒绝，此需求无法发送。',
+  'outbox.discardWithNeeds': '丢弃（连同据此诊断的需求）',
+  'diagnose.queued': '当前无网络：需求已保存在本设备上，网络恢复后自动发送。',
+  'diagnose.queuedAfterVisit': '需求已保存在本设备上，网络恢复后紧随其走访发送。',
+  'diagnose.forQueuedVisit': '此次走访尚在本设备上等待发送：需求将在走访之后发送。',
   'offline.ready': '可离线使用：本机已存本辖区 {enterprises} 家企业、{campaigns} 个专项行动（{at} 更新）。',
 };

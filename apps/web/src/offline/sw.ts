@@ -11,7 +11,7 @@ declare let self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: s
  * The console's service worker (built to /sw.js by vite-plugin-pwa). It keeps the shell (index.html and the
  * hashed assets) so the console opens without signal after its first load, and, per user, the last answers of
  * the reads a field officer needs offline (api-cache.ts): network first, the copy when the network fails
- * or is slow. Writes are never cached: a visit written offline waits in the page's outbox.
+ * or is slow. Writes are never cached: a visit or a need written offline waits in the page's outbox.
  */
 void self.skipWaiting();
 clientsClaim();

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { RecordedVisit } from '../../api/types';
 import { Page } from '../../components/page';
-import { Notice, ProblemBanner } from '../../components/problem-banner';
+import { ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
 import { useDraft } from '../../lib/use-draft';
 import { newUuid } from '../../lib/uuid';
@@ -10,14 +10,16 @@ import { useCampaigns } from '../../reference/reference-lists';
 import { OfflineReadsNote } from './offline-reads';
 import { OutboxPanel } from './outbox-panel';
 import { useOutbox } from './outbox-context';
+import type { QueuedVisit } from './outbox-entries';
 import { SavedVisit } from './saved-visit';
 import { emptyVisit, VisitForm, type VisitValues } from './visit-form';
 
-type Outcome = { kind: 'saved'; visit: RecordedVisit } | { kind: 'queued' } | undefined;
+/** The visit as written, and the API's answer when it was sent at once. */
+type Outcome = { written: QueuedVisit; recorded: RecordedVisit | undefined } | undefined;
 
 /**
- * Log a visit. The visit goes to the outbox first and is sent from there: with signal it is saved at once
- * (and a need can be diagnosed on the spot), without it waits on the device.
+ * Log a visit. The visit goes to the outbox first and is sent from there: with signal it is saved at once,
+ * without it waits on the device; either way a need can be diagnosed on the spot.
  */
 export function LogVisitPage(): ReactNode {
   const { t } = useI18n();
@@ -36,10 +38,12 @@ export function LogVisitPage(): ReactNode {
     setProblem(undefined);
     setServerErrors({});
     const clientRef = newUuid();
-    outbox.add({
+    const written: QueuedVisit = {
+      type: 'visit',
       clientRef,
       enterpriseName: v.enterpriseName,
       writtenAt: new Date().toISOString(),
+      attempts: 0,
       body: {
         campaignId: v.campaignId,
         enterpriseId: v.enterpriseId,
@@ -48,13 +52,14 @@ export function LogVisitPage(): ReactNode {
         clientRef,
         ...(v.summary.trim() ? { summary: v.summary.trim() } : {}),
       },
-    });
+    };
+    outbox.addVisit(written);
     try {
       const results = await outbox.flush();
       const mine = results.find((r) => r.clientRef === clientRef);
-      if (mine?.outcome === 'sent') {
+      if (mine?.outcome === 'sent' && mine.type === 'visit') {
         clearValues();
-        setOutcome({ kind: 'saved', visit: mine.visit });
+        setOutcome({ written, recorded: mine.visit });
       } else if (mine?.outcome === 'rejected') {
         // Refused as written: back to the form, with the API's errors next to their fields.
         outbox.discard(clientRef);
@@ -62,7 +67,7 @@ export function LogVisitPage(): ReactNode {
         setProblem(mine.problem);
       } else {
         clearValues();
-        setOutcome({ kind: 'queued' });
+        setOutcome({ written, recorded: undefined });
       }
     } finally {
       setBusy(false);
@@ -71,11 +76,10 @@ export function LogVisitPage(): ReactNode {
 
   return (
     <Page title={t('visit.title')}>
-      {outcome?.kind === 'saved' ? (
-        <SavedVisit visit={outcome.visit} onAnother={() => setOutcome(undefined)} />
+      {outcome ? (
+        <SavedVisit written={outcome.written} recorded={outcome.recorded} onAnother={() => setOutcome(undefined)} />
       ) : (
         <>
-          {outcome?.kind === 'queued' && <Notice kind="info">{t('visit.queued')}</Notice>}
           <ProblemBanner error={problem ?? campaigns.error} onDismiss={() => setProblem(undefined)} />
           <VisitForm
             values={values}

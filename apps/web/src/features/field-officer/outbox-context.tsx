@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { queryKeys } from '../../api/query-keys';
 import { useAuth } from '../../auth/auth';
-import { VisitOutbox, type QueuedVisit } from './visit-outbox';
+import { DeviceOutbox } from './device-outbox';
+import type { OutboxEntry } from './outbox-entries';
 
-const OutboxContext = createContext<VisitOutbox | undefined>(undefined);
+const OutboxContext = createContext<DeviceOutbox | undefined>(undefined);
 
 /** One outbox per signed-in user, sending in the background whatever page is open. */
 export function OutboxProvider({ children }: { children: ReactNode }): ReactNode {
@@ -15,8 +16,9 @@ export function OutboxProvider({ children }: { children: ReactNode }): ReactNode
     () =>
       userId === undefined
         ? undefined
-        : new VisitOutbox(api, `unblock.outbox.${userId}`, () => {
+        : new DeviceOutbox(api, `unblock.outbox.${userId}`, () => {
             void queryClient.invalidateQueries({ queryKey: queryKeys.visits.all });
+            void queryClient.invalidateQueries({ queryKey: queryKeys.cases.all });
             void queryClient.invalidateQueries({ queryKey: queryKeys.reports.all });
           }),
     [api, userId, queryClient],
@@ -28,14 +30,14 @@ export function OutboxProvider({ children }: { children: ReactNode }): ReactNode
   return <OutboxContext.Provider value={outbox}>{children}</OutboxContext.Provider>;
 }
 
-export function useOutbox(): VisitOutbox {
+export function useOutbox(): DeviceOutbox {
   const outbox = useContext(OutboxContext);
   if (!outbox) throw new Error('useOutbox outside OutboxProvider (or signed out)');
   return outbox;
 }
 
-/** The queued visits and whether a send is under way, re-rendering on every change. */
-export function useOutboxState(): { entries: readonly QueuedVisit[]; sending: boolean } {
+/** The queued visits and needs, and whether a send is under way, re-rendering on every change. */
+export function useOutboxState(): { entries: readonly OutboxEntry[]; sending: boolean } {
   const outbox = useOutbox();
   const entries = useSyncExternalStore(
     (listener) => outbox.subscribe(listener),
