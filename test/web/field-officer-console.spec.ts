@@ -305,7 +305,7 @@ describe("the field officer's pages and the console offline, against the real AP
     await page.getByRole('button', { name: '查找' }).click();
     await page.getByLabel(new RegExp(pooled.name, 'u')).click();
     await page.getByText(`已选择：${pooled.name}`).waitFor();
-    await page.getByLabel('活动').selectOption({ label: world.campaignName });
+    await page.getByLabel('专项行动').selectOption({ label: world.campaignName });
     await page.getByLabel('跟进回访').check();
     await page.getByLabel('走访纪要').fill('离线回访：资金缺口已报银行。');
     await expectReadable(page);
