@@ -92,6 +92,13 @@ describe('the console of a bank manager, against the real API and worker', () =>
     await expect(card.textContent()).resolves.toMatch(/剩余 (\d+ (个工作日|天|小时|分钟)|不足 1 分钟)/u);
     // The enterprise's name comes with its own request, after the queue: wait for it rather than read it once.
     await card.filter({ hasText: world.enterprise.name }).waitFor();
+    // Counted, and searched by case number: the other case leaves the list, the count follows.
+    await a.getByTestId('queue-count').filter({ hasText: '共 2 条，已显示 2 条' }).waitFor();
+    await a.getByLabel('企业、信用代码或需求编号').fill(raced.number);
+    await a.getByTestId('queue-count').filter({ hasText: '共 1 条，已显示 1 条' }).waitFor();
+    await expect(queue.locator('li').count()).resolves.toBe(1);
+    await a.getByRole('button', { name: '清除筛选' }).click();
+    await a.getByTestId('queue-count').filter({ hasText: '共 2 条' }).waitFor();
     await expectAccessible(a);
     await screenshot(a, 'bank-manager-queue-desktop');
     // The same queue in English.

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Campaign, CaseStatus, Chain } from '../../api/types';
-import { SelectField } from '../../components/fields';
+import { SelectField, TextField } from '../../components/fields';
 import { useI18n } from '../../i18n/i18n';
 import { nameOptions } from '../../reference/names';
+import { SEARCH_SORTS, type SearchSort } from '../supervisor/case-search-filters';
 
 /** The statuses a bank's queue can hold (diagnosed cases are not at a bank yet). */
 export const QUEUE_STATUSES = [
@@ -14,26 +15,35 @@ export const QUEUE_STATUSES = [
 ] as const satisfies readonly CaseStatus[];
 
 export interface QueueFilters {
+  /** Part of the case number, the enterprise's name or its credit code. */
+  q: string;
   status: CaseStatus | '';
   chainId: string;
   campaignId: string;
   overdue: boolean;
   escalated: boolean;
+  sort: SearchSort;
 }
 
 export function noFilters(): QueueFilters {
-  return { status: '', chainId: '', campaignId: '', overdue: false, escalated: false };
+  return { q: '', status: '', chainId: '', campaignId: '', overdue: false, escalated: false, sort: 'dueAt' };
 }
 
-/** The filters of `GET /cases` (empty ones left out). */
+/** The filters of `GET /cases` (empty ones, and the default order, left out: the queue's own query). */
 export function queueQuery(filters: QueueFilters): {
+  q?: string;
+  sort?: SearchSort;
   status?: CaseStatus;
   chainId?: string;
   campaignId?: string;
   overdue?: boolean;
   escalated?: boolean;
 } {
+  // A draft saved before the queue had a search or an order lacks them.
+  const q = (filters.q ?? '').trim();
   return {
+    ...(q ? { q } : {}),
+    ...(filters.sort && filters.sort !== 'dueAt' ? { sort: filters.sort } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.chainId ? { chainId: filters.chainId } : {}),
     ...(filters.campaignId ? { campaignId: filters.campaignId } : {}),
@@ -59,6 +69,20 @@ export function QueueFilterForm({
   const { t } = useI18n();
   return (
     <form className="form filters" aria-label={t('queue.filters')} onSubmit={(event) => event.preventDefault()}>
+      <TextField
+        name="q"
+        type="search"
+        label={t('search.text')}
+        value={filters.q ?? ''}
+        onChange={(event) => onChange({ q: event.target.value })}
+      />
+      <SelectField
+        name="sort"
+        label={t('search.sort')}
+        value={filters.sort ?? 'dueAt'}
+        options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))}
+        onChange={(event) => onChange({ sort: event.target.value as SearchSort })}
+      />
       <SelectField
         name="status"
         label={t('queue.filterStatus')}
