@@ -172,7 +172,7 @@ describe("the field officer's pages and the console offline, against the real AP
       const rows = page.locator('tr[data-case-id]');
       await page
         .getByTestId('my-cases-count')
-        .getByText(m(locale, 'fo.count', { count: 1 }))
+        .getByText(m(locale, 'fo.count', { count: 1, total: 1 }))
         .waitFor();
       await expect(rows.count()).resolves.toBe(1);
       await expect(rows.first().textContent()).resolves.toContain(inPool.number);
@@ -182,7 +182,7 @@ describe("the field officer's pages and the console offline, against the real AP
       // "My needs": number, enterprise, the bank that has it, status in words, amount.
       await page
         .getByTestId('my-cases-count')
-        .getByText(m(locale, 'fo.count', { count: 3 }))
+        .getByText(m(locale, 'fo.count', { count: 3, total: 3 }))
         .waitFor();
       const row = (n: Need) => page.locator(`tr[data-case-id="${n.id}"]`);
       const lead = m(locale, 'fo.bankTier', { bank: '郑州银行', tier: m(locale, 'tier.1') });
@@ -212,13 +212,13 @@ describe("the field officer's pages and the console offline, against the real AP
       await page.getByLabel(m(locale, 'col.status')).selectOption('diagnosed');
       await page
         .getByTestId('my-cases-count')
-        .getByText(m(locale, 'fo.count', { count: 1 }))
+        .getByText(m(locale, 'fo.count', { count: 1, total: 1 }))
         .waitFor();
       await expect(rows.first().getAttribute('data-case-id')).resolves.toBe(notRouted.id);
       await page.getByLabel(m(locale, 'col.status')).selectOption('');
       await page
         .getByTestId('my-cases-count')
-        .getByText(m(locale, 'fo.count', { count: 3 }))
+        .getByText(m(locale, 'fo.count', { count: 3, total: 3 }))
         .waitFor();
 
       // A row opens its case, wherever it is tapped.

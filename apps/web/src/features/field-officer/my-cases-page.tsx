@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { CASE_STATUSES } from '@unblock/domain';
 import type { ReactNode } from 'react';
-import { unwrapPage } from '../../api/client';
+import { unwrap, unwrapPage } from '../../api/client';
 import { pageQuery, usePagedList } from '../../api/paged-list';
 import { queryKeys } from '../../api/query-keys';
 import type { Case, CaseStatus } from '../../api/types';
@@ -71,6 +72,10 @@ export function MyCasesPage(): ReactNode {
       api.GET('/api/v1/cases', { params: { query: { ...query, ...pageQuery(cursor, MY_LIST_PAGE_SIZE) } } }),
     ),
   );
+  const counts = useQuery({
+    queryKey: [...queryKeys.cases.all, 'counts', query],
+    queryFn: () => unwrap(api.GET('/api/v1/cases/counts', { params: { query } })),
+  });
   const names = useEnterpriseNames(
     api,
     (cases.items ?? []).map((c) => c.enterpriseId),
@@ -122,9 +127,11 @@ export function MyCasesPage(): ReactNode {
       )}
       {cases.items && cases.items.length > 0 && (
         <>
-          <p role="status" data-testid="my-cases-count">
-            {t(cases.hasMore ? 'fo.countMore' : 'fo.count', { count: cases.items.length })}
-          </p>
+          {counts.data && (
+            <p role="status" data-testid="my-cases-count">
+              {t('fo.count', { count: cases.items.length, total: counts.data.total })}
+            </p>
+          )}
           <div className="table-wrap stack-on-phone" role="region" aria-label={t('myCases.title')}>
             <table>
               <thead>
