@@ -45,8 +45,6 @@ export const supervisorEn = {
   'board.viewAll': 'See all {count}: {status}',
   'escalations.case': 'Case',
   'escalations.enterprise': 'Enterprise',
-  'escalations.levelName.1': 'Level-1 supervision',
-  'escalations.levelName.2': 'Level-2 supervision',
   'escalations.missed.claim': 'Claim overdue',
   'escalations.missed.first_contact': 'First contact overdue',
   'escalations.missed.decision': 'Credit decision overdue',

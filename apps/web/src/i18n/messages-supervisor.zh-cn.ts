@@ -44,8 +44,6 @@ export const supervisorZhCN: Record<keyof typeof supervisorEn, string> = {
   'board.viewAll': '查看全部 {count} 条{status}需求',
   'escalations.case': '需求',
   'escalations.enterprise': '企业',
-  'escalations.levelName.1': '一级督办',
-  'escalations.levelName.2': '二级督办',
   'escalations.missed.claim': '认领超时',
   'escalations.missed.first_contact': '首次对接超时',
   'escalations.missed.decision': '审批决定超时',

@@ -1,13 +1,14 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { RouteDefinition } from '../../app/routes';
-import { CalendarsPage } from './calendars-page';
-import { CampaignsPage } from './campaigns-page';
-import { ChainsPage } from './chains-page';
-import { EnterpriseImportPage } from './enterprise-import-page';
-import { EnterprisesPage } from './enterprises-page';
-import { OrganizationsPage } from './organizations-page';
-import { RegionsPage } from './regions-page';
-import { SlaPoliciesPage } from './sla-policies-page';
-import { UsersPage } from './users-page';
+const UsersPage = lazyPage(() => import('./users-page'), 'UsersPage');
+const SlaPoliciesPage = lazyPage(() => import('./sla-policies-page'), 'SlaPoliciesPage');
+const RegionsPage = lazyPage(() => import('./regions-page'), 'RegionsPage');
+const OrganizationsPage = lazyPage(() => import('./organizations-page'), 'OrganizationsPage');
+const EnterprisesPage = lazyPage(() => import('./enterprises-page'), 'EnterprisesPage');
+const EnterpriseImportPage = lazyPage(() => import('./enterprise-import-page'), 'EnterpriseImportPage');
+const ChainsPage = lazyPage(() => import('./chains-page'), 'ChainsPage');
+const CampaignsPage = lazyPage(() => import('./campaigns-page'), 'CampaignsPage');
+const CalendarsPage = lazyPage(() => import('./calendars-page'), 'CalendarsPage');
 
 /** The administrator's pages (under /manage: the server keeps /admin for its queue board); `nav` ones appear in their navigation, in this order. */
 export const adminRoutes: RouteDefinition[] = [

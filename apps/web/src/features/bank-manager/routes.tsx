@@ -1,7 +1,8 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { RouteDefinition } from '../../app/routes';
-import { CasePage } from '../cases/case-page';
-import { InboxPage } from './inbox-page';
-import { QueuePage } from './queue-page';
+const CasePage = lazyPage(() => import('../cases/case-page'), 'CasePage');
+const QueuePage = lazyPage(() => import('./queue-page'), 'QueuePage');
+const InboxPage = lazyPage(() => import('./inbox-page'), 'InboxPage');
 
 /** The bank manager's pages: the work queue, a case (the case page every role shares), the inbox. */
 export const bankManagerRoutes: RouteDefinition[] = [

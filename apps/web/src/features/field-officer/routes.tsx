@@ -1,10 +1,13 @@
+import { lazyPage } from '../../app/lazy-page';
 import type { RouteDefinition } from '../../app/routes';
-import { CasePage } from '../cases/case-page';
-import { DiagnosePage } from './diagnose-page';
 import { LogVisitPage } from './log-visit-page';
-import { MyCasesPage } from './my-cases-page';
-import { MyVisitsPage } from './my-visits-page';
-import { RecordNeedPage } from './record-need-page';
+
+// The visit form is the officer's first screen: the other pages load when first opened.
+const CasePage = lazyPage(() => import('../cases/case-page'), 'CasePage');
+const DiagnosePage = lazyPage(() => import('./diagnose-page'), 'DiagnosePage');
+const MyCasesPage = lazyPage(() => import('./my-cases-page'), 'MyCasesPage');
+const MyVisitsPage = lazyPage(() => import('./my-visits-page'), 'MyVisitsPage');
+const RecordNeedPage = lazyPage(() => import('./record-need-page'), 'RecordNeedPage');
 
 /** The field officer's pages; `nav` ones appear in their navigation, in this order. */
 export const fieldOfficerRoutes: RouteDefinition[] = [

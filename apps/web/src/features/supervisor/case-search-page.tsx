@@ -221,7 +221,7 @@ export function CaseSearchPage(): ReactNode {
                       {c.escalationLevel > 0 && (
                         <>
                           {' '}
-                          <strong className="badge">{t(`escalations.levelName.${c.escalationLevel as 1 | 2}`)}</strong>
+                          <strong className="badge">{t(`escalation.level.${c.escalationLevel as 1 | 2}`)}</strong>
                         </>
                       )}
                     </td>

@@ -95,8 +95,8 @@ export function EscalationsPage(): ReactNode {
           value={filters.level}
           placeholder={t('supervisor.all')}
           options={[
-            { value: '1', label: t('escalations.levelName.1') },
-            { value: '2', label: t('escalations.levelName.2') },
+            { value: '1', label: t('escalation.level.1') },
+            { value: '2', label: t('escalation.level.2') },
           ]}
           onChange={(event) => set({ level: event.target.value as Filters['level'] })}
         />
@@ -159,7 +159,7 @@ export function EscalationsPage(): ReactNode {
                   </td>
                   <td data-label={t('escalations.enterprise')}>{e.enterpriseName}</td>
                   <td data-label={t('escalations.level')}>
-                    <StatusBadge status={`level-${e.level}`} label={t(`escalations.levelName.${e.level}`)} />
+                    <StatusBadge status={`level-${e.level}`} label={t(`escalation.level.${e.level}`)} />
                   </td>
                   <td data-label={t('escalations.obligation')}>{t(`escalations.missed.${e.obligation}`)}</td>
                   <td

@@ -1,23 +1,13 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazyPage } from '../../app/lazy-page';
 import type { RouteDefinition } from '../../app/routes';
-import { useI18n } from '../../i18n/i18n';
-import { CasePage } from '../cases/case-page';
-import { CaseSearchPage } from './case-search-page';
-import { EscalationsPage } from './escalations-page';
-import { PipelineBoardPage } from './pipeline-board-page';
-import { NeedsImportPage } from './needs-import-page';
+const CasePage = lazyPage(() => import('../cases/case-page'), 'CasePage');
+const NeedsImportPage = lazyPage(() => import('./needs-import-page'), 'NeedsImportPage');
+const PipelineBoardPage = lazyPage(() => import('./pipeline-board-page'), 'PipelineBoardPage');
+const EscalationsPage = lazyPage(() => import('./escalations-page'), 'EscalationsPage');
+const CaseSearchPage = lazyPage(() => import('./case-search-page'), 'CaseSearchPage');
 
 // The dashboard brings ECharts: loaded only when a supervisor opens it.
-const LazyDashboard = lazy(() => import('./dashboard-page').then((module) => ({ default: module.DashboardPage })));
-
-function DashboardRoute(): ReactNode {
-  const { t } = useI18n();
-  return (
-    <Suspense fallback={<p>{t('app.loading')}</p>}>
-      <LazyDashboard />
-    </Suspense>
-  );
-}
+const DashboardPage = lazyPage(() => import('./dashboard-page'), 'DashboardPage');
 
 /** The supervisor's pages; `nav` ones appear in their navigation, in this order. */
 export const supervisorRoutes: RouteDefinition[] = [
@@ -47,7 +37,7 @@ export const supervisorRoutes: RouteDefinition[] = [
     title: 'nav.campaignDashboard',
     roles: ['supervisor'],
     nav: true,
-    render: () => <DashboardRoute />,
+    render: () => <DashboardPage />,
   },
   {
     path: '/needs/import',
