@@ -13,10 +13,7 @@ type PropsOf<C> = C extends ComponentType<infer P> ? P : never;
  * pages: `lazyPage(() => import('./users-page'), 'UsersPage')`. The service worker precaches the chunks, so a
  * page opens offline too.
  */
-export function lazyPage<M, K extends keyof M>(
-  load: () => Promise<M>,
-  name: K,
-): (props: PropsOf<M[K]>) => ReactNode {
+export function lazyPage<M, K extends keyof M>(load: () => Promise<M>, name: K): (props: PropsOf<M[K]>) => ReactNode {
   const Lazy = lazy(async () => ({ default: (await load())[name] as ComponentType<object> }));
   return function LazyPage(props: PropsOf<M[K]>): ReactNode {
     return <Suspense fallback={<Loading />}>{createElement(Lazy, props as object)}</Suspense>;
