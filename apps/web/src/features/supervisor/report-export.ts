@@ -13,15 +13,22 @@ export interface ReportQuery {
   to?: string;
 }
 
-/** The file name the API gave (RFC 6266's UTF-8 `filename*`, e.g. 专项行动汇总-聊城市-2026-12-07.csv). */
+/**
+ * The file name the API gave: RFC 5987's UTF-8 `filename*` when there is one (专项行动汇总-聊城市-2026-12-07.csv),
+ * else the plain `filename` (an ASCII name such as cases-2026-12-07.csv, quoted or not; RFC 6266).
+ */
 export function fileNameOf(disposition: string | null): string | undefined {
-  const match = /filename\*=UTF-8''([^;]+)/iu.exec(disposition ?? '');
-  if (!match?.[1]) return undefined;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return undefined;
+  const extended = /filename\*=UTF-8''([^;]+)/iu.exec(disposition ?? '');
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      return undefined;
+    }
   }
+  const plain = /(?:^|;)\s*filename=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/iu.exec(disposition ?? '');
+  const name = plain?.[1]?.replace(/\\(.)/gu, '$1') ?? plain?.[2];
+  return name || undefined;
 }
 
 /**
