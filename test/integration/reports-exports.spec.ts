@@ -169,6 +169,7 @@ describe('campaign reports', () => {
     const cases = await api.request('GET', '/api/v1/cases?limit=200', { token: actors.supervisor, headers: english });
     const disposition = String(cases.headers['content-disposition']);
     expect(disposition).toBe(`attachment; filename=cases-${today}.csv`);
+    expect(String(cases.headers['vary'])).toMatch(/\bAccept-Language\b/u);
     const text = cases.body as unknown as string;
     expect(
       text.startsWith(

@@ -130,8 +130,10 @@ export class CsvInterceptor implements NestInterceptor {
         });
         const extension = xlsx ? 'xlsx' : 'csv';
         // RFC 6266: an ASCII `filename` for old clients, the UTF-8 name as RFC 5987's `filename*`.
+        // The same URL answers per Accept and per Accept-Language: a cache keeps each apart.
         void reply
           .header('content-type', xlsx ? XLSX_TYPE : 'text/csv; charset=utf-8')
+          .header('vary', 'Accept, Accept-Language')
           .header('content-disposition', contentDisposition(`${table.filename}.${extension}`));
         return xlsx ? toXlsx(table.rows, table.filename.slice(0, 31)) : toCsv(table.rows);
       }),
