@@ -29,8 +29,11 @@ describe('CSV exports: cells that begin like a formula are escaped (OWASP CSV in
     await api.stop();
   });
 
-  const csv = async (url: string, token: string): Promise<string> => {
-    const response = await api.request('GET', url, { token, headers: { accept: 'text/csv' } });
+  const csv = async (url: string, token: string, language = 'zh-CN'): Promise<string> => {
+    const response = await api.request('GET', url, {
+      token,
+      headers: { accept: 'text/csv', 'accept-language': language },
+    });
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/u);
     return response.body as unknown as string;
@@ -67,5 +70,16 @@ describe('CSV exports: cells that begin like a formula are escaped (OWASP CSV in
       expect([value, text.includes(`,${escaped},`)]).toEqual([value, true]);
     }
     expect(text).not.toMatch(/,-1\+1,|,@SUM|,=HYPERLINK|,\tx|,\rx/u);
+  });
+
+  it('escapes the same cells in an English export', async () => {
+    const banks = await csv('/api/v1/reports/banks', world.adminToken, 'en');
+    expect(banks.startsWith('\uFEFFBank,')).toBe(true);
+    const cases = await csv('/api/v1/cases?limit=200', actors.supervisor, 'en');
+    expect(cases.startsWith('\uFEFFCase number,')).toBe(true);
+    for (const [value, escaped] of DANGEROUS) {
+      expect([value, banks.includes(`\n${escaped},`), cases.includes(`,${escaped},`)]).toEqual([value, true, true]);
+    }
+    expect(cases).not.toMatch(/,-1\+1,|,@SUM|,=HYPERLINK|,\tx|,\rx/u);
   });
 });

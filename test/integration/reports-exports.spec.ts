@@ -112,7 +112,7 @@ describe('campaign reports', () => {
       expect(line?.split(',')[1]).toBe(enterprise.body.name);
       const created = shanghai.format(new Date(String(item['createdAt'])));
       expect(line).toContain(`,${created},`);
-      expect(line).toMatch(/,已(诊断|分派|认领|审批|签约|关闭),/u);
+      expect(line).toMatch(/,已(诊断|分派|认领|授信|签约|关闭),/u);
       const amount = String(item['requestedAmount']);
       const fen = BigInt(amount.replace('.', ''));
       const wan = `${fen / 1_000_000n}${
@@ -124,5 +124,116 @@ describe('campaign reports', () => {
       }`;
       expect(line).toContain(`,${amount},${wan},`);
     }
+  });
+
+  it('speaks Chinese unless the reader prefers English: zh, zh-CN, none, other languages, unparsable', async () => {
+    for (const language of [undefined, 'zh', 'zh-CN', 'zh-CN,zh;q=0.9,en;q=0.8', 'fr-FR', ';;q=x']) {
+      const response = await api.request('GET', '/api/v1/reports/summary', {
+        token: world.adminToken,
+        headers: { accept: 'text/csv', ...(language === undefined ? {} : { 'accept-language': language }) },
+      });
+      expect([language, (response.body as unknown as string).startsWith('\uFEFF指标,数值,万元\r\n')]).toEqual([
+        language,
+        true,
+      ]);
+    }
+  });
+
+  it('speaks English with Accept-Language: en: headers, words, 10k yuan beside yuan, Shanghai times, file names', async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const english = { accept: 'text/csv', 'accept-language': 'en-US,en;q=0.9,zh-CN;q=0.5' };
+    const summary = await api.request('GET', '/api/v1/reports/summary', { token: world.adminToken, headers: english });
+    const summaryText = summary.body as unknown as string;
+    expect(summaryText.startsWith('\uFEFFIndicator,Value,10k yuan\r\n')).toBe(true);
+    expect(summaryText).toContain('Signed amount (yuan),3200000.04,320.000004\r\n');
+    expect(summaryText).toMatch(/\r\nNeeds: (Diagnosed|Assigned|Claimed|Credit approved|Loan signed|Closed),\d+,\r\n/u);
+    expect(summaryText).not.toMatch(/[\u4e00-\u9fff]+[（：]/u);
+    // An ASCII name needs no RFC 5987 `filename*`: the plain `filename` carries it.
+    expect(String(summary.headers['content-disposition'])).toBe(
+      `attachment; filename=campaign-summary-all-regions-${today}.csv`,
+    );
+
+    const chains = await api.request('GET', '/api/v1/reports/chains', { token: world.adminToken, headers: english });
+    expect((chains.body as unknown as string).split('\r\n')[0]).toBe(
+      '\uFEFFIndustrial chain,Region,Lead bank,Deputy lead bank,Visits,Enterprises visited,Needs diagnosed,' +
+        'Enterprises financed,Intention (yuan),Intention (10k yuan),Signed (yuan),Signed (10k yuan),Loans signed,' +
+        'Claimed on time',
+    );
+    const banks = await api.request('GET', '/api/v1/reports/banks', { token: world.adminToken, headers: english });
+    expect(banks.body as unknown as string).toContain('郑州银行');
+    expect((banks.body as unknown as string).startsWith('\uFEFFBank,Needs in hand,Claims,')).toBe(true);
+
+    const json = await api.request<{ items: Record<string, string | null>[] }>('GET', '/api/v1/cases?limit=200', {
+      token: actors.supervisor,
+    });
+    const cases = await api.request('GET', '/api/v1/cases?limit=200', { token: actors.supervisor, headers: english });
+    const disposition = String(cases.headers['content-disposition']);
+    expect(disposition).toBe(`attachment; filename=cases-${today}.csv`);
+    expect(String(cases.headers['vary'])).toMatch(/\bAccept-Language\b/u);
+    const text = cases.body as unknown as string;
+    expect(
+      text.startsWith(
+        '\uFEFFCase number,Enterprise,Region,Industrial chain,Status,Routed to,Assigned bank,Claimed by,' +
+          'Requested (yuan),Requested (10k yuan),',
+      ),
+    ).toBe(true);
+    const shanghai = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'short',
+      timeStyle: 'short',
+    });
+    const lines = text.trim().split('\r\n');
+    expect(lines).toHaveLength(1 + json.body.items.length);
+    for (const item of json.body.items) {
+      const line = lines.find((l) => l.startsWith(`${String(item['number'])},`));
+      expect(line).toMatch(/,(Diagnosed|Assigned|Claimed|Credit approved|Loan signed|Closed),/u);
+      expect(line).toMatch(
+        /,(Working capital|Equipment upgrade|Capacity expansion|Technology R&D|Trade finance|Green transition|Other),/u,
+      );
+      expect(line).toContain(`,${shanghai.format(new Date(String(item['createdAt'])))},`);
+      expect(line).not.toMatch(/已|主办行|协办行|成员机构池|流动资金|短期|中长期|一级督办|二级督办/u);
+    }
+  });
+
+  it('answers the English workbooks with Accept-Language: en', async () => {
+    const xlsx = async (url: string, token: string) => {
+      const response = await api.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${token}`, accept: XLSX_TYPE, 'accept-language': 'en' },
+      });
+      expect(response.statusCode).toBe(200);
+      const workbook = new Workbook();
+      await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      return {
+        disposition: String(response.headers['content-disposition']),
+        sheetName: sheet?.name,
+        rows: (sheet?.getSheetValues() ?? []).filter(Boolean) as unknown[][],
+      };
+    };
+    const summary = await xlsx('/api/v1/reports/summary', world.adminToken);
+    expect(summary.rows[0]?.slice(1)).toEqual(['Indicator', 'Value', '10k yuan']);
+    expect(
+      summary.rows.some((r) => r[1] === 'Signed amount (yuan)' && r[2] === '3200000.04' && r[3] === '320.000004'),
+    ).toBe(true);
+    expect(summary.sheetName).toMatch(/^campaign-summary-/u);
+    const cases = await xlsx('/api/v1/cases?limit=200', actors.supervisor);
+    expect(cases.rows[0]?.slice(1, 6)).toEqual(['Case number', 'Enterprise', 'Region', 'Industrial chain', 'Status']);
+    expect(cases.rows[0]).toContain('Requested (10k yuan)');
+    expect(cases.disposition).toMatch(/^attachment; filename=cases-\d{4}-\d{2}-\d{2}\.xlsx$/u);
+    const statuses = cases.rows.slice(1).map((r) => r[5]);
+    expect(statuses.length).toBeGreaterThan(0);
+    for (const status of statuses) {
+      expect(['Diagnosed', 'Assigned', 'Claimed', 'Credit approved', 'Loan signed', 'Closed']).toContain(status);
+    }
+    const chinese = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/cases?limit=200',
+      headers: { authorization: `Bearer ${actors.supervisor}`, accept: XLSX_TYPE, 'accept-language': 'zh-CN' },
+    });
+    const workbook = new Workbook();
+    await workbook.xlsx.load(chinese.rawPayload as unknown as ArrayBuffer);
+    expect((workbook.worksheets[0]?.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['需求编号', '企业']);
   });
 });

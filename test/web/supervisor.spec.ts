@@ -241,6 +241,20 @@ describe('the console of a supervisor, against the real API and worker', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
     await screenshot(page, 'supervisor-dashboard-phone');
+    // The exports speak the console's language: English headers and file names, 10k yuan beside yuan.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export figures (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^campaign-summary-河南省-\d{4}-\d{2}-\d{2}\.csv$/u);
+    const csv = readFileSync(String(await download.path()), 'utf8');
+    expect(csv.startsWith('\uFEFFIndicator,Value,10k yuan\r\n')).toBe(true);
+    expect(csv).toContain('\r\nVisits,');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export banks (Excel)' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^banks-河南省-\d{4}-\d{2}-\d{2}\.xlsx$/u);
     await page.getByRole('navigation').getByRole('link', { name: 'Escalations' }).click();
     await page.getByRole('heading', { level: 1, name: 'Escalation queue' }).waitFor();
     await expectAccessible(page);
@@ -373,6 +387,17 @@ describe('the console of a supervisor, against the real API and worker', () => {
     await expectAccessible(page);
     await expectNoRawText(page);
     await screenshot(page, 'sv-search-phone');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export the cases shown (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^cases-\d{4}-\d{2}-\d{2}\.csv$/u);
+    const csv = readFileSync(String(await download.path()), 'utf8');
+    expect(csv.startsWith('\uFEFFCase number,Enterprise,Region,')).toBe(true);
+    expect(csv).toContain('Requested (10k yuan)');
+    const lines = csv.trim().split('\r\n').slice(1);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toContain(',Assigned,');
 
     await page.goto(`${origin}/escalations`);
     await page.getByRole('heading', { level: 1, name: 'Escalation queue' }).waitFor();

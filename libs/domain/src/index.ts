@@ -13,3 +13,5 @@ export * from './roles';
 export * from './routing';
 export * from './uscc';
 export * from './password-policy';
+export * from './glossary';
+export * from './labels';

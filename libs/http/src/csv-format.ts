@@ -1,4 +1,5 @@
-import { fenToWanText, isMoney, toFen } from '@unblock/domain';
+import Negotiator from 'negotiator';
+import { fenToWanText, isMoney, toFen, type Language } from '@unblock/domain';
 
 const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Asia/Shanghai',
@@ -26,4 +27,13 @@ export function shanghaiToday(now: Date = new Date()): string {
 export function wanYuan(decimal: string | null | undefined): string {
   if (decimal === null || decimal === undefined || !isMoney(decimal)) return '';
   return fenToWanText(toFen(decimal)).replace(/万$/u, '');
+}
+
+/**
+ * The language an export speaks: English when `Accept-Language` prefers English (en, en-US…) over Chinese;
+ * Chinese for zh, zh-CN, no header, other languages and text that does not parse.
+ */
+export function exportLanguage(header: string | undefined): Language {
+  const chosen = new Negotiator({ headers: { 'accept-language': header ?? '' } }).language(['zh-CN', 'en']);
+  return chosen === 'en' ? 'en' : 'zh-CN';
 }

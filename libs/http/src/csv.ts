@@ -4,25 +4,29 @@ import { Workbook } from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { create as contentDisposition } from 'content-disposition';
 import { Observable, concatMap } from 'rxjs';
-import type { Actor } from '@unblock/domain';
+import type { Actor, Language } from '@unblock/domain';
 import { CsvNames } from './csv-names';
 import type { AuthenticatedRequest } from './decorators';
-import { shanghaiToday } from './csv-format';
+import { exportLanguage, shanghaiToday } from './csv-format';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const CSV_EXPORT = 'unblock:csv';
 
 export interface CsvTable {
-  /** What the file holds, for people: "需求清单-2026-12-07" (the extension is added). */
+  /** What the file holds, for people: "需求清单-2026-12-07", "cases-2026-12-07" (the extension is added). */
   readonly filename: string;
   /** One object per row; its keys are the column headers people read, in order. */
   readonly rows: readonly object[];
 }
 
-/** What a table is built from besides the JSON answer: the request's query, names by id, today in Shanghai. */
+/**
+ * What a table is built from besides the JSON answer: the request's query, names by id, today in Shanghai,
+ * and the reader's language (`Accept-Language`), which its headers, words and file name speak.
+ */
 export interface CsvContext {
   readonly query: Readonly<Record<string, unknown>>;
+  readonly language: Language;
   readonly actor: Actor | undefined;
   readonly names: CsvNames;
   readonly today: string;
@@ -119,14 +123,17 @@ export class CsvInterceptor implements NestInterceptor {
       concatMap(async (body: unknown) => {
         const table = await toTable(body, {
           query: (request.query ?? {}) as Record<string, unknown>,
+          language: exportLanguage(request.headers['accept-language']),
           actor: (request as AuthenticatedRequest).actor,
           names: this.names,
           today: shanghaiToday(),
         });
         const extension = xlsx ? 'xlsx' : 'csv';
         // RFC 6266: an ASCII `filename` for old clients, the UTF-8 name as RFC 5987's `filename*`.
+        // The same URL answers per Accept and per Accept-Language: a cache keeps each apart.
         void reply
           .header('content-type', xlsx ? XLSX_TYPE : 'text/csv; charset=utf-8')
+          .header('vary', 'Accept, Accept-Language')
           .header('content-disposition', contentDisposition(`${table.filename}.${extension}`));
         return xlsx ? toXlsx(table.rows, table.filename.slice(0, 31)) : toCsv(table.rows);
       }),

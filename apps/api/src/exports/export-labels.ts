@@ -1,63 +1,190 @@
-import type {
-  Bottleneck,
-  CasePriority,
-  CaseStatus,
-  CloseResolution,
-  Purpose,
-  RoutingTier,
-  Term,
-} from '@unblock/domain';
+import type { Language } from '@unblock/domain';
 
-/** The words of the exports, in the trade's own terms (as the console's zh-CN catalogue says them). */
-export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
-  diagnosed: '已诊断',
-  assigned: '已分派',
-  claimed: '已认领',
-  approved: '已审批',
-  loan_signed: '已签约',
-  closed: '已关闭',
-};
-
-/** A case's escalation level as supervisors name it (督办). */
-export const ESCALATION_LEVEL_LABELS: Readonly<Record<number, string>> = { 1: '一级督办', 2: '二级督办' };
-
-export const TIER_LABELS: Readonly<Record<RoutingTier, string>> = { 1: '主办行', 2: '协办行', 3: '成员机构池' };
-
-export const PURPOSE_LABELS: Readonly<Record<Purpose, string>> = {
-  working_capital: '流动资金',
-  equipment_upgrade: '设备更新',
-  capacity_expansion: '扩大产能',
-  technology_rd: '技术研发',
-  trade_finance: '贸易融资',
-  green_transition: '绿色转型',
-  other: '其他',
-};
-
-export const TERM_LABELS: Readonly<Record<Term, string>> = { short: '短期（一年以内）', medium_long: '中长期' };
-
-export const BOTTLENECK_LABELS: Readonly<Record<Bottleneck, string>> = {
-  collateral_shortage: '抵押物不足',
-  weak_credit_history: '信用记录薄弱',
-  high_financing_cost: '融资成本高',
-  information_asymmetry: '信息不对称',
-  slow_approval: '审批慢',
-  guarantee_missing: '缺少担保',
-  policy_awareness: '不了解政策',
-  other: '其他',
-};
-
-export const PRIORITY_LABELS: Readonly<Record<CasePriority, string>> = { normal: '普通', high: '高', urgent: '紧急' };
-
-export const RESOLUTION_LABELS: Readonly<Record<CloseResolution, string>> = {
-  withdrawn: '企业撤回',
-  resolved_elsewhere: '已通过其他渠道解决',
-  not_eligible: '不符合条件',
-  duplicate: '重复需求',
-  other: '其他',
-};
-
-/** A label from a table, or the value itself when the table has none (never dropped). */
-export function labelOf(labels: Readonly<Record<string, string>>, value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  return labels[String(value)] ?? String(value);
+/** A row whose keys are column ids, written under the headers of the reader's language, in the row's order. */
+export function headed<K extends string>(
+  headers: Readonly<Record<K, string>>,
+  values: Readonly<Record<K, unknown>>,
+): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [headers[key as K], value]));
 }
+
+/** The columns of the cases export. Amounts come in exact yuan, with 万元 (10k yuan) beside. */
+export const CASE_HEADERS = {
+  'zh-CN': {
+    number: '需求编号',
+    enterprise: '企业',
+    region: '地区',
+    chain: '产业链',
+    status: '状态',
+    tier: '分派层级',
+    bank: '分派银行',
+    claimer: '认领人',
+    requested: '申请金额（元）',
+    requestedWan: '申请金额（万元）',
+    intention: '意向金额（元）',
+    intentionWan: '意向金额（万元）',
+    signed: '签约金额（元）',
+    signedWan: '签约金额（万元）',
+    purpose: '用途',
+    term: '期限',
+    bottlenecks: '融资堵点',
+    priority: '优先级',
+    escalationLevel: '督办级别',
+    dueAt: '当前时限',
+    pausedAt: '暂停于',
+    resolution: '关闭原因',
+    createdAt: '诊断时间',
+    updatedAt: '更新时间',
+  },
+  en: {
+    number: 'Case number',
+    enterprise: 'Enterprise',
+    region: 'Region',
+    chain: 'Industrial chain',
+    status: 'Status',
+    tier: 'Routed to',
+    bank: 'Assigned bank',
+    claimer: 'Claimed by',
+    requested: 'Requested (yuan)',
+    requestedWan: 'Requested (10k yuan)',
+    intention: 'Intention (yuan)',
+    intentionWan: 'Intention (10k yuan)',
+    signed: 'Signed (yuan)',
+    signedWan: 'Signed (10k yuan)',
+    purpose: 'Purpose',
+    term: 'Term',
+    bottlenecks: 'Bottlenecks',
+    priority: 'Priority',
+    escalationLevel: 'Escalation',
+    dueAt: 'Due (Asia/Shanghai)',
+    pausedAt: 'Paused at (Asia/Shanghai)',
+    resolution: 'Closed as',
+    createdAt: 'Diagnosed at (Asia/Shanghai)',
+    updatedAt: 'Updated at (Asia/Shanghai)',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+/** How several bottlenecks share one cell. */
+export const LIST_SEPARATOR: Readonly<Record<Language, string>> = { 'zh-CN': '；', en: '; ' };
+
+/** The figures of the campaign summary, one per row, and its three columns. */
+export const SUMMARY_WORDS = {
+  'zh-CN': {
+    indicator: '指标',
+    value: '数值',
+    wan: '万元',
+    visits: '走访次数',
+    enterprisesVisited: '走访企业数',
+    needsDiagnosed: '诊断需求数',
+    casesByStatus: '需求数：',
+    enterprisesFinanced: '获得融资企业数',
+    intentionAmount: '意向金额（元）',
+    signedAmount: '签约金额（元）',
+    signedCount: '签约笔数',
+    longTermShare: '中长期贷款占比',
+    chainLeaderShare: '链主企业占比',
+    claimsWithinSlaShare: '按时认领率',
+    medianBusinessDaysToClaim: '认领用时中位数（工作日）',
+    medianBusinessDaysToSigning: '签约用时中位数（工作日）',
+    topBottleneck: '融资堵点：',
+  },
+  en: {
+    indicator: 'Indicator',
+    value: 'Value',
+    wan: '10k yuan',
+    visits: 'Visits',
+    enterprisesVisited: 'Enterprises visited',
+    needsDiagnosed: 'Needs diagnosed',
+    casesByStatus: 'Needs: ',
+    enterprisesFinanced: 'Enterprises financed',
+    intentionAmount: 'Intention amount (yuan)',
+    signedAmount: 'Signed amount (yuan)',
+    signedCount: 'Loans signed',
+    longTermShare: 'Medium and long-term share',
+    chainLeaderShare: 'Chain leaders’ share',
+    claimsWithinSlaShare: 'Claimed on time',
+    medianBusinessDaysToClaim: 'Median business days to claim',
+    medianBusinessDaysToSigning: 'Median business days to signing',
+    topBottleneck: 'Bottleneck: ',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+/** The columns of the per-chain figures. */
+export const CHAIN_HEADERS = {
+  'zh-CN': {
+    chain: '产业链',
+    region: '地区',
+    leadBank: '主办行',
+    deputyBank: '协办行',
+    visits: '走访次数',
+    enterprisesVisited: '走访企业数',
+    needsDiagnosed: '诊断需求数',
+    enterprisesFinanced: '获得融资企业数',
+    intention: '意向金额（元）',
+    intentionWan: '意向金额（万元）',
+    signed: '签约金额（元）',
+    signedWan: '签约金额（万元）',
+    signedCount: '签约笔数',
+    claimsWithinSla: '按时认领率',
+  },
+  en: {
+    chain: 'Industrial chain',
+    region: 'Region',
+    leadBank: 'Lead bank',
+    deputyBank: 'Deputy lead bank',
+    visits: 'Visits',
+    enterprisesVisited: 'Enterprises visited',
+    needsDiagnosed: 'Needs diagnosed',
+    enterprisesFinanced: 'Enterprises financed',
+    intention: 'Intention (yuan)',
+    intentionWan: 'Intention (10k yuan)',
+    signed: 'Signed (yuan)',
+    signedWan: 'Signed (10k yuan)',
+    signedCount: 'Loans signed',
+    claimsWithinSla: 'Claimed on time',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+/** The columns of the per-bank figures. */
+export const BANK_HEADERS = {
+  'zh-CN': {
+    bank: '银行',
+    casesAssigned: '在办需求',
+    claims: '认领数',
+    claimsOnTime: '按时认领数',
+    claimOnTimeRate: '按时认领率',
+    declines: '退回数',
+    escalations: '督办数',
+    intention: '意向金额（元）',
+    intentionWan: '意向金额（万元）',
+    signed: '签约金额（元）',
+    signedWan: '签约金额（万元）',
+    signedCount: '签约笔数',
+  },
+  en: {
+    bank: 'Bank',
+    casesAssigned: 'Needs in hand',
+    claims: 'Claims',
+    claimsOnTime: 'Claimed on time',
+    claimOnTimeRate: 'Claimed on time (share)',
+    declines: 'Declines',
+    escalations: 'Escalations',
+    intention: 'Intention (yuan)',
+    intentionWan: 'Intention (10k yuan)',
+    signed: 'Signed (yuan)',
+    signedWan: 'Signed (10k yuan)',
+    signedCount: 'Loans signed',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+/** The files' names before the region and the date, and the name of "every region". */
+export const FILE_WORDS = {
+  'zh-CN': {
+    cases: '需求清单',
+    summary: '专项行动汇总',
+    chains: '产业链统计',
+    banks: '银行统计',
+    allRegions: '全部地区',
+  },
+  en: { cases: 'cases', summary: 'campaign-summary', chains: 'chains', banks: 'banks', allRegions: 'all-regions' },
+} as const satisfies Record<Language, Record<string, string>>;

@@ -1,7 +1,8 @@
 import type { CsvContext, CsvTable } from '@unblock/http';
 import { wanYuan } from '@unblock/http';
 import type { BankFigures, CampaignFigures, ChainFigures } from '@unblock/reports';
-import { BOTTLENECK_LABELS, STATUS_LABELS, labelOf } from './export-labels';
+import { CASE_WORDS, labelOf } from '@unblock/domain';
+import { BANK_HEADERS, CHAIN_HEADERS, FILE_WORDS, SUMMARY_WORDS, headed } from './export-labels';
 
 /** A share "0.4321" as people read it: "43.21%". */
 function percent(share: string | null): string {
@@ -16,36 +17,41 @@ function percent(share: string | null): string {
 async function scopeName(context: CsvContext): Promise<string> {
   const code =
     typeof context.query['regionCode'] === 'string' ? context.query['regionCode'] : context.actor?.regionCode;
-  if (!code) return '全部地区';
+  if (!code) return FILE_WORDS[context.language].allRegions;
   return (await context.names.of('region', [code])).get(code) ?? code;
 }
 
-/** The campaign's figures, one per row: 指标, 数值, and 万元 beside the amounts. */
+/** The campaign's figures, one per row: indicator, value, and 万元 beside the amounts (指标, 数值, 万元). */
 export async function summaryTable(figures: CampaignFigures, context: CsvContext): Promise<CsvTable> {
-  const row = (指标: string, 数值: string | number | null, amount = false): object => ({
-    指标,
-    数值: 数值 ?? '',
-    万元: amount && typeof 数值 === 'string' ? wanYuan(数值) : '',
-  });
+  const { language } = context;
+  const words = SUMMARY_WORDS[language];
+  const caseWords = CASE_WORDS[language];
+  const row = (indicator: string, value: string | number | null, amount = false): object =>
+    headed(
+      { indicator: words.indicator, value: words.value, wan: words.wan },
+      { indicator, value: value ?? '', wan: amount && typeof value === 'string' ? wanYuan(value) : '' },
+    );
   const rows = [
-    row('走访次数', figures.visits),
-    row('走访企业数', figures.enterprisesVisited),
-    row('诊断需求数', figures.needsDiagnosed),
+    row(words.visits, figures.visits),
+    row(words.enterprisesVisited, figures.enterprisesVisited),
+    row(words.needsDiagnosed, figures.needsDiagnosed),
     ...Object.entries(figures.casesByStatus).map(([status, count]) =>
-      row(`需求数：${labelOf(STATUS_LABELS, status)}`, count),
+      row(`${words.casesByStatus}${labelOf(caseWords.status, status)}`, count),
     ),
-    row('获得融资企业数', figures.enterprisesFinanced),
-    row('意向金额（元）', figures.intentionAmount, true),
-    row('签约金额（元）', figures.signedAmount, true),
-    row('签约笔数', figures.signedCount),
-    row('中长期贷款占比', percent(figures.longTermShare)),
-    row('链主企业占比', percent(figures.chainLeaderShare)),
-    row('按时认领率', percent(figures.claimsWithinSlaShare)),
-    row('认领用时中位数（工作日）', figures.medianBusinessDaysToClaim),
-    row('签约用时中位数（工作日）', figures.medianBusinessDaysToSigning),
-    ...figures.topBottlenecks.map((b) => row(`融资堵点：${labelOf(BOTTLENECK_LABELS, b.bottleneck)}`, b.count)),
+    row(words.enterprisesFinanced, figures.enterprisesFinanced),
+    row(words.intentionAmount, figures.intentionAmount, true),
+    row(words.signedAmount, figures.signedAmount, true),
+    row(words.signedCount, figures.signedCount),
+    row(words.longTermShare, percent(figures.longTermShare)),
+    row(words.chainLeaderShare, percent(figures.chainLeaderShare)),
+    row(words.claimsWithinSlaShare, percent(figures.claimsWithinSlaShare)),
+    row(words.medianBusinessDaysToClaim, figures.medianBusinessDaysToClaim),
+    row(words.medianBusinessDaysToSigning, figures.medianBusinessDaysToSigning),
+    ...figures.topBottlenecks.map((b) =>
+      row(`${words.topBottleneck}${labelOf(caseWords.bottleneck, b.bottleneck)}`, b.count),
+    ),
   ];
-  return { filename: `专项行动汇总-${await scopeName(context)}-${context.today}`, rows };
+  return { filename: `${FILE_WORDS[language].summary}-${await scopeName(context)}-${context.today}`, rows };
 }
 
 /** The figures per chain, named with its region and its lead and deputy banks. */
@@ -54,40 +60,44 @@ export async function chainsTable(chains: readonly ChainFigures[], context: CsvC
     'region',
     chains.map((c) => c.regionCode),
   );
-  const rows = chains.map((c) => ({
-    产业链: c.chainName,
-    地区: regions.get(c.regionCode) ?? '',
-    主办行: c.leadBankName,
-    协办行: c.deputyBankName,
-    走访次数: c.visits,
-    走访企业数: c.enterprisesVisited,
-    诊断需求数: c.needsDiagnosed,
-    获得融资企业数: c.enterprisesFinanced,
-    '意向金额（元）': c.intentionAmount,
-    '意向金额（万元）': wanYuan(c.intentionAmount),
-    '签约金额（元）': c.signedAmount,
-    '签约金额（万元）': wanYuan(c.signedAmount),
-    签约笔数: c.signedCount,
-    按时认领率: percent(c.claimsWithinSlaShare),
-  }));
-  return { filename: `产业链统计-${await scopeName(context)}-${context.today}`, rows };
+  const rows = chains.map((c) =>
+    headed(CHAIN_HEADERS[context.language], {
+      chain: c.chainName,
+      region: regions.get(c.regionCode) ?? '',
+      leadBank: c.leadBankName,
+      deputyBank: c.deputyBankName,
+      visits: c.visits,
+      enterprisesVisited: c.enterprisesVisited,
+      needsDiagnosed: c.needsDiagnosed,
+      enterprisesFinanced: c.enterprisesFinanced,
+      intention: c.intentionAmount,
+      intentionWan: wanYuan(c.intentionAmount),
+      signed: c.signedAmount,
+      signedWan: wanYuan(c.signedAmount),
+      signedCount: c.signedCount,
+      claimsWithinSla: percent(c.claimsWithinSlaShare),
+    }),
+  );
+  return { filename: `${FILE_WORDS[context.language].chains}-${await scopeName(context)}-${context.today}`, rows };
 }
 
 /** The figures per bank. */
 export async function banksTable(banks: readonly BankFigures[], context: CsvContext): Promise<CsvTable> {
-  const rows = banks.map((b) => ({
-    银行: b.bankName,
-    在办需求: b.casesAssigned,
-    认领数: b.claims,
-    按时认领数: b.claimsOnTime,
-    按时认领率: percent(b.claimOnTimeRate),
-    退回数: b.declines,
-    督办数: b.escalations,
-    '意向金额（元）': b.intentionAmount,
-    '意向金额（万元）': wanYuan(b.intentionAmount),
-    '签约金额（元）': b.signedAmount,
-    '签约金额（万元）': wanYuan(b.signedAmount),
-    签约笔数: b.signedCount,
-  }));
-  return { filename: `银行统计-${await scopeName(context)}-${context.today}`, rows };
+  const rows = banks.map((b) =>
+    headed(BANK_HEADERS[context.language], {
+      bank: b.bankName,
+      casesAssigned: b.casesAssigned,
+      claims: b.claims,
+      claimsOnTime: b.claimsOnTime,
+      claimOnTimeRate: percent(b.claimOnTimeRate),
+      declines: b.declines,
+      escalations: b.escalations,
+      intention: b.intentionAmount,
+      intentionWan: wanYuan(b.intentionAmount),
+      signed: b.signedAmount,
+      signedWan: wanYuan(b.signedAmount),
+      signedCount: b.signedCount,
+    }),
+  );
+  return { filename: `${FILE_WORDS[context.language].banks}-${await scopeName(context)}-${context.today}`, rows };
 }

@@ -1,3 +1,4 @@
+import { CASE_WORDS } from '@unblock/domain';
 import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
@@ -6,6 +7,8 @@ import { supervisorEn } from './messages-supervisor.en';
 import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
 import { needsEn } from './messages-needs.en';
+
+const enWords = CASE_WORDS['en'];
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -133,32 +136,32 @@ export const en = {
   'diagnose.created': 'Case {number} opened: {status}.',
   'diagnose.needsVisit': 'A need is diagnosed from a saved visit: save the visit first.',
 
-  'purpose.working_capital': 'Working capital',
-  'purpose.equipment_upgrade': 'Equipment upgrade',
-  'purpose.capacity_expansion': 'Capacity expansion',
-  'purpose.technology_rd': 'Technology R&D',
-  'purpose.trade_finance': 'Trade finance',
-  'purpose.green_transition': 'Green transition',
-  'purpose.other': 'Other',
+  'purpose.working_capital': enWords.purpose.working_capital,
+  'purpose.equipment_upgrade': enWords.purpose.equipment_upgrade,
+  'purpose.capacity_expansion': enWords.purpose.capacity_expansion,
+  'purpose.technology_rd': enWords.purpose.technology_rd,
+  'purpose.trade_finance': enWords.purpose.trade_finance,
+  'purpose.green_transition': enWords.purpose.green_transition,
+  'purpose.other': enWords.purpose.other,
 
-  'term.short': 'Short term (up to a year)',
-  'term.medium_long': 'Medium or long term',
+  'term.short': enWords.term.short,
+  'term.medium_long': enWords.term.medium_long,
 
-  'bottleneck.collateral_shortage': 'Collateral shortage',
-  'bottleneck.weak_credit_history': 'Weak credit history',
-  'bottleneck.high_financing_cost': 'High financing cost',
-  'bottleneck.information_asymmetry': 'Information asymmetry',
-  'bottleneck.slow_approval': 'Slow approval',
-  'bottleneck.guarantee_missing': 'No guarantee',
-  'bottleneck.policy_awareness': 'Unaware of policies',
-  'bottleneck.other': 'Other',
+  'bottleneck.collateral_shortage': enWords.bottleneck.collateral_shortage,
+  'bottleneck.weak_credit_history': enWords.bottleneck.weak_credit_history,
+  'bottleneck.high_financing_cost': enWords.bottleneck.high_financing_cost,
+  'bottleneck.information_asymmetry': enWords.bottleneck.information_asymmetry,
+  'bottleneck.slow_approval': enWords.bottleneck.slow_approval,
+  'bottleneck.guarantee_missing': enWords.bottleneck.guarantee_missing,
+  'bottleneck.policy_awareness': enWords.bottleneck.policy_awareness,
+  'bottleneck.other': enWords.bottleneck.other,
 
-  'status.diagnosed': 'Diagnosed',
-  'status.assigned': 'Assigned',
-  'status.claimed': 'Claimed',
-  'status.approved': capital(enTerm.creditApproval),
-  'status.loan_signed': 'Loan signed',
-  'status.closed': 'Closed',
+  'status.diagnosed': enWords.status.diagnosed,
+  'status.assigned': enWords.status.assigned,
+  'status.claimed': enWords.status.claimed,
+  'status.approved': enWords.status.approved,
+  'status.loan_signed': enWords.status.loan_signed,
+  'status.closed': enWords.status.closed,
 
   'myVisits.title': 'My visits',
   'myVisits.empty': 'You have not logged a visit yet.',
@@ -193,11 +196,11 @@ export const en = {
   'supervisor.obligation.first_contact': 'First contact',
   'supervisor.obligation.decision': 'Decision',
   'supervisor.obligation.signing': 'Signing',
-  'supervisor.resolution.resolved_elsewhere': 'Resolved elsewhere',
-  'supervisor.resolution.not_eligible': 'Not eligible',
-  'supervisor.resolution.withdrawn': 'Withdrawn by the enterprise',
-  'supervisor.resolution.duplicate': 'Duplicate',
-  'supervisor.resolution.other': 'Other (explain in the note)',
+  'supervisor.resolution.resolved_elsewhere': enWords.resolution.resolved_elsewhere,
+  'supervisor.resolution.not_eligible': enWords.resolution.not_eligible,
+  'supervisor.resolution.withdrawn': enWords.resolution.withdrawn,
+  'supervisor.resolution.duplicate': enWords.resolution.duplicate,
+  'supervisor.resolution.other': `${enWords.resolution.other} (explain in the note)`,
   'escalations.title': 'Escalation queue',
   'escalations.empty': 'No escalation matches.',
   'escalations.level': 'Level',

@@ -1,3 +1,4 @@
+import { CASE_WORDS } from '@unblock/domain';
 import { fieldOfficerZhCN } from './messages-field-officer.zh-cn';
 import { casePageZhCN } from './messages-case-page.zh-cn';
 import { accountsZhCN } from './messages-accounts.zh-cn';
@@ -7,6 +8,8 @@ import { dashboardZhCN } from './messages-dashboard.zh-cn';
 import { zhTerm } from './glossary';
 import type { Messages } from './messages.en';
 import { needsZhCN } from './messages-needs.zh-cn';
+
+const zhWords = CASE_WORDS['zh-CN'];
 
 /** 简体中文：与 messages.en.ts 的键一一对应，缺一个或多一个都无法通过类型检查。 */
 export const zhCN: Messages = {
@@ -129,32 +132,32 @@ export const zhCN: Messages = {
   'diagnose.created': '需求 {number} 已建立：{status}。',
   'diagnose.needsVisit': '需求须基于已保存的走访诊断：请先保存走访。',
 
-  'purpose.working_capital': '流动资金',
-  'purpose.equipment_upgrade': '设备更新',
-  'purpose.capacity_expansion': '扩大产能',
-  'purpose.technology_rd': '技术研发',
-  'purpose.trade_finance': '贸易融资',
-  'purpose.green_transition': '绿色转型',
-  'purpose.other': '其他',
+  'purpose.working_capital': zhWords.purpose.working_capital,
+  'purpose.equipment_upgrade': zhWords.purpose.equipment_upgrade,
+  'purpose.capacity_expansion': zhWords.purpose.capacity_expansion,
+  'purpose.technology_rd': zhWords.purpose.technology_rd,
+  'purpose.trade_finance': zhWords.purpose.trade_finance,
+  'purpose.green_transition': zhWords.purpose.green_transition,
+  'purpose.other': zhWords.purpose.other,
 
-  'term.short': '短期（一年以内）',
-  'term.medium_long': '中长期',
+  'term.short': zhWords.term.short,
+  'term.medium_long': zhWords.term.medium_long,
 
-  'bottleneck.collateral_shortage': '抵押物不足',
-  'bottleneck.weak_credit_history': '信用记录薄弱',
-  'bottleneck.high_financing_cost': '融资成本高',
-  'bottleneck.information_asymmetry': '信息不对称',
-  'bottleneck.slow_approval': '审批慢',
-  'bottleneck.guarantee_missing': '缺少担保',
-  'bottleneck.policy_awareness': '不了解政策',
-  'bottleneck.other': '其他',
+  'bottleneck.collateral_shortage': zhWords.bottleneck.collateral_shortage,
+  'bottleneck.weak_credit_history': zhWords.bottleneck.weak_credit_history,
+  'bottleneck.high_financing_cost': zhWords.bottleneck.high_financing_cost,
+  'bottleneck.information_asymmetry': zhWords.bottleneck.information_asymmetry,
+  'bottleneck.slow_approval': zhWords.bottleneck.slow_approval,
+  'bottleneck.guarantee_missing': zhWords.bottleneck.guarantee_missing,
+  'bottleneck.policy_awareness': zhWords.bottleneck.policy_awareness,
+  'bottleneck.other': zhWords.bottleneck.other,
 
-  'status.diagnosed': '已诊断',
-  'status.assigned': '已分派',
-  'status.claimed': '已认领',
-  'status.approved': `已${zhTerm.creditApproval}`,
-  'status.loan_signed': '已签约',
-  'status.closed': '已关闭',
+  'status.diagnosed': zhWords.status.diagnosed,
+  'status.assigned': zhWords.status.assigned,
+  'status.claimed': zhWords.status.claimed,
+  'status.approved': zhWords.status.approved,
+  'status.loan_signed': zhWords.status.loan_signed,
+  'status.closed': zhWords.status.closed,
 
   'myVisits.title': '我的走访',
   'myVisits.empty': '您还没有登记走访。',
@@ -189,11 +192,11 @@ export const zhCN: Messages = {
   'supervisor.obligation.first_contact': '首次对接',
   'supervisor.obligation.decision': '审批决定',
   'supervisor.obligation.signing': '签约',
-  'supervisor.resolution.resolved_elsewhere': '已通过其他渠道解决',
-  'supervisor.resolution.not_eligible': '不符合条件',
-  'supervisor.resolution.withdrawn': '企业撤回',
-  'supervisor.resolution.duplicate': '重复需求',
-  'supervisor.resolution.other': '其他（请在备注中说明）',
+  'supervisor.resolution.resolved_elsewhere': zhWords.resolution.resolved_elsewhere,
+  'supervisor.resolution.not_eligible': zhWords.resolution.not_eligible,
+  'supervisor.resolution.withdrawn': zhWords.resolution.withdrawn,
+  'supervisor.resolution.duplicate': zhWords.resolution.duplicate,
+  'supervisor.resolution.other': `${zhWords.resolution.other}（请在备注中说明）`,
   'escalations.title': '督办队列',
   'escalations.empty': '没有符合条件的督办事项。',
   'escalations.level': '级别',

@@ -28,7 +28,7 @@ const EXPORT_MAX = 200;
  * searched by enterprise, credit code or case number, counted, and exported as shown.
  */
 export function QueuePage(): ReactNode {
-  const { t, money, exact } = useI18n();
+  const { t, money, exact, locale } = useI18n();
   const { api } = useAuth();
   const now = useNow(1000);
   const [filters, setFilters, resetFilters] = useDraft<QueueFilters>('bank.queue', noFilters);
@@ -53,7 +53,11 @@ export function QueuePage(): ReactNode {
     setExporting(true);
     setExportError(null);
     try {
-      await downloadCases(api, { ...query, sort, limit: Math.min(Math.max(cases?.length ?? 0, 1), EXPORT_MAX) });
+      await downloadCases(
+        api,
+        { ...query, sort, limit: Math.min(Math.max(cases?.length ?? 0, 1), EXPORT_MAX) },
+        locale,
+      );
     } catch (error: unknown) {
       setExportError(error);
     } finally {

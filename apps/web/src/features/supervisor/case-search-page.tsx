@@ -38,7 +38,7 @@ const EXPORT_MAX = 200;
  * export of the rows shown. The filters live in the address, so the board links to a filtered search.
  */
 export function CaseSearchPage(): ReactNode {
-  const { t, money, exact, dateTime } = useI18n();
+  const { t, money, exact, dateTime, locale } = useI18n();
   const { api } = useAuth();
   const { location, navigate } = useRouter();
   const now = useNow(30_000);
@@ -77,7 +77,7 @@ export function CaseSearchPage(): ReactNode {
     setExportError(null);
     try {
       const limit = Math.min(Math.max(rows?.length ?? 0, 1), EXPORT_MAX);
-      await downloadCases(api, { ...query, sort: filters.sort, limit });
+      await downloadCases(api, { ...query, sort: filters.sort, limit }, locale);
     } catch (error: unknown) {
       setExportError(error);
     } finally {

@@ -45,7 +45,7 @@ export function reportQuery(filters: Filters): ReportQuery {
 
 /** The campaign dashboard: funnel, SLA compliance, bottlenecks, and the figures by chain and by bank. */
 export function DashboardPage(): ReactNode {
-  const { t, money, exact } = useI18n();
+  const { t, money, exact, locale } = useI18n();
   const { api } = useAuth();
   const [filters, setFilters] = useState<Filters>({ campaignId: '', regionCode: '', from: '', to: '' });
   const [exportError, setExportError] = useState<unknown>(undefined);
@@ -83,7 +83,7 @@ export function DashboardPage(): ReactNode {
     setExportError(undefined);
     setExporting(`${report}.${format}`);
     try {
-      await downloadReport(api, report, format, query);
+      await downloadReport(api, report, format, query, locale);
     } catch (error: unknown) {
       setExportError(error);
     } finally {

@@ -1,6 +1,7 @@
 import type { ApiClient } from '../../api/client';
 import { ApiProblem } from '../../api/problem';
 import type { operations } from '../../api/schema';
+import type { Locale } from '../../lib/money';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export type ExportFormat = 'csv' | 'xlsx';
@@ -12,31 +13,39 @@ export interface ReportQuery {
   to?: string;
 }
 
-/** The file name the API gave (RFC 6266's UTF-8 `filename*`, e.g. 专项行动汇总-聊城市-2026-12-07.csv). */
+/**
+ * The file name the API gave: RFC 5987's UTF-8 `filename*` when there is one (专项行动汇总-聊城市-2026-12-07.csv),
+ * else the plain `filename` (an ASCII name such as cases-2026-12-07.csv, quoted or not; RFC 6266).
+ */
 export function fileNameOf(disposition: string | null): string | undefined {
-  const match = /filename\*=UTF-8''([^;]+)/iu.exec(disposition ?? '');
-  if (!match?.[1]) return undefined;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    return undefined;
+  const extended = /filename\*=UTF-8''([^;]+)/iu.exec(disposition ?? '');
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      return undefined;
+    }
   }
+  const plain = /(?:^|;)\s*filename=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/iu.exec(disposition ?? '');
+  const name = plain?.[1]?.replace(/\\(.)/gu, '$1') ?? plain?.[2];
+  return name || undefined;
 }
 
 /**
  * One report as a file: the same GET as the dashboard with `Accept: text/csv` or the .xlsx type (the
- * client adds the bearer token and refreshes it), saved through a temporary link.
+ * client adds the bearer token and refreshes it), in the console's language, saved through a temporary link.
  */
 export async function downloadReport(
   api: ApiClient,
   report: ReportName,
   format: ExportFormat,
   query: ReportQuery,
+  locale: Locale,
 ): Promise<void> {
   const accept = format === 'csv' ? 'text/csv' : XLSX_TYPE;
   const { data, error, response } = await api.GET(`/api/v1/reports/${report}`, {
     params: { query },
-    headers: { Accept: accept },
+    headers: { Accept: accept, 'Accept-Language': locale },
     parseAs: 'blob',
   });
   saveAnswer({ data, error, response }, `${report}.${format}`);
@@ -63,15 +72,17 @@ function saveAnswer(
 
 /**
  * The cases a search shows as a CSV file: the same `GET /cases` with its filters, order and as many rows as
- * are shown (the API's page holds at most 200), answered in Chinese with names and Shanghai times.
+ * are shown (the API's page holds at most 200), answered in the console's language with names and Shanghai
+ * times.
  */
 export async function downloadCases(
   api: ApiClient,
   query: NonNullable<operations['CasesController_list']['parameters']['query']>,
+  locale: Locale,
 ): Promise<void> {
   const answer = await api.GET('/api/v1/cases', {
     params: { query },
-    headers: { Accept: 'text/csv' },
+    headers: { Accept: 'text/csv', 'Accept-Language': locale },
     parseAs: 'blob',
   });
   saveAnswer(answer, 'cases.csv');
