@@ -405,7 +405,7 @@ describe('the console of a supervisor, against the real API and worker', () => {
     const row = page.getByTestId('escalations').locator('tbody tr').first();
     await row.waitFor();
     expect(await row.textContent()).toMatch(/C-\d{4}-\d+/u);
-    expect(await row.textContent()).toMatch(/Level-[12] supervision/u);
+    expect(await row.textContent()).toMatch(/Level [12] escalation/u);
     expect(await row.textContent()).toMatch(/overdue/iu);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await expectAccessible(page);
