@@ -225,8 +225,8 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
     const first = await enterpriseWithLink('甲企业');
     const second = await enterpriseWithLink('乙企业');
     const theirs = await publish(second.token);
-    const mine = await portal<PortalCase[]>('GET', '/cases', first.token);
-    expect(mine.body.map((c) => c.id)).not.toContain(theirs.id);
+    const mine = await portal<{ items: PortalCase[] }>('GET', '/cases', first.token);
+    expect(mine.body.items.map((c) => c.id)).not.toContain(theirs.id);
     for (const path of [`/cases/${theirs.id}/contact-confirmation`, `/cases/${theirs.id}/rating`]) {
       const answer = await portal(
         'POST',
@@ -293,7 +293,7 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
     expect((await act(actors.leadManager, published.id, 'decline', { reason: 'insufficient_collateral' })).status).toBe(
       200,
     );
-    const [moved] = (await portal<PortalCase[]>('GET', '/cases', token)).body;
+    const [moved] = (await portal<{ items: PortalCase[] }>('GET', '/cases', token)).body.items;
     expect(moved).toMatchObject({ declineReason: 'insufficient_collateral', outcome: null, rateable: false });
     expect((await act(actors.supervisor, published.id, 'close', { resolution: 'not_eligible' })).status).toBe(200);
     const rated = await portal<PortalCase>('POST', `/cases/${published.id}/rating`, token, {

@@ -9,6 +9,7 @@ import {
   RateCaseUseCase,
   type PortalAccess,
 } from '@unblock/cases';
+import type { Page } from '@unblock/database';
 import { Public } from '@unblock/http';
 import { UuidPipe } from '../common/uuid.pipe';
 import { PortalAudit } from './portal-audit';
@@ -38,12 +39,14 @@ export class PortalController {
     return this.audit.record(request, 200, await this.queries.me(access), access.enterpriseId);
   }
 
+  /** The enterprise's needs, newest first (its latest 200, in one page). */
   @Get('cases')
   async cases(
     @CurrentPortalAccess() access: PortalAccess,
     @Req() request: PortalRequest,
-  ): Promise<PortalCaseResponse[]> {
-    return this.audit.record(request, 200, await this.queries.cases(access), access.enterpriseId);
+  ): Promise<Page<PortalCaseResponse>> {
+    const items = await this.queries.cases(access);
+    return this.audit.record(request, 200, { items, nextCursor: null }, access.enterpriseId);
   }
 
   /** Publishes a need: a case of source `enterprise`, routed as its campaign says. */
