@@ -310,6 +310,41 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
     expect(rows).toEqual([{ score: 4 }]);
   });
 
+  it('reports, per bank and chain, the contacts confirmed, the disputes and the average rating', async () => {
+    // From the tests above: the lead bank's two contacts (one confirmed, one disputed); the deputy bank's
+    // closed case rated 4; all on the Henan chain.
+    const banks = await api.request<{ bankId: string; feedback: Record<string, unknown> }[]>(
+      'GET',
+      '/api/v1/reports/banks',
+      { token: actors.supervisor },
+    );
+    expect(banks.status).toBe(200);
+    const feedbackOf = (bankId: string): Record<string, unknown> | undefined =>
+      banks.body.find((b) => b.bankId === bankId)?.feedback;
+    expect(feedbackOf(world.henanBankId)).toEqual({
+      contactAnswers: 2,
+      contactsConfirmed: 1,
+      contactConfirmedShare: '0.5000',
+      disputes: 1,
+      ratings: 0,
+      averageRating: null,
+    });
+    expect(feedbackOf(world.henanBank2Id)).toMatchObject({ contactAnswers: 0, ratings: 1, averageRating: '4.00' });
+    const chains = await api.request<{ chainId: string; feedback: Record<string, unknown> }[]>(
+      'GET',
+      '/api/v1/reports/chains',
+      { token: actors.supervisor },
+    );
+    expect(chains.body.find((c) => c.chainId === world.henanChainId)?.feedback).toEqual({
+      contactAnswers: 2,
+      contactsConfirmed: 1,
+      contactConfirmedShare: '0.5000',
+      disputes: 1,
+      ratings: 1,
+      averageRating: '4.00',
+    });
+  });
+
   it('throttles a link: past the limit in the window, 429', async () => {
     const { token } = await enterpriseWithLink('限流企业');
     const statuses: number[] = [];
