@@ -5,6 +5,7 @@ import { supervisorEn } from './messages-supervisor.en';
 import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
 import { needsEn } from './messages-needs.en';
+import { portalEn } from './messages-portal.en';
 
 /**
  * Every label of the console in English: the key set. `messages.zh-cn.ts` must translate every key (the
@@ -527,6 +528,7 @@ export const en = {
   ...supervisorEn,
   ...dashboardEn,
   ...needsEn,
+  ...portalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

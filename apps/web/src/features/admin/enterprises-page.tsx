@@ -11,6 +11,7 @@ import { useChains, useRegions } from '../../reference/reference-lists';
 import type { FieldSpec } from './admin-form';
 import { ADMIN_PAGE_SIZE, AdminListPage } from './admin-list-page';
 import { validateEnterprise, validateEnterpriseEdit } from './admin-validation';
+import { Link } from '../../app/router';
 
 /** `/manage/enterprises`: the enterprises by credit code; an edit changes all but the credit code. */
 export function EnterprisesPage(): ReactNode {
@@ -61,6 +62,14 @@ export function EnterprisesPage(): ReactNode {
         { label: 'admin.region', value: (e: Enterprise) => e.regionCode },
         { label: 'admin.size', value: (e: Enterprise) => t(`admin.size.${e.size}`) },
         { label: 'admin.chain', value: (e: Enterprise) => nameOf(chains.data, e.chainId) },
+        {
+          label: 'link.title',
+          value: (e: Enterprise) => (
+            <Link to={`/enterprises/${e.id}/link`} aria-label={`${t('link.title')}：${e.name}`}>
+              {t('link.open')}
+            </Link>
+          ),
+        },
       ]}
       fields={fields}
       validate={validateEnterprise}
