@@ -4,12 +4,14 @@ export const portalEn = {
   'portal.intro': 'Publish a financing need, follow how the banks handle it, and tell us how it went.',
   'portal.enterprise': 'Enterprise: {name} ({region})',
   'portal.linkExpires': 'This link works until {at}.',
-  'portal.invalidLink': 'This link no longer works (it has expired or was replaced). Ask the officer who gave it for a new one.',
+  'portal.invalidLink':
+    'This link no longer works (it has expired or was replaced). Ask the officer who gave it for a new one.',
   'portal.tooMany': 'Too many requests. Wait a minute and try again.',
   'portal.loading': 'Loading…',
   'portal.publishTitle': 'Publish a financing need',
   'portal.campaign': 'Campaign',
-  'portal.noCampaign': 'No campaign is running in your region now, so a need cannot be published here. Please call the local task force.',
+  'portal.noCampaign':
+    'No campaign is running in your region now, so a need cannot be published here. Please call the local task force.',
   'portal.publish': 'Publish the need',
   'portal.published': 'Your need {number} was published and sent on to the banks.',
   'portal.needsTitle': 'Our needs',
@@ -55,7 +57,8 @@ export const portalEn = {
   'link.intro':
     'The enterprise opens its own page with this link or QR code, without an account: it publishes needs, confirms the bank’s contact and rates the service.',
   'link.none': 'No link works now.',
-  'link.active': 'A link works until {at}. Its address is shown only when it is made: make a new one to show the QR code again.',
+  'link.active':
+    'A link works until {at}. Its address is shown only when it is made: make a new one to show the QR code again.',
   'link.create': 'Make a link',
   'link.rotate': 'Make a new link (the old one stops working)',
   'link.revoke': 'Revoke the link',

@@ -80,7 +80,8 @@ export function PortalCaseCard({
       {c.declineReason && (
         <p data-testid="portal-decline">
           {t('portal.declinedBecause', {
-            reason: c.declineReason === 'other' && c.declineText ? c.declineText : t(`declineReason.${c.declineReason}`),
+            reason:
+              c.declineReason === 'other' && c.declineText ? c.declineText : t(`declineReason.${c.declineReason}`),
           })}
         </p>
       )}

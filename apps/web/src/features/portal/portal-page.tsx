@@ -32,10 +32,17 @@ export function PortalPage({ token }: { token: string }): ReactNode {
   const now = useNow();
   const meKey = ['portal', token, 'me'] as const;
   const casesKey = ['portal', token, 'cases'] as const;
-  const me = useQuery({ queryKey: meKey, queryFn: () => portalData(client.api.GET('/api/v1/portal/me', { params: { header: client.header } })), retry: false });
+  const me = useQuery({
+    queryKey: meKey,
+    queryFn: () => portalData(client.api.GET('/api/v1/portal/me', { params: { header: client.header } })),
+    retry: false,
+  });
   const cases = useQuery({
     queryKey: casesKey,
-    queryFn: async () => (await portalData<unknown>(client.api.GET('/api/v1/portal/cases', { params: { header: client.header } }))) as Page<PortalCase>,
+    queryFn: async () =>
+      (await portalData<unknown>(
+        client.api.GET('/api/v1/portal/cases', { params: { header: client.header } }),
+      )) as Page<PortalCase>,
     retry: false,
     enabled: me.isSuccess,
   });
@@ -43,7 +50,8 @@ export function PortalPage({ token }: { token: string }): ReactNode {
   const [campaignId, setCampaignId] = useState('');
   const [published, setPublished] = useState<string | undefined>();
   const publish = useApiMutation(
-    (body: PublishNeedBody) => portalData(client.api.POST('/api/v1/portal/cases', { params: { header: client.header }, body })),
+    (body: PublishNeedBody) =>
+      portalData(client.api.POST('/api/v1/portal/cases', { params: { header: client.header }, body })),
     [casesKey],
   );
 
