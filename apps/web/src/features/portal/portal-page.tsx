@@ -89,6 +89,13 @@ export function PortalPage({ token }: { token: string }): ReactNode {
       <p data-testid="portal-enterprise">
         {t('portal.enterprise', { name: me.data.enterpriseName, region: me.data.regionName })}
       </p>
+      <section aria-labelledby="portal-needs">
+        <h2 id="portal-needs">{t('portal.needsTitle')}</h2>
+        {cases.data?.items.length === 0 && <p>{t('portal.noNeeds')}</p>}
+        {cases.data?.items.map((need) => (
+          <PortalCaseCard key={need.id} need={need} client={client} now={now} invalidates={invalidates} />
+        ))}
+      </section>
       <section className="panel" aria-labelledby="portal-publish">
         <h2 id="portal-publish">{t('portal.publishTitle')}</h2>
         {published && <Notice kind="success">{published}</Notice>}
@@ -134,13 +141,6 @@ export function PortalPage({ token }: { token: string }): ReactNode {
             }
           />
         )}
-      </section>
-      <section aria-labelledby="portal-needs">
-        <h2 id="portal-needs">{t('portal.needsTitle')}</h2>
-        {cases.data?.items.length === 0 && <p>{t('portal.noNeeds')}</p>}
-        {cases.data?.items.map((need) => (
-          <PortalCaseCard key={need.id} need={need} client={client} now={now} invalidates={invalidates} />
-        ))}
       </section>
       <p className="summary">{t('portal.linkExpires', { at: dateTime(me.data.linkExpiresAt) })}</p>
     </main>
