@@ -118,7 +118,8 @@ describe('the enterprise’s own page: a link made on its record, then publish, 
     await page.getByLabel('5 分').check();
     await page.getByLabel('意见建议（选填）').fill('银行响应及时，放款快');
     await page.getByRole('button', { name: '提交评价' }).click();
-    await page.getByText('您的评分：5 分 您的意见：银行响应及时，放款快').waitFor();
+    await page.getByText('您的评分：5 分').waitFor();
+    await page.getByText('您的意见：银行响应及时，放款快').waitFor();
     await expect(page.getByRole('button', { name: '提交评价' }).count()).resolves.toBe(0);
     await expectReadable(page);
     await screenshot(page, 'portal-rated');

@@ -132,12 +132,8 @@ export function PortalCaseCard({
           </button>
         </form>
       )}
-      {c.score !== null && (
-        <p role="status">
-          {t('portal.rated', { score: c.score })}
-          {c.comment ? ` ${t('portal.ratedComment', { comment: c.comment })}` : ''}
-        </p>
-      )}
+      {c.score !== null && <p role="status">{t('portal.rated', { score: c.score })}</p>}
+      {c.score !== null && c.comment && <p>{t('portal.ratedComment', { comment: c.comment })}</p>}
     </section>
   );
 }
