@@ -51,6 +51,14 @@ export const portalEn = {
   'timeline.enterprise': 'The enterprise, on its own page',
   'timeline.score': 'Score: {score} out of 5',
 
+  'feedback.title': 'The enterprises’ word',
+  'feedback.intro': 'From the enterprises’ own pages: whether the bank contacted them, and how they rated the service.',
+  'feedback.answers': 'Answers on contact',
+  'feedback.confirmedShare': 'Contact confirmed',
+  'feedback.disputes': 'Said nobody called',
+  'feedback.averageRating': 'Average rating',
+  'feedback.score': '{score} of 5 ({count} ratings)',
+
   'link.title': 'Enterprise link',
   'link.page': 'Enterprise link: {name}',
   'link.open': 'Enterprise link and QR code',

@@ -51,6 +51,14 @@ export const portalZhCN: Record<keyof typeof portalEn, string> = {
   'timeline.enterprise': '企业（专属页面）',
   'timeline.score': '评分：{score} 分',
 
+  'feedback.title': '企业评价',
+  'feedback.intro': '来自企业专属页面：银行是否与企业联系，以及企业对服务的评分。',
+  'feedback.answers': '反馈联系情况',
+  'feedback.confirmedShare': '确认已联系占比',
+  'feedback.disputes': '反映未联系',
+  'feedback.averageRating': '平均评分',
+  'feedback.score': '{score} 分（{count} 条评价）',
+
   'link.title': '企业专属链接',
   'link.page': '企业专属链接：{name}',
   'link.open': '企业专属链接和二维码',
