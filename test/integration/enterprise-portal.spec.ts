@@ -330,6 +330,20 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
       averageRating: null,
     });
     expect(feedbackOf(world.henanBank2Id)).toMatchObject({ contactAnswers: 0, ratings: 1, averageRating: '4.00' });
+    const csv = await api.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/banks',
+      headers: { authorization: `Bearer ${actors.supervisor}`, accept: 'text/csv' },
+    });
+    expect(csv.statusCode).toBe(200);
+    const [head] = csv.body.replace(/^\uFEFF/u, '').split(/\r?\n/u);
+    expect(head?.split(',').slice(-5)).toEqual([
+      '企业反馈联系数',
+      '企业确认联系占比',
+      '企业反映未联系数',
+      '企业评价数',
+      '企业平均评分',
+    ]);
     const chains = await api.request<{ chainId: string; feedback: Record<string, unknown> }[]>(
       'GET',
       '/api/v1/reports/chains',

@@ -1,6 +1,6 @@
 import type { CsvContext, CsvTable } from '@unblock/http';
 import { wanYuan } from '@unblock/http';
-import type { BankFigures, CampaignFigures, ChainFigures } from '@unblock/reports';
+import type { BankFigures, CampaignFigures, ChainFigures, FeedbackFigures } from '@unblock/reports';
 import { BOTTLENECK_LABELS, STATUS_LABELS, labelOf } from './export-labels';
 
 /** A share "0.4321" as people read it: "43.21%". */
@@ -69,8 +69,20 @@ export async function chainsTable(chains: readonly ChainFigures[], context: CsvC
     '签约金额（万元）': wanYuan(c.signedAmount),
     签约笔数: c.signedCount,
     按时认领率: percent(c.claimsWithinSlaShare),
+    ...feedbackColumns(c.feedback),
   }));
   return { filename: `产业链统计-${await scopeName(context)}-${context.today}`, rows };
+}
+
+/** The enterprises' word on a bank's or chain's cases, from their own page. */
+function feedbackColumns(f: FeedbackFigures): Record<string, string | number> {
+  return {
+    企业反馈联系数: f.contactAnswers,
+    企业确认联系占比: percent(f.contactConfirmedShare),
+    企业反映未联系数: f.disputes,
+    企业评价数: f.ratings,
+    企业平均评分: f.averageRating ?? '',
+  };
 }
 
 /** The figures per bank. */
@@ -88,6 +100,7 @@ export async function banksTable(banks: readonly BankFigures[], context: CsvCont
     '签约金额（元）': b.signedAmount,
     '签约金额（万元）': wanYuan(b.signedAmount),
     签约笔数: b.signedCount,
+    ...feedbackColumns(b.feedback),
   }));
   return { filename: `银行统计-${await scopeName(context)}-${context.today}`, rows };
 }
