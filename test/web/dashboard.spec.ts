@@ -148,7 +148,8 @@ describe('the dashboard of the demo city', () => {
               scroll: el.scrollWidth, client: el.clientWidth, overflowX: getComputedStyle(el).overflowX,
             }))
           `);
-          expect(frames).toHaveLength(2);
+          // By chain, by bank, and the enterprises' word by bank and by chain.
+          expect(frames).toHaveLength(4);
           for (const frame of frames) {
             expect(frame.overflowX).toBe('auto');
             if (device === 'desktop') expect(frame.scroll).toBeLessThanOrEqual(frame.client);

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { CasesModule } from '@unblock/cases';
+import { CasesModule, PortalModule } from '@unblock/cases';
 import { AppConfig, ConfigModule } from '@unblock/config';
 import { DatabaseModule } from '@unblock/database';
 import type { Clock } from '@unblock/domain';
@@ -37,6 +37,10 @@ import { SlaPoliciesController } from './sla/sla-policies.controller';
 import { RedisClient } from './health/redis-client.provider';
 import { CampaignsController } from './reference/campaigns.controller';
 import { EnterprisesController } from './reference/enterprises.controller';
+import { EnterpriseLinksController } from './reference/enterprise-links.controller';
+import { PortalAudit } from './portal/portal-audit';
+import { PortalController } from './portal/portal.controller';
+import { PortalTokenGuard } from './portal/portal-token.guard';
 import { IndustrialChainsController } from './reference/industrial-chains.controller';
 import { OrganizationsController } from './reference/organizations.controller';
 import { RegionsController } from './reference/regions.controller';
@@ -56,6 +60,7 @@ export const CONTROLLERS = [
   UsersController,
   IndustrialChainsController,
   EnterprisesController,
+  EnterpriseLinksController,
   CampaignsController,
   VisitsController,
   CasesController,
@@ -66,6 +71,7 @@ export const CONTROLLERS = [
   ReportsController,
   ImportsController,
   MetricsController,
+  PortalController,
 ];
 
 /** The HTTP API: controllers, guards and DTOs; the rules live in the libraries. */
@@ -85,6 +91,7 @@ export class AppModule {
         IdentityModule,
         ReferenceDataModule,
         CasesModule,
+        PortalModule,
         SlaReadModule,
         NotificationsModule,
         ReportsModule,
@@ -97,6 +104,8 @@ export class AppModule {
         ApiQueues,
         ApiMetrics,
         MetricsTokenGuard,
+        PortalTokenGuard,
+        PortalAudit,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -29,6 +29,8 @@ export class AppConfig {
   };
   readonly bootstrapAdmin: { readonly email: string; readonly password: string } | null;
   readonly loginThrottle: { readonly limit: number; readonly windowSeconds: number };
+  /** Requests per enterprise link on its page (and failed tokens per address), in the login's window. */
+  readonly portalThrottle: { readonly limit: number; readonly windowSeconds: number };
   readonly worker: {
     readonly sweepIntervalMs: number;
     readonly relayIntervalMs: number;
@@ -71,6 +73,7 @@ export class AppConfig {
         ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }
         : null;
     this.loginThrottle = { limit: env.LOGIN_THROTTLE_LIMIT, windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS };
+    this.portalThrottle = { limit: env.PORTAL_THROTTLE_LIMIT, windowSeconds: env.LOGIN_THROTTLE_WINDOW_SECONDS };
     this.worker = {
       sweepIntervalMs: env.SWEEP_INTERVAL_MS,
       relayIntervalMs: env.RELAY_INTERVAL_MS,

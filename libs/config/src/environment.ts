@@ -99,6 +99,13 @@ export class Environment {
   @Min(1)
   LOGIN_THROTTLE_WINDOW_SECONDS = 60;
 
+  /** Requests allowed per enterprise link (and failed tokens per address) in each LOGIN_THROTTLE_WINDOW_SECONDS. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1)
+  PORTAL_THROTTLE_LIMIT = 120;
+
   /** How often the worker's sweeper re-creates lost jobs and opens missed escalations. */
   @IsOptional()
   @Transform(toInt)

@@ -5,3 +5,4 @@ export * from './report-rollups.service';
 export * from './reports.module';
 export * from './reports.service';
 export * from './rollup-figures';
+export * from './enterprise-feedback';

@@ -4,6 +4,7 @@ import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
 import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
 import { DataSource, In } from 'typeorm';
 import { CampaignFigures, campaignFigures, distinctOf, figuresFrom, reportCalendar, share } from './campaign-figures';
+import { FeedbackFigures, NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
@@ -21,6 +22,8 @@ function wholeCampaign(query: ReportQuery): boolean {
 const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
 
 export class ChainFigures extends CampaignFigures {
+  /** The enterprises' word on the chain's cases (contacts confirmed, disputes, ratings). */
+  feedback!: FeedbackFigures;
   chainId!: string;
   chainName!: string;
   regionCode!: string;
@@ -44,6 +47,8 @@ export class BankFigures {
   intentionAmount!: string;
   signedAmount!: string;
   signedCount!: number;
+  /** The enterprises' word on the bank's cases (contacts confirmed, disputes, ratings). */
+  feedback!: FeedbackFigures;
 }
 
 /** The campaign dashboards: the regulators' figures, per chain and per bank, within the caller's scope. */
@@ -142,7 +147,16 @@ export class ReportsService {
     });
   }
 
+  /** Per chain: the campaign figures and the enterprises' feedback. */
   async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
+    const [figures, feedback] = await Promise.all([
+      this.chainFigures(actor, query),
+      feedbackFigures(this.dataSource.manager, actor, query, 'chain'),
+    ]);
+    return figures.map((f) => ({ ...f, feedback: feedback.get(f.chainId) ?? NO_FEEDBACK }));
+  }
+
+  private async chainFigures(actor: Actor, query: ReportQuery): Promise<Omit<ChainFigures, 'feedback'>[]> {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
     const qb = manager
@@ -167,7 +181,7 @@ export class ReportsService {
       id: In([...new Set(chains.flatMap((c) => [c.leadBankId, c.deputyBankId]))]),
     });
     const name = (id: string): string => banks.find((b) => b.id === id)?.name ?? '';
-    const describe = (chain: IndustrialChainEntity): Omit<ChainFigures, keyof CampaignFigures> => ({
+    const describe = (chain: IndustrialChainEntity): Omit<ChainFigures, keyof CampaignFigures | 'feedback'> => ({
       chainId: chain.id,
       chainName: chain.name,
       regionCode: chain.regionCode,
@@ -203,7 +217,7 @@ export class ReportsService {
     const filter = new ReportFilter(actor, query);
     const calendar = await reportCalendar(manager);
     const now = this.clock.now();
-    const result: ChainFigures[] = [];
+    const result: Omit<ChainFigures, 'feedback'>[] = [];
     for (const chain of chains) {
       const figures = await campaignFigures(manager, filter, calendar, now, {
         visits: (p: Params) =>
@@ -216,7 +230,16 @@ export class ReportsService {
     return result;
   }
 
+  /** Per bank: claims, declines, escalations, loans, and the enterprises' feedback. */
   async banks(actor: Actor, query: ReportQuery): Promise<BankFigures[]> {
+    const [figures, feedback] = await Promise.all([
+      this.bankFigures(actor, query),
+      feedbackFigures(this.dataSource.manager, actor, query, 'bank'),
+    ]);
+    return figures.map((f) => ({ ...f, feedback: feedback.get(f.bankId) ?? NO_FEEDBACK }));
+  }
+
+  private async bankFigures(actor: Actor, query: ReportQuery): Promise<Omit<BankFigures, 'feedback'>[]> {
     const manager = this.dataSource.manager;
     const banks = await manager.find(OrganizationEntity, {
       where: actor.role === 'bank_manager' ? { id: actor.organizationId ?? '' } : { kind: 'bank' },
@@ -249,7 +272,7 @@ export class ReportsService {
       { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
       query,
     );
-    const result: BankFigures[] = [];
+    const result: Omit<BankFigures, 'feedback'>[] = [];
     for (const bank of banks) {
       const pc = new Params();
       const where = filter.cases(pc);

@@ -30,8 +30,10 @@ export interface Call {
  *   campaign that does not exist (nothing of it shows, not even that it is there); admins see all;
  * - `global`: reference data every role reads and only admins write; out of scope is the other province's
  *   object, and answers as in scope.
+ * - `portal`: an enterprise's own page, reached by its link's token whoever calls (no bearer token): in scope
+ *   is the enterprise's own case, out of scope another enterprise's (404).
  */
-export type ScopeKind = 'scoped' | 'own' | 'personal' | 'self' | 'figures' | 'global';
+export type ScopeKind = 'scoped' | 'own' | 'personal' | 'self' | 'figures' | 'global' | 'portal';
 
 /** One row of the authorization table: an operation, how to call it, and what its objects' scope is. */
 export interface AccessRow {
@@ -64,7 +66,9 @@ export interface Expected {
  */
 export function expectedOf(row: AccessRow, operation: Operation, role: Role, scope: Scope, isList: boolean): Expected {
   const { guard, lifecycle } = operation;
-  if (guard === 'public') return { status: row.success };
+  if (guard === 'public') {
+    return { status: row.scope === 'portal' && scope === 'out of scope' ? (row.outOfScope ?? 404) : row.success };
+  }
   if (!guard.includes(role)) return { status: 403 };
   const inScope = row.inScope?.[role] ?? row.success;
   const reaches =

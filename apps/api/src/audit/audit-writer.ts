@@ -5,6 +5,8 @@ import { INSERT_AUDIT_RECORDS, PreparedStatements, type AuditStamp } from '@unbl
 export interface AuditRow extends AuditStamp {
   readonly entityId: string | null;
   readonly status: number;
+  /** The enterprise link an action on an enterprise's own page came through. */
+  readonly enterpriseLinkId?: string | null;
 }
 
 interface Waiting {
@@ -77,6 +79,7 @@ export class AuditWriter {
       rows.map((r) => r.ip),
       rows.map((r) => r.userAgent),
       rows.map((r) => r.requestId),
+      rows.map((r) => r.enterpriseLinkId ?? null),
     ]);
   }
 }

@@ -1,6 +1,6 @@
 import type { CsvContext, CsvTable } from '@unblock/http';
 import { wanYuan } from '@unblock/http';
-import type { BankFigures, CampaignFigures, ChainFigures } from '@unblock/reports';
+import type { BankFigures, CampaignFigures, ChainFigures, FeedbackFigures } from '@unblock/reports';
 import { CASE_WORDS, labelOf } from '@unblock/domain';
 import { BANK_HEADERS, CHAIN_HEADERS, FILE_WORDS, SUMMARY_WORDS, headed } from './export-labels';
 
@@ -76,9 +76,27 @@ export async function chainsTable(chains: readonly ChainFigures[], context: CsvC
       signedWan: wanYuan(c.signedAmount),
       signedCount: c.signedCount,
       claimsWithinSla: percent(c.claimsWithinSlaShare),
+      ...feedbackColumns(c.feedback),
     }),
   );
   return { filename: `${FILE_WORDS[context.language].chains}-${await scopeName(context)}-${context.today}`, rows };
+}
+
+/** The enterprises' word on a bank's or chain's cases, from their own page. */
+function feedbackColumns(f: FeedbackFigures): {
+  contactAnswers: number;
+  contactConfirmedShare: string;
+  disputes: number;
+  ratings: number;
+  averageRating: string;
+} {
+  return {
+    contactAnswers: f.contactAnswers,
+    contactConfirmedShare: percent(f.contactConfirmedShare),
+    disputes: f.disputes,
+    ratings: f.ratings,
+    averageRating: f.averageRating ?? '',
+  };
 }
 
 /** The figures per bank. */
@@ -97,6 +115,7 @@ export async function banksTable(banks: readonly BankFigures[], context: CsvCont
       signed: b.signedAmount,
       signedWan: wanYuan(b.signedAmount),
       signedCount: b.signedCount,
+      ...feedbackColumns(b.feedback),
     }),
   );
   return { filename: `${FILE_WORDS[context.language].banks}-${await scopeName(context)}-${context.today}`, rows };

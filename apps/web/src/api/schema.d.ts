@@ -411,6 +411,39 @@ export interface paths {
         patch: operations["EnterprisesController_update"];
         trace?: never;
     };
+    "/api/v1/enterprises/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EnterpriseLinksController_list"];
+        put?: never;
+        /** A new link (its URL and QR code, answered once); the live one is revoked. */
+        post: operations["EnterpriseLinksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["EnterpriseLinksController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/escalations": {
         parameters: {
             query?: never;
@@ -715,6 +748,74 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["OrganizationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/portal/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enterprise's needs, newest first (its latest 200, in one page). */
+        get: operations["PortalController_cases"];
+        put?: never;
+        /** Publishes a need: a case of source `enterprise`, routed as its campaign says. */
+        post: operations["PortalController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/contact-confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether the bank contacted the enterprise, once; `contacted: false` opens an escalation. */
+        post: operations["PortalController_contact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/cases/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rates the service 1–5, once, after the outcome is known. */
+        post: operations["PortalController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PortalController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/regions": {
@@ -1153,6 +1254,11 @@ export interface components {
             /** @enum {string} */
             resolution: "other" | "withdrawn" | "resolved_elsewhere" | "not_eligible" | "duplicate";
         };
+        ContactConfirmationDto: {
+            /** @description true: the bank contacted us; false: it did not (a dispute, for the supervisors). */
+            contacted: boolean;
+            note?: string;
+        };
         CreateCalendarDto: {
             holidays?: string[];
             name: string;
@@ -1198,6 +1304,10 @@ export interface components {
             size: "micro" | "small" | "medium" | "large";
             tags?: ("specialized_sme" | "high_tech" | "clean_energy" | "foreign_trade")[];
             uscc: string;
+        };
+        CreateEnterpriseLinkDto: {
+            /** @description Days the link works, 1–365; 90 when left out. */
+            validDays?: number;
         };
         CreateOrganizationDto: {
             /** @enum {string} */
@@ -1280,6 +1390,26 @@ export interface components {
              * @description The visit the need was found on (source `visit`).
              */
             visitId?: string;
+        };
+        EnterpriseLinkCreatedResponse: {
+            createdAt: string;
+            enterpriseId: string;
+            expiresAt: string;
+            id: string;
+            /** @description The URL as a QR code, an SVG document. */
+            qrSvg: string;
+            /** @description Null while the link works (until it expires). */
+            revokedAt: string | null;
+            /** @description The enterprise's page, holding the token: `https://…/e/<token>`. */
+            url: string;
+        };
+        EnterpriseLinkResponse: {
+            createdAt: string;
+            enterpriseId: string;
+            expiresAt: string;
+            id: string;
+            /** @description Null while the link works (until it expires). */
+            revokedAt: string | null;
         };
         EnterpriseResponse: {
             chainId: string | null;
@@ -1420,6 +1550,72 @@ export interface components {
              *     password of their own (`POST /me/password`) before anything else.
              */
             oneTimePassword: string;
+        };
+        PortalCampaignResponse: {
+            id: string;
+            name: string;
+        };
+        PortalCaseResponse: {
+            /** @description The bank working it (or holding it); null while it waits in a pool or has none. */
+            bankName: string | null;
+            campaignName: string;
+            comment: string | null;
+            /** @description Whether the enterprise may now say whether the bank contacted it (a bank claimed it; not yet answered). */
+            contactAnswerable: boolean;
+            /** @description The enterprise's answer: true confirmed, false disputed, null not given. */
+            contactConfirmed: boolean | null;
+            createdAt: string;
+            /**
+             * @description The reason of the last decline, if any bank declined.
+             * @enum {string|null}
+             */
+            declineReason: "other" | "outside_credit_policy" | "insufficient_collateral" | "credit_risk" | "not_our_region" | "enterprise_unreachable" | null;
+            declineText: string | null;
+            /** @description The bank's next deadline; null when none runs (or the clocks are paused). */
+            dueAt: string | null;
+            id: string;
+            number: string;
+            /** @enum {string|null} */
+            outcome: "loan_signed" | "closed" | "declined" | null;
+            /** @enum {string} */
+            purpose: "other" | "working_capital" | "equipment_upgrade" | "capacity_expansion" | "technology_rd" | "trade_finance" | "green_transition";
+            /** @description Whether the enterprise may now rate the service (the outcome is known; not yet rated). */
+            rateable: boolean;
+            /** @description Yuan, a decimal string. */
+            requestedAmount: string;
+            score: number | null;
+            /** @enum {string} */
+            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            /** @enum {string} */
+            term: "short" | "medium_long";
+        };
+        PortalMeResponse: {
+            /** @description The campaigns running now that cover the enterprise's region, the default (the narrowest) first. */
+            campaigns: components["schemas"]["PortalCampaignResponse"][];
+            enterpriseId: string;
+            enterpriseName: string;
+            /** @description When the link stops working. */
+            linkExpiresAt: string;
+            regionName: string;
+        };
+        PublishNeedDto: {
+            bottlenecks: ("other" | "collateral_shortage" | "weak_credit_history" | "high_financing_cost" | "information_asymmetry" | "slow_approval" | "guarantee_missing" | "policy_awareness")[];
+            /**
+             * Format: uuid
+             * @description One of the campaigns `GET /portal/me` offers; the first of them when left out.
+             */
+            campaignId?: string;
+            note?: string;
+            /** @enum {string} */
+            purpose: "other" | "working_capital" | "equipment_upgrade" | "capacity_expansion" | "technology_rd" | "trade_finance" | "green_transition";
+            /** @description Yuan, a decimal string with at most two decimals, e.g. "5000000.00". */
+            requestedAmount: string;
+            /** @enum {string} */
+            term: "short" | "medium_long";
+        };
+        RatingDto: {
+            comment?: string;
+            score: number;
         };
         ReassignCaseDto: {
             /** Format: uuid */
@@ -2421,6 +2617,74 @@ export interface operations {
             };
         };
     };
+    EnterpriseLinksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseLinkResponse"][];
+                };
+            };
+        };
+    };
+    EnterpriseLinksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEnterpriseLinkDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseLinkCreatedResponse"];
+                };
+            };
+        };
+    };
+    EnterpriseLinksController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                linkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseLinkResponse"];
+                };
+            };
+        };
+    };
     EscalationsController_list: {
         parameters: {
             query: {
@@ -3010,6 +3274,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationResponse"];
+                };
+            };
+        };
+    };
+    PortalController_cases: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the token of the enterprise’s link */
+                "X-Portal-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PortalController_publish: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the token of the enterprise’s link */
+                "X-Portal-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishNeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCaseResponse"];
+                };
+            };
+        };
+    };
+    PortalController_contact: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the token of the enterprise’s link */
+                "X-Portal-Token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactConfirmationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCaseResponse"];
+                };
+            };
+        };
+    };
+    PortalController_rate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the token of the enterprise’s link */
+                "X-Portal-Token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCaseResponse"];
+                };
+            };
+        };
+    };
+    PortalController_me: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the token of the enterprise’s link */
+                "X-Portal-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMeResponse"];
                 };
             };
         };

@@ -11,6 +11,7 @@ import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Layout } from './layout';
 import { allows, findRoute } from './route-table';
 import { Link, Router, useRouter } from './router';
+import { PORTAL_PATH, PortalPage } from '../features/portal/portal-page';
 
 /** Signed out: the sign-in page (remembering where the user was going); signed in: the page in the layout. */
 function Shell(): ReactNode {
@@ -54,15 +55,25 @@ function Shell(): ReactNode {
   );
 }
 
+/** The enterprise's own page (`/e/<token>`) needs no account; every other page is the console's. */
+function Entry(): ReactNode {
+  const { location } = useRouter();
+  const portal = PORTAL_PATH.exec(location.path);
+  if (portal?.[1]) return <PortalPage token={portal[1]} />;
+  return (
+    <AuthProvider>
+      <Shell />
+    </AuthProvider>
+  );
+}
+
 export function App(): ReactNode {
   const [queryClient] = useState(createQueryClient);
   return (
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
         <Router>
-          <AuthProvider>
-            <Shell />
-          </AuthProvider>
+          <Entry />
         </Router>
       </QueryClientProvider>
     </I18nProvider>

@@ -5,6 +5,7 @@ import { adminRoutes } from '../features/admin/routes';
 import { CHANGE_PASSWORD_PATH, ChangePasswordPage } from '../auth/change-password-page';
 import { HomePage } from '../features/home/home-page';
 import { supervisorRoutes } from '../features/supervisor/routes';
+import { enterpriseLinkRoutes } from '../features/enterprise-link/routes';
 import { matchPath } from './router';
 import type { RouteDefinition } from './routes';
 
@@ -15,6 +16,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...bankManagerRoutes,
   ...supervisorRoutes,
   ...adminRoutes,
+  ...enterpriseLinkRoutes,
   { path: CHANGE_PASSWORD_PATH, title: 'account.password', roles: 'any', render: () => <ChangePasswordPage /> },
 ];
 

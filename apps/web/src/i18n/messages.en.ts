@@ -7,6 +7,7 @@ import { supervisorEn } from './messages-supervisor.en';
 import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
 import { needsEn } from './messages-needs.en';
+import { portalEn } from './messages-portal.en';
 
 const enWords = CASE_WORDS['en'];
 
@@ -534,6 +535,7 @@ export const en = {
   ...supervisorEn,
   ...dashboardEn,
   ...needsEn,
+  ...portalEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -8,6 +8,7 @@ import { dashboardZhCN } from './messages-dashboard.zh-cn';
 import { zhTerm } from './glossary';
 import type { Messages } from './messages.en';
 import { needsZhCN } from './messages-needs.zh-cn';
+import { portalZhCN } from './messages-portal.zh-cn';
 
 const zhWords = CASE_WORDS['zh-CN'];
 
@@ -526,4 +527,5 @@ export const zhCN: Messages = {
   ...supervisorZhCN,
   ...dashboardZhCN,
   ...needsZhCN,
+  ...portalZhCN,
 };

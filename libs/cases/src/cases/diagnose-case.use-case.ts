@@ -40,6 +40,11 @@ export interface DiagnoseCaseCommand {
   /** The enterprise and campaign of a need from another channel (`phone`, `list`), with no visit. */
   readonly enterpriseId?: string | undefined;
   readonly campaignId?: string | undefined;
+  /**
+   * The enterprise link a need of source `enterprise` was published through: only the enterprise's own page
+   * (`PublishNeedUseCase`) gives one, so staff never record that source.
+   */
+  readonly portalLinkId?: string | undefined;
   /** The row key of an imported need: a case with this key already answers, and nothing is written. */
   readonly intakeKey?: string | undefined;
   readonly requestedAmount: string;
@@ -64,13 +69,15 @@ interface Origin {
   readonly enterprise: EnterpriseEntity;
   readonly campaignId: string;
   readonly visitId: string | null;
+  /** The enterprise link of a need the enterprise published (no user acted). */
+  readonly portalLinkId: string | null;
 }
 
 /**
  * Records a financing need, from a visit (source `visit`), a phone call (`phone`) or a list (`list`): a new
  * case, numbered C-<year>-<sequence>, and, unless told otherwise, routed at once in the same transaction.
  * The one way a case is born, for `POST /cases` and for the needs of a 申报清单 (`POST /imports/needs`).
- * A need the enterprise publishes itself (`enterprise`) comes from its own page, never from staff.
+ * A need the enterprise publishes itself (`enterprise`) comes from its own page (with its link), never from staff.
  */
 @Injectable()
 export class DiagnoseCaseUseCase {
@@ -121,11 +128,12 @@ export class DiagnoseCaseUseCase {
         priority: command.priority ?? (enterprise.chainRole === 'leader' ? 'high' : 'normal'),
       },
       {
-        actorUserId: command.actor.userId,
+        actorUserId: origin.portalLinkId === null ? command.actor.userId : null,
         at: now,
         data: {
           source: origin.source,
           visitId: origin.visitId,
+          ...(origin.portalLinkId === null ? {} : { linkId: origin.portalLinkId }),
           requestedAmount,
           bottlenecks,
           note: command.note ?? null,
@@ -150,9 +158,8 @@ export class DiagnoseCaseUseCase {
   private async origin(manager: EntityManager, command: DiagnoseCaseCommand): Promise<Origin> {
     const source = command.source ?? (command.visitId !== undefined ? 'visit' : undefined);
     if (source === undefined) throw DomainError.invalid('source', 'is required when no visitId is given');
-    if (source === 'enterprise') {
-      throw DomainError.invalid('source', 'a need of source enterprise is published on the enterprise’s own page');
-    }
+    if (source === 'enterprise') return this.published(manager, command);
+    if (command.portalLinkId !== undefined) throw new Error('a need from an enterprise link is of source enterprise');
     if (source === 'visit') {
       if (command.visitId === undefined) throw DomainError.invalid('visitId', 'is required for a need from a visit');
       for (const field of ['enterpriseId', 'campaignId'] as const) {
@@ -167,7 +174,7 @@ export class DiagnoseCaseUseCase {
       const visit = await whereVisitVisible(qb, command.actor).getOne();
       if (!visit) throw DomainError.invalid('visitId', 'no visit you can see has this id');
       const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: visit.enterpriseId });
-      return { source, enterprise, campaignId: visit.campaignId, visitId: visit.id };
+      return { source, enterprise, campaignId: visit.campaignId, visitId: visit.id, portalLinkId: null };
     }
     if (command.visitId !== undefined) {
       throw DomainError.invalid('visitId', `a need of source ${source} has no visit`);
@@ -195,6 +202,31 @@ export class DiagnoseCaseUseCase {
     ) {
       throw DomainError.invalid('campaignId', 'no campaign covering this enterprise has this id');
     }
-    return { source, enterprise, campaignId: campaign.id, visitId: null };
+    return { source, enterprise, campaignId: campaign.id, visitId: null, portalLinkId: null };
+  }
+
+  /**
+   * A need the enterprise published on its own page: the link's enterprise (the caller resolved it from the
+   * link) and a campaign covering it. Without a link, staff tried the source: a 400.
+   */
+  private async published(manager: EntityManager, command: DiagnoseCaseCommand): Promise<Origin> {
+    if (command.portalLinkId === undefined) {
+      throw DomainError.invalid('source', 'a need of source enterprise is published on the enterprise’s own page');
+    }
+    if (command.enterpriseId === undefined || command.campaignId === undefined) {
+      throw new Error('a published need names its enterprise and campaign');
+    }
+    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: command.enterpriseId });
+    const campaign = await manager.findOneBy(CampaignEntity, { id: command.campaignId });
+    if (!campaign || !isWithinRegion(enterprise.regionCode, campaign.regionCode)) {
+      throw DomainError.invalid('campaignId', 'no campaign covering this enterprise has this id');
+    }
+    return {
+      source: 'enterprise',
+      enterprise,
+      campaignId: campaign.id,
+      visitId: null,
+      portalLinkId: command.portalLinkId,
+    };
   }
 }

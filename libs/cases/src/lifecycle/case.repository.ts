@@ -171,7 +171,7 @@ export class CaseRepository {
   async insert(
     manager: EntityManager,
     values: NewCase,
-    event: { readonly actorUserId: string; readonly at: Date; readonly data: object },
+    event: { readonly actorUserId: string | null; readonly at: Date; readonly data: object },
   ): Promise<string> {
     const inserted = await manager.insert(CaseEntity, {
       ...values,

@@ -33,4 +33,9 @@ export class AuditRecordEntity extends BaseEntity {
 
   @Column({ type: 'text', nullable: true })
   requestId!: string | null;
+
+  /** The enterprise link an action on an enterprise's own page came through (no user acts there). */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  enterpriseLinkId!: string | null;
 }

@@ -15,9 +15,12 @@ export interface AuditStamp {
   readonly requestId: string;
 }
 
-/** The one INSERT of audit records: `select` answers their columns, in the order of its column list. */
-function insertAuditRecords(select: string): string {
-  return `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
+/**
+ * The one INSERT of audit records: `select` answers their columns, in the order of its column list; with
+ * `link`, the last is the enterprise link an action on an enterprise's own page came through.
+ */
+function insertAuditRecords(select: string, link = false): string {
+  return `INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id${link ? ', enterprise_link_id' : ''})
           ${select}`;
 }
 
@@ -36,9 +39,10 @@ export function auditRecordsInsert(stamp: AuditStamp, from: string, status: numb
 /**
  * Audit records written on their own (a write whose statement did not write its record), given as
  * parallel arrays with one element per record: actor user ids $1, times $2, actions $3, entities $4,
- * entity ids $5, statuses $6, client addresses $7, user agents $8, request ids $9.
+ * entity ids $5, statuses $6, client addresses $7, user agents $8, request ids $9, enterprise links $10.
  */
 export const INSERT_AUDIT_RECORDS = insertAuditRecords(
   `SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[],
-                       $8::text[], $9::text[])`,
+                       $8::text[], $9::text[], $10::uuid[])`,
+  true,
 );

@@ -5,8 +5,10 @@ import { CaseEventEntity } from './case-event.entity';
 import { CaseObligationEntity } from './case-obligation.entity';
 import { CasePoolMemberEntity } from './case-pool-member.entity';
 import { CaseEntity } from './case.entity';
+import { EnterpriseLinkEntity } from './enterprise-link.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EscalationEntity } from './escalation.entity';
+import { FeedbackEntity } from './feedback.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ImportChunkEntity, ImportEntity, ImportErrorEntity } from './import.entity';
 import { IndustrialChainEntity } from './industrial-chain.entity';
@@ -30,7 +32,9 @@ export {
   CaseObligationEntity,
   CasePoolMemberEntity,
   EnterpriseEntity,
+  EnterpriseLinkEntity,
   EscalationEntity,
+  FeedbackEntity,
   IdempotencyKeyEntity,
   ImportChunkEntity,
   ImportEntity,
@@ -68,7 +72,9 @@ export const ENTITIES = [
   CaseObligationEntity,
   CasePoolMemberEntity,
   EnterpriseEntity,
+  EnterpriseLinkEntity,
   EscalationEntity,
+  FeedbackEntity,
   IdempotencyKeyEntity,
   ImportChunkEntity,
   ImportEntity,

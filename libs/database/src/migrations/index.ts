@@ -13,6 +13,7 @@ import { AccountSessions1795321400731 } from './1795321400731-AccountSessions';
 import { CampaignTargets1795321618270 } from './1795321618270-CampaignTargets';
 import { ChineseReferenceNames1795321618271 } from './1795321618271-ChineseReferenceNames';
 import { NeedsFromEveryChannel1795321817017 } from './1795321817017-NeedsFromEveryChannel';
+import { EnterprisePortal1796629227654 } from './1796629227654-EnterprisePortal';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CampaignTargets1795321618270,
   ChineseReferenceNames1795321618271,
   NeedsFromEveryChannel1795321817017,
+  EnterprisePortal1796629227654,
 ];

@@ -12,6 +12,7 @@ import type { FieldSpec } from './admin-form';
 import { AdminListPage, adminPageQuery } from './admin-list-page';
 import { validateEnterprise, validateEnterpriseEdit, type FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
+import { Link } from '../../app/router';
 
 /** `/manage/enterprises`: the enterprises by credit code; an edit changes all but the credit code. */
 export function EnterprisesPage(): ReactNode {
@@ -83,6 +84,14 @@ export function EnterprisesPage(): ReactNode {
         { label: 'admin.region', value: (e: Enterprise) => regionName(regions.data, e.regionCode) },
         { label: 'admin.size', value: (e: Enterprise) => t(`admin.size.${e.size}`) },
         { label: 'admin.chain', value: (e: Enterprise) => nameOf(chains.data, e.chainId) },
+        {
+          label: 'link.title',
+          value: (e: Enterprise) => (
+            <Link to={`/enterprises/${e.id}/link`} aria-label={`${t('link.title')}：${e.name}`}>
+              {t('link.open')}
+            </Link>
+          ),
+        },
       ]}
       fields={fields}
       validate={validateEnterprise}

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../api/types';
+import { Link } from '../../app/router';
+import { useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 
 /**
@@ -8,6 +10,7 @@ import { useI18n } from '../../i18n/i18n';
  */
 export function CaseEnterprise({ detail: c }: { detail: CaseDetail }): ReactNode {
   const { t, day } = useI18n();
+  const user = useUser();
   const e = c.enterprise;
   const v = c.visit;
   return (
@@ -33,6 +36,11 @@ export function CaseEnterprise({ detail: c }: { detail: CaseDetail }): ReactNode
         <dt>{t('case.contactPhone')}</dt>
         <dd>{e.contactPhone ? <a href={`tel:${e.contactPhone}`}>{e.contactPhone}</a> : t('case.none')}</dd>
       </dl>
+      {user.role !== 'bank_manager' && (
+        <p>
+          <Link to={`/enterprises/${c.enterpriseId}/link`}>{t('link.open')}</Link>
+        </p>
+      )}
       <h3>{t('case.visit')}</h3>
       <dl className="facts" data-testid="case-visit">
         {v && (

@@ -25,6 +25,9 @@ const EVENT_TYPES = [
   'note',
   'claim_deadline_missed',
   'escalated',
+  'contact_confirmed',
+  'contact_disputed',
+  'rated',
 ] as const;
 const MILESTONES = ['contacted', 'due_diligence', 'intention'] as const;
 const DECLINE_REASONS = [
@@ -67,6 +70,11 @@ export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
     if (event.type === 'diagnosed' && includes(CASE_SOURCES, d['source'])) {
       out.push(t('timeline.channel', { source: t(`source.${d['source']}`) }));
     }
+    if (event.type === 'rated' && typeof d['score'] === 'number') {
+      out.push(t('timeline.score', { score: d['score'] }));
+    }
+    const comment = event.type === 'rated' ? text(d['comment']) : undefined;
+    if (comment) out.push(t('timeline.note', { text: comment }));
     if (event.type === 'diagnosed' && text(d['requestedAmount'])) {
       out.push(t('timeline.requested', { amount: money(String(d['requestedAmount'])) }));
     }
@@ -124,7 +132,9 @@ export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
       ? event.actorOrganizationName
         ? t('person.withOrg', { name: event.actorName, org: event.actorOrganizationName })
         : event.actorName
-      : t('timeline.system');
+      : typeof (event.data as Record<string, unknown>)['linkId'] === 'string'
+        ? t('timeline.enterprise')
+        : t('timeline.system');
   return (
     <section className="panel" aria-labelledby="case-timeline">
       <h2 id="case-timeline">{t('case.timeline')}</h2>

@@ -12,6 +12,7 @@ import { nameOptions, regionOptions } from '../../reference/names';
 import { useCampaigns, useRegions } from '../../reference/reference-lists';
 import { BankFiguresTable } from './bank-figures-table';
 import { ChainFiguresTable } from './chain-figures-table';
+import { FeedbackFiguresTable } from './feedback-figures-table';
 import { Chart } from './chart';
 import { bankOption, barChartHeight, bottleneckOption, funnelOption } from './dashboard-charts';
 import { downloadReport, type ExportFormat, type ReportName, type ReportQuery } from './report-export';
@@ -255,6 +256,24 @@ export function DashboardPage(): ReactNode {
               />
             )}
             <BankFiguresTable banks={shown.banks} labelledBy="dash-banks" />
+          </section>
+          <section aria-labelledby="dash-feedback" className="panel">
+            <h2 id="dash-feedback">{t('feedback.title')}</h2>
+            <p>{t('feedback.intro')}</p>
+            <h3 id="dash-feedback-banks">{t('dashboard.byBank')}</h3>
+            <FeedbackFiguresTable
+              rows={shown.banks.map((b) => ({ id: b.bankId, name: b.bankName, feedback: b.feedback }))}
+              nameLabel={t('supervisor.bank')}
+              labelledBy="dash-feedback-banks"
+              testId="feedback-banks-table"
+            />
+            <h3 id="dash-feedback-chains">{t('dashboard.byChain')}</h3>
+            <FeedbackFiguresTable
+              rows={shown.chains.map((c) => ({ id: c.chainId, name: c.chainName, feedback: c.feedback }))}
+              nameLabel={t('supervisor.chain')}
+              labelledBy="dash-feedback-chains"
+              testId="feedback-chains-table"
+            />
           </section>
         </>
       )}

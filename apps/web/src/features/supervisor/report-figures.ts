@@ -25,7 +25,19 @@ export interface CampaignFigures {
   topBottlenecks: { bottleneck: Bottleneck; count: number }[];
 }
 
+/** The enterprises' word on a bank's or chain's cases, from their own page. */
+export interface FeedbackFigures {
+  contactAnswers: number;
+  contactsConfirmed: number;
+  contactConfirmedShare: string | null;
+  disputes: number;
+  ratings: number;
+  /** The mean score 1–5, 2 decimals. */
+  averageRating: string | null;
+}
+
 export interface ChainFigures extends CampaignFigures {
+  feedback: FeedbackFigures;
   chainId: string;
   chainName: string;
   regionCode: string;
@@ -47,6 +59,7 @@ export interface BankFigures {
   intentionAmount: string;
   signedAmount: string;
   signedCount: number;
+  feedback: FeedbackFigures;
 }
 
 /** The cases that got past "claimed" (claimed now, or later in the lifecycle). */

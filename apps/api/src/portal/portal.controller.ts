@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import {
+  ConfirmContactUseCase,
+  PortalCaseResponse,
+  PortalMeResponse,
+  PortalQueries,
+  PublishNeedUseCase,
+  RateCaseUseCase,
+  type PortalAccess,
+} from '@unblock/cases';
+import type { Page } from '@unblock/database';
+import { Public } from '@unblock/http';
+import { UuidPipe } from '../common/uuid.pipe';
+import { PortalAudit } from './portal-audit';
+import { ContactConfirmationDto, PublishNeedDto, RatingDto } from './portal.dto';
+import { CurrentPortalAccess, PortalTokenGuard, type PortalRequest } from './portal-token.guard';
+
+/**
+ * The enterprise's own page, without an account: the `X-Portal-Token` header holds its link's token, which
+ * reaches that enterprise's needs and nothing else (another enterprise's case answers 404).
+ */
+@ApiTags('portal')
+@ApiHeader({ name: 'X-Portal-Token', required: true, description: 'the token of the enterprise’s link' })
+@Public()
+@UseGuards(PortalTokenGuard)
+@Controller('portal')
+export class PortalController {
+  constructor(
+    private readonly queries: PortalQueries,
+    private readonly publishNeed: PublishNeedUseCase,
+    private readonly confirmContact: ConfirmContactUseCase,
+    private readonly rateCase: RateCaseUseCase,
+    private readonly audit: PortalAudit,
+  ) {}
+
+  @Get('me')
+  async me(@CurrentPortalAccess() access: PortalAccess, @Req() request: PortalRequest): Promise<PortalMeResponse> {
+    return this.audit.record(request, 200, await this.queries.me(access), access.enterpriseId);
+  }
+
+  /** The enterprise's needs, newest first (its latest 200, in one page). */
+  @Get('cases')
+  async cases(
+    @CurrentPortalAccess() access: PortalAccess,
+    @Req() request: PortalRequest,
+  ): Promise<Page<PortalCaseResponse>> {
+    const items = await this.queries.cases(access);
+    return this.audit.record(request, 200, { items, nextCursor: null }, access.enterpriseId);
+  }
+
+  /** Publishes a need: a case of source `enterprise`, routed as its campaign says. */
+  @Post('cases')
+  async publish(
+    @CurrentPortalAccess() access: PortalAccess,
+    @Body() dto: PublishNeedDto,
+    @Req() request: PortalRequest,
+  ): Promise<PortalCaseResponse> {
+    const created = await this.publishNeed.execute({ ...dto, access });
+    return this.audit.record(request, 201, created, created.id);
+  }
+
+  /** Whether the bank contacted the enterprise, once; `contacted: false` opens an escalation. */
+  @Post('cases/:id/contact-confirmation')
+  @HttpCode(200)
+  async contact(
+    @CurrentPortalAccess() access: PortalAccess,
+    @Param('id', UuidPipe) caseId: string,
+    @Body() dto: ContactConfirmationDto,
+    @Req() request: PortalRequest,
+  ): Promise<PortalCaseResponse> {
+    const answered = await this.confirmContact.execute({ ...dto, access, caseId });
+    return this.audit.record(request, 200, answered, caseId);
+  }
+
+  /** Rates the service 1–5, once, after the outcome is known. */
+  @Post('cases/:id/rating')
+  @HttpCode(200)
+  async rate(
+    @CurrentPortalAccess() access: PortalAccess,
+    @Param('id', UuidPipe) caseId: string,
+    @Body() dto: RatingDto,
+    @Req() request: PortalRequest,
+  ): Promise<PortalCaseResponse> {
+    const rated = await this.rateCase.execute({ ...dto, access, caseId });
+    return this.audit.record(request, 200, rated, caseId);
+  }
+}

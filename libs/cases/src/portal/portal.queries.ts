@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CampaignEntity, EnterpriseEntity, EnterpriseLinkEntity, PORTAL_CASES, RegionEntity } from '@unblock/database';
+import {
+  Clock,
+  WEEKENDS_ONLY,
+  isWithinRegion,
+  localDate,
+  type CaseStatus,
+  type DeclineReason,
+  type Purpose,
+  type Term,
+} from '@unblock/domain';
+import { DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import type { PortalAccess } from './portal-access';
+import type { PortalCampaignResponse, PortalCaseResponse, PortalMeResponse, PortalOutcome } from './portal.response';
+
+interface PortalCaseRow {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  requested_amount: string;
+  purpose: Purpose;
+  term: Term;
+  created_at: Date;
+  due_at: Date | null;
+  paused_at: Date | null;
+  campaign_name: string;
+  bank_name: string | null;
+  decline_reason: DeclineReason | null;
+  decline_text: string | null;
+  outcome_declined: boolean;
+  ever_claimed: boolean;
+  contact_confirmed: boolean | null;
+  score: number | null;
+  comment: string | null;
+}
+
+/** How narrow a region is: the fewer trailing zero pairs of its code, the narrower. */
+function breadth(regionCode: string): number {
+  return /0000$/u.test(regionCode) ? 2 : /00$/u.test(regionCode) ? 1 : 0;
+}
+
+function outcomeOf(row: PortalCaseRow): PortalOutcome | null {
+  if (row.status === 'loan_signed' || row.status === 'closed') return row.status;
+  return row.outcome_declined ? 'declined' : null;
+}
+
+/** What an enterprise's own page reads: itself, its campaigns, its needs. Never another enterprise's. */
+@Injectable()
+export class PortalQueries {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async me(access: PortalAccess): Promise<PortalMeResponse> {
+    const manager = this.dataSource.manager;
+    const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: access.enterpriseId });
+    const region = await manager.findOneBy(RegionEntity, { code: enterprise.regionCode });
+    const link = await manager.findOneByOrFail(EnterpriseLinkEntity, { id: access.linkId });
+    return {
+      enterpriseId: enterprise.id,
+      enterpriseName: enterprise.name,
+      regionName: region?.name ?? enterprise.regionCode,
+      linkExpiresAt: link.expiresAt.toISOString(),
+      campaigns: await this.campaigns(manager, enterprise.regionCode),
+    };
+  }
+
+  /** The campaigns running today (Shanghai) that cover `regionCode`: the narrowest, then the newest, first. */
+  async campaigns(manager: EntityManager, regionCode: string): Promise<PortalCampaignResponse[]> {
+    const today = localDate(this.clock.now(), WEEKENDS_ONLY);
+    const running = await manager.find(CampaignEntity, {
+      where: { startsOn: LessThanOrEqual(today), endsOn: MoreThanOrEqual(today) },
+      order: { startsOn: 'DESC' },
+    });
+    return running
+      .filter((c) => isWithinRegion(regionCode, c.regionCode))
+      .sort((a, b) => breadth(a.regionCode) - breadth(b.regionCode))
+      .map((c) => ({ id: c.id, name: c.name }));
+  }
+
+  async cases(access: PortalAccess): Promise<PortalCaseResponse[]> {
+    const rows = await this.dataSource.query<PortalCaseRow[]>(PORTAL_CASES, [access.enterpriseId]);
+    return rows.map((row) => {
+      const outcome = outcomeOf(row);
+      return {
+        id: row.id,
+        number: row.number,
+        status: row.status,
+        requestedAmount: row.requested_amount,
+        purpose: row.purpose,
+        term: row.term,
+        campaignName: row.campaign_name,
+        createdAt: new Date(row.created_at).toISOString(),
+        bankName: row.bank_name,
+        dueAt: row.due_at === null || row.paused_at !== null ? null : new Date(row.due_at).toISOString(),
+        outcome,
+        declineReason: row.decline_reason,
+        declineText: row.decline_text,
+        contactAnswerable: row.ever_claimed && row.contact_confirmed === null,
+        contactConfirmed: row.contact_confirmed,
+        rateable: outcome !== null && row.score === null,
+        score: row.score,
+        comment: row.comment,
+      };
+    });
+  }
+
+  /** One of the enterprise's needs; another enterprise's answers 404. */
+  async case(access: PortalAccess, caseId: string): Promise<PortalCaseResponse | undefined> {
+    return (await this.cases(access)).find((c) => c.id === caseId);
+  }
+}

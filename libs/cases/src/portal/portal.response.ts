@@ -1,0 +1,50 @@
+import type { CaseStatus, DeclineReason, Purpose, Term } from '@unblock/domain';
+
+/** A campaign the enterprise may publish a need in. */
+export class PortalCampaignResponse {
+  id!: string;
+  name!: string;
+}
+
+/** The enterprise behind the link, and where it may publish a need. */
+export class PortalMeResponse {
+  enterpriseId!: string;
+  enterpriseName!: string;
+  regionName!: string;
+  /** When the link stops working. */
+  linkExpiresAt!: string;
+  /** The campaigns running now that cover the enterprise's region, the default (the narrowest) first. */
+  campaigns!: PortalCampaignResponse[];
+}
+
+/** How a need ended, once it has: signed, closed, or declined by every bank it could go to. */
+export type PortalOutcome = 'loan_signed' | 'closed' | 'declined';
+
+/** One of the enterprise's needs, as its page shows it. */
+export class PortalCaseResponse {
+  id!: string;
+  number!: string;
+  status!: CaseStatus;
+  /** Yuan, a decimal string. */
+  requestedAmount!: string;
+  purpose!: Purpose;
+  term!: Term;
+  campaignName!: string;
+  createdAt!: string;
+  /** The bank working it (or holding it); null while it waits in a pool or has none. */
+  bankName!: string | null;
+  /** The bank's next deadline; null when none runs (or the clocks are paused). */
+  dueAt!: string | null;
+  outcome!: PortalOutcome | null;
+  /** The reason of the last decline, if any bank declined. */
+  declineReason!: DeclineReason | null;
+  declineText!: string | null;
+  /** Whether the enterprise may now say whether the bank contacted it (a bank claimed it; not yet answered). */
+  contactAnswerable!: boolean;
+  /** The enterprise's answer: true confirmed, false disputed, null not given. */
+  contactConfirmed!: boolean | null;
+  /** Whether the enterprise may now rate the service (the outcome is known; not yet rated). */
+  rateable!: boolean;
+  score!: number | null;
+  comment!: string | null;
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EnterpriseEntity } from '@unblock/database';
+import { DomainError, type Bottleneck, type Purpose, type Term } from '@unblock/domain';
+import { DataSource } from 'typeorm';
+import { DiagnoseCaseUseCase } from '../cases/diagnose-case.use-case';
+import { SYSTEM_ACTOR } from '../lifecycle/transition.types';
+import type { PortalAccess } from './portal-access';
+import { PortalQueries } from './portal.queries';
+import type { PortalCaseResponse } from './portal.response';
+
+export interface PublishNeedCommand {
+  readonly access: PortalAccess;
+  /** One of the campaigns the page offers; the default (the narrowest running one) when left out. */
+  readonly campaignId?: string | undefined;
+  readonly requestedAmount: string;
+  readonly purpose: Purpose;
+  readonly term: Term;
+  readonly bottlenecks: readonly Bottleneck[];
+  readonly note?: string | undefined;
+}
+
+/**
+ * A need the enterprise publishes on its own page: a case of source `enterprise`, born on the one path every
+ * need takes (`DiagnoseCaseUseCase`) and routed as its campaign says. No user acts: the timeline names the link.
+ */
+@Injectable()
+export class PublishNeedUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly diagnose: DiagnoseCaseUseCase,
+    private readonly queries: PortalQueries,
+  ) {}
+
+  async execute(command: PublishNeedCommand): Promise<PortalCaseResponse> {
+    const { access } = command;
+    const enterprise = await this.dataSource.manager.findOneByOrFail(EnterpriseEntity, { id: access.enterpriseId });
+    const offered = await this.queries.campaigns(this.dataSource.manager, enterprise.regionCode);
+    const campaign = command.campaignId === undefined ? offered[0] : offered.find((c) => c.id === command.campaignId);
+    if (campaign === undefined) {
+      throw command.campaignId === undefined
+        ? new DomainError('unprocessable', 'no campaign is running in the enterprise’s region now')
+        : DomainError.invalid('campaignId', 'is not a campaign this page offers');
+    }
+    const created = await this.diagnose.execute({
+      actor: SYSTEM_ACTOR,
+      source: 'enterprise',
+      portalLinkId: access.linkId,
+      enterpriseId: enterprise.id,
+      campaignId: campaign.id,
+      requestedAmount: command.requestedAmount,
+      purpose: command.purpose,
+      term: command.term,
+      bottlenecks: command.bottlenecks,
+      note: command.note,
+    });
+    const shown = await this.queries.case(access, created.id);
+    if (!shown) throw new Error('a published need is the enterprise’s own');
+    return shown;
+  }
+}
