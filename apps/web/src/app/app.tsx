@@ -11,7 +11,10 @@ import { I18nProvider, useI18n } from '../i18n/i18n';
 import { Layout } from './layout';
 import { allows, findRoute } from './route-table';
 import { Link, Router, useRouter } from './router';
-import { PORTAL_PATH, PortalPage } from '../features/portal/portal-page';
+import { PORTAL_PATH } from '../features/portal/portal-path';
+import { lazyPage } from './lazy-page';
+
+const PortalPage = lazyPage(() => import('../features/portal/portal-page'), 'PortalPage');
 
 /** Signed out: the sign-in page (remembering where the user was going); signed in: the page in the layout. */
 function Shell(): ReactNode {

@@ -1,5 +1,7 @@
 import type { RouteDefinition } from '../../app/routes';
-import { EnterpriseLinkPage } from './enterprise-link-page';
+import { lazyPage } from '../../app/lazy-page';
+
+const EnterpriseLinkPage = lazyPage(() => import('./enterprise-link-page'), 'EnterpriseLinkPage');
 
 /** The enterprise link of an enterprise's record, for the staff who make links (not in the navigation). */
 export const enterpriseLinkRoutes: RouteDefinition[] = [

@@ -12,9 +12,6 @@ import { PortalCaseCard } from './portal-case-card';
 import { createPortalClient, portalData, type PortalCase, type PublishNeedBody } from './portal-client';
 import type { Page } from '../../api/types';
 
-/** The page's path: `/e/<token>`. */
-export const PORTAL_PATH = /^\/e\/([A-Za-z0-9_-]+)$/u;
-
 /** The fields of a 400 answer, by name, in the page's words. */
 function fieldErrors(error: unknown): Record<string, string> {
   return error instanceof ApiProblem && error.status === 400
