@@ -19,6 +19,7 @@ import { ApiQueues } from './admin/api-queues';
 import { AuditWriter } from './audit/audit-writer';
 import { AuthController } from './auth/auth.controller';
 import { MeController } from './auth/me.controller';
+import { CaseScreeningController } from './cases/case-screening.controller';
 import { CasesController } from './cases/cases.controller';
 import { interceptRoutes } from './common/route-interceptors';
 import { IdempotencyClaims, IdempotencyGuard } from './common/idempotency.guard';
@@ -59,6 +60,7 @@ export const CONTROLLERS = [
   CampaignsController,
   VisitsController,
   CasesController,
+  CaseScreeningController,
   EscalationsController,
   NotificationsController,
   CalendarsController,

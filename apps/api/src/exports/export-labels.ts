@@ -11,11 +11,13 @@ import type {
 /** The words of the exports, in the trade's own terms (as the console's zh-CN catalogue says them). */
 export const STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   diagnosed: '已诊断',
+  submitted: '待筛查',
   assigned: '已分派',
   claimed: '已认领',
   approved: '已审批',
   loan_signed: '已签约',
   closed: '已关闭',
+  screened_out: '未通过筛查',
 };
 
 /** A case's escalation level as supervisors name it (督办). */

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { CAMPAIGN_KINDS, type CampaignKind } from '@unblock/domain';
+import { CAMPAIGN_KINDS, SCREENING_MODES, type CampaignKind, type ScreeningMode } from '@unblock/domain';
 import { IsRegionCode, PageQueryDto } from '@unblock/http';
 import { ISO_DATE, IsName } from '../common/dto-validators';
 
@@ -25,6 +25,11 @@ export class CreateCampaignDto {
   @IsOptional()
   @IsUUID()
   slaPolicyId?: string;
+
+  /** `required`: new needs wait for screening (申报清单 → 推荐清单) before they reach the banks. Default `none`. */
+  @IsOptional()
+  @IsIn(SCREENING_MODES)
+  screening?: ScreeningMode;
 }
 
 export class ListCampaignsQueryDto extends PageQueryDto {

@@ -362,6 +362,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseScreeningController_screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/counts": {
         parameters: {
             query?: never;
@@ -945,6 +961,11 @@ export interface components {
             kind: "diagnose_unblock" | "gm_visits" | "other";
             name: string;
             regionCode: string;
+            /**
+             * @description `required`: new needs wait for screening before they reach the banks.
+             * @enum {string}
+             */
+            screening: "none" | "required";
             /** @description Null: the default SLA policy applies. */
             slaPolicyId: string | null;
             /** @description ISO date. */
@@ -1011,7 +1032,7 @@ export interface components {
              */
             source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
-            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             /** @enum {string} */
             term: "short" | "medium_long";
             timeline: components["schemas"]["CaseEventResponse"][];
@@ -1047,7 +1068,7 @@ export interface components {
             /** @enum {number} */
             level: 2 | 1;
             /** @enum {string} */
-            obligation: "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
             openedAt: string;
             resolvedAt: string | null;
             /** @enum {string} */
@@ -1071,7 +1092,7 @@ export interface components {
             dueAt: string;
             metAt: string | null;
             /** @enum {string} */
-            obligation: "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
             openedAt: string;
         };
         CaseResponse: {
@@ -1114,7 +1135,7 @@ export interface components {
              */
             source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
-            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             /** @enum {string} */
             term: "short" | "medium_long";
             updatedAt: string;
@@ -1124,7 +1145,7 @@ export interface components {
         CaseStatusCountResponse: {
             count: number;
             /** @enum {string} */
-            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
         };
         CaseVisitResponse: {
             id: string;
@@ -1158,6 +1179,11 @@ export interface components {
             kind: "diagnose_unblock" | "gm_visits" | "other";
             name: string;
             regionCode: string;
+            /**
+             * @description `required`: new needs wait for screening (申报清单 → 推荐清单) before they reach the banks. Default `none`.
+             * @enum {string}
+             */
+            screening?: "none" | "required";
             /** Format: uuid */
             slaPolicyId?: string;
             startsOn: string;
@@ -1214,6 +1240,8 @@ export interface components {
             levelTwoAfter?: string;
             name: string;
             remindBefore?: string;
+            /** @description The task force's screening of a submitted need (default 3 business days). */
+            screening?: string;
             signing?: string;
         };
         CreateUserDto: {
@@ -1230,6 +1258,10 @@ export interface components {
             regionCode?: string;
             /** @enum {string} */
             role: "admin" | "field_officer" | "bank_manager" | "supervisor";
+        };
+        CriterionCheckDto: {
+            met: boolean;
+            note?: string;
         };
         DeclineCaseDto: {
             expectedVersion?: number;
@@ -1300,7 +1332,7 @@ export interface components {
             /** @enum {number} */
             level: 2 | 1;
             /** @enum {string} */
-            obligation: "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
             openedAt: string;
             /** @description How long past the deadline, in seconds, now (or when resolved). */
             overdueSeconds: number;
@@ -1317,7 +1349,7 @@ export interface components {
              * @description The open obligation to extend; the nearest when left out.
              * @enum {string}
              */
-            obligation?: "claim" | "first_contact" | "decision" | "signing";
+            obligation?: "screening" | "claim" | "first_contact" | "decision" | "signing";
             /** @description The new deadline, an ISO 8601 date-time. */
             until: string;
         };
@@ -1454,6 +1486,28 @@ export interface components {
             name: string;
             parentCode: string | null;
         };
+        ScreenCaseDto: {
+            criteria: components["schemas"]["ScreeningCriteriaDto"];
+            /**
+             * @description `recommend`: every criterion met, routed by "1+2+N" at once; `screen_out`: some criterion not met.
+             * @enum {string}
+             */
+            decision: "recommend" | "screen_out";
+            expectedVersion?: number;
+            note?: string;
+        };
+        ScreeningCriteriaDto: {
+            /** @description 合规持续经营 */
+            compliantOperation: components["schemas"]["CriterionCheckDto"];
+            /** @description 固定经营场所 */
+            fixedPremises: components["schemas"]["CriterionCheckDto"];
+            /** @description 真实融资需求 */
+            genuineNeed: components["schemas"]["CriterionCheckDto"];
+            /** @description 信用状况良好 */
+            goodCredit: components["schemas"]["CriterionCheckDto"];
+            /** @description 贷款用途依法合规 */
+            lawfulPurpose: components["schemas"]["CriterionCheckDto"];
+        };
         SessionResponse: {
             accessToken: string;
             /** @description Seconds until the access token expires. */
@@ -1483,6 +1537,7 @@ export interface components {
             levelTwoAfter: string;
             name: string;
             remindBefore: string;
+            screening: string;
             signing: string;
         };
         UpdateCalendarDto: {
@@ -1817,7 +1872,7 @@ export interface operations {
                 q?: string;
                 /** @description `dueAt`: the nearest deadline first (default, the work queue); `amount`: the largest need first; `updated`: the latest change first. */
                 sort?: "dueAt" | "amount" | "updated";
-                status?: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+                status?: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             };
             header?: never;
             path?: never;
@@ -2202,6 +2257,31 @@ export interface operations {
             };
         };
     };
+    CaseScreeningController_screen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreenCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
     CasesController_counts: {
         parameters: {
             query?: {
@@ -2215,7 +2295,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
                 q?: string;
-                status?: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+                status?: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             };
             header?: never;
             path?: never;

@@ -1,6 +1,7 @@
 import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
+import { screeningEn } from './messages-screening.en';
 import { supervisorEn } from './messages-supervisor.en';
 import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
@@ -527,6 +528,7 @@ export const en = {
   ...supervisorEn,
   ...dashboardEn,
   ...needsEn,
+  ...screeningEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,6 +21,7 @@ import {
   type CasePriority,
   type CaseSource,
   type Purpose,
+  type ScreeningMode,
   type Term,
 } from '@unblock/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -48,7 +49,10 @@ export interface DiagnoseCaseCommand {
   readonly bottlenecks: readonly Bottleneck[];
   readonly note?: string | undefined;
   readonly priority?: CasePriority | undefined;
-  /** Route at once by the "1+2+N" rule (default), or leave the case diagnosed. */
+  /**
+   * Route at once by the "1+2+N" rule (default), or leave the case diagnosed. In a campaign with screening, a
+   * new need is submitted for screening instead, whatever this says.
+   */
   readonly route?: boolean | undefined;
 }
 
@@ -64,6 +68,8 @@ interface Origin {
   readonly enterprise: EnterpriseEntity;
   readonly campaignId: string;
   readonly visitId: string | null;
+  /** Whether the campaign holds its new needs for screening. */
+  readonly screening: ScreeningMode;
 }
 
 /**
@@ -132,6 +138,14 @@ export class DiagnoseCaseUseCase {
         },
       },
     );
+    if (origin.screening === 'required') {
+      // The campaign's screening is the system's act on the need: it waits for the task force, on its clock.
+      const submit = { caseId, action: 'submit' as const, actor: command.actor, system: true };
+      return this.transitions.applyIn(manager, submit, () => ({
+        obligations: { open: ['screening'] },
+        event: { type: 'submitted' },
+      }));
+    }
     if (command.route === false) {
       return toCaseResponse(await manager.findOneByOrFail(CaseEntity, { id: caseId }));
     }
@@ -167,7 +181,11 @@ export class DiagnoseCaseUseCase {
       const visit = await whereVisitVisible(qb, command.actor).getOne();
       if (!visit) throw DomainError.invalid('visitId', 'no visit you can see has this id');
       const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: visit.enterpriseId });
-      return { source, enterprise, campaignId: visit.campaignId, visitId: visit.id };
+      const { screening } = await manager.findOneOrFail(CampaignEntity, {
+        where: { id: visit.campaignId },
+        select: ['id', 'screening'],
+      });
+      return { source, enterprise, campaignId: visit.campaignId, visitId: visit.id, screening };
     }
     if (command.visitId !== undefined) {
       throw DomainError.invalid('visitId', `a need of source ${source} has no visit`);
@@ -195,6 +213,6 @@ export class DiagnoseCaseUseCase {
     ) {
       throw DomainError.invalid('campaignId', 'no campaign covering this enterprise has this id');
     }
-    return { source, enterprise, campaignId: campaign.id, visitId: null };
+    return { source, enterprise, campaignId: campaign.id, visitId: null, screening: campaign.screening };
   }
 }

@@ -16,6 +16,7 @@ import { OrganizationEntity } from './organization.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RegionEntity } from './region.entity';
+import { ScreeningEntity } from './screening.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { UserEntity } from './user.entity';
 import { VisitEntity } from './visit.entity';
@@ -42,6 +43,7 @@ export {
   OutboxMessageEntity,
   RefreshTokenEntity,
   RegionEntity,
+  ScreeningEntity,
   SlaPolicyEntity,
   UserEntity,
   VisitEntity,
@@ -80,6 +82,7 @@ export const ENTITIES = [
   OutboxMessageEntity,
   RefreshTokenEntity,
   RegionEntity,
+  ScreeningEntity,
   SlaPolicyEntity,
   UserEntity,
   VisitEntity,

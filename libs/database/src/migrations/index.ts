@@ -11,6 +11,7 @@ import { SlaHorizon1795321000000 } from './1795321000000-SlaHorizon';
 import { EnterpriseContacts1795321004817 } from './1795321004817-EnterpriseContacts';
 import { AccountSessions1795321400731 } from './1795321400731-AccountSessions';
 import { NeedsFromEveryChannel1795321817017 } from './1795321817017-NeedsFromEveryChannel';
+import { ScreeningOfNeeds1796629333053 } from './1796629333053-ScreeningOfNeeds';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EnterpriseContacts1795321004817,
   AccountSessions1795321400731,
   NeedsFromEveryChannel1795321817017,
+  ScreeningOfNeeds1796629333053,
 ];

@@ -1,5 +1,5 @@
 import type { CampaignEntity } from '@unblock/database';
-import type { CampaignKind } from '@unblock/domain';
+import type { CampaignKind, ScreeningMode } from '@unblock/domain';
 
 export class CampaignResponse {
   id!: string;
@@ -12,6 +12,8 @@ export class CampaignResponse {
   endsOn!: string;
   /** Null: the default SLA policy applies. */
   slaPolicyId!: string | null;
+  /** `required`: new needs wait for screening before they reach the banks. */
+  screening!: ScreeningMode;
   createdAt!: string;
 }
 
@@ -24,6 +26,7 @@ export function toCampaignResponse(campaign: CampaignEntity): CampaignResponse {
     startsOn: campaign.startsOn,
     endsOn: campaign.endsOn,
     slaPolicyId: campaign.slaPolicyId,
+    screening: campaign.screening,
     createdAt: campaign.createdAt.toISOString(),
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CampaignEntity, RegionEntity, SlaPolicyEntity, requireReferenced } from '@unblock/database';
-import { DomainError, type CampaignKind } from '@unblock/domain';
+import { DomainError, type CampaignKind, type ScreeningMode } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { CampaignResponse, toCampaignResponse } from './campaign.response';
 
@@ -12,6 +12,7 @@ export interface CreateCampaignCommand {
   readonly startsOn: string;
   readonly endsOn: string;
   readonly slaPolicyId?: string | undefined;
+  readonly screening?: ScreeningMode | undefined;
 }
 
 @Injectable()
@@ -26,7 +27,11 @@ export class CreateCampaignUseCase {
         await requireReferenced(manager, SlaPolicyEntity, { id: command.slaPolicyId }, 'slaPolicyId', 'SLA policy');
       }
       const campaign = await manager.save(
-        manager.create(CampaignEntity, { ...command, slaPolicyId: command.slaPolicyId ?? null }),
+        manager.create(CampaignEntity, {
+          ...command,
+          slaPolicyId: command.slaPolicyId ?? null,
+          screening: command.screening ?? 'none',
+        }),
       );
       return toCampaignResponse(campaign);
     });

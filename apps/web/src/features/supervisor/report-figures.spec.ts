@@ -10,6 +10,8 @@ describe('the dashboard funnel', () => {
       approved: 2,
       loan_signed: 3,
       closed: 1,
+      submitted: 0,
+      screened_out: 0,
     };
     const summary = {
       enterprisesVisited: 60,
