@@ -13,11 +13,6 @@ export const screeningEn = {
   'screening.queueIntro':
     'Needs of campaigns with screening wait here before they reach the banks. Check each against the five criteria: a need that meets them all joins the recommended list and goes to its lead bank at once.',
   'screening.queueEmpty': 'No need is waiting for screening in your region.',
-  'screening.enterprise': 'Enterprise',
-  'screening.requested': 'Amount requested',
-  'screening.campaign': 'Campaign',
-  'screening.due': 'Screen by',
-  'screening.open': 'Screen need {number}',
   'screening.formTitle': 'Screening',
   'screening.formIntro': 'Tick each criterion the enterprise meets, with a note on what you checked.',
   'screening.criteria': 'Criteria',

@@ -15,11 +15,6 @@ export const screeningZhCN: Record<keyof typeof screeningEn, string> = {
   'screening.queueIntro':
     '开展筛查的专项行动中，需求先在这里等待筛查，再推送银行。请逐项核对五项条件：全部符合的需求列入推荐清单，并立即分派至主办行。',
   'screening.queueEmpty': '您所辖地区暂无待筛查的需求。',
-  'screening.enterprise': '企业',
-  'screening.requested': '需求金额',
-  'screening.campaign': '专项行动',
-  'screening.due': '筛查时限',
-  'screening.open': '筛查需求 {number}',
   'screening.formTitle': '需求筛查',
   'screening.formIntro': '请勾选企业符合的条件，并注明核实情况。',
   'screening.criteria': '筛查条件',

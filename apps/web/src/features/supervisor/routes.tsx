@@ -6,6 +6,7 @@ import { CaseSearchPage } from './case-search-page';
 import { EscalationsPage } from './escalations-page';
 import { PipelineBoardPage } from './pipeline-board-page';
 import { NeedsImportPage } from './needs-import-page';
+import { ScreeningQueuePage } from './screening-queue-page';
 
 // The dashboard brings ECharts: loaded only when a supervisor opens it.
 const LazyDashboard = lazy(() => import('./dashboard-page').then((module) => ({ default: module.DashboardPage })));
@@ -27,6 +28,13 @@ export const supervisorRoutes: RouteDefinition[] = [
     roles: ['supervisor'],
     nav: true,
     render: () => <EscalationsPage />,
+  },
+  {
+    path: '/screening',
+    title: 'nav.screeningQueue',
+    roles: ['supervisor'],
+    nav: true,
+    render: () => <ScreeningQueuePage />,
   },
   {
     path: '/supervision/cases',
