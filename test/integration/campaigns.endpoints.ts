@@ -71,4 +71,18 @@ export const CAMPAIGN_ENDPOINTS: readonly Endpoint[] = [
       },
     ],
   },
+  {
+    method: 'PATCH',
+    path: '/campaigns/:id',
+    url: (w) => `/api/v1/campaigns/${w.hubeiCampaignId}`,
+    roles: ADMIN,
+    success: 200,
+    body: () => ({ endsOn: '2026-09-30', screening: 'none' }),
+    tables: ['campaigns'],
+    bad: [
+      { why: 'a screening outside the list', body: () => ({ screening: 'sometimes' }), field: 'screening' },
+      { why: 'an end before the start', body: () => ({ endsOn: '2026-01-01' }), field: 'endsOn' },
+      { why: 'an SLA policy that does not exist', body: () => ({ slaPolicyId: NOBODY }), field: 'slaPolicyId' },
+    ],
+  },
 ];

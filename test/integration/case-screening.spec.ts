@@ -254,6 +254,48 @@ describe('screening of needs (申报清单 → 推荐清单): submitted, recomme
     expect(escalation?.status).toBe('resolved');
   });
 
+  it('turns a campaign’s screening on and off with PATCH /campaigns/:id, for the needs recorded after', async () => {
+    const created = await api.request('POST', '/api/v1/campaigns', {
+      token: world.adminToken,
+      body: { name: '河南首贷专项', kind: 'other', regionCode: '410000', startsOn: '2026-01-01', endsOn: '2026-12-31' },
+    });
+    const id = String(created.body['id']);
+    const need = async (): Promise<unknown> =>
+      (
+        await api.request('POST', '/api/v1/cases', {
+          token: actors.officer,
+          body: {
+            source: 'list',
+            enterpriseId: world.henanEnterpriseId,
+            campaignId: id,
+            requestedAmount: '500000.00',
+            purpose: 'working_capital',
+            term: 'short',
+            bottlenecks: ['other'],
+          },
+        })
+      ).body['status'];
+    expect(await need()).toBe('assigned');
+    const on = await api.request('PATCH', `/api/v1/campaigns/${id}`, {
+      token: world.adminToken,
+      body: { screening: 'required' },
+    });
+    expect(on.body).toMatchObject({ screening: 'required', name: '河南首贷专项' });
+    expect(await need()).toBe('submitted');
+    const bad = await api.request('PATCH', `/api/v1/campaigns/${id}`, {
+      token: world.adminToken,
+      body: { screening: 'always' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body['errors']).toEqual([expect.objectContaining({ field: 'screening' })]);
+    expect(
+      (await api.request('PATCH', `/api/v1/campaigns/${id}`, { token: actors.supervisor, body: { screening: 'none' } }))
+        .status,
+    ).toBe(403);
+    await api.request('PATCH', `/api/v1/campaigns/${id}`, { token: world.adminToken, body: { screening: 'none' } });
+    expect(await need()).toBe('assigned');
+  });
+
   it('counts needs submitted, recommended and screened out in the summary, from the rollups', async () => {
     const [counts] = await api.dataSource.query<Record<string, string>[]>(
       `SELECT count(*) FILTER (WHERE status = 'submitted')::text AS waiting,

@@ -1,6 +1,7 @@
 export * from './campaigns/campaign.queries';
 export * from './campaigns/campaign.response';
 export * from './campaigns/create-campaign.use-case';
+export * from './campaigns/update-campaign.use-case';
 export * from './chains/chain.queries';
 export * from './chains/chain.response';
 export * from './chains/create-chain.use-case';

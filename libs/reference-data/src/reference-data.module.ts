@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CampaignQueries } from './campaigns/campaign.queries';
 import { CreateCampaignUseCase } from './campaigns/create-campaign.use-case';
+import { UpdateCampaignUseCase } from './campaigns/update-campaign.use-case';
 import { ChainQueries } from './chains/chain.queries';
 import { CreateChainUseCase } from './chains/create-chain.use-case';
 import { CreateEnterpriseUseCase } from './enterprises/create-enterprise.use-case';
@@ -17,6 +18,7 @@ const PROVIDERS = [
   CampaignQueries,
   ChainQueries,
   CreateCampaignUseCase,
+  UpdateCampaignUseCase,
   CreateChainUseCase,
   CreateEnterpriseUseCase,
   CreateOrganizationUseCase,

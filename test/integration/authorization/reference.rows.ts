@@ -94,6 +94,7 @@ export const REFERENCE_ROWS: readonly AccessRow[] = [
   read('GET /api/v1/campaigns', 'scoped', (ctx, s) => ctx.side[s].campaignId),
   read('GET /api/v1/campaigns/{id}', 'scoped', (ctx, s) => ctx.side[s].campaignId),
   fromEndpointTable('POST /api/v1/campaigns', 201),
+  fromEndpointTable('PATCH /api/v1/campaigns/{id}', 200),
   read('GET /api/v1/calendars', 'global', (ctx) => ctx.calendarId),
   read('GET /api/v1/calendars/{id}', 'global', (ctx) => ctx.calendarId),
   fromEndpointTable('POST /api/v1/calendars', 201),

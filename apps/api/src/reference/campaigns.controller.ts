@@ -1,11 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@unblock/domain';
 import { CurrentActor, Roles } from '@unblock/http';
-import { CampaignQueries, CampaignResponse, CreateCampaignUseCase } from '@unblock/reference-data';
+import {
+  CampaignQueries,
+  CampaignResponse,
+  CreateCampaignUseCase,
+  UpdateCampaignUseCase,
+} from '@unblock/reference-data';
 import type { Page } from '@unblock/database';
 import { UuidPipe } from '../common/uuid.pipe';
-import { CreateCampaignDto, ListCampaignsQueryDto } from './campaigns.dto';
+import { CreateCampaignDto, ListCampaignsQueryDto, UpdateCampaignDto } from './campaigns.dto';
 
 @ApiTags('reference data')
 @ApiBearerAuth()
@@ -14,12 +19,19 @@ export class CampaignsController {
   constructor(
     private readonly createCampaign: CreateCampaignUseCase,
     private readonly campaigns: CampaignQueries,
+    private readonly updateCampaign: UpdateCampaignUseCase,
   ) {}
 
   @Roles('admin')
   @Post()
   create(@Body() dto: CreateCampaignDto): Promise<CampaignResponse> {
     return this.createCampaign.execute(dto);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateCampaignDto): Promise<CampaignResponse> {
+    return this.updateCampaign.execute({ ...dto, id });
   }
 
   @Get()

@@ -32,6 +32,32 @@ export class CreateCampaignDto {
   screening?: ScreeningMode;
 }
 
+/** What an admin may change of a campaign; its kind and region stay. */
+export class UpdateCampaignDto {
+  @IsOptional()
+  @IsName()
+  name?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'startsOn must be a date (YYYY-MM-DD)' })
+  @IsDateString({ strict: true })
+  startsOn?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  @IsDateString({ strict: true })
+  endsOn?: string;
+
+  @IsOptional()
+  @IsUUID()
+  slaPolicyId?: string;
+
+  /** Applies to the needs recorded from now on. */
+  @IsOptional()
+  @IsIn(SCREENING_MODES)
+  screening?: ScreeningMode;
+}
+
 export class ListCampaignsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(CAMPAIGN_KINDS)

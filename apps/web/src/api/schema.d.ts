@@ -118,7 +118,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        patch: operations["CampaignsController_update"];
         trace?: never;
     };
     "/api/v1/cases": {
@@ -1545,6 +1545,18 @@ export interface components {
             name?: string;
             workdays?: string[];
         };
+        UpdateCampaignDto: {
+            endsOn?: string;
+            name?: string;
+            /**
+             * @description Applies to the needs recorded from now on.
+             * @enum {string}
+             */
+            screening?: "none" | "required";
+            /** Format: uuid */
+            slaPolicyId?: string;
+            startsOn?: string;
+        };
         UpdateEnterpriseDto: {
             /**
              * Format: uuid
@@ -1842,6 +1854,31 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResponse"];
+                };
+            };
+        };
+    };
+    CampaignsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCampaignDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -40,5 +40,8 @@ export const screeningEn = {
   'screening.done': 'Screening recorded.',
   'timeline.unmet': 'Criteria not met: {criteria}',
   'screening.separator': ', ',
+  'screening.campaignScreening': 'Screening of needs',
+  'screening.mode.none': 'No screening: needs go to the banks at once',
+  'screening.mode.required': 'Needs are screened before they reach the banks',
   'timeline.allMet': 'Every criterion met',
 } as const;

@@ -40,5 +40,8 @@ export const screeningZhCN: Record<keyof typeof screeningEn, string> = {
   'screening.done': '筛查结论已提交。',
   'timeline.unmet': '未符合的条件：{criteria}',
   'screening.separator': '、',
+  'screening.campaignScreening': '需求筛查',
+  'screening.mode.none': '不筛查：需求直接推送银行',
+  'screening.mode.required': '先筛查，再推送银行',
   'timeline.allMet': '五项条件均符合',
 };

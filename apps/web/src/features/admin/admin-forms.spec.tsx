@@ -152,6 +152,13 @@ describe('the administrator’s forms', () => {
       ok: true,
       body: { ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', slaPolicyId: 'p1' },
     });
+    // Screening asked for goes with the campaign; left at its placeholder, the campaign has none.
+    expect(
+      validateCampaign({ ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', screening: 'required' }),
+    ).toEqual({
+      ok: true,
+      body: { ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', screening: 'required' },
+    });
     expect(validateSlaPolicy({ name: '演练', calendarId: 'c1', claim: '3 days', signing: 'PT' })).toEqual({
       ok: false,
       errors: { claim: 'admin.durationFormat', signing: 'admin.durationFormat' },

@@ -162,6 +162,7 @@ export function validateCampaign(values: FormValues): Validation<CreateCampaignB
     startsOn,
     endsOn,
     ...(slaPolicyId ? { slaPolicyId } : {}),
+    ...(values['screening'] === 'required' ? { screening: 'required' as const } : {}),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { CAMPAIGN_KINDS } from '@unblock/domain';
+import { CAMPAIGN_KINDS, SCREENING_MODES } from '@unblock/domain';
 import type { ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
 import { pageQuery, usePagedList } from '../../api/paged-list';
@@ -32,6 +32,7 @@ export function CampaignsPage(): ReactNode {
         { label: 'admin.kind', value: (c: Campaign) => t(`admin.campaignKind.${c.kind}`) },
         { label: 'admin.region', value: (c: Campaign) => c.regionCode },
         { label: 'admin.period', value: (c: Campaign) => `${day(c.startsOn)} – ${day(c.endsOn)}` },
+        { label: 'screening.campaignScreening', value: (c: Campaign) => t(`screening.mode.${c.screening}`) },
       ]}
       fields={[
         { name: 'name', label: 'admin.name', required: true },
@@ -56,6 +57,15 @@ export function CampaignsPage(): ReactNode {
           label: 'admin.slaPolicy',
           placeholder: 'admin.defaultPolicy',
           options: nameOptions(policies.data),
+        },
+        {
+          name: 'screening',
+          label: 'screening.campaignScreening',
+          placeholder: 'screening.mode.none',
+          options: SCREENING_MODES.filter((m) => m !== 'none').map((m) => ({
+            value: m,
+            label: t(`screening.mode.${m}`),
+          })),
         },
       ]}
       validate={validateCampaign}
