@@ -31,6 +31,8 @@ export interface World {
   hubeiCampaignId: string;
   /** The default calendar the migrations ship. */
   calendarId: string;
+  /** A repairable decline reason the migrations ship (incomplete documents). */
+  declineReasonId: string;
 }
 
 async function created(api: TestApi, token: string, path: string, body: object): Promise<string> {
@@ -119,7 +121,11 @@ export async function buildWorld(api: TestApi): Promise<World> {
     endsOn: '2026-08-31',
   });
   const calendars = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/calendars', { token: t });
+  const reasons = await api.request<{ items: { id: string; code: string }[] }>('GET', '/api/v1/decline-reasons', {
+    token: t,
+  });
   return {
+    declineReasonId: String(reasons.body.items.find((r) => r.code === 'incomplete_documents')?.id),
     calendarId: String(calendars.body.items[0]?.id),
     adminToken: t,
     henanBankId,

@@ -20,6 +20,7 @@ import { AuditWriter } from './audit/audit-writer';
 import { AuthController } from './auth/auth.controller';
 import { MeController } from './auth/me.controller';
 import { CaseScreeningController } from './cases/case-screening.controller';
+import { DeclineReasonsController } from './reference/decline-reasons.controller';
 import { CasesController } from './cases/cases.controller';
 import { interceptRoutes } from './common/route-interceptors';
 import { IdempotencyClaims, IdempotencyGuard } from './common/idempotency.guard';
@@ -58,6 +59,7 @@ export const CONTROLLERS = [
   IndustrialChainsController,
   EnterprisesController,
   CampaignsController,
+  DeclineReasonsController,
   VisitsController,
   CasesController,
   CaseScreeningController,

@@ -395,6 +395,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/decline-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeclineReasonsController_list"];
+        put?: never;
+        post: operations["DeclineReasonsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decline-reasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DeclineReasonsController_update"];
+        trace?: never;
+    };
     "/api/v1/enterprises": {
         parameters: {
             query?: never;
@@ -1197,6 +1229,19 @@ export interface components {
             name: string;
             regionCode: string;
         };
+        CreateDeclineReasonDto: {
+            /** @description Lower-case words joined by underscores (`tax_arrears`); unique, and it stays. */
+            code: string;
+            name: string;
+            repairable?: boolean;
+            /**
+             * @description Who repairs it: required when repairable.
+             * @enum {string}
+             */
+            repairerKind?: "government_department" | "guarantee_institution" | "enterprise";
+            /** @description How it is repaired, in plain words for the enterprise: required when repairable. */
+            repairPath?: string;
+        };
         CreateEnterpriseDto: {
             /** Format: uuid */
             chainId?: string;
@@ -1215,7 +1260,7 @@ export interface components {
         };
         CreateOrganizationDto: {
             /** @enum {string} */
-            kind: "regulator" | "bank" | "institution";
+            kind: "regulator" | "bank" | "institution" | "government_department" | "guarantee_institution";
             name: string;
             regionCode: string;
             webhookSecret?: string;
@@ -1269,6 +1314,21 @@ export interface components {
             reason: "other" | "outside_credit_policy" | "insufficient_collateral" | "credit_risk" | "not_our_region" | "enterprise_unreachable";
             /** @description Required when the reason is `other`. */
             text?: string;
+        };
+        DeclineReasonResponse: {
+            /** @description The code a decline names (`tax_arrears`). */
+            code: string;
+            id: string;
+            name: string;
+            /** @description Whether a decline for this reason can be repaired in a second diagnosis. */
+            repairable: boolean;
+            /**
+             * @description Who repairs it (repairable reasons only).
+             * @enum {string|null}
+             */
+            repairerKind: "government_department" | "guarantee_institution" | "enterprise" | null;
+            /** @description How it is repaired, in plain words for the enterprise (repairable reasons only). */
+            repairPath: string | null;
         };
         DiagnoseCaseDto: {
             bottlenecks: ("other" | "collateral_shortage" | "weak_credit_history" | "high_financing_cost" | "information_asymmetry" | "slow_approval" | "guarantee_missing" | "policy_awareness")[];
@@ -1428,7 +1488,7 @@ export interface components {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "regulator" | "bank" | "institution";
+            kind: "regulator" | "bank" | "institution" | "government_department" | "guarantee_institution";
             name: string;
             regionCode: string;
             /** @description Whether notifications for it also go to a webhook (the URL and secret are never shown). */
@@ -1556,6 +1616,14 @@ export interface components {
             /** Format: uuid */
             slaPolicyId?: string;
             startsOn?: string;
+        };
+        UpdateDeclineReasonDto: {
+            name?: string;
+            repairable?: boolean;
+            /** @enum {string|null} */
+            repairerKind?: "government_department" | "guarantee_institution" | "enterprise" | null;
+            /** @description null: none (a reason no longer repairable). */
+            repairPath?: string | null;
         };
         UpdateEnterpriseDto: {
             /**
@@ -2350,6 +2418,76 @@ export interface operations {
             };
         };
     };
+    DeclineReasonsController_list: {
+        parameters: {
+            query: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description How many items, 1 to 200 (default 50). */
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeclineReasonsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeclineReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclineReasonResponse"];
+                };
+            };
+        };
+    };
+    DeclineReasonsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeclineReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclineReasonResponse"];
+                };
+            };
+        };
+    };
     EnterprisesController_list: {
         parameters: {
             query: {
@@ -2917,7 +3055,7 @@ export interface operations {
             query: {
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
-                kind?: "regulator" | "bank" | "institution";
+                kind?: "regulator" | "bank" | "institution" | "government_department" | "guarantee_institution";
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 regionCode?: string;

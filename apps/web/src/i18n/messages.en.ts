@@ -2,6 +2,7 @@ import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
 import { screeningEn } from './messages-screening.en';
+import { repairEn } from './messages-repair.en';
 import { supervisorEn } from './messages-supervisor.en';
 import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
@@ -529,6 +530,7 @@ export const en = {
   ...dashboardEn,
   ...needsEn,
   ...screeningEn,
+  ...repairEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

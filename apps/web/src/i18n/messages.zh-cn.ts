@@ -7,6 +7,7 @@ import { zhTerm } from './glossary';
 import type { Messages } from './messages.en';
 import { needsZhCN } from './messages-needs.zh-cn';
 import { screeningZhCN } from './messages-screening.zh-cn';
+import { repairZhCN } from './messages-repair.zh-cn';
 
 /** 简体中文：与 messages.en.ts 的键一一对应，缺一个或多一个都无法通过类型检查。 */
 export const zhCN: Messages = {
@@ -522,4 +523,5 @@ export const zhCN: Messages = {
   ...dashboardZhCN,
   ...needsZhCN,
   ...screeningZhCN,
+  ...repairZhCN,
 };

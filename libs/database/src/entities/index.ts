@@ -5,6 +5,7 @@ import { CaseEventEntity } from './case-event.entity';
 import { CaseObligationEntity } from './case-obligation.entity';
 import { CasePoolMemberEntity } from './case-pool-member.entity';
 import { CaseEntity } from './case.entity';
+import { DeclineReasonEntity } from './decline-reason.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EscalationEntity } from './escalation.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
@@ -30,6 +31,7 @@ export {
   CaseEventEntity,
   CaseObligationEntity,
   CasePoolMemberEntity,
+  DeclineReasonEntity,
   EnterpriseEntity,
   EscalationEntity,
   IdempotencyKeyEntity,
@@ -69,6 +71,7 @@ export const ENTITIES = [
   CaseEventEntity,
   CaseObligationEntity,
   CasePoolMemberEntity,
+  DeclineReasonEntity,
   EnterpriseEntity,
   EscalationEntity,
   IdempotencyKeyEntity,

@@ -12,6 +12,7 @@ import { EnterpriseContacts1795321004817 } from './1795321004817-EnterpriseConta
 import { AccountSessions1795321400731 } from './1795321400731-AccountSessions';
 import { NeedsFromEveryChannel1795321817017 } from './1795321817017-NeedsFromEveryChannel';
 import { ScreeningOfNeeds1796629333053 } from './1796629333053-ScreeningOfNeeds';
+import { DeclineReasonCatalogue1796630439614 } from './1796630439614-DeclineReasonCatalogue';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccountSessions1795321400731,
   NeedsFromEveryChannel1795321817017,
   ScreeningOfNeeds1796629333053,
+  DeclineReasonCatalogue1796630439614,
 ];
