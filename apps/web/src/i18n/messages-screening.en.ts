@@ -43,5 +43,6 @@ export const screeningEn = {
   'screening.campaignScreening': 'Screening of needs',
   'screening.mode.none': 'No screening: needs go to the banks at once',
   'screening.mode.required': 'Needs are screened before they reach the banks',
+  'admin.sla.screening': 'Screening within',
   'timeline.allMet': 'Every criterion met',
 } as const;

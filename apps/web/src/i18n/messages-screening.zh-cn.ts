@@ -43,5 +43,6 @@ export const screeningZhCN: Record<keyof typeof screeningEn, string> = {
   'screening.campaignScreening': '需求筛查',
   'screening.mode.none': '不筛查：需求直接推送银行',
   'screening.mode.required': '先筛查，再推送银行',
+  'admin.sla.screening': '筛查时限',
   'timeline.allMet': '五项条件均符合',
 };

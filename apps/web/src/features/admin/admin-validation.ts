@@ -43,7 +43,15 @@ export type UpdateUserBody = Schemas['UpdateUserDto'];
 
 export const PASSWORD_MIN = PASSWORD_MIN_LENGTH;
 export const WEBHOOK_SECRET_MIN = 16;
-export const SLA_DURATIONS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
+export const SLA_DURATIONS = [
+  'screening',
+  'claim',
+  'firstContact',
+  'decision',
+  'signing',
+  'remindBefore',
+  'levelTwoAfter',
+] as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/u;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u;

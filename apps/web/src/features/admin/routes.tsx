@@ -2,6 +2,7 @@ import type { RouteDefinition } from '../../app/routes';
 import { CalendarsPage } from './calendars-page';
 import { CampaignsPage } from './campaigns-page';
 import { ChainsPage } from './chains-page';
+import { DeclineReasonsPage } from './decline-reasons-page';
 import { EnterpriseImportPage } from './enterprise-import-page';
 import { EnterprisesPage } from './enterprises-page';
 import { OrganizationsPage } from './organizations-page';
@@ -28,6 +29,13 @@ export const adminRoutes: RouteDefinition[] = [
     roles: ['admin'],
     nav: true,
     render: () => <SlaPoliciesPage />,
+  },
+  {
+    path: '/manage/decline-reasons',
+    title: 'repair.reasons',
+    roles: ['admin'],
+    nav: true,
+    render: () => <DeclineReasonsPage />,
   },
   {
     path: '/manage/enterprises',
