@@ -44,5 +44,7 @@ export const screeningEn = {
   'screening.mode.none': 'No screening: needs go to the banks at once',
   'screening.mode.required': 'Needs are screened before they reach the banks',
   'admin.sla.screening': 'Screening within',
+  'funnel.submitted': 'Submitted for screening',
+  'funnel.recommended': 'Recommended',
   'timeline.allMet': 'Every criterion met',
 } as const;

@@ -44,5 +44,7 @@ export const screeningZhCN: Record<keyof typeof screeningEn, string> = {
   'screening.mode.none': '不筛查：需求直接推送银行',
   'screening.mode.required': '先筛查，再推送银行',
   'admin.sla.screening': '筛查时限',
+  'funnel.submitted': '申报清单',
+  'funnel.recommended': '推荐清单',
   'timeline.allMet': '五项条件均符合',
 };
