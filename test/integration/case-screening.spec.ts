@@ -254,6 +254,26 @@ describe('screening of needs (申报清单 → 推荐清单): submitted, recomme
     expect(escalation?.status).toBe('resolved');
   });
 
+  it('reminds the supervisors of the region one business day before the screening deadline, not the banks', async () => {
+    const caseId = await submit();
+    const [screening] = await obligations(caseId);
+    const job = { obligationId: String(screening?.id), dueAt: String(screening?.due_at.toISOString()) };
+    clock.set(new Date((screening?.due_at ?? new Date()).getTime() - 3_600_000));
+    const sent = await handlers.reminder(job);
+    expect('done' in sent && /^reminded [1-9]/u.test(sent.done)).toBe(true);
+    const inboxOf = async (token: string) =>
+      (
+        await api.request<{ items: { caseId: string; kind: string }[] }>(
+          'GET',
+          '/api/v1/me/notifications?kind=reminder',
+          { token },
+        )
+      ).body.items.filter((n) => n.caseId === caseId);
+    expect(await inboxOf(actors.supervisor)).toHaveLength(1);
+    expect(await inboxOf(actors.hubeiSupervisor)).toHaveLength(0);
+    expect(await inboxOf(actors.leadManager)).toHaveLength(0);
+  });
+
   it('turns a campaign’s screening on and off with PATCH /campaigns/:id, for the needs recorded after', async () => {
     const created = await api.request('POST', '/api/v1/campaigns', {
       token: world.adminToken,
