@@ -83,9 +83,11 @@ export const CAMPAIGN_ENDPOINTS: readonly Endpoint[] = [
       targetVisits: 255,
       targetNeeds: 865,
       targetSignedAmount: '3145000000.00',
+      screening: 'none',
     }),
     tables: ['campaigns'],
     bad: [
+      { why: 'a screening outside the list', body: () => ({ screening: 'sometimes' }), field: 'screening' },
       { why: 'an end before the start', body: () => ({ endsOn: '2025-01-01' }), field: 'endsOn' },
       { why: 'a start after the end', body: () => ({ startsOn: '2027-01-01' }), field: 'startsOn' },
       { why: 'an SLA policy that does not exist', body: () => ({ slaPolicyId: NOBODY }), field: 'slaPolicyId' },

@@ -135,11 +135,13 @@ describe('case search, sorting and counts', () => {
     expect(all.status).toBe(200);
     expect(all.body.byStatus.map((s) => s.status)).toEqual([
       'diagnosed',
+      'submitted',
       'assigned',
       'claimed',
       'approved',
       'loan_signed',
       'closed',
+      'screened_out',
     ]);
     const count = (body: Counts, status: string): number => body.byStatus.find((s) => s.status === status)?.count ?? -1;
     expect(all.body.total).toBe(heavy.length + textile.length);

@@ -1,5 +1,6 @@
 import { EVERYONE, type Endpoint } from './endpoint-table';
 import { CAMPAIGN_ENDPOINTS } from './campaigns.endpoints';
+import { DECLINE_REASON_ENDPOINTS } from './decline-reasons.endpoints';
 import { ENTERPRISE_ENDPOINTS } from './enterprises.endpoints';
 import { INDUSTRIAL_CHAIN_ENDPOINTS } from './industrial-chains.endpoints';
 import { ORGANIZATION_ENDPOINTS } from './organizations.endpoints';
@@ -23,4 +24,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
   ...INDUSTRIAL_CHAIN_ENDPOINTS,
   ...ENTERPRISE_ENDPOINTS,
   ...CAMPAIGN_ENDPOINTS,
+  ...DECLINE_REASON_ENDPOINTS,
 ];

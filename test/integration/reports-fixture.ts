@@ -44,6 +44,7 @@ export interface Rows {
     created_at: Date;
     chain_role: string | null;
     chain_id: string | null;
+    recommended: boolean;
   }[];
   loans: { case_id: string; amount: string; bank_id: string; signed_on: string }[];
   claims: { case_id: string; opened_at: Date; due_at: Date; met_at: Date | null; cancelled_at: Date | null }[];
@@ -121,6 +122,11 @@ export function expected(
     ),
     enterprisesWithNeed: new Set(cases.map((c) => c.enterprise_id)).size,
     casesByStatus,
+    screening: {
+      submitted: casesByStatus.submitted + casesByStatus.screened_out + cases.filter((c) => c.recommended).length,
+      recommended: cases.filter((c) => c.recommended).length,
+      screenedOut: casesByStatus.screened_out,
+    },
     enterprisesFinanced: new Set(loans.map((l) => caseOf.get(l.case_id)?.enterprise_id)).size,
     intentionAmount: fromFen(sum(cases.map((c) => c.intention_amount))),
     signedAmount: fromFen(signed),
@@ -247,7 +253,9 @@ export async function readRows(api: TestApi): Promise<Rows> {
     ),
     cases: await q(
       `SELECT c.id, c.enterprise_id, c.region_code, c.campaign_id, c.status, c.source, c.term, c.bottlenecks, c.intention_amount::text AS intention_amount,
-              c.assigned_bank_id, c.created_at, e.chain_role, c.chain_id FROM cases c JOIN enterprises e ON e.id = c.enterprise_id`,
+              c.assigned_bank_id, c.created_at, e.chain_role, c.chain_id,
+              EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended') AS recommended
+         FROM cases c JOIN enterprises e ON e.id = c.enterprise_id`,
     ),
     loans: await q(`SELECT case_id, amount::text AS amount, bank_id, signed_on::text AS signed_on FROM loan_contracts`),
     claims: await q(

@@ -26,6 +26,7 @@ const CASE_ACTION_OF_SEGMENT: Readonly<Record<string, CaseAction>> = {
   milestones: 'milestone',
   loans: 'sign',
   notes: 'note',
+  screen: 'recommend',
 };
 
 function caseActionOf(key: OperationKey): CaseAction | undefined {

@@ -33,6 +33,8 @@ export interface World {
   calendarId: string;
   /** The default SLA policy the migrations ship. */
   slaPolicyId: string;
+  /** A repairable decline reason the migrations ship (incomplete documents). */
+  declineReasonId: string;
 }
 
 async function created(api: TestApi, token: string, path: string, body: object): Promise<string> {
@@ -122,7 +124,11 @@ export async function buildWorld(api: TestApi): Promise<World> {
   });
   const calendars = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/calendars', { token: t });
   const policies = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/sla-policies', { token: t });
+  const reasons = await api.request<{ items: { id: string; code: string }[] }>('GET', '/api/v1/decline-reasons', {
+    token: t,
+  });
   return {
+    declineReasonId: String(reasons.body.items.find((r) => r.code === 'incomplete_documents')?.id),
     calendarId: String(calendars.body.items[0]?.id),
     slaPolicyId: String(policies.body.items[0]?.id),
     adminToken: t,

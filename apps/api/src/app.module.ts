@@ -19,6 +19,8 @@ import { ApiQueues } from './admin/api-queues';
 import { AuditWriter } from './audit/audit-writer';
 import { AuthController } from './auth/auth.controller';
 import { MeController } from './auth/me.controller';
+import { CaseScreeningController } from './cases/case-screening.controller';
+import { DeclineReasonsController } from './reference/decline-reasons.controller';
 import { CasesController } from './cases/cases.controller';
 import { interceptRoutes } from './common/route-interceptors';
 import { IdempotencyClaims, IdempotencyGuard } from './common/idempotency.guard';
@@ -62,8 +64,10 @@ export const CONTROLLERS = [
   EnterprisesController,
   EnterpriseLinksController,
   CampaignsController,
+  DeclineReasonsController,
   VisitsController,
   CasesController,
+  CaseScreeningController,
   EscalationsController,
   NotificationsController,
   CalendarsController,

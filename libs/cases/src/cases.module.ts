@@ -14,6 +14,7 @@ import { RecordMilestoneUseCase } from './cases/record-milestone.use-case';
 import { ReleaseCaseUseCase } from './cases/release-case.use-case';
 import { ResumeCaseUseCase } from './cases/resume-case.use-case';
 import { RouteCaseUseCase } from './cases/route-case.use-case';
+import { ScreenCaseUseCase } from './cases/screen-case.use-case';
 import { SignLoansUseCase } from './cases/sign-loans.use-case';
 import { TimeOutClaimsUseCase } from './cases/time-out-claims.use-case';
 import { CaseRepository } from './lifecycle/case.repository';
@@ -41,6 +42,7 @@ const USE_CASES = [
   ReleaseCaseUseCase,
   ResumeCaseUseCase,
   RouteCaseUseCase,
+  ScreenCaseUseCase,
   SignLoansUseCase,
   TimeOutClaimsUseCase,
   VisitQueries,

@@ -14,6 +14,7 @@ export * from './cases/record-milestone.use-case';
 export * from './cases/release-case.use-case';
 export * from './cases/resume-case.use-case';
 export * from './cases/route-case.use-case';
+export * from './cases/screen-case.use-case';
 export * from './cases/sign-loans.use-case';
 export * from './cases/time-out-claims.use-case';
 export * from './lifecycle/case.repository';

@@ -4,7 +4,7 @@ WITH input AS (SELECT o.case_id, o.id AS obligation_id, o.obligation, o.due_at,
   FROM (SELECT * FROM case_obligations WHERE id = ANY($4::uuid[]) AND met_at IS NULL AND cancelled_at IS NULL
          ORDER BY id FOR UPDATE) o
   JOIN cases c ON c.id = o.case_id
-  WHERE c.paused_at IS NULL AND c.status NOT IN ('closed', 'loan_signed'))
+  WHERE c.paused_at IS NULL AND c.status NOT IN ('closed', 'loan_signed', 'screened_out'))
      , opened AS (
        INSERT INTO escalations (case_id, obligation_id, obligation, level, status, opened_at, due_at, bank_id, chain_id,
                                 region_code, followed_up_at)

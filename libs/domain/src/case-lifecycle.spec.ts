@@ -49,6 +49,26 @@ describe('case lifecycle', () => {
     expect(checkSystemTransition('diagnosed', 'route')).toEqual({ ok: true, to: 'assigned' });
   });
 
+  it('screens a submitted need: the system submits it, supervisors recommend it (to a bank) or screen it out', () => {
+    expect(checkSystemTransition('diagnosed', 'submit')).toEqual({ ok: true, to: 'submitted' });
+    expect(checkTransition('diagnosed', 'submit', 'supervisor')).toEqual({ ok: false, reason: 'forbidden' });
+    expect(checkTransition('submitted', 'recommend', 'supervisor')).toEqual({ ok: true, to: 'assigned' });
+    expect(checkTransition('submitted', 'screen_out', 'supervisor')).toEqual({ ok: true, to: 'screened_out' });
+    for (const role of ['field_officer', 'bank_manager'] as const) {
+      expect(checkTransition('submitted', 'recommend', role)).toEqual({ ok: false, reason: 'forbidden' });
+    }
+    expect(checkTransition('assigned', 'recommend', 'supervisor')).toEqual({ ok: false, reason: 'illegal' });
+    // A submitted need is not at a bank: nobody claims, declines or reassigns it; it may be closed.
+    expect(checkTransition('submitted', 'claim', 'bank_manager')).toEqual({ ok: false, reason: 'illegal' });
+    expect(checkTransition('submitted', 'reassign', 'supervisor')).toEqual({ ok: false, reason: 'illegal' });
+    expect(checkTransition('submitted', 'close', 'supervisor')).toEqual({ ok: true, to: 'closed' });
+    // Screened out is terminal: notes only.
+    for (const action of CASE_ACTIONS.filter((a) => a !== 'note')) {
+      for (const role of rolesFor(action)) expect(checkTransition('screened_out', action, role).ok).toBe(false);
+      expect(checkSystemTransition('screened_out', action).ok).toBe(false);
+    }
+  });
+
   it('covers every action, and every status leads somewhere or is terminal', () => {
     expect(new Set(CASE_TRANSITIONS.map((t) => t.action))).toEqual(new Set(CASE_ACTIONS));
     for (const status of CASE_STATUSES) {

@@ -21,6 +21,9 @@ export const CASE_ACTIONS = [
   'extend',
   'note',
   'claim_timeout',
+  'submit',
+  'recommend',
+  'screen_out',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -33,6 +36,8 @@ export interface CaseTransition {
 }
 
 const OPEN: readonly CaseStatus[] = ['diagnosed', 'assigned', 'claimed', 'approved'];
+/** A submitted need may be closed (withdrawn, a duplicate) before its screening. */
+const CLOSABLE: readonly CaseStatus[] = [...OPEN, 'submitted'];
 const AT_A_BANK: readonly CaseStatus[] = ['assigned', 'claimed', 'approved'];
 const SUPERVISION: readonly Role[] = ['supervisor', 'admin'];
 
@@ -46,12 +51,17 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
   { from: ['claimed', 'approved'], action: 'resume', to: 'unchanged', who: ['bank_manager'] },
   { from: ['claimed'], action: 'approve', to: 'approved', who: ['bank_manager'] },
   { from: ['approved', 'loan_signed'], action: 'sign', to: 'loan_signed', who: ['bank_manager'] },
-  { from: OPEN, action: 'close', to: 'closed', who: ['field_officer', ...SUPERVISION] },
+  { from: CLOSABLE, action: 'close', to: 'closed', who: ['field_officer', ...SUPERVISION] },
   { from: OPEN, action: 'reassign', to: 'assigned', who: SUPERVISION },
   { from: AT_A_BANK, action: 'extend', to: 'unchanged', who: SUPERVISION },
   { from: CASE_STATUSES, action: 'note', to: 'unchanged', who: ROLES },
   // The system's: a claim deadline passed, the case moves on to the next tier.
   { from: ['assigned'], action: 'claim_timeout', to: 'assigned', who: [] },
+  // Screening (申报清单 → 推荐清单): a need of a campaign with screening is submitted, not routed; the task
+  // force recommends it (routed by "1+2+N" at once) or screens it out.
+  { from: ['diagnosed'], action: 'submit', to: 'submitted', who: [] },
+  { from: ['submitted'], action: 'recommend', to: 'assigned', who: SUPERVISION },
+  { from: ['submitted'], action: 'screen_out', to: 'screened_out', who: SUPERVISION },
 ];
 
 export type TransitionCheck =

@@ -12,7 +12,20 @@ export type CaseSource = (typeof CASE_SOURCES)[number];
 /** The sources staff record through `POST /cases` and `POST /imports/needs`. */
 export const STAFF_CASE_SOURCES = ['visit', 'phone', 'list'] as const satisfies readonly CaseSource[];
 
-export const CASE_STATUSES = ['diagnosed', 'assigned', 'claimed', 'approved', 'loan_signed', 'closed'] as const;
+/**
+ * `submitted`: a need of a campaign with screening, waiting for the task force's check; `screened_out`: terminal,
+ * it did not pass.
+ */
+export const CASE_STATUSES = [
+  'diagnosed',
+  'submitted',
+  'assigned',
+  'claimed',
+  'approved',
+  'loan_signed',
+  'closed',
+  'screened_out',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** 1: the chain's lead bank; 2: its deputy lead bank; 3: the pool. */
@@ -55,7 +68,8 @@ export const DECLINE_REASONS = [
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
-export const OBLIGATIONS = ['claim', 'first_contact', 'decision', 'signing'] as const;
+/** `screening`: the task force's check of a submitted need, on its own clock. */
+export const OBLIGATIONS = ['screening', 'claim', 'first_contact', 'decision', 'signing'] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];
 
 export const ESCALATION_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
@@ -66,3 +80,20 @@ export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 export const CASE_PRIORITIES = ['normal', 'high', 'urgent'] as const;
 export type CasePriority = (typeof CASE_PRIORITIES)[number];
+
+/** Whether a campaign holds its new needs for screening (申报清单 → 推荐清单) before they reach the banks. */
+export const SCREENING_MODES = ['none', 'required'] as const;
+export type ScreeningMode = (typeof SCREENING_MODES)[number];
+
+/** The five criteria a submitted need is screened against. */
+export const SCREENING_CRITERIA = [
+  'compliantOperation',
+  'fixedPremises',
+  'genuineNeed',
+  'goodCredit',
+  'lawfulPurpose',
+] as const;
+export type ScreeningCriterion = (typeof SCREENING_CRITERIA)[number];
+
+export const SCREENING_DECISIONS = ['recommend', 'screen_out'] as const;
+export type ScreeningDecision = (typeof SCREENING_DECISIONS)[number];

@@ -21,11 +21,13 @@ export interface CaseWords {
 const ZH: CaseWords = {
   status: {
     diagnosed: `已${zhTerm.diagnosis}`,
+    submitted: '待筛查',
     assigned: '已分派',
     claimed: `已${zhTerm.claim}`,
     approved: `已${zhTerm.creditApproval}`,
     loan_signed: '已签约',
     closed: '已关闭',
+    screened_out: '未通过筛查',
   },
   tier: { 1: zhTerm.leadBank, 2: zhTerm.deputyBank, 3: zhTerm.memberPool },
   escalationLevel: { 1: zhTerm.supervisionLevel1, 2: zhTerm.supervisionLevel2 },
@@ -62,11 +64,13 @@ const ZH: CaseWords = {
 const EN: CaseWords = {
   status: {
     diagnosed: 'Diagnosed',
+    submitted: 'Awaiting screening',
     assigned: 'Assigned',
     claimed: 'Claimed',
     approved: capital(enTerm.creditApproval),
     loan_signed: capital(enTerm.disbursement),
     closed: 'Closed',
+    screened_out: 'Screened out',
   },
   tier: { 1: capital(enTerm.leadBank), 2: capital(enTerm.deputyBank), 3: capital(enTerm.memberPool) },
   escalationLevel: { 1: capital(enTerm.supervisionLevel1), 2: capital(enTerm.supervisionLevel2) },

@@ -1,6 +1,23 @@
 /** Enumerations of the reference data, as DESIGN.md names them. */
-export const ORGANIZATION_KINDS = ['regulator', 'bank', 'institution'] as const;
+/**
+ * `government_department` (a tax bureau, the credit reference centre) and `guarantee_institution` (a
+ * government financing guarantee fund) repair declines in a second diagnosis.
+ */
+export const ORGANIZATION_KINDS = [
+  'regulator',
+  'bank',
+  'institution',
+  'government_department',
+  'guarantee_institution',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/** Who repairs a repairable decline: an organization of a kind, or the enterprise itself. */
+export const REPAIRER_KINDS = ['government_department', 'guarantee_institution', 'enterprise'] as const;
+export type RepairerKind = (typeof REPAIRER_KINDS)[number];
+
+/** A decline reason's code: lower-case words joined by underscores (`tax_arrears`). */
+export const DECLINE_REASON_CODE = /^[a-z][a-z0-9_]{1,47}$/u;
 
 export const CHAIN_ROLES = ['leader', 'upstream', 'downstream', 'member'] as const;
 export type ChainRole = (typeof CHAIN_ROLES)[number];

@@ -2,8 +2,12 @@ import { CasePoolMemberEntity, UserEntity, type CaseEntity } from '@unblock/data
 import { isWithinRegion } from '@unblock/domain';
 import { In, type EntityManager } from 'typeorm';
 
-/** Who holds a case now: its claimer; else its bank's managers; else the managers of its pool. */
+/**
+ * Who holds a case now: the supervisors of its region while it waits for screening; its claimer; else its
+ * bank's managers; else the managers of its pool.
+ */
 export async function holdersOf(manager: EntityManager, c: CaseEntity): Promise<string[]> {
+  if (c.status === 'submitted') return supervisorsOf(manager, c.regionCode);
   if (c.claimedByUserId !== null) return [c.claimedByUserId];
   const organizations =
     c.assignedBankId !== null

@@ -3,6 +3,9 @@ import { CampaignQueries } from './campaigns/campaign.queries';
 import { CreateCampaignUseCase } from './campaigns/create-campaign.use-case';
 import { UpdateCampaignUseCase } from './campaigns/update-campaign.use-case';
 import { ChainQueries } from './chains/chain.queries';
+import { CreateDeclineReasonUseCase } from './decline-reasons/create-decline-reason.use-case';
+import { DeclineReasonQueries } from './decline-reasons/decline-reason.queries';
+import { UpdateDeclineReasonUseCase } from './decline-reasons/update-decline-reason.use-case';
 import { CreateChainUseCase } from './chains/create-chain.use-case';
 import { UpdateChainUseCase } from './chains/update-chain.use-case';
 import { CreateEnterpriseUseCase } from './enterprises/create-enterprise.use-case';
@@ -19,7 +22,11 @@ const PROVIDERS = [
   CampaignQueries,
   ChainQueries,
   CreateCampaignUseCase,
+  UpdateCampaignUseCase,
   CreateChainUseCase,
+  CreateDeclineReasonUseCase,
+  DeclineReasonQueries,
+  UpdateDeclineReasonUseCase,
   CreateEnterpriseUseCase,
   CreateOrganizationUseCase,
   CreateRegionUseCase,
@@ -33,6 +40,6 @@ const PROVIDERS = [
   WebhookUrlCheck,
 ];
 
-/** Regions, organizations, industrial chains, enterprises and campaigns. */
+/** Regions, organizations, industrial chains, enterprises, campaigns and the decline-reason catalogue. */
 @Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class ReferenceDataModule {}

@@ -24,6 +24,16 @@ export class NeedsBySource {
   enterprise!: number;
 }
 
+/**
+ * The screening of needs (申报清单 → 推荐清单) in campaigns that require it: the needs submitted (waiting,
+ * recommended or screened out), those recommended to the banks, those screened out.
+ */
+export class ScreeningFigures {
+  submitted!: number;
+  recommended!: number;
+  screenedOut!: number;
+}
+
 export class BottleneckCount {
   bottleneck!: Bottleneck;
   count!: number;
@@ -39,6 +49,7 @@ export class CampaignFigures {
   /** Distinct enterprises with a need in the period. */
   enterprisesWithNeed!: number;
   casesByStatus!: Record<CaseStatus, number>;
+  screening!: ScreeningFigures;
   enterprisesFinanced!: number;
   intentionAmount!: string;
   signedAmount!: string;
@@ -111,6 +122,11 @@ export async function campaignFigures(
     `SELECT count(DISTINCT c.enterprise_id)::text AS n FROM cases c WHERE ${caseWhere}`,
     pc.values,
   );
+  const [recommended] = await manager.query<{ n: string }[]>(
+    `SELECT count(*)::text AS n FROM cases c
+      WHERE ${caseWhere} AND EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended')`,
+    pc.values,
+  );
   const [intention] = await manager.query<{ total: string | null }[]>(
     `SELECT sum(c.intention_amount)::text AS total FROM cases c WHERE ${caseWhere}`,
     pc.values,
@@ -171,6 +187,7 @@ export async function campaignFigures(
     ...emptyTotals(),
     visits: Number(visits?.visits ?? 0),
     casesByStatus,
+    recommended: Number(recommended?.n ?? 0),
     needsBySource: { ...emptyNeedsBySource(), ...Object.fromEntries(bySource.map((r) => [r.source, Number(r.n)])) },
     intentionAmount: money(intention?.total),
     bottlenecks: new Map(bottlenecks.map((b) => [b.bottleneck, Number(b.n)])),
@@ -196,6 +213,8 @@ export async function campaignFigures(
 export interface RollupTotals {
   visits: number;
   casesByStatus: Record<CaseStatus, number>;
+  /** Needs recommended by their screening (推荐清单). */
+  recommended: number;
   needsBySource: Record<CaseSource, number>;
   intentionAmount: string;
   bottlenecks: Map<string, number>;
@@ -225,6 +244,7 @@ export function emptyTotals(): RollupTotals {
   return {
     visits: 0,
     casesByStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>,
+    recommended: 0,
     needsBySource: emptyNeedsBySource(),
     intentionAmount: '0.00',
     bottlenecks: new Map(),
@@ -291,6 +311,11 @@ export function figuresFrom(totals: RollupTotals | undefined, distinct: Distinct
     needsBySource: { ...t.needsBySource },
     enterprisesWithNeed: distinct.withNeed,
     casesByStatus: t.casesByStatus,
+    screening: {
+      submitted: t.casesByStatus.submitted + t.recommended + t.casesByStatus.screened_out,
+      recommended: t.recommended,
+      screenedOut: t.casesByStatus.screened_out,
+    },
     enterprisesFinanced: distinct.financed,
     intentionAmount: t.intentionAmount,
     signedAmount: t.signedAmount,

@@ -22,6 +22,9 @@ const SUMMED = [
   'n_approved',
   'n_loan_signed',
   'n_closed',
+  'n_submitted',
+  'n_screened_out',
+  'n_recommended',
   'n_source_visit',
   'n_source_phone',
   'n_source_list',
@@ -48,6 +51,9 @@ interface DayRow {
   n_approved: number;
   n_loan_signed: number;
   n_closed: number;
+  n_submitted: number;
+  n_screened_out: number;
+  n_recommended: number;
   n_source_visit: number;
   n_source_phone: number;
   n_source_list: number;
@@ -117,6 +123,9 @@ async function dayFigures(
         n_approved: 0,
         n_loan_signed: 0,
         n_closed: 0,
+        n_submitted: 0,
+        n_screened_out: 0,
+        n_recommended: 0,
         n_source_visit: 0,
         n_source_phone: 0,
         n_source_list: 0,
@@ -182,13 +191,16 @@ async function dayFigures(
       bottlenecks: string[];
       assigned_at: Date | null;
       claimed_at: Date | null;
+      recommended: boolean;
       met: number;
       missed: number;
     }[]
   >(
     `SELECT ${CASE_DAY}::text AS day, c.region_code AS region, c.chain_id::text AS chain,
             c.assigned_bank_id::text AS bank, c.status, c.source, c.intention_amount::text AS intention, c.bottlenecks,
-            o.assigned_at, ev.claimed_at, coalesce(o.met, 0)::int AS met, coalesce(o.missed, 0)::int AS missed
+            o.assigned_at, ev.claimed_at,
+            EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended') AS recommended,
+            coalesce(o.met, 0)::int AS met, coalesce(o.missed, 0)::int AS missed
        FROM cases c
        LEFT JOIN LATERAL (
          SELECT min(o.opened_at) AS assigned_at,
@@ -216,6 +228,7 @@ async function dayFigures(
       (target[status] as number) += 1;
       const source = `n_source_${c.source}` as keyof DayRow;
       (target[source] as number) += 1;
+      if (c.recommended) target.n_recommended += 1;
       target.intention_amount = addMoney(target.intention_amount, c.intention);
       for (const b of c.bottlenecks) if ((BOTTLENECKS as readonly string[]).includes(b)) count(target.bottlenecks, b);
       target.claims_met += c.met;

@@ -45,7 +45,8 @@ export async function rollupTotals(
   const sums = await manager.query<Record<string, string | null>[]>(
     `SELECT ${key} AS key, sum(visits)::text AS visits, sum(n_diagnosed)::text AS diagnosed, sum(n_assigned)::text AS assigned,
             sum(n_claimed)::text AS claimed, sum(n_approved)::text AS approved, sum(n_loan_signed)::text AS loan_signed,
-            sum(n_closed)::text AS closed, sum(n_source_visit)::text AS source_visit,
+            sum(n_closed)::text AS closed, sum(n_submitted)::text AS submitted,
+            sum(n_screened_out)::text AS screened_out, sum(n_recommended)::text AS recommended, sum(n_source_visit)::text AS source_visit,
             sum(n_source_phone)::text AS source_phone, sum(n_source_list)::text AS source_list,
             sum(n_source_enterprise)::text AS source_enterprise, sum(intention_amount)::text AS intention, sum(claims_met)::text AS claims_met,
             sum(claims_missed)::text AS claims_missed, sum(signed_amount)::text AS signed, sum(signed_count)::text AS signed_count,
@@ -87,12 +88,15 @@ export async function rollupTotals(
     t.visits = int(s['visits']);
     t.casesByStatus = {
       diagnosed: int(s['diagnosed']),
+      submitted: int(s['submitted']),
       assigned: int(s['assigned']),
       claimed: int(s['claimed']),
       approved: int(s['approved']),
       loan_signed: int(s['loan_signed']),
       closed: int(s['closed']),
+      screened_out: int(s['screened_out']),
     };
+    t.recommended = int(s['recommended']);
     t.needsBySource = {
       visit: int(s['source_visit']),
       phone: int(s['source_phone']),

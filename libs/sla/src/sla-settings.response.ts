@@ -14,6 +14,7 @@ export class SlaPolicyResponse {
   id!: string;
   name!: string;
   calendarId!: string;
+  screening!: string;
   claim!: string;
   firstContact!: string;
   decision!: string;
@@ -46,6 +47,7 @@ export const toSlaPolicyResponse = (p: SlaPolicyEntity): SlaPolicyResponse => ({
   id: p.id,
   name: p.name,
   calendarId: p.calendarId,
+  screening: p.screening,
   claim: p.claim,
   firstContact: p.firstContact,
   decision: p.decision,

@@ -29,6 +29,7 @@ export interface CalendarCommand {
 export interface SlaPolicyCommand {
   readonly name: string;
   readonly calendarId: string;
+  readonly screening?: string | undefined;
   readonly claim?: string | undefined;
   readonly firstContact?: string | undefined;
   readonly decision?: string | undefined;
@@ -38,7 +39,15 @@ export interface SlaPolicyCommand {
   readonly isDefault?: boolean | undefined;
 }
 
-const DURATION_FIELDS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
+const DURATION_FIELDS = [
+  'screening',
+  'claim',
+  'firstContact',
+  'decision',
+  'signing',
+  'remindBefore',
+  'levelTwoAfter',
+] as const;
 
 /** Calendars and SLA policies: admins keep them; everyone reads them. */
 @Injectable()

@@ -15,8 +15,11 @@ export interface Person {
 }
 
 /** The states a case is prepared in for an action. */
-/** `contacted`: claimed, with a contacted milestone (approval comes after contact). */
-export type CaseState = 'diagnosed' | 'assigned' | 'claimed' | 'contacted' | 'paused' | 'approved';
+/**
+ * `contacted`: claimed, with a contacted milestone (approval comes after contact); `submitted`: a need of a
+ * campaign with screening, waiting for it.
+ */
+export type CaseState = 'diagnosed' | 'submitted' | 'assigned' | 'claimed' | 'contacted' | 'paused' | 'approved';
 
 /** One side of the world: Henan's objects are in the callers' scope, Hubei's out of it. */
 export interface Side {
@@ -128,8 +131,43 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
     return person(role, organizationId, role === 'admin' ? null : hubei ? '420100' : '410100');
   };
 
+  const screeningCampaignIds: Record<Scope, string> = {
+    'in scope': await created('campaigns', {
+      name: '河南申报筛查',
+      kind: 'other',
+      regionCode: '410000',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      screening: 'required',
+    }),
+    'out of scope': await created('campaigns', {
+      name: '湖北申报筛查',
+      kind: 'other',
+      regionCode: '420000',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      screening: 'required',
+    }),
+  };
+
   const caseIn = async (scope: Scope, state: CaseState): Promise<string> => {
     const s = side[scope];
+    if (state === 'submitted') {
+      const response = await api.request('POST', '/api/v1/cases', {
+        token: s.officer.token,
+        body: {
+          source: 'phone',
+          enterpriseId: s.enterpriseId,
+          campaignId: screeningCampaignIds[scope],
+          requestedAmount: '2000000.00',
+          purpose: 'working_capital',
+          term: 'short',
+          bottlenecks: ['collateral_shortage'],
+        },
+      });
+      ok('submitted need', response, 201);
+      return String(response.body['id']);
+    }
     const id = String(
       (await diagnose(api, s.officer.token, { visitId: s.visitId, route: state !== 'diagnosed' }))['id'],
     );

@@ -24,6 +24,10 @@ function action(
 
 const CONTRACT = { amount: '100.00', annualRatePct: '3.2', termMonths: 12, signedOn: '2026-06-01', contractNo: 'AC' };
 
+const ALL_MET = Object.fromEntries(
+  ['compliantOperation', 'fixedPremises', 'genuineNeed', 'goodCredit', 'lawfulPurpose'].map((c) => [c, { met: true }]),
+);
+
 /** The cases and the visits they come from. */
 export const CASE_ROWS: readonly AccessRow[] = [
   {
@@ -123,4 +127,8 @@ export const CASE_ROWS: readonly AccessRow[] = [
   action('reassign', 'assigned', (bank2) => ({ bankId: bank2 })),
   action('extend', 'assigned', () => ({ until: '2030-01-01T00:00:00.000Z' })),
   action('notes', 'assigned', () => ({ text: '备注' })),
+  // A submitted need has no bank yet: a bank manager cannot see it.
+  action('screen', 'submitted', () => ({ criteria: ALL_MET, decision: 'recommend' }), {
+    inScope: { bank_manager: 404 },
+  }),
 ];

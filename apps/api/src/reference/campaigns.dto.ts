@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
-import { CAMPAIGN_KINDS, type CampaignKind } from '@unblock/domain';
+import { CAMPAIGN_KINDS, SCREENING_MODES, type CampaignKind, type ScreeningMode } from '@unblock/domain';
 import { INT4_MAX, IsMoney, IsRegionCode, IsSearchText, PageQueryDto } from '@unblock/http';
 import { ISO_DATE, IsName } from '../common/dto-validators';
 
@@ -44,6 +44,11 @@ export class CreateCampaignDto {
   @IsOptional()
   @IsMoney()
   targetSignedAmount?: string;
+
+  /** `required`: new needs wait for screening (申报清单 → 推荐清单) before they reach the banks. Default `none`. */
+  @IsOptional()
+  @IsIn(SCREENING_MODES)
+  screening?: ScreeningMode;
 }
 
 /** What an admin changes of a campaign; what is left out stays as it is, null clears the policy or a target. */
@@ -94,6 +99,11 @@ export class UpdateCampaignDto {
   @ValidateIf((_, value) => value !== null)
   @IsMoney()
   targetSignedAmount?: string | null;
+
+  /** Applies to the needs recorded from now on. */
+  @IsOptional()
+  @IsIn(SCREENING_MODES)
+  screening?: ScreeningMode;
 }
 
 export class ListCampaignsQueryDto extends PageQueryDto {

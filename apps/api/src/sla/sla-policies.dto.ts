@@ -14,6 +14,11 @@ export class CreateSlaPolicyDto {
   @IsUUID()
   calendarId!: string;
 
+  /** The task force's screening of a submitted need (default 3 business days). */
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  screening?: string;
+
   @IsOptional()
   @Matches(DURATION, { message: DURATION_MESSAGE })
   claim?: string;

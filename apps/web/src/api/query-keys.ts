@@ -44,5 +44,6 @@ export const queryKeys = {
   },
   campaigns: resource('campaigns'),
   slaPolicies: resource('sla-policies'),
+  declineReasons: resource('decline-reasons'),
   calendars: resource('calendars'),
 } as const;

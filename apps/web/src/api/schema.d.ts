@@ -362,6 +362,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CaseScreeningController_screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/counts": {
         parameters: {
             query?: never;
@@ -377,6 +393,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decline-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeclineReasonsController_list"];
+        put?: never;
+        post: operations["DeclineReasonsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/decline-reasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DeclineReasonsController_update"];
         trace?: never;
     };
     "/api/v1/enterprises": {
@@ -1046,6 +1094,11 @@ export interface components {
             kind: "diagnose_unblock" | "gm_visits" | "other";
             name: string;
             regionCode: string;
+            /**
+             * @description `required`: new needs wait for screening before they reach the banks.
+             * @enum {string}
+             */
+            screening: "none" | "required";
             /** @description Null: the default SLA policy applies. */
             slaPolicyId: string | null;
             /** @description ISO date. */
@@ -1118,7 +1171,7 @@ export interface components {
              */
             source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
-            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             /** @enum {string} */
             term: "short" | "medium_long";
             timeline: components["schemas"]["CaseEventResponse"][];
@@ -1154,7 +1207,7 @@ export interface components {
             /** @enum {number} */
             level: 2 | 1;
             /** @enum {string} */
-            obligation: "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
             openedAt: string;
             resolvedAt: string | null;
             /** @enum {string} */
@@ -1178,7 +1231,7 @@ export interface components {
             dueAt: string;
             metAt: string | null;
             /** @enum {string} */
-            obligation: "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
             openedAt: string;
         };
         CaseResponse: {
@@ -1221,7 +1274,7 @@ export interface components {
              */
             source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
-            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             /** @enum {string} */
             term: "short" | "medium_long";
             updatedAt: string;
@@ -1231,7 +1284,7 @@ export interface components {
         CaseStatusCountResponse: {
             count: number;
             /** @enum {string} */
-            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
         };
         CaseVisitResponse: {
             id: string;
@@ -1270,6 +1323,11 @@ export interface components {
             kind: "diagnose_unblock" | "gm_visits" | "other";
             name: string;
             regionCode: string;
+            /**
+             * @description `required`: new needs wait for screening (申报清单 → 推荐清单) before they reach the banks. Default `none`.
+             * @enum {string}
+             */
+            screening?: "none" | "required";
             /** Format: uuid */
             slaPolicyId?: string;
             startsOn: string;
@@ -1288,6 +1346,19 @@ export interface components {
             memberOrgIds: string[];
             name: string;
             regionCode: string;
+        };
+        CreateDeclineReasonDto: {
+            /** @description Lower-case words joined by underscores (`tax_arrears`); unique, and it stays. */
+            code: string;
+            name: string;
+            repairable?: boolean;
+            /**
+             * @description Who repairs it: required when repairable.
+             * @enum {string}
+             */
+            repairerKind?: "government_department" | "guarantee_institution" | "enterprise";
+            /** @description How it is repaired, in plain words for the enterprise: required when repairable. */
+            repairPath?: string;
         };
         CreateEnterpriseDto: {
             /** Format: uuid */
@@ -1311,7 +1382,7 @@ export interface components {
         };
         CreateOrganizationDto: {
             /** @enum {string} */
-            kind: "regulator" | "bank" | "institution";
+            kind: "regulator" | "bank" | "institution" | "government_department" | "guarantee_institution";
             name: string;
             regionCode: string;
             webhookSecret?: string;
@@ -1336,6 +1407,8 @@ export interface components {
             levelTwoAfter?: string;
             name: string;
             remindBefore?: string;
+            /** @description The task force's screening of a submitted need (default 3 business days). */
+            screening?: string;
             signing?: string;
         };
         CreateUserDto: {
@@ -1353,12 +1426,31 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "field_officer" | "bank_manager" | "supervisor";
         };
+        CriterionCheckDto: {
+            met: boolean;
+            note?: string;
+        };
         DeclineCaseDto: {
             expectedVersion?: number;
             /** @enum {string} */
             reason: "other" | "outside_credit_policy" | "insufficient_collateral" | "credit_risk" | "not_our_region" | "enterprise_unreachable";
             /** @description Required when the reason is `other`. */
             text?: string;
+        };
+        DeclineReasonResponse: {
+            /** @description The code a decline names (`tax_arrears`). */
+            code: string;
+            id: string;
+            name: string;
+            /** @description Whether a decline for this reason can be repaired in a second diagnosis. */
+            repairable: boolean;
+            /**
+             * @description Who repairs it (repairable reasons only).
+             * @enum {string|null}
+             */
+            repairerKind: "government_department" | "guarantee_institution" | "enterprise" | null;
+            /** @description How it is repaired, in plain words for the enterprise (repairable reasons only). */
+            repairPath: string | null;
         };
         DiagnoseCaseDto: {
             bottlenecks: ("other" | "collateral_shortage" | "weak_credit_history" | "high_financing_cost" | "information_asymmetry" | "slow_approval" | "guarantee_missing" | "policy_awareness")[];
@@ -1442,7 +1534,7 @@ export interface components {
             /** @enum {number} */
             level: 2 | 1;
             /** @enum {string} */
-            obligation: "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
             openedAt: string;
             /** @description How long past the deadline, in seconds, now (or when resolved). */
             overdueSeconds: number;
@@ -1459,7 +1551,7 @@ export interface components {
              * @description The open obligation to extend; the nearest when left out.
              * @enum {string}
              */
-            obligation?: "claim" | "first_contact" | "decision" | "signing";
+            obligation?: "screening" | "claim" | "first_contact" | "decision" | "signing";
             /** @description The new deadline, an ISO 8601 date-time. */
             until: string;
         };
@@ -1538,7 +1630,7 @@ export interface components {
             createdAt: string;
             id: string;
             /** @enum {string} */
-            kind: "regulator" | "bank" | "institution";
+            kind: "regulator" | "bank" | "institution" | "government_department" | "guarantee_institution";
             name: string;
             regionCode: string;
             /** @description Whether notifications for it also go to a webhook (the URL and secret are never shown). */
@@ -1585,7 +1677,7 @@ export interface components {
             requestedAmount: string;
             score: number | null;
             /** @enum {string} */
-            status: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             /** @enum {string} */
             term: "short" | "medium_long";
         };
@@ -1662,6 +1754,28 @@ export interface components {
             name: string;
             parentCode: string | null;
         };
+        ScreenCaseDto: {
+            criteria: components["schemas"]["ScreeningCriteriaDto"];
+            /**
+             * @description `recommend`: every criterion met, routed by "1+2+N" at once; `screen_out`: some criterion not met.
+             * @enum {string}
+             */
+            decision: "recommend" | "screen_out";
+            expectedVersion?: number;
+            note?: string;
+        };
+        ScreeningCriteriaDto: {
+            /** @description 合规持续经营 */
+            compliantOperation: components["schemas"]["CriterionCheckDto"];
+            /** @description 固定经营场所 */
+            fixedPremises: components["schemas"]["CriterionCheckDto"];
+            /** @description 真实融资需求 */
+            genuineNeed: components["schemas"]["CriterionCheckDto"];
+            /** @description 信用状况良好 */
+            goodCredit: components["schemas"]["CriterionCheckDto"];
+            /** @description 贷款用途依法合规 */
+            lawfulPurpose: components["schemas"]["CriterionCheckDto"];
+        };
         SessionResponse: {
             accessToken: string;
             /** @description Seconds until the access token expires. */
@@ -1691,6 +1805,7 @@ export interface components {
             levelTwoAfter: string;
             name: string;
             remindBefore: string;
+            screening: string;
             signing: string;
         };
         UpdateCalendarDto: {
@@ -1704,6 +1819,11 @@ export interface components {
             kind?: "diagnose_unblock" | "gm_visits" | "other";
             name?: string;
             regionCode?: string;
+            /**
+             * @description Applies to the needs recorded from now on.
+             * @enum {string}
+             */
+            screening?: "none" | "required";
             /**
              * Format: uuid
              * @description null: the default SLA policy applies.
@@ -1722,6 +1842,14 @@ export interface components {
             memberOrgIds?: string[];
             name?: string;
             regionCode?: string;
+        };
+        UpdateDeclineReasonDto: {
+            name?: string;
+            repairable?: boolean;
+            /** @enum {string|null} */
+            repairerKind?: "government_department" | "guarantee_institution" | "enterprise" | null;
+            /** @description null: none (a reason no longer repairable). */
+            repairPath?: string | null;
         };
         UpdateEnterpriseDto: {
             /**
@@ -1760,6 +1888,8 @@ export interface components {
             levelTwoAfter?: string;
             name?: string;
             remindBefore?: string;
+            /** @description The task force's screening of a submitted need (default 3 business days). */
+            screening?: string;
             signing?: string;
         };
         UpdateUserDto: {
@@ -2095,7 +2225,7 @@ export interface operations {
                 q?: string;
                 /** @description `dueAt`: the nearest deadline first (default, the work queue); `amount`: the largest need first; `updated`: the latest change first. */
                 sort?: "dueAt" | "amount" | "updated";
-                status?: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+                status?: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             };
             header?: never;
             path?: never;
@@ -2480,6 +2610,31 @@ export interface operations {
             };
         };
     };
+    CaseScreeningController_screen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreenCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
     CasesController_counts: {
         parameters: {
             query?: {
@@ -2493,7 +2648,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
                 q?: string;
-                status?: "diagnosed" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed";
+                status?: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
             };
             header?: never;
             path?: never;
@@ -2507,6 +2662,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseCountsResponse"];
+                };
+            };
+        };
+    };
+    DeclineReasonsController_list: {
+        parameters: {
+            query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description How many items, 1 to 200 (default 50). */
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeclineReasonsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDeclineReasonDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclineReasonResponse"];
+                };
+            };
+        };
+    };
+    DeclineReasonsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeclineReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclineReasonResponse"];
                 };
             };
         };
@@ -3188,7 +3415,7 @@ export interface operations {
                 count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
-                kind?: "regulator" | "bank" | "institution";
+                kind?: "regulator" | "bank" | "institution" | "government_department" | "guarantee_institution";
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 /** @description Part of the name. */

@@ -13,7 +13,10 @@ export function describeProblem(error: unknown, t: Translate): string {
   if (error.status === 409) {
     const status = error.extra['currentStatus'];
     if (status === 'claimed') return t('error.conflictClaimed');
-    if (typeof status === 'string' && ['diagnosed', 'assigned', 'approved', 'loan_signed', 'closed'].includes(status)) {
+    if (
+      typeof status === 'string' &&
+      ['diagnosed', 'submitted', 'assigned', 'approved', 'loan_signed', 'closed', 'screened_out'].includes(status)
+    ) {
       return t('error.conflictStatus', { status: t(`status.${status as CaseStatus}`) });
     }
     return t('error.conflict');

@@ -29,6 +29,8 @@ export const portalEn = {
   'portal.status.approved': 'The bank approved the credit',
   'portal.status.loan_signed': 'The loan was signed',
   'portal.status.closed': 'Closed',
+  'portal.status.submitted': 'Received, being screened by the local task force',
+  'portal.status.screened_out': 'Not recommended to the banks this time: see the criteria below',
   'portal.status.declined': 'No bank could take it up; the task force is following up',
   'portal.declinedBecause': 'A bank declined it because: {reason}',
   'portal.contactQuestion': 'Has the bank contacted you?',

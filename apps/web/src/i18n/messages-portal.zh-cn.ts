@@ -29,6 +29,8 @@ export const portalZhCN: Record<keyof typeof portalEn, string> = {
   'portal.status.approved': '银行已授信',
   'portal.status.loan_signed': '已签约放款',
   'portal.status.closed': '已办结',
+  'portal.status.submitted': '已受理，工作专班正在筛查',
+  'portal.status.screened_out': '本次未纳入推荐清单，未满足的条件见下方',
   'portal.status.declined': '暂无银行可以承接，已转交工作专班跟进',
   'portal.declinedBecause': '银行未能承接，原因：{reason}',
   'portal.contactQuestion': '银行是否已与您联系？',

@@ -3,6 +3,8 @@ import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
 import { accountsEn } from './messages-accounts.en';
 import { adminEn } from './messages-admin.en';
+import { screeningEn } from './messages-screening.en';
+import { repairEn } from './messages-repair.en';
 import { supervisorEn } from './messages-supervisor.en';
 import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
@@ -158,11 +160,13 @@ export const en = {
   'bottleneck.other': enWords.bottleneck.other,
 
   'status.diagnosed': enWords.status.diagnosed,
+  'status.submitted': enWords.status.submitted,
   'status.assigned': enWords.status.assigned,
   'status.claimed': enWords.status.claimed,
   'status.approved': enWords.status.approved,
   'status.loan_signed': enWords.status.loan_signed,
   'status.closed': enWords.status.closed,
+  'status.screened_out': enWords.status.screened_out,
 
   'myVisits.title': 'My visits',
   'myVisits.empty': 'You have not logged a visit yet.',
@@ -536,6 +540,8 @@ export const en = {
   ...dashboardEn,
   ...needsEn,
   ...portalEn,
+  ...screeningEn,
+  ...repairEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,8 @@ import { zhTerm } from './glossary';
 import type { Messages } from './messages.en';
 import { needsZhCN } from './messages-needs.zh-cn';
 import { portalZhCN } from './messages-portal.zh-cn';
+import { screeningZhCN } from './messages-screening.zh-cn';
+import { repairZhCN } from './messages-repair.zh-cn';
 
 const zhWords = CASE_WORDS['zh-CN'];
 
@@ -154,11 +156,13 @@ export const zhCN: Messages = {
   'bottleneck.other': zhWords.bottleneck.other,
 
   'status.diagnosed': zhWords.status.diagnosed,
+  'status.submitted': zhWords.status.submitted,
   'status.assigned': zhWords.status.assigned,
   'status.claimed': zhWords.status.claimed,
   'status.approved': zhWords.status.approved,
   'status.loan_signed': zhWords.status.loan_signed,
   'status.closed': zhWords.status.closed,
+  'status.screened_out': zhWords.status.screened_out,
 
   'myVisits.title': '我的走访',
   'myVisits.empty': '您还没有登记走访。',
@@ -528,4 +532,6 @@ export const zhCN: Messages = {
   ...dashboardZhCN,
   ...needsZhCN,
   ...portalZhCN,
+  ...screeningZhCN,
+  ...repairZhCN,
 };

@@ -21,6 +21,7 @@ import {
   type CasePriority,
   type CaseSource,
   type Purpose,
+  type ScreeningMode,
   type Term,
 } from '@unblock/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -53,7 +54,10 @@ export interface DiagnoseCaseCommand {
   readonly bottlenecks: readonly Bottleneck[];
   readonly note?: string | undefined;
   readonly priority?: CasePriority | undefined;
-  /** Route at once by the "1+2+N" rule (default), or leave the case diagnosed. */
+  /**
+   * Route at once by the "1+2+N" rule (default), or leave the case diagnosed. In a campaign with screening, a
+   * new need is submitted for screening instead, whatever this says.
+   */
   readonly route?: boolean | undefined;
 }
 
@@ -71,6 +75,8 @@ interface Origin {
   readonly visitId: string | null;
   /** The enterprise link of a need the enterprise published (no user acted). */
   readonly portalLinkId: string | null;
+  /** Whether the campaign holds its new needs for screening. */
+  readonly screening: ScreeningMode;
 }
 
 /**
@@ -140,6 +146,14 @@ export class DiagnoseCaseUseCase {
         },
       },
     );
+    if (origin.screening === 'required') {
+      // The campaign's screening is the system's act on the need: it waits for the task force, on its clock.
+      const submit = { caseId, action: 'submit' as const, actor: command.actor, system: true };
+      return this.transitions.applyIn(manager, submit, () => ({
+        obligations: { open: ['screening'] },
+        event: { type: 'submitted' },
+      }));
+    }
     if (command.route === false) {
       return toCaseResponse(await manager.findOneByOrFail(CaseEntity, { id: caseId }));
     }
@@ -174,7 +188,11 @@ export class DiagnoseCaseUseCase {
       const visit = await whereVisitVisible(qb, command.actor).getOne();
       if (!visit) throw DomainError.invalid('visitId', 'no visit you can see has this id');
       const enterprise = await manager.findOneByOrFail(EnterpriseEntity, { id: visit.enterpriseId });
-      return { source, enterprise, campaignId: visit.campaignId, visitId: visit.id, portalLinkId: null };
+      const { screening } = await manager.findOneOrFail(CampaignEntity, {
+        where: { id: visit.campaignId },
+        select: ['id', 'screening'],
+      });
+      return { source, enterprise, campaignId: visit.campaignId, visitId: visit.id, screening, portalLinkId: null };
     }
     if (command.visitId !== undefined) {
       throw DomainError.invalid('visitId', `a need of source ${source} has no visit`);
@@ -202,7 +220,14 @@ export class DiagnoseCaseUseCase {
     ) {
       throw DomainError.invalid('campaignId', 'no campaign covering this enterprise has this id');
     }
-    return { source, enterprise, campaignId: campaign.id, visitId: null, portalLinkId: null };
+    return {
+      source,
+      enterprise,
+      campaignId: campaign.id,
+      visitId: null,
+      screening: campaign.screening,
+      portalLinkId: null,
+    };
   }
 
   /**
@@ -226,6 +251,7 @@ export class DiagnoseCaseUseCase {
       enterprise,
       campaignId: campaign.id,
       visitId: null,
+      screening: campaign.screening,
       portalLinkId: command.portalLinkId,
     };
   }

@@ -18,6 +18,7 @@ const supervisor: Actor = {
 const DRILL: SlaPlan = {
   calendar: WEEKENDS_ONLY,
   durations: {
+    screening: { milliseconds: 30_000 },
     claim: { milliseconds: 30_000 },
     first_contact: { milliseconds: 30_000 },
     decision: { milliseconds: 30_000 },

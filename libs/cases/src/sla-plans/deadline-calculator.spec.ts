@@ -12,6 +12,7 @@ function plan(businessDays: number, remindDays: number): SlaPlan {
       [...CHINA_2025.workdays, ...CHINA_2026.workdays],
     ),
     durations: {
+      screening: { businessDays: 3 },
       claim: { businessDays },
       first_contact: { milliseconds: 90_000 },
       decision: { businessDays: 15 },

@@ -20,6 +20,7 @@ export interface SlaPlan {
 export const BUILT_IN_PLAN: SlaPlan = {
   calendar: WEEKENDS_ONLY,
   durations: {
+    screening: { businessDays: 3 },
     claim: { businessDays: 3 },
     first_contact: { businessDays: 2 },
     decision: { businessDays: 15 },

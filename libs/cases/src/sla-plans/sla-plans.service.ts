@@ -20,6 +20,7 @@ export function slaPlanOf(row: SlaPlanRow | null | undefined): SlaPlan {
   return {
     calendar: row.calendar_id !== null ? businessCalendar(row.holidays ?? [], row.workdays ?? []) : WEEKENDS_ONLY,
     durations: {
+      screening: duration(row.screening, BUILT_IN_PLAN.durations.screening),
       claim: duration(row.claim, BUILT_IN_PLAN.durations.claim),
       first_contact: duration(row.first_contact, BUILT_IN_PLAN.durations.first_contact),
       decision: duration(row.decision, BUILT_IN_PLAN.durations.decision),

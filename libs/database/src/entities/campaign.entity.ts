@@ -1,4 +1,4 @@
-import { CAMPAIGN_KINDS, type CampaignKind } from '@unblock/domain';
+import { CAMPAIGN_KINDS, SCREENING_MODES, type CampaignKind, type ScreeningMode } from '@unblock/domain';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BaseEntity, inList } from './base.entity';
 import { RegionEntity } from './region.entity';
@@ -6,6 +6,7 @@ import { SlaPolicyEntity } from './sla-policy.entity';
 
 @Entity('campaigns')
 @Check('campaigns_kind_check', inList('kind', CAMPAIGN_KINDS))
+@Check('campaigns_screening_check', inList('screening', SCREENING_MODES))
 @Check('campaigns_dates_check', `"ends_on" >= "starts_on"`)
 export class CampaignEntity extends BaseEntity {
   @Column({ type: 'text' })
@@ -46,4 +47,8 @@ export class CampaignEntity extends BaseEntity {
   /** The signed amount (yuan) the campaign aims at; null: no target. */
   @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true })
   targetSignedAmount!: string | null;
+
+  /** `required`: new needs wait, `submitted`, for the task force's screening before they reach the banks. */
+  @Column({ type: 'varchar', length: 16, default: 'none' })
+  screening!: ScreeningMode;
 }

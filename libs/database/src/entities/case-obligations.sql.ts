@@ -35,7 +35,7 @@ export const DUE_ESCALATION_INPUT = `SELECT o.case_id, o.id AS obligation_id, o.
   FROM (SELECT * FROM case_obligations WHERE id = ANY($4::uuid[]) AND met_at IS NULL AND cancelled_at IS NULL
          ORDER BY id FOR UPDATE) o
   JOIN cases c ON c.id = o.case_id
-  WHERE c.paused_at IS NULL AND c.status NOT IN ('closed', 'loan_signed')`;
+  WHERE c.paused_at IS NULL AND c.status NOT IN ('closed', 'loan_signed', 'screened_out')`;
 
 /**
  * A page of open obligations whose `column` (due_at or remind_at) falls after $1 and by $2, after ($3, $4)

@@ -6,6 +6,7 @@ import { CaseObligationEntity } from './case-obligation.entity';
 import { CasePoolMemberEntity } from './case-pool-member.entity';
 import { CaseEntity } from './case.entity';
 import { EnterpriseLinkEntity } from './enterprise-link.entity';
+import { DeclineReasonEntity } from './decline-reason.entity';
 import { EnterpriseEntity } from './enterprise.entity';
 import { EscalationEntity } from './escalation.entity';
 import { FeedbackEntity } from './feedback.entity';
@@ -18,6 +19,7 @@ import { OrganizationEntity } from './organization.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RegionEntity } from './region.entity';
+import { ScreeningEntity } from './screening.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { UserEntity } from './user.entity';
 import { VisitEntity } from './visit.entity';
@@ -31,6 +33,7 @@ export {
   CaseEventEntity,
   CaseObligationEntity,
   CasePoolMemberEntity,
+  DeclineReasonEntity,
   EnterpriseEntity,
   EnterpriseLinkEntity,
   EscalationEntity,
@@ -46,6 +49,7 @@ export {
   OutboxMessageEntity,
   RefreshTokenEntity,
   RegionEntity,
+  ScreeningEntity,
   SlaPolicyEntity,
   UserEntity,
   VisitEntity,
@@ -71,6 +75,7 @@ export const ENTITIES = [
   CaseEventEntity,
   CaseObligationEntity,
   CasePoolMemberEntity,
+  DeclineReasonEntity,
   EnterpriseEntity,
   EnterpriseLinkEntity,
   EscalationEntity,
@@ -86,6 +91,7 @@ export const ENTITIES = [
   OutboxMessageEntity,
   RefreshTokenEntity,
   RegionEntity,
+  ScreeningEntity,
   SlaPolicyEntity,
   UserEntity,
   VisitEntity,

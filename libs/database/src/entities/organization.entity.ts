@@ -7,7 +7,7 @@ import { RegionEntity } from './region.entity';
 @Check('organizations_kind_check', inList('kind', ORGANIZATION_KINDS))
 @Index(['kind', 'regionCode'])
 export class OrganizationEntity extends BaseEntity {
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 32 })
   kind!: OrganizationKind;
 
   @Index({ unique: true })

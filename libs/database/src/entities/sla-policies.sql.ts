@@ -26,12 +26,13 @@ export function slaPlanStampSql(campaignId: string): string {
 export function slaPlanSql(campaignId: string): string {
   return planJoin(
     campaignId,
-    `p.claim, p.first_contact, p.decision, p.signing, p.remind_before, p.level_two_after,
+    `p.screening, p.claim, p.first_contact, p.decision, p.signing, p.remind_before, p.level_two_after,
      cal.id AS calendar_id, cal.holidays::text[] AS holidays, cal.workdays::text[] AS workdays, ${STAMP}`,
   );
 }
 
 export interface SlaPlanRow {
+  screening: string;
   claim: string;
   first_contact: string;
   decision: string;

@@ -16,6 +16,9 @@ export class SlaPolicyEntity extends BaseEntity {
   calendar?: CalendarEntity;
 
   @Column({ type: 'varchar', length: 32, default: '3BD' })
+  screening!: string;
+
+  @Column({ type: 'varchar', length: 32, default: '3BD' })
   claim!: string;
 
   @Column({ type: 'varchar', length: 32, default: '2BD' })

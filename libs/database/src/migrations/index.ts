@@ -14,6 +14,8 @@ import { CampaignTargets1795321618270 } from './1795321618270-CampaignTargets';
 import { ChineseReferenceNames1795321618271 } from './1795321618271-ChineseReferenceNames';
 import { NeedsFromEveryChannel1795321817017 } from './1795321817017-NeedsFromEveryChannel';
 import { EnterprisePortal1796629227654 } from './1796629227654-EnterprisePortal';
+import { ScreeningOfNeeds1796629333053 } from './1796629333053-ScreeningOfNeeds';
+import { DeclineReasonCatalogue1796630439614 } from './1796630439614-DeclineReasonCatalogue';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -32,4 +34,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ChineseReferenceNames1795321618271,
   NeedsFromEveryChannel1795321817017,
   EnterprisePortal1796629227654,
+  ScreeningOfNeeds1796629333053,
+  DeclineReasonCatalogue1796630439614,
 ];

@@ -1,5 +1,5 @@
 import type { CampaignEntity } from '@unblock/database';
-import type { CampaignKind } from '@unblock/domain';
+import type { CampaignKind, ScreeningMode } from '@unblock/domain';
 
 export class CampaignResponse {
   id!: string;
@@ -18,6 +18,8 @@ export class CampaignResponse {
   targetNeeds!: number | null;
   /** The signed amount it aims at, yuan as a decimal string; null: no target. */
   targetSignedAmount!: string | null;
+  /** `required`: new needs wait for screening before they reach the banks. */
+  screening!: ScreeningMode;
   createdAt!: string;
 }
 
@@ -33,6 +35,7 @@ export function toCampaignResponse(campaign: CampaignEntity): CampaignResponse {
     targetVisits: campaign.targetVisits ?? null,
     targetNeeds: campaign.targetNeeds ?? null,
     targetSignedAmount: campaign.targetSignedAmount ?? null,
+    screening: campaign.screening,
     createdAt: campaign.createdAt.toISOString(),
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CampaignEntity, RegionEntity, SlaPolicyEntity, requireReferenced } from '@unblock/database';
-import { DomainError, type CampaignKind } from '@unblock/domain';
+import { DomainError, type CampaignKind, type ScreeningMode } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { CampaignResponse, toCampaignResponse } from './campaign.response';
 
@@ -15,6 +15,7 @@ export interface CreateCampaignCommand {
   readonly targetVisits?: number | undefined;
   readonly targetNeeds?: number | undefined;
   readonly targetSignedAmount?: string | undefined;
+  readonly screening?: ScreeningMode | undefined;
 }
 
 @Injectable()
@@ -35,6 +36,7 @@ export class CreateCampaignUseCase {
           targetVisits: command.targetVisits ?? null,
           targetNeeds: command.targetNeeds ?? null,
           targetSignedAmount: command.targetSignedAmount ?? null,
+          screening: command.screening ?? 'none',
         }),
       );
       return toCampaignResponse(campaign);

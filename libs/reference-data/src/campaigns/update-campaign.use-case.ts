@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CampaignEntity, RegionEntity, SlaPolicyEntity, requireReferenced } from '@unblock/database';
-import { DomainError, type CampaignKind } from '@unblock/domain';
+import { DomainError, type CampaignKind, type ScreeningMode } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { CampaignResponse, toCampaignResponse } from './campaign.response';
 
@@ -18,6 +18,8 @@ export interface UpdateCampaignCommand {
   readonly targetVisits?: number | null | undefined;
   readonly targetNeeds?: number | null | undefined;
   readonly targetSignedAmount?: string | null | undefined;
+  /** Applies to the needs recorded after the change: those already submitted wait for their screening. */
+  readonly screening?: ScreeningMode | undefined;
 }
 
 /**
@@ -55,6 +57,7 @@ export class UpdateCampaignUseCase {
       if (command.targetVisits !== undefined) campaign.targetVisits = command.targetVisits;
       if (command.targetNeeds !== undefined) campaign.targetNeeds = command.targetNeeds;
       if (command.targetSignedAmount !== undefined) campaign.targetSignedAmount = command.targetSignedAmount;
+      campaign.screening = command.screening ?? campaign.screening;
       return toCampaignResponse(await manager.save(campaign));
     });
   }

@@ -35,7 +35,7 @@ export function obligationStale(
 export function caseStale(c: CaseEntity, at: Date, now: Date): string | null {
   if (at.getTime() > now.getTime()) return 'not due yet';
   if (c.pausedAt !== null) return 'case paused';
-  if (c.status === 'closed' || c.status === 'loan_signed') return `case ${c.status}`;
+  if (c.status === 'closed' || c.status === 'loan_signed' || c.status === 'screened_out') return `case ${c.status}`;
   return null;
 }
 

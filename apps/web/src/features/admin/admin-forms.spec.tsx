@@ -158,6 +158,13 @@ describe('the administrator’s forms', () => {
       ok: true,
       body: { ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', slaPolicyId: 'p1' },
     });
+    // Screening asked for goes with the campaign; left at its placeholder, the campaign has none.
+    expect(
+      validateCampaign({ ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', screening: 'required' }),
+    ).toEqual({
+      ok: true,
+      body: { ...campaign, startsOn: '2026-01-01', endsOn: '2026-12-31', screening: 'required' },
+    });
     expect(
       validateSlaPolicy({ name: '演练', calendarId: 'c1', claim: '3 days', signing: 'PT', 'signing.unit': 'ISO' }),
     ).toEqual({
@@ -226,6 +233,7 @@ describe('the administrator’s forms', () => {
       targetVisits: null,
       targetNeeds: null,
       targetSignedAmount: null,
+      screening: 'none' as const,
       createdAt: '2026-01-01T00:00:00.000Z',
     };
     const campaignValues = {
@@ -249,6 +257,7 @@ describe('the administrator’s forms', () => {
       id: 'p1',
       name: '默认时限规则',
       calendarId: 'cal',
+      screening: '3BD',
       claim: '3BD',
       firstContact: '2BD',
       decision: '15BD',

@@ -1,4 +1,4 @@
-import { CAMPAIGN_KINDS } from '@unblock/domain';
+import { CAMPAIGN_KINDS, SCREENING_MODES } from '@unblock/domain';
 import { useState, type ReactNode } from 'react';
 import { unwrap, unwrapPage } from '../../api/client';
 import { usePagedList } from '../../api/paged-list';
@@ -50,6 +50,12 @@ export function CampaignsPage(): ReactNode {
     { name: 'targetVisits', label: 'admin.targetVisits', inputMode: 'numeric' },
     { name: 'targetNeeds', label: 'admin.targetNeeds', inputMode: 'numeric' },
     { name: 'targetSignedAmount', label: 'admin.targetSignedAmount', hint: 'admin.targetSignedAmountHint' },
+    {
+      name: 'screening',
+      label: 'screening.campaignScreening',
+      placeholder: 'screening.mode.none',
+      options: SCREENING_MODES.filter((m) => m !== 'none').map((m) => ({ value: m, label: t(`screening.mode.${m}`) })),
+    },
   ];
   const targets = (c: Campaign): string =>
     c.targetVisits === null && c.targetNeeds === null && c.targetSignedAmount === null
@@ -83,6 +89,7 @@ export function CampaignsPage(): ReactNode {
         { label: 'admin.kind', value: (c: Campaign) => t(`admin.campaignKind.${c.kind}`) },
         { label: 'admin.region', value: (c: Campaign) => regionName(regions.data, c.regionCode) },
         { label: 'admin.period', value: (c: Campaign) => `${day(c.startsOn)} – ${day(c.endsOn)}` },
+        { label: 'screening.campaignScreening', value: (c: Campaign) => t(`screening.mode.${c.screening}`) },
         {
           label: 'admin.slaPolicy',
           value: (c: Campaign) =>
@@ -107,6 +114,7 @@ export function CampaignsPage(): ReactNode {
           targetVisits: c.targetVisits === null ? '' : String(c.targetVisits),
           targetNeeds: c.targetNeeds === null ? '' : String(c.targetNeeds),
           targetSignedAmount: c.targetSignedAmount ?? '',
+          screening: c.screening === 'none' ? '' : c.screening,
         }),
         validate: validateCampaignEdit,
         update: (c: Campaign, body) =>

@@ -107,6 +107,7 @@ export function validateCampaign(values: FormValues): Validation<CreateCampaignB
     ...details,
     ...(slaPolicyId ? { slaPolicyId } : {}),
     ...Object.fromEntries(Object.entries(targets).filter(([, value]) => value !== null)),
+    ...(values['screening'] === 'required' ? { screening: 'required' as const } : {}),
   }));
 }
 
@@ -119,7 +120,15 @@ export function validateCampaignEdit(
   const details = campaignDetails(values, errors);
   const targets = readTargets(values, errors);
   return done(errors, () =>
-    changedOnly<UpdateCampaignBody>({ ...details, slaPolicyId: values['slaPolicyId'] || null, ...targets }, original),
+    changedOnly<UpdateCampaignBody>(
+      {
+        ...details,
+        slaPolicyId: values['slaPolicyId'] || null,
+        ...targets,
+        screening: values['screening'] === 'required' ? 'required' : 'none',
+      },
+      original,
+    ),
   );
 }
 

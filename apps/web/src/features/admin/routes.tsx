@@ -8,6 +8,7 @@ const EnterprisesPage = lazyPage(() => import('./enterprises-page'), 'Enterprise
 const EnterpriseImportPage = lazyPage(() => import('./enterprise-import-page'), 'EnterpriseImportPage');
 const ChainsPage = lazyPage(() => import('./chains-page'), 'ChainsPage');
 const CampaignsPage = lazyPage(() => import('./campaigns-page'), 'CampaignsPage');
+const DeclineReasonsPage = lazyPage(() => import('./decline-reasons-page'), 'DeclineReasonsPage');
 const CalendarsPage = lazyPage(() => import('./calendars-page'), 'CalendarsPage');
 
 /** The administrator's pages (under /manage: the server keeps /admin for its queue board); `nav` ones appear in their navigation, in this order. */
@@ -29,6 +30,13 @@ export const adminRoutes: RouteDefinition[] = [
     roles: ['admin'],
     nav: true,
     render: () => <SlaPoliciesPage />,
+  },
+  {
+    path: '/manage/decline-reasons',
+    title: 'repair.reasons',
+    roles: ['admin'],
+    nav: true,
+    render: () => <DeclineReasonsPage />,
   },
   {
     path: '/manage/enterprises',

@@ -9,7 +9,15 @@ export const DURATION_UNITS = ['BD', 'H', 'M', 'S', 'D', 'ISO'] as const;
 export type DurationUnit = (typeof DURATION_UNITS)[number];
 
 /** The durations of a policy, in the order the form and the table show them. */
-export const SLA_DURATIONS = ['claim', 'firstContact', 'decision', 'signing', 'remindBefore', 'levelTwoAfter'] as const;
+export const SLA_DURATIONS = [
+  'screening',
+  'claim',
+  'firstContact',
+  'decision',
+  'signing',
+  'remindBefore',
+  'levelTwoAfter',
+] as const;
 export type SlaDurationField = (typeof SLA_DURATIONS)[number];
 
 /** The form value that holds a duration field's unit (its amount is under the field's own name). */

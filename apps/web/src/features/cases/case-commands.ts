@@ -15,7 +15,8 @@ export type CaseCommand =
   | { action: 'loans'; body: Schemas['SignLoansDto'] }
   | { action: 'reassign'; body: Schemas['ReassignCaseDto'] }
   | { action: 'extend'; body: Schemas['ExtendDeadlineDto'] }
-  | { action: 'close'; body: Schemas['CloseCaseDto'] };
+  | { action: 'close'; body: Schemas['CloseCaseDto'] }
+  | { action: 'screen'; body: Schemas['ScreenCaseDto'] };
 
 export type CaseAction = CaseCommand['action'];
 
@@ -32,6 +33,7 @@ export const CASE_ACTION_DONE: Record<CaseAction, MessageKey> = {
   reassign: 'supervisor.reassigned',
   extend: 'supervisor.extended',
   close: 'supervisor.closed',
+  screen: 'screening.done',
 };
 
 function send(api: ApiClient, id: string, command: CaseCommand): Promise<unknown> {
@@ -59,6 +61,8 @@ function send(api: ApiClient, id: string, command: CaseCommand): Promise<unknown
       return unwrap(api.POST('/api/v1/cases/{id}/extend', { ...path, body: command.body }));
     case 'close':
       return unwrap(api.POST('/api/v1/cases/{id}/close', { ...path, body: command.body }));
+    case 'screen':
+      return unwrap(api.POST('/api/v1/cases/{id}/screen', { ...path, body: command.body }));
   }
 }
 

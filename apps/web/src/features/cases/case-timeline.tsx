@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CASE_SOURCES } from '@unblock/domain';
+import { CASE_SOURCES, SCREENING_CRITERIA } from '@unblock/domain';
 import type { CaseDetail } from '../../api/types';
 import { useI18n, type Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
@@ -28,6 +28,9 @@ const EVENT_TYPES = [
   'contact_confirmed',
   'contact_disputed',
   'rated',
+  'submitted',
+  'recommended',
+  'screened_out',
 ] as const;
 const MILESTONES = ['contacted', 'due_diligence', 'intention'] as const;
 const DECLINE_REASONS = [
@@ -39,7 +42,7 @@ const DECLINE_REASONS = [
   'other',
 ] as const;
 const RESOLUTIONS = ['resolved_elsewhere', 'not_eligible', 'withdrawn', 'duplicate', 'other'] as const;
-const OBLIGATIONS = ['claim', 'first_contact', 'decision', 'signing'] as const;
+const OBLIGATIONS = ['screening', 'claim', 'first_contact', 'decision', 'signing'] as const;
 
 const includes = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
@@ -78,10 +81,16 @@ export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
     if (event.type === 'diagnosed' && text(d['requestedAmount'])) {
       out.push(t('timeline.requested', { amount: money(String(d['requestedAmount'])) }));
     }
-    if (event.type === 'routed' && (d['tier'] === 1 || d['tier'] === 2) && typeof d['bankId'] === 'string') {
-      const target = t('case.bankAtTier', { bank: bank(d['bankId']), tier: t(`tier.${d['tier']}`) });
+    // A recommended need is routed in the same step: where it went is its `next`.
+    const hop =
+      event.type === 'recommended' && typeof d['next'] === 'object' && d['next'] !== null
+        ? (d['next'] as Record<string, unknown>)
+        : d;
+    const routed = event.type === 'routed' || event.type === 'recommended';
+    if (routed && (hop['tier'] === 1 || hop['tier'] === 2) && typeof hop['bankId'] === 'string') {
+      const target = t('case.bankAtTier', { bank: bank(hop['bankId']), tier: t(`tier.${hop['tier']}`) });
       out.push(t('timeline.routedTo', { target }));
-    } else if (event.type === 'routed' && d['tier'] === 3) {
+    } else if (routed && hop['tier'] === 3) {
       out.push(t('timeline.routedTo', { target: t('tier.3') }));
     }
     if (
@@ -94,6 +103,16 @@ export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
           obligation: t(`obligation.${d['obligation']}`),
           level: t(`case.escalationLevel.${d['level']}`),
         }),
+      );
+    }
+    if (event.type === 'recommended' || event.type === 'screened_out') {
+      const unmet = Array.isArray(d['unmet']) ? d['unmet'].filter((c) => includes(SCREENING_CRITERIA, c)) : [];
+      out.push(
+        unmet.length === 0
+          ? t('timeline.allMet')
+          : t('timeline.unmet', {
+              criteria: unmet.map((c) => t(`screening.criterion.${c}`)).join(t('screening.separator')),
+            }),
       );
     }
     if (event.type === 'reassigned') out.push(t('timeline.reassignedTo', { bank: bank(d['toBankId']) }));

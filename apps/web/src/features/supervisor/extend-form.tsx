@@ -77,7 +77,10 @@ export function ExtendForm({
         label={t('supervisor.obligation')}
         value={values.obligation}
         placeholder={t('supervisor.nearestObligation')}
-        options={OBLIGATIONS.map((o) => ({ value: o, label: t(`supervisor.obligation.${o}`) }))}
+        options={OBLIGATIONS.filter((o) => o !== 'screening').map((o) => ({
+          value: o,
+          label: t(`supervisor.obligation.${o}`),
+        }))}
         error={message('obligation')}
         onChange={(event) => onChange({ obligation: event.target.value as Obligation | '' })}
       />

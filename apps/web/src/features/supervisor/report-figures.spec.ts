@@ -10,6 +10,8 @@ describe('the dashboard funnel', () => {
       approved: 2,
       loan_signed: 3,
       closed: 1,
+      submitted: 0,
+      screened_out: 0,
     };
     const summary = {
       enterprisesVisited: 60,
@@ -24,6 +26,34 @@ describe('the dashboard funnel', () => {
       { step: 'matched', count: 9 },
       { step: 'approved', count: 5 },
       { step: 'signed', count: 3 },
+    ]);
+  });
+
+  it('puts the needs submitted (申报清单) and recommended (推荐清单) between needs and matched where needs were screened', () => {
+    const casesByStatus: Record<CaseStatus, number> = {
+      diagnosed: 0,
+      submitted: 2,
+      assigned: 3,
+      claimed: 0,
+      approved: 0,
+      loan_signed: 0,
+      closed: 0,
+      screened_out: 1,
+    };
+    const summary = {
+      enterprisesVisited: 10,
+      needsDiagnosed: 6,
+      casesByStatus,
+      screening: { submitted: 6, recommended: 3, screenedOut: 1 },
+    } as CampaignFigures;
+    expect(funnelSteps(summary).map((s) => [s.step, s.count])).toEqual([
+      ['visited', 10],
+      ['needs', 6],
+      ['submitted', 6],
+      ['recommended', 3],
+      ['matched', 0],
+      ['approved', 0],
+      ['signed', 0],
     ]);
   });
 });

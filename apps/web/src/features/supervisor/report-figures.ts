@@ -13,6 +13,8 @@ export interface CampaignFigures {
   /** Distinct enterprises with a need. */
   enterprisesWithNeed: number;
   casesByStatus: Record<CaseStatus, number>;
+  /** The screening of needs, in campaigns that require it (the summary's; the breakdowns have none). */
+  screening?: { submitted: number; recommended: number; screenedOut: number };
   enterprisesFinanced: number;
   intentionAmount: string;
   signedAmount: string;
@@ -72,16 +74,23 @@ export function approvedOrLater(byStatus: Record<CaseStatus, number>): number {
   return byStatus.approved + byStatus.loan_signed;
 }
 
-export type FunnelStep = 'visited' | 'needs' | 'matched' | 'approved' | 'signed';
+export type FunnelStep = 'visited' | 'needs' | 'submitted' | 'recommended' | 'matched' | 'approved' | 'signed';
 
 /**
  * The funnel, in counts only (amounts are never mixed in): enterprises visited → needs → matched (a bank took
- * it up) → credit approved → loan signed, each a number of enterprises or of needs.
+ * it up) → credit approved → loan signed, each a number of enterprises or of needs; where needs were screened,
+ * the needs submitted (申报清单) and recommended (推荐清单) come between needs and matched.
  */
 export function funnelSteps(summary: CampaignFigures): { step: FunnelStep; count: number }[] {
   return [
     { step: 'visited', count: summary.enterprisesVisited },
     { step: 'needs', count: summary.needsDiagnosed },
+    ...(summary.screening && summary.screening.submitted > 0
+      ? [
+          { step: 'submitted' as const, count: summary.screening.submitted },
+          { step: 'recommended' as const, count: summary.screening.recommended },
+        ]
+      : []),
     { step: 'matched', count: claimedOrLater(summary.casesByStatus) },
     { step: 'approved', count: approvedOrLater(summary.casesByStatus) },
     { step: 'signed', count: summary.casesByStatus.loan_signed },

@@ -4,6 +4,7 @@ const CasePage = lazyPage(() => import('../cases/case-page'), 'CasePage');
 const NeedsImportPage = lazyPage(() => import('./needs-import-page'), 'NeedsImportPage');
 const PipelineBoardPage = lazyPage(() => import('./pipeline-board-page'), 'PipelineBoardPage');
 const EscalationsPage = lazyPage(() => import('./escalations-page'), 'EscalationsPage');
+const ScreeningQueuePage = lazyPage(() => import('./screening-queue-page'), 'ScreeningQueuePage');
 const CaseSearchPage = lazyPage(() => import('./case-search-page'), 'CaseSearchPage');
 
 // The dashboard brings ECharts: loaded only when a supervisor opens it.
@@ -17,6 +18,13 @@ export const supervisorRoutes: RouteDefinition[] = [
     roles: ['supervisor'],
     nav: true,
     render: () => <EscalationsPage />,
+  },
+  {
+    path: '/screening',
+    title: 'nav.screeningQueue',
+    roles: ['supervisor'],
+    nav: true,
+    render: () => <ScreeningQueuePage />,
   },
   {
     path: '/supervision/cases',

@@ -9,9 +9,11 @@ import type { CaseActionsProps } from '../cases/case-page';
 import { CloseForm, emptyClose, type CloseBody } from './close-form';
 import { emptyExtend, ExtendForm } from './extend-form';
 import { emptyReassign, ReassignForm } from './reassign-form';
+import { ScreeningActions } from './screening-actions';
 
 /**
- * The supervisor's part of the case page, while the case is open (not closed, no loan signed): reassign
+ * The supervisor's part of the case page: the screening while the need waits for it; then, while the case is
+ * open (not closed, screened out or signed): reassign
  * it to another bank, extend a deadline, or close it (confirmed in a dialog: a close cannot be undone). The
  * API's field errors land in the form that sent.
  */
@@ -26,7 +28,8 @@ export function SupervisorCaseActions({ detail, command }: CaseActionsProps): Re
   const busy = (action: CaseAction): boolean => command.isPending && sent === action;
   const serverErrors = (action: CaseAction): Record<string, string> =>
     sent === action && command.error instanceof ApiProblem ? command.error.fieldErrors() : {};
-  if (detail.status === 'closed' || detail.status === 'loan_signed') return null;
+  if (detail.status === 'submitted') return <ScreeningActions detail={detail} command={command} />;
+  if (detail.status === 'closed' || detail.status === 'loan_signed' || detail.status === 'screened_out') return null;
   return (
     <div className="action-grid">
       <ReassignForm
