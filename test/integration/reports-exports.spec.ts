@@ -157,7 +157,8 @@ describe('campaign reports', () => {
     expect((chains.body as unknown as string).split('\r\n')[0]).toBe(
       '\uFEFFIndustrial chain,Region,Lead bank,Deputy lead bank,Visits,Enterprises visited,Needs diagnosed,' +
         'Enterprises financed,Intention (yuan),Intention (10k yuan),Signed (yuan),Signed (10k yuan),Loans signed,' +
-        'Claimed on time',
+        'Claimed on time,Enterprises answering on contact,Contact confirmed by the enterprise (share),' +
+        'Contact disputed by the enterprise,Ratings,Average rating',
     );
     const banks = await api.request('GET', '/api/v1/reports/banks', { token: world.adminToken, headers: english });
     expect(banks.body as unknown as string).toContain('郑州银行');
