@@ -64,6 +64,7 @@ export const portalEn = {
   'link.title': 'Enterprise link',
   'link.page': 'Enterprise link: {name}',
   'link.open': 'Enterprise link and QR code',
+  'link.openFor': 'Enterprise link and QR code: {name}',
   'link.intro':
     'The enterprise opens its own page with this link or QR code, without an account: it publishes needs, confirms the bank’s contact and rates the service.',
   'link.none': 'No link works now.',

@@ -64,6 +64,7 @@ export const portalZhCN: Record<keyof typeof portalEn, string> = {
   'link.title': '企业专属链接',
   'link.page': '企业专属链接：{name}',
   'link.open': '企业专属链接和二维码',
+  'link.openFor': '企业专属链接和二维码：{name}',
   'link.intro': '企业无需账号，用此链接或扫描二维码即可打开专属页面：发布需求、确认银行联系、评价服务。',
   'link.none': '当前没有有效链接。',
   'link.active': '当前链接有效期至 {at}。链接地址只在生成时显示：如需再次展示二维码，请生成新链接。',

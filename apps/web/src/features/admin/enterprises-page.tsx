@@ -87,7 +87,8 @@ export function EnterprisesPage(): ReactNode {
         {
           label: 'link.title',
           value: (e: Enterprise) => (
-            <Link to={`/enterprises/${e.id}/link`} aria-label={`${t('link.title')}：${e.name}`}>
+            // The accessible name starts with the visible words (WCAG 2.5.3), then says whose link it is.
+            <Link to={`/enterprises/${e.id}/link`} aria-label={t('link.openFor', { name: e.name })}>
               {t('link.open')}
             </Link>
           ),
