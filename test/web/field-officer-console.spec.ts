@@ -4,11 +4,11 @@ import { formatMoney } from '../../apps/web/src/lib/money';
 import { en, type MessageKey } from '../../apps/web/src/i18n/messages.en';
 import { zhCN } from '../../apps/web/src/i18n/messages.zh-cn';
 import { newUscc } from '../support/fixtures';
-import { Stack } from '../support/stack';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
+import type { Stack } from '../support/stack';
+import { DESKTOP, newContext, PHONE, screenshot, signIn } from './support/browser';
 import { expectNoRawText } from './support/raw-text';
-import { ensureWebBuild } from './support/web-build';
-import { buildWebWorld, type WebWorld } from './support/web-world';
+import type { WebWorld } from './support/web-world';
+import { expectReadable, startWebStack } from './support/web-stack';
 
 jest.setTimeout(180_000);
 
@@ -46,16 +46,7 @@ describe("the field officer's pages and the console offline, against the real AP
   let notRouted: Need;
 
   beforeAll(async () => {
-    stack = await Stack.create();
-    const [launched] = await Promise.all([
-      launchBrowser(),
-      ensureWebBuild()
-        .then(() => stack.startApi())
-        .then(() => stack.startWorker()),
-    ]);
-    browser = launched;
-    world = await buildWebWorld(stack);
-    origin = `http://127.0.0.1:${stack.port}`;
+    ({ stack, browser, world, origin } = await startWebStack());
     officerId = String((await stack.http<{ id: string }>('GET', '/me', world.officer.token)).body.id);
     // An enterprise in no chain: its needs go to the pool of the region's banks.
     pooled.uscc = newUscc('410100');
@@ -136,11 +127,6 @@ describe("the field officer's pages and the console offline, against the real AP
     } finally {
       await client.end();
     }
-  }
-
-  async function expectReadable(page: Page): Promise<void> {
-    await expectNoRawText(page);
-    expect(await seriousViolations(page)).toEqual([]);
   }
 
   /** Nothing wider than the screen: no table cut off at its right edge. */

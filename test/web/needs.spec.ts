@@ -1,10 +1,9 @@
 import { Client } from 'pg';
-import type { Browser, Page } from 'playwright-core';
-import { Stack } from '../support/stack';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
-import { expectNoRawText } from './support/raw-text';
-import { ensureWebBuild } from './support/web-build';
-import { buildWebWorld, type WebWorld } from './support/web-world';
+import type { Browser } from 'playwright-core';
+import type { Stack } from '../support/stack';
+import { DESKTOP, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
+import type { WebWorld } from './support/web-world';
+import { expectReadable, startWebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
 
@@ -15,16 +14,7 @@ describe('needs from every channel in the console: 登记需求 on a phone, 导�
   let origin: string;
 
   beforeAll(async () => {
-    stack = await Stack.create();
-    const [launched] = await Promise.all([
-      launchBrowser(),
-      ensureWebBuild()
-        .then(() => stack.startApi())
-        .then(() => stack.startWorker()),
-    ]);
-    browser = launched;
-    world = await buildWebWorld(stack);
-    origin = `http://127.0.0.1:${stack.port}`;
+    ({ stack, browser, world, origin } = await startWebStack());
   });
 
   afterAll(async () => {
@@ -40,11 +30,6 @@ describe('needs from every channel in the console: 登记需求 on a phone, 导�
     } finally {
       await client.end();
     }
-  }
-
-  async function expectReadable(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-    await expectNoRawText(page);
   }
 
   it('a field officer records a need heard on the phone, with no visit, at 390 × 844 in Chinese', async () => {

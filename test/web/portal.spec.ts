@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { Stack } from '../support/stack';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
-import { expectNoRawText } from './support/raw-text';
-import { ensureWebBuild } from './support/web-build';
-import { buildWebWorld, type WebWorld } from './support/web-world';
+import type { Browser } from 'playwright-core';
+import type { Stack } from '../support/stack';
+import { DESKTOP, newContext, PHONE, screenshot, signIn } from './support/browser';
+import type { WebWorld } from './support/web-world';
+import { expectReadable, startWebStack } from './support/web-stack';
 
 jest.setTimeout(120_000);
 
@@ -14,27 +13,13 @@ describe('the enterprise’s own page: a link made on its record, then publish, 
   let origin: string;
 
   beforeAll(async () => {
-    stack = await Stack.create();
-    const [launched] = await Promise.all([
-      launchBrowser(),
-      ensureWebBuild()
-        .then(() => stack.startApi())
-        .then(() => stack.startWorker()),
-    ]);
-    browser = launched;
-    world = await buildWebWorld(stack);
-    origin = `http://127.0.0.1:${stack.port}`;
+    ({ stack, browser, world, origin } = await startWebStack());
   });
 
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
   });
-
-  async function expectReadable(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-    await expectNoRawText(page);
-  }
 
   async function act(token: string, caseId: string, action: string, body: object = {}): Promise<void> {
     const answer = await stack.http('POST', `/cases/${caseId}/${action}`, token, body);

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Stack } from '../support/stack';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
-import { expectNoRawText } from './support/raw-text';
+import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, signIn } from './support/browser';
+import { expectReadable } from './support/web-stack';
 import { ensureWebBuild } from './support/web-build';
 import { buildWebWorld, type WebWorld } from './support/web-world';
 
@@ -47,11 +47,6 @@ describe('screening in the console: the 需求筛查 queue and the screening of 
     await browser?.close();
     await stack?.stop();
   });
-
-  async function expectReadable(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-    await expectNoRawText(page);
-  }
 
   it('a supervisor recommends a need from the queue: it goes to the lead bank at once (desktop, Chinese)', async () => {
     const context = await newContext(browser, DESKTOP, 'zh-CN');

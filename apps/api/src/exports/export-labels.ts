@@ -109,6 +109,24 @@ export const SUMMARY_WORDS = {
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
+/** The enterprises' word on a bank's or a chain's cases, from their own page: columns of both tables. */
+const FEEDBACK_HEADERS = {
+  'zh-CN': {
+    contactAnswers: '企业反馈联系数',
+    contactConfirmedShare: '企业确认联系占比',
+    disputes: '企业反映未联系数',
+    ratings: '企业评价数',
+    averageRating: '企业平均评分',
+  },
+  en: {
+    contactAnswers: 'Enterprises answering on contact',
+    contactConfirmedShare: 'Contact confirmed by the enterprise (share)',
+    disputes: 'Contact disputed by the enterprise',
+    ratings: 'Ratings',
+    averageRating: 'Average rating',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
 /** The columns of the per-chain figures. */
 export const CHAIN_HEADERS = {
   'zh-CN': {
@@ -126,11 +144,7 @@ export const CHAIN_HEADERS = {
     signedWan: '签约金额（万元）',
     signedCount: '签约笔数',
     claimsWithinSla: '按时认领率',
-    contactAnswers: '企业反馈联系数',
-    contactConfirmedShare: '企业确认联系占比',
-    disputes: '企业反映未联系数',
-    ratings: '企业评价数',
-    averageRating: '企业平均评分',
+    ...FEEDBACK_HEADERS['zh-CN'],
   },
   en: {
     chain: 'Industrial chain',
@@ -147,11 +161,7 @@ export const CHAIN_HEADERS = {
     signedWan: 'Signed (10k yuan)',
     signedCount: 'Loans signed',
     claimsWithinSla: 'Claimed on time',
-    contactAnswers: 'Enterprises answering on contact',
-    contactConfirmedShare: 'Contact confirmed by the enterprise (share)',
-    disputes: 'Contact disputed by the enterprise',
-    ratings: 'Ratings',
-    averageRating: 'Average rating',
+    ...FEEDBACK_HEADERS.en,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -170,11 +180,7 @@ export const BANK_HEADERS = {
     signed: '签约金额（元）',
     signedWan: '签约金额（万元）',
     signedCount: '签约笔数',
-    contactAnswers: '企业反馈联系数',
-    contactConfirmedShare: '企业确认联系占比',
-    disputes: '企业反映未联系数',
-    ratings: '企业评价数',
-    averageRating: '企业平均评分',
+    ...FEEDBACK_HEADERS['zh-CN'],
   },
   en: {
     bank: 'Bank',
@@ -189,11 +195,7 @@ export const BANK_HEADERS = {
     signed: 'Signed (yuan)',
     signedWan: 'Signed (10k yuan)',
     signedCount: 'Loans signed',
-    contactAnswers: 'Enterprises answering on contact',
-    contactConfirmedShare: 'Contact confirmed by the enterprise (share)',
-    disputes: 'Contact disputed by the enterprise',
-    ratings: 'Ratings',
-    averageRating: 'Average rating',
+    ...FEEDBACK_HEADERS.en,
   },
 } as const satisfies Record<Language, Record<string, string>>;
 

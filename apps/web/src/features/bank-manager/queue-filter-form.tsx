@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Campaign, CaseStatus, Chain } from '../../api/types';
 import { SelectField, TextField } from '../../components/fields';
+import { UrgencyChoices } from '../../components/urgency-choices';
 import { useI18n } from '../../i18n/i18n';
 import { nameOptions } from '../../reference/names';
 import { SEARCH_SORTS, type SearchSort } from '../supervisor/case-search-filters';
@@ -107,26 +108,12 @@ export function QueueFilterForm({
         options={nameOptions(campaigns)}
         onChange={(event) => onChange({ campaignId: event.target.value })}
       />
-      <div className="choice-list">
-        <label className="choice">
-          <input
-            type="checkbox"
-            name="overdue"
-            checked={filters.overdue}
-            onChange={(event) => onChange({ overdue: event.target.checked })}
-          />
-          <span>{t('queue.filterOverdue')}</span>
-        </label>
-        <label className="choice">
-          <input
-            type="checkbox"
-            name="escalated"
-            checked={filters.escalated}
-            onChange={(event) => onChange({ escalated: event.target.checked })}
-          />
-          <span>{t('queue.filterEscalated')}</span>
-        </label>
-      </div>
+      <UrgencyChoices
+        overdue={filters.overdue}
+        escalated={filters.escalated}
+        onChange={onChange}
+        labels={{ overdue: 'queue.filterOverdue', escalated: 'queue.filterEscalated' }}
+      />
       <button type="button" className="secondary" onClick={onReset}>
         {t('queue.clearFilters')}
       </button>

@@ -9,6 +9,7 @@ import { Link, useRouter } from '../../app/router';
 import { useAuth } from '../../auth/auth';
 import { useNow } from '../../components/countdown';
 import { SelectField, TextField } from '../../components/fields';
+import { UrgencyChoices } from '../../components/urgency-choices';
 import { LoadMore } from '../../components/load-more';
 import { Page, StatusBadge } from '../../components/page';
 import { ProblemBanner } from '../../components/problem-banner';
@@ -149,26 +150,12 @@ export function CaseSearchPage(): ReactNode {
           options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`search.sort.${s}`) }))}
           onChange={(event) => set({ sort: event.target.value as SearchSort })}
         />
-        <div className="choice-list">
-          <label className="choice">
-            <input
-              type="checkbox"
-              name="overdue"
-              checked={filters.overdue}
-              onChange={(event) => set({ overdue: event.target.checked })}
-            />
-            <span>{t('search.overdue')}</span>
-          </label>
-          <label className="choice">
-            <input
-              type="checkbox"
-              name="escalated"
-              checked={filters.escalated}
-              onChange={(event) => set({ escalated: event.target.checked })}
-            />
-            <span>{t('search.escalated')}</span>
-          </label>
-        </div>
+        <UrgencyChoices
+          overdue={filters.overdue}
+          escalated={filters.escalated}
+          onChange={set}
+          labels={{ overdue: 'search.overdue', escalated: 'search.escalated' }}
+        />
         <div className="button-row">
           <button type="submit">{t('search.submit')}</button>
           <button
