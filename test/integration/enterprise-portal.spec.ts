@@ -122,6 +122,16 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
     expect(revoked.status).toBe(200);
     expect(revoked.body['revokedAt']).toEqual(expect.any(String));
     expect((await portal('GET', '/me', tokenOf(rotated))).status).toBe(401);
+    // A link that does not exist, or that is another enterprise's, is not found (the fuzz found a 500 here:
+    // TypeORM answers an UPDATE as [rows, affected]).
+    for (const [token, enterpriseId, linkId] of [
+      [actors.officer, world.henanEnterpriseId, '00000000-0000-4000-8000-000000000000'],
+      // An admin sees both enterprises: Henan's link under Hubei's enterprise is still no link of Hubei's.
+      [world.adminToken, world.hubeiEnterpriseId, String(rotated.body['id'])],
+    ]) {
+      const unknown = await api.request('DELETE', `/api/v1/enterprises/${enterpriseId}/links/${linkId}`, { token });
+      expect(unknown.status).toBe(404);
+    }
 
     // Out of scope: another region's enterprise is not found; a bank manager may not make links.
     expect((await newLink(world.hubeiEnterpriseId, actors.officer)).status).toBe(404);

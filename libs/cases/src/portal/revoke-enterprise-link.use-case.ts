@@ -22,7 +22,8 @@ export class RevokeEnterpriseLinkUseCase {
 
   async execute(command: RevokeEnterpriseLinkCommand): Promise<EnterpriseLinkResponse> {
     const enterprise = await enterpriseInScope(this.dataSource.manager, command.actor, command.enterpriseId);
-    const rows = await this.dataSource.query<{ id: string }[]>(REVOKE_ENTERPRISE_LINK, [
+    // An UPDATE answers [rows, affected] through TypeORM: the rows are the first element.
+    const [rows] = await this.dataSource.query<[{ id: string }[], number]>(REVOKE_ENTERPRISE_LINK, [
       enterprise.id,
       command.linkId,
       this.clock.now(),
