@@ -45,32 +45,8 @@ import { INT4_MAX, IsMoney, PageQueryDto } from '@unblock/http';
 import { CASE_SORTS, DIAGNOSED_BY, type CaseSort, type DiagnosedBy } from '@unblock/cases';
 import { IsIsoDate, IsNote, toBoolean, trimmed } from '../common/dto-validators';
 
-/**
- * `POST /cases`: a need from a visit (`visitId`; `source` may be left out), or from a phone call or a list
- * (`source: phone | list` with `enterpriseId` and `campaignId`, no visit). `enterprise` is published on the
- * enterprise's own page, never here.
- */
-export class DiagnoseCaseDto {
-  @ApiPropertyOptional({ enum: CASE_SOURCES })
-  @IsOptional()
-  @IsIn(CASE_SOURCES)
-  source?: CaseSource;
-
-  /** The visit the need was found on (source `visit`). */
-  @IsOptional()
-  @IsUUID()
-  visitId?: string;
-
-  /** The enterprise of a need from a phone call or a list. */
-  @IsOptional()
-  @IsUUID()
-  enterpriseId?: string;
-
-  /** The campaign (专项行动) of a need from a phone call or a list. */
-  @IsOptional()
-  @IsUUID()
-  campaignId?: string;
-
+/** What a need says, however it came: amount, purpose, term, bottlenecks and a note (staff's and the enterprise's). */
+export class NeedFieldsDto {
   /** Yuan, a decimal string with at most two decimals, e.g. "12500000.00". */
   @IsMoney({ positive: true })
   requestedAmount!: string;
@@ -90,6 +66,33 @@ export class DiagnoseCaseDto {
 
   @IsNote()
   note?: string;
+}
+
+/**
+ * `POST /cases`: a need from a visit (`visitId`; `source` may be left out), or from a phone call or a list
+ * (`source: phone | list` with `enterpriseId` and `campaignId`, no visit). `enterprise` is published on the
+ * enterprise's own page, never here.
+ */
+export class DiagnoseCaseDto extends NeedFieldsDto {
+  @ApiPropertyOptional({ enum: CASE_SOURCES })
+  @IsOptional()
+  @IsIn(CASE_SOURCES)
+  source?: CaseSource;
+
+  /** The visit the need was found on (source `visit`). */
+  @IsOptional()
+  @IsUUID()
+  visitId?: string;
+
+  /** The enterprise of a need from a phone call or a list. */
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
+
+  /** The campaign (专项行动) of a need from a phone call or a list. */
+  @IsOptional()
+  @IsUUID()
+  campaignId?: string;
 
   @IsOptional()
   @IsIn(CASE_PRIORITIES)

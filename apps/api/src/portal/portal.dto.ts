@@ -1,49 +1,14 @@
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
-import { BOTTLENECKS, PURPOSES, TERMS, type Bottleneck, type Purpose, type Term } from '@unblock/domain';
-import { IsMoney } from '@unblock/http';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { NeedFieldsDto } from '../cases/cases.dto';
 import { IsNote, trimmed } from '../common/dto-validators';
 
 /** A need the enterprise publishes on its own page. */
-export class PublishNeedDto {
+export class PublishNeedDto extends NeedFieldsDto {
   /** One of the campaigns `GET /portal/me` offers; the first of them when left out. */
   @IsOptional()
   @IsUUID()
   campaignId?: string;
-
-  /** Yuan, a decimal string with at most two decimals, e.g. "5000000.00". */
-  @IsMoney({ positive: true })
-  requestedAmount!: string;
-
-  @IsIn(PURPOSES)
-  purpose!: Purpose;
-
-  @IsIn(TERMS)
-  term!: Term;
-
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(BOTTLENECKS.length)
-  @ArrayUnique()
-  @IsIn(BOTTLENECKS, { each: true })
-  bottlenecks!: Bottleneck[];
-
-  @IsNote()
-  note?: string;
 }
 
 /** Whether the bank contacted the enterprise. */

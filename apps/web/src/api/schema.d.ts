@@ -1700,7 +1700,7 @@ export interface components {
             note?: string;
             /** @enum {string} */
             purpose: "other" | "working_capital" | "equipment_upgrade" | "capacity_expansion" | "technology_rd" | "trade_finance" | "green_transition";
-            /** @description Yuan, a decimal string with at most two decimals, e.g. "5000000.00". */
+            /** @description Yuan, a decimal string with at most two decimals, e.g. "12500000.00". */
             requestedAmount: string;
             /** @enum {string} */
             term: "short" | "medium_long";

@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
 
 /** What a column sorts by: text (in the reader's collation), a number, an exact amount, or nothing (last). */
 export type SortValue = string | number | bigint | null;
@@ -41,14 +42,14 @@ export function sortRows<T, K extends string>(
 }
 
 /**
- * A table's sorting: a click on a column sorts by it (figures largest first, names from A), a second click
- * turns the order round.
+ * A table's sorting, in the reader's collation: a click on a column sorts by it (figures largest first, names
+ * from A), a second click turns the order round. `header(column, label, numeric)` renders a column's header.
  */
 export function useSortedRows<T, K extends string>(
   rows: readonly T[],
   valueOf: Record<K, (row: T) => SortValue>,
-  locale: string,
-): { sorted: T[]; sort: SortState<K> | undefined; sortBy: (key: K, numeric: boolean) => void } {
+): { sorted: T[]; header: (column: K, label: string, numeric?: boolean) => ReactNode } {
+  const { t, locale } = useI18n();
   const [sort, setSort] = useState<SortState<K> | undefined>(undefined);
   const sorted = useMemo(() => sortRows(rows, valueOf, sort, locale), [rows, valueOf, sort, locale]);
   const sortBy = (key: K, numeric: boolean): void =>
@@ -57,7 +58,17 @@ export function useSortedRows<T, K extends string>(
         ? { key, direction: previous.direction === 'ascending' ? 'descending' : 'ascending' }
         : { key, direction: numeric ? 'descending' : 'ascending' },
     );
-  return { sorted, sort, sortBy };
+  const header = (column: K, label: string, numeric = false): ReactNode => (
+    <SortableHeader
+      column={column}
+      label={label}
+      numeric={numeric}
+      sort={sort}
+      onSort={sortBy}
+      sortHint={t('dashboard.sortBy', { column: label })}
+    />
+  );
+  return { sorted, header };
 }
 
 /** A column header that sorts its table: a button inside the `th`, whose `aria-sort` says the order. */

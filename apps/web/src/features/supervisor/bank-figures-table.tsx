@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { SortableHeader, useSortedRows, type SortValue } from '../../components/sortable-header';
+import { useSortedRows, type SortValue } from '../../components/sortable-header';
 import { useI18n } from '../../i18n/i18n';
 import { toFen } from '../../lib/money';
 import { percent, type BankFigures } from './report-figures';
@@ -18,18 +18,8 @@ const VALUE_OF: Record<Column, (b: BankFigures) => SortValue> = {
 
 /** The figures of each bank, sortable by any column. */
 export function BankFiguresTable({ banks, labelledBy }: { banks: BankFigures[]; labelledBy: string }): ReactNode {
-  const { t, money, exact, locale } = useI18n();
-  const { sorted, sort, sortBy } = useSortedRows(banks, VALUE_OF, locale);
-  const header = (column: Column, label: string, numeric = false): ReactNode => (
-    <SortableHeader
-      column={column}
-      label={label}
-      numeric={numeric}
-      sort={sort}
-      onSort={sortBy}
-      sortHint={t('dashboard.sortBy', { column: label })}
-    />
-  );
+  const { t, money, exact } = useI18n();
+  const { sorted, header } = useSortedRows(banks, VALUE_OF);
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={labelledBy}>
       <table data-testid="banks-table">

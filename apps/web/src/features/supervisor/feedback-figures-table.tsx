@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { SortableHeader, useSortedRows, type SortValue } from '../../components/sortable-header';
+import { useSortedRows, type SortValue } from '../../components/sortable-header';
 import { useI18n } from '../../i18n/i18n';
 import { percent, type FeedbackFigures } from './report-figures';
 
@@ -35,18 +35,8 @@ export function FeedbackFiguresTable({
   labelledBy: string;
   testId: string;
 }): ReactNode {
-  const { t, locale } = useI18n();
-  const { sorted, sort, sortBy } = useSortedRows(rows, VALUE_OF, locale);
-  const header = (column: Column, label: string, numeric = false): ReactNode => (
-    <SortableHeader
-      column={column}
-      label={label}
-      numeric={numeric}
-      sort={sort}
-      onSort={sortBy}
-      sortHint={t('dashboard.sortBy', { column: label })}
-    />
-  );
+  const { t } = useI18n();
+  const { sorted, header } = useSortedRows(rows, VALUE_OF);
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={labelledBy}>
       <table data-testid={testId}>
