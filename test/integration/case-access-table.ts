@@ -1,4 +1,4 @@
-import type { Role } from '@unblock/domain';
+import type { StaffRole } from '@unblock/domain';
 
 /**
  * Who may do what to a case or visit, in scope and out of it: one row per endpoint, the status each role
@@ -12,7 +12,7 @@ export interface CaseActionRow {
   readonly action: string;
   readonly state: CaseState;
   readonly body: Record<string, unknown>;
-  readonly inScope: Readonly<Record<Role, number>>;
+  readonly inScope: Readonly<Record<StaffRole, number>>;
 }
 
 const BANK_ONLY = { admin: 403, field_officer: 403, bank_manager: 200, supervisor: 403 } as const;
@@ -72,10 +72,10 @@ export const CASE_READS = {
   getVisit: { admin: 200, field_officer: 200, bank_manager: 404, supervisor: 200 },
   createVisit: { admin: 403, field_officer: 201, bank_manager: 403, supervisor: 403 },
   createCase: { admin: 403, field_officer: 201, bank_manager: 400, supervisor: 403 },
-} as const satisfies Record<string, Readonly<Record<Role, number>>>;
+} as const satisfies Record<string, Readonly<Record<StaffRole, number>>>;
 
 /** Creations out of scope: a reference to an object the caller cannot see is bad input (400). */
 export const CASE_CREATES_OUT_OF_SCOPE = {
   createVisit: { admin: 403, field_officer: 400, bank_manager: 400, supervisor: 403 },
   createCase: { admin: 403, field_officer: 400, bank_manager: 400, supervisor: 403 },
-} as const satisfies Record<string, Readonly<Record<Role, number>>>;
+} as const satisfies Record<string, Readonly<Record<StaffRole, number>>>;

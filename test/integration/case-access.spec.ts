@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@unblock/domain';
+import { STAFF_ROLES as ROLES, type StaffRole as Role } from '@unblock/domain';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
 import { buildWorld, type World } from '../support/fixtures';
 import { TestApi } from '../support/test-api';

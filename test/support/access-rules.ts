@@ -1,6 +1,6 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { CASE_ACTIONS, ROLES, rolesFor, type CaseAction, type Role } from '@unblock/domain';
+import { CASE_ACTIONS, STAFF_ROLES, rolesFor, type CaseAction, type Role } from '@unblock/domain';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from '@unblock/http';
 import { describeApi } from '../../apps/api/src/openapi/openapi-document';
 
@@ -27,6 +27,7 @@ const CASE_ACTION_OF_SEGMENT: Readonly<Record<string, CaseAction>> = {
   loans: 'sign',
   notes: 'note',
   screen: 'recommend',
+  repairs: 'open_repair',
 };
 
 function caseActionOf(key: OperationKey): CaseAction | undefined {
@@ -51,8 +52,8 @@ function controllersOf(app: INestApplication): Map<string, Type> {
 
 /**
  * Every operation of the app's OpenAPI document with who may call it, read from the access rules the app
- * enforces: `@Public()` and `@Roles(…)` on the handler or its controller (no `@Roles`: every
- * authenticated role), and, for a case action, the lifecycle table's roles for it.
+ * enforces: `@Public()` and `@Roles(…)` on the handler or its controller (no `@Roles`: the staff's
+ * roles, every role but partner officers), and, for a case action, the lifecycle table's roles for it.
  */
 export function operationsOf(app: INestApplication): Operation[] {
   const document = describeApi(app);
@@ -74,7 +75,7 @@ export function operationsOf(app: INestApplication): Operation[] {
       const meta = <T>(name: string): T | undefined =>
         (Reflect.getMetadata(name, handler) as T | undefined) ??
         (Reflect.getMetadata(name, controller) as T | undefined);
-      const guard: Allowed = meta<boolean>(PUBLIC_ROUTE) === true ? 'public' : (meta<Role[]>(ALLOWED_ROLES) ?? ROLES);
+      const guard: Allowed = meta<boolean>(PUBLIC_ROUTE) === true ? 'public' : (meta<Role[]>(ALLOWED_ROLES) ?? STAFF_ROLES);
       const action = caseActionOf(key);
       operations.push({ key, operationId, guard, ...(action !== undefined ? { lifecycle: rolesFor(action) } : {}) });
     }

@@ -19,6 +19,7 @@ import { ApiQueues } from './admin/api-queues';
 import { AuditWriter } from './audit/audit-writer';
 import { AuthController } from './auth/auth.controller';
 import { MeController } from './auth/me.controller';
+import { CaseRepairsController } from './cases/case-repairs.controller';
 import { CaseScreeningController } from './cases/case-screening.controller';
 import { DeclineReasonsController } from './reference/decline-reasons.controller';
 import { CasesController } from './cases/cases.controller';
@@ -68,6 +69,7 @@ export const CONTROLLERS = [
   VisitsController,
   CasesController,
   CaseScreeningController,
+  CaseRepairsController,
   EscalationsController,
   NotificationsController,
   CalendarsController,

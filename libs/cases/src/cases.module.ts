@@ -23,6 +23,7 @@ import { TransitionPlanner } from './lifecycle/transition-planner';
 import { CaseRouter } from './routing/case-router';
 import { DeadlineCalculator } from './sla-plans/deadline-calculator';
 import { SlaPlans } from './sla-plans/sla-plans.service';
+import { CompleteRepairUseCase, OpenRepairUseCase, RepairQueries } from './repairs';
 import { RecordVisitUseCase } from './visits/record-visit.use-case';
 import { VisitQueries } from './visits/visit.queries';
 
@@ -32,14 +33,17 @@ const USE_CASES = [
   CaseQueries,
   ClaimCaseUseCase,
   CloseCaseUseCase,
+  CompleteRepairUseCase,
   DeclineCaseUseCase,
   DiagnoseCaseUseCase,
   ExtendDeadlineUseCase,
+  OpenRepairUseCase,
   PauseCaseUseCase,
   ReassignCaseUseCase,
   RecordMilestoneUseCase,
   RecordVisitUseCase,
   ReleaseCaseUseCase,
+  RepairQueries,
   ResumeCaseUseCase,
   RouteCaseUseCase,
   ScreenCaseUseCase,

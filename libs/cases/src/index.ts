@@ -41,3 +41,4 @@ export * from './portal/publish-need.use-case';
 export * from './portal/rate-case.use-case';
 export * from './portal/revoke-enterprise-link.use-case';
 export * from './portal/enterprise-link-token';
+export * from './repairs';

@@ -1,5 +1,5 @@
 import { CASE_STATUSES, type CaseStatus } from './case';
-import { ROLES, type Role } from './roles';
+import { STAFF_ROLES, type Role } from './roles';
 
 /**
  * The case lifecycle as data: from which statuses an action may be taken, by whom, and where it leads.
@@ -24,6 +24,10 @@ export const CASE_ACTIONS = [
   'submit',
   'recommend',
   'screen_out',
+  'decline_to_repair',
+  'open_repair',
+  'repaired',
+  'not_repairable',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -35,7 +39,7 @@ export interface CaseTransition {
   readonly who: readonly Role[];
 }
 
-const OPEN: readonly CaseStatus[] = ['diagnosed', 'assigned', 'claimed', 'approved'];
+const OPEN: readonly CaseStatus[] = ['diagnosed', 'assigned', 'claimed', 'approved', 'repairing'];
 /** A submitted need may be closed (withdrawn, a duplicate) before its screening. */
 const CLOSABLE: readonly CaseStatus[] = [...OPEN, 'submitted'];
 const AT_A_BANK: readonly CaseStatus[] = ['assigned', 'claimed', 'approved'];
@@ -54,7 +58,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
   { from: CLOSABLE, action: 'close', to: 'closed', who: ['field_officer', ...SUPERVISION] },
   { from: OPEN, action: 'reassign', to: 'assigned', who: SUPERVISION },
   { from: AT_A_BANK, action: 'extend', to: 'unchanged', who: SUPERVISION },
-  { from: CASE_STATUSES, action: 'note', to: 'unchanged', who: ROLES },
+  { from: CASE_STATUSES, action: 'note', to: 'unchanged', who: STAFF_ROLES },
   // The system's: a claim deadline passed, the case moves on to the next tier.
   { from: ['assigned'], action: 'claim_timeout', to: 'assigned', who: [] },
   // Screening (申报清单 → 推荐清单): a need of a campaign with screening is submitted, not routed; the task
@@ -62,6 +66,14 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
   { from: ['diagnosed'], action: 'submit', to: 'submitted', who: [] },
   { from: ['submitted'], action: 'recommend', to: 'assigned', who: SUPERVISION },
   { from: ['submitted'], action: 'screen_out', to: 'screened_out', who: SUPERVISION },
+  // Repairable declines (二次诊断): a decline for a repairable reason puts the case in its second diagnosis; a
+  // supervisor opens repair tasks; a task repaired sends it back to the bank that declined; with every task not
+  // repairable, a supervisor routes it on (next tier), reassigns or closes it.
+  { from: AT_A_BANK, action: 'decline_to_repair', to: 'repairing', who: ['bank_manager'] },
+  { from: ['repairing'], action: 'open_repair', to: 'unchanged', who: SUPERVISION },
+  { from: ['repairing'], action: 'repaired', to: 'assigned', who: ['partner_officer', ...SUPERVISION] },
+  { from: ['repairing'], action: 'not_repairable', to: 'unchanged', who: ['partner_officer', ...SUPERVISION] },
+  { from: ['repairing'], action: 'route', to: 'assigned', who: SUPERVISION },
 ];
 
 export type TransitionCheck =

@@ -14,7 +14,7 @@ export const STAFF_CASE_SOURCES = ['visit', 'phone', 'list'] as const satisfies 
 
 /**
  * `submitted`: a need of a campaign with screening, waiting for the task force's check; `screened_out`: terminal,
- * it did not pass.
+ * it did not pass; `repairing`: declined for a repairable reason, in its second diagnosis (二次诊断).
  */
 export const CASE_STATUSES = [
   'diagnosed',
@@ -25,6 +25,7 @@ export const CASE_STATUSES = [
   'loan_signed',
   'closed',
   'screened_out',
+  'repairing',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -68,8 +69,11 @@ export const DECLINE_REASONS = [
 ] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
-/** `screening`: the task force's check of a submitted need, on its own clock. */
-export const OBLIGATIONS = ['screening', 'claim', 'first_contact', 'decision', 'signing'] as const;
+/**
+ * `screening`: the task force's check of a submitted need, on its own clock; `repair`: a repair task of a
+ * second diagnosis (one obligation per task, so that a case may hold several at once).
+ */
+export const OBLIGATIONS = ['screening', 'claim', 'first_contact', 'decision', 'signing', 'repair'] as const;
 export type Obligation = (typeof OBLIGATIONS)[number];
 
 export const ESCALATION_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
@@ -97,3 +101,11 @@ export type ScreeningCriterion = (typeof SCREENING_CRITERIA)[number];
 
 export const SCREENING_DECISIONS = ['recommend', 'screen_out'] as const;
 export type ScreeningDecision = (typeof SCREENING_DECISIONS)[number];
+
+/** How a repair task stands: open, or closed by its organization as repaired or not repairable. */
+export const REPAIR_TASK_STATUSES = ['open', 'repaired', 'not_repairable', 'cancelled'] as const;
+export type RepairTaskStatus = (typeof REPAIR_TASK_STATUSES)[number];
+
+/** How a partner officer closes a repair task. */
+export const REPAIR_OUTCOMES = ['repaired', 'not_repairable'] as const;
+export type RepairOutcome = (typeof REPAIR_OUTCOMES)[number];

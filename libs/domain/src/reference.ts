@@ -12,6 +12,12 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
+/** The kinds of organization a supervisor gives repair tasks to (their partner officers close them). */
+export const REPAIRING_ORGANIZATION_KINDS = [
+  'government_department',
+  'guarantee_institution',
+] as const satisfies readonly OrganizationKind[];
+
 /** Who repairs a repairable decline: an organization of a kind, or the enterprise itself. */
 export const REPAIRER_KINDS = ['government_department', 'guarantee_institution', 'enterprise'] as const;
 export type RepairerKind = (typeof REPAIRER_KINDS)[number];

@@ -7,7 +7,7 @@ import { In, type EntityManager } from 'typeorm';
  * bank's managers; else the managers of its pool.
  */
 export async function holdersOf(manager: EntityManager, c: CaseEntity): Promise<string[]> {
-  if (c.status === 'submitted') return supervisorsOf(manager, c.regionCode);
+  if (c.status === 'submitted' || c.status === 'repairing') return supervisorsOf(manager, c.regionCode);
   if (c.claimedByUserId !== null) return [c.claimedByUserId];
   const organizations =
     c.assignedBankId !== null
@@ -19,6 +19,16 @@ export async function holdersOf(manager: EntityManager, c: CaseEntity): Promise<
     select: ['id'],
   });
   return users.map((u) => u.id);
+}
+
+/** Who is reminded of a repair task: the active partner officers of its organization. */
+export async function repairersOf(manager: EntityManager, obligationId: string): Promise<string[]> {
+  const rows = await manager.query<{ id: string }[]>(
+    `SELECT u.id FROM repair_tasks rt JOIN users u ON u.organization_id = rt.organization_id
+      WHERE rt.obligation_id = $1 AND u.role = 'partner_officer' AND u.active`,
+    [obligationId],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** The supervisors whose region covers the case's. */

@@ -24,6 +24,7 @@ const SUMMED = [
   'n_closed',
   'n_submitted',
   'n_screened_out',
+  'n_repairing',
   'n_recommended',
   'n_source_visit',
   'n_source_phone',
@@ -53,6 +54,7 @@ interface DayRow {
   n_closed: number;
   n_submitted: number;
   n_screened_out: number;
+  n_repairing: number;
   n_recommended: number;
   n_source_visit: number;
   n_source_phone: number;
@@ -125,6 +127,7 @@ async function dayFigures(
         n_closed: 0,
         n_submitted: 0,
         n_screened_out: 0,
+        n_repairing: 0,
         n_recommended: 0,
         n_source_visit: 0,
         n_source_phone: 0,

@@ -19,6 +19,7 @@ export class SlaPolicyResponse {
   firstContact!: string;
   decision!: string;
   signing!: string;
+  repair!: string;
   remindBefore!: string;
   levelTwoAfter!: string;
   isDefault!: boolean;
@@ -52,6 +53,7 @@ export const toSlaPolicyResponse = (p: SlaPolicyEntity): SlaPolicyResponse => ({
   firstContact: p.firstContact,
   decision: p.decision,
   signing: p.signing,
+  repair: p.repair,
   remindBefore: p.remindBefore,
   levelTwoAfter: p.levelTwoAfter,
   isDefault: p.isDefault,

@@ -34,6 +34,7 @@ export interface SlaPolicyCommand {
   readonly firstContact?: string | undefined;
   readonly decision?: string | undefined;
   readonly signing?: string | undefined;
+  readonly repair?: string | undefined;
   readonly remindBefore?: string | undefined;
   readonly levelTwoAfter?: string | undefined;
   readonly isDefault?: boolean | undefined;
@@ -45,6 +46,7 @@ const DURATION_FIELDS = [
   'firstContact',
   'decision',
   'signing',
+  'repair',
   'remindBefore',
   'levelTwoAfter',
 ] as const;

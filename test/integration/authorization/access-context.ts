@@ -19,7 +19,15 @@ export interface Person {
  * `contacted`: claimed, with a contacted milestone (approval comes after contact); `submitted`: a need of a
  * campaign with screening, waiting for it.
  */
-export type CaseState = 'diagnosed' | 'submitted' | 'assigned' | 'claimed' | 'contacted' | 'paused' | 'approved';
+export type CaseState =
+  | 'diagnosed'
+  | 'submitted'
+  | 'assigned'
+  | 'claimed'
+  | 'contacted'
+  | 'paused'
+  | 'approved'
+  | 'repairing';
 
 /** One side of the world: Henan's objects are in the callers' scope, Hubei's out of it. */
 export interface Side {
@@ -32,6 +40,8 @@ export interface Side {
   readonly chainId: string;
   readonly regionCode: string;
   readonly visitId: string;
+  /** A government department of the side, whose partner officers repair. */
+  readonly departmentId: string;
 }
 
 /**
@@ -53,6 +63,8 @@ export interface AccessContext {
   newPerson(scope: Scope, role: Role): Promise<Person>;
   /** A new notification of the user (as the notifier writes one). */
   notificationOf(person: Person): Promise<string>;
+  /** A new repair task of the side's department, on a new case declined for a repairable reason. */
+  repairIn(scope: Scope): Promise<string>;
   /** A new level-1 escalation of a new case of the side, as the SLA opens one. */
   escalationIn(scope: Scope): Promise<string>;
   /** A new visits import uploaded by the person (a field officer or bank manager) or, for an admin, an enterprises one. */
@@ -65,6 +77,18 @@ function ok(what: string, response: { status: number; body: unknown }, status: n
 
 export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
   const world = await buildWorld(api);
+  const department = async (name: string, regionCode: string): Promise<string> => {
+    const response = await api.request('POST', '/api/v1/organizations', {
+      token: world.adminToken,
+      body: { kind: 'government_department', name, regionCode },
+    });
+    ok('department', response, 201);
+    return String(response.body['id']);
+  };
+  const departmentIds: Record<Scope, string> = {
+    'in scope': await department('郑州市税务局', '410100'),
+    'out of scope': await department('武汉市税务局', '420100'),
+  };
   const person = (role: Role, organizationId: string | null, regionCode: string | null): Promise<Person> =>
     api.userToken(role, { organizationId, regionCode });
   const callers: Record<Role, Person> = {
@@ -72,6 +96,7 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
     field_officer: await person('field_officer', world.regulatorId, '410100'),
     bank_manager: await person('bank_manager', world.henanBankId, '410100'),
     supervisor: await person('supervisor', world.regulatorId, '410000'),
+    partner_officer: await person('partner_officer', departmentIds['in scope'], '410100'),
   };
   const hubeiOfficer = await person('field_officer', world.regulatorId, '420100');
   const side: Record<Scope, Side> = {
@@ -84,6 +109,7 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
       campaignId: world.provinceCampaignId,
       chainId: world.henanChainId,
       regionCode: '410100',
+      departmentId: departmentIds['in scope'],
       visitId: await recordVisit(api, callers.field_officer.token, {
         campaignId: world.provinceCampaignId,
         enterpriseId: world.henanEnterpriseId,
@@ -98,6 +124,7 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
       campaignId: world.hubeiCampaignId,
       chainId: world.hubeiChainId,
       regionCode: '420100',
+      departmentId: departmentIds['out of scope'],
       visitId: await recordVisit(api, hubeiOfficer.token, {
         campaignId: world.hubeiCampaignId,
         enterpriseId: world.hubeiEnterpriseId,
@@ -127,7 +154,9 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
           ? hubei
             ? world.hubeiBankId
             : world.henanBankId
-          : world.regulatorId;
+          : role === 'partner_officer'
+            ? departmentIds[scope]
+            : world.regulatorId;
     return person(role, organizationId, role === 'admin' ? null : hubei ? '420100' : '410100');
   };
 
@@ -173,11 +202,25 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
     );
     const step = async (action: string, body: object = {}): Promise<void> =>
       ok(action, await api.request('POST', `/api/v1/cases/${id}/${action}`, { token: s.manager.token, body }), 200);
+    if (state === 'repairing') {
+      await step('decline', { reason: 'tax_arrears' });
+      return id;
+    }
     if (state !== 'diagnosed' && state !== 'assigned') await step('claim');
     if (state === 'contacted' || state === 'approved') await step('milestones', { type: 'contacted' });
     if (state === 'paused') await step('pause');
     if (state === 'approved') await step('approve');
     return id;
+  };
+
+  const repairIn = async (scope: Scope): Promise<string> => {
+    const caseId = await caseIn(scope, 'repairing');
+    const response = await api.request('POST', `/api/v1/cases/${caseId}/repairs`, {
+      token: side[scope].supervisor.token,
+      body: { organizationId: side[scope].departmentId, note: '补缴欠税' },
+    });
+    ok('repair task', response, 201);
+    return String(response.body['id']);
   };
 
   const notificationOf = async (p: Person): Promise<string> => {
@@ -231,6 +274,7 @@ export async function buildAccessContext(api: TestApi): Promise<AccessContext> {
     caseIn,
     notificationOf,
     escalationIn,
+    repairIn,
     importBy,
   };
 }

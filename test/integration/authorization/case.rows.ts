@@ -94,6 +94,8 @@ export const CASE_ROWS: readonly AccessRow[] = [
       url: '/api/v1/cases?limit=200',
       listed: await ctx.caseIn(scope, 'assigned'),
     }),
+    // A partner officer sees only the cases of their organization's repair tasks.
+    hidden: ['partner_officer'],
   },
   {
     // Counts kept to the caller's cases: another side's campaign counts as a campaign that does not exist.
@@ -112,6 +114,34 @@ export const CASE_ROWS: readonly AccessRow[] = [
     scope: 'scoped',
     success: 200,
     call: async (ctx, scope) => ({ method: 'GET', url: `/api/v1/cases/${await ctx.caseIn(scope, 'assigned')}` }),
+    // Not a case of their organization's repair tasks.
+    inScope: { partner_officer: 404 },
+  },
+  {
+    operation: 'POST /api/v1/cases/{id}/repairs',
+    scope: 'scoped',
+    success: 201,
+    call: async (ctx, scope) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ctx.caseIn(scope, 'repairing')}/repairs`,
+      body: { organizationId: ctx.side[scope].departmentId, due: '2099-12-31' },
+    }),
+  },
+  {
+    operation: 'GET /api/v1/repairs',
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({ method: 'GET', url: '/api/v1/repairs?limit=200', listed: await ctx.repairIn(scope) }),
+  },
+  {
+    operation: 'POST /api/v1/repairs/{id}/complete',
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({
+      method: 'POST',
+      url: `/api/v1/repairs/${await ctx.repairIn(scope)}/complete`,
+      body: { outcome: 'repaired', note: '已补缴' },
+    }),
   },
   // A diagnosed case has no bank yet: a bank manager cannot see it.
   action('route', 'diagnosed', () => ({}), { inScope: { bank_manager: 404 } }),

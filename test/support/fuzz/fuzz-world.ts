@@ -43,6 +43,15 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
   const importId = String((JSON.parse(upload.body) as { id: string }).id);
   const userId = await firstId(api, world.adminToken, 'users');
   const slaPolicyId = await firstId(api, world.adminToken, 'sla-policies');
+  const department = await api.request('POST', '/api/v1/organizations', {
+    token: world.adminToken,
+    body: { kind: 'government_department', name: '郑州市税务局', regionCode: '410100' },
+  });
+  if (department.status !== 201) throw new Error(`department: ${department.status}`);
+  const partner = await api.userToken('partner_officer', {
+    organizationId: String(department.body['id']),
+    regionCode: '410100',
+  });
   const ids: Record<string, string> = {
     cases: caseId,
     visits: visitId,
@@ -79,6 +88,7 @@ export async function buildFuzzWorld(api: TestApi): Promise<FuzzWorld> {
       field_officer: actors.officer,
       bank_manager: actors.leadManager,
       supervisor: actors.supervisor,
+      partner_officer: partner.token,
     },
     context: {
       known,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { Actor } from '@unblock/domain';
-import { CurrentActor } from '@unblock/http';
+import { ROLES, type Actor } from '@unblock/domain';
+import { CurrentActor, Roles } from '@unblock/http';
 import { ChangePasswordUseCase, UserQueries, UserResponse } from '@unblock/identity';
 import { SecretsNotKept } from '../common/idempotency.guard';
 import { ChangePasswordDto } from './auth.dto';
@@ -11,6 +11,7 @@ import { PasswordChangeAllowed } from './password-change-allowed.decorator';
 
 @ApiTags('auth')
 @ApiBearerAuth()
+@Roles(...ROLES)
 @Controller('me')
 export class MeController {
   constructor(

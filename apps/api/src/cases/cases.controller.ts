@@ -21,7 +21,7 @@ import {
   SignLoansUseCase,
 } from '@unblock/cases';
 import type { AuditStamp, Page } from '@unblock/database';
-import type { Actor } from '@unblock/domain';
+import { ROLES, type Actor } from '@unblock/domain';
 import { casesTable } from '../exports/cases-export';
 import { CsvExport, CurrentActor, Roles, type AuthenticatedRequest } from '@unblock/http';
 import { UuidPipe } from '../common/uuid.pipe';
@@ -88,6 +88,7 @@ export class CasesController {
   }
 
   /** The work queue: most urgent (nearest deadline) first. Also answers `Accept: text/csv`. */
+  @Roles(...ROLES)
   @Get()
   @CsvExport((body, context) => casesTable((body as Page<CaseResponse>).items, context))
   list(@CurrentActor() actor: Actor, @Query() query: ListCasesQueryDto): Promise<Page<CaseResponse>> {
@@ -100,6 +101,7 @@ export class CasesController {
     return this.cases.counts(actor, query);
   }
 
+  @Roles(...ROLES)
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', UuidPipe) id: string): Promise<CaseDetailResponse> {
     return this.cases.get(actor, id);

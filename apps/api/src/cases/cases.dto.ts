@@ -25,7 +25,7 @@ import {
   CASE_SOURCES,
   CASE_STATUSES,
   CLOSE_RESOLUTIONS,
-  DECLINE_REASONS,
+  DECLINE_REASON_CODE,
   MILESTONES,
   OBLIGATIONS,
   PURPOSES,
@@ -35,7 +35,6 @@ import {
   type CaseSource,
   type CaseStatus,
   type CloseResolution,
-  type DeclineReason,
   type Milestone,
   type Obligation,
   type Purpose,
@@ -194,8 +193,9 @@ export class DeclineCaseDto {
   @Max(INT4_MAX)
   expectedVersion?: number;
 
-  @IsIn(DECLINE_REASONS)
-  reason!: DeclineReason;
+  /** A code of the decline-reason catalogue (`GET /decline-reasons`). */
+  @Matches(DECLINE_REASON_CODE, { message: 'reason must be a code of the decline-reason catalogue' })
+  reason!: string;
 
   /** Required when the reason is `other`. */
   @IsNote()

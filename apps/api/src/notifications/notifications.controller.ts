@@ -1,14 +1,15 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Page } from '@unblock/database';
-import type { Actor } from '@unblock/domain';
-import { CurrentActor } from '@unblock/http';
+import { ROLES, type Actor } from '@unblock/domain';
+import { CurrentActor, Roles } from '@unblock/http';
 import { NotificationQueries, NotificationResponse } from '@unblock/notifications';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ListNotificationsQueryDto } from './notifications.dto';
 
 @ApiTags('notifications')
 @ApiBearerAuth()
+@Roles(...ROLES)
 @Controller('me/notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationQueries) {}

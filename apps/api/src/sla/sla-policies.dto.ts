@@ -35,6 +35,11 @@ export class CreateSlaPolicyDto {
   @Matches(DURATION, { message: DURATION_MESSAGE })
   signing?: string;
 
+  /** A repair task of a second diagnosis, when the supervisor names no due date (default 10 business days). */
+  @IsOptional()
+  @Matches(DURATION, { message: DURATION_MESSAGE })
+  repair?: string;
+
   @IsOptional()
   @Matches(DURATION, { message: DURATION_MESSAGE })
   remindBefore?: string;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CaseEntity,
+  DeclineReasonEntity,
   decodeCursor,
   type CursorKind,
   eachCaseVisibility,
@@ -10,7 +11,8 @@ import {
   type Page,
 } from '@unblock/database';
 import { CASE_STATUSES, Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
+import { RepairQueries } from '../repairs/repair.queries';
 import { readCaseDetail } from './case-detail.reader';
 import { CaseCountsResponse, CaseDetailResponse, CaseResponse, toCaseResponse } from './case.response';
 
@@ -107,6 +109,7 @@ export class CaseQueries {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly repairs: RepairQueries,
   ) {}
 
   /** The actor's cases, each condition of who may see them on a query builder of its own. */
@@ -220,6 +223,30 @@ export class CaseQueries {
     const qb = this.dataSource.getRepository(CaseEntity).createQueryBuilder('c').where('c.id = :id', { id });
     const found = await whereCaseVisible(qb, actor).getOne();
     if (!found) throw DomainError.notFound('case');
-    return readCaseDetail(this.dataSource, found);
+    const [detail, repairs] = await Promise.all([
+      readCaseDetail(this.dataSource, found),
+      this.repairs.ofCase(this.dataSource.manager, found.id),
+    ]);
+    const codes = new Set(repairs.map((r) => r.reasonCode));
+    for (const e of detail.timeline) {
+      if (e.type === 'declined' && typeof e.data['reason'] === 'string') codes.add(e.data['reason']);
+    }
+    const reasons =
+      codes.size === 0
+        ? []
+        : await this.dataSource.manager.find(DeclineReasonEntity, {
+            where: { code: In([...codes]) },
+            order: { code: 'ASC' },
+          });
+    return {
+      ...detail,
+      repairs,
+      declineReasons: reasons.map((r) => ({
+        code: r.code,
+        name: r.name,
+        repairable: r.repairable,
+        repairPath: r.repairPath,
+      })),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import type { CaseEntity, CaseEventEntity, CaseObligationEntity, LoanContractEntity } from '@unblock/database';
+import { RepairTaskResponse } from '../repairs/repair.response';
 import type {
   Bottleneck,
   CasePriority,
@@ -160,6 +161,18 @@ export class CaseDetailResponse extends CaseResponse {
   timeline!: CaseEventResponse[];
   obligations!: CaseObligationResponse[];
   loans!: LoanContractResponse[];
+  /** The repair tasks of its second diagnosis, if it had one. */
+  repairs!: RepairTaskResponse[];
+  /** The decline reasons its timeline and repairs name, from the catalogue: their names and repair paths. */
+  declineReasons!: CaseDeclineReasonResponse[];
+}
+
+/** A decline reason as the case page names it. */
+export class CaseDeclineReasonResponse {
+  code!: string;
+  name!: string;
+  repairable!: boolean;
+  repairPath!: string | null;
 }
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
@@ -227,6 +240,9 @@ export function toCaseDetailResponse(
     visit: parts.visit,
     diagnosisNote: typeof note === 'string' && note !== '' ? note : null,
     escalations: parts.escalations,
+    // The case's reader adds its repairs and the reasons they name.
+    repairs: [],
+    declineReasons: [],
     timeline: parts.events.map((e) => ({
       seq: Number(e.seq),
       type: e.type,

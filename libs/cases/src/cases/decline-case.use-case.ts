@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, nextTier, type Actor, type DeclineReason } from '@unblock/domain';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DeclineReasonEntity, RepairTaskEntity } from '@unblock/database';
+import { DomainError, nextTier, type Actor } from '@unblock/domain';
+import { DataSource } from 'typeorm';
 import { CaseRouter } from '../routing/case-router';
 import { planRoute } from '../routing/route-plan';
 import { requireClaimer } from './claimer';
@@ -11,24 +14,63 @@ export interface DeclineCaseCommand extends Audited {
   readonly caseId: string;
   readonly actor: Actor;
   readonly expectedVersion?: number | undefined;
-  readonly reason: DeclineReason;
+  /** A code of the decline-reason catalogue. */
+  readonly reason: string;
   readonly text?: string | undefined;
 }
 
 /**
- * The holding bank (or a pool member) declines with a reason; the case moves to the next tier: lead →
- * deputy → pool. A pool member's decline takes it out of the pool.
+ * The holding bank (or a pool member) declines with a reason of the catalogue. A repairable reason puts the
+ * case in its second diagnosis (`repairing`, on the supervisors' queue), held for the bank that declined; any
+ * other reason, or a decline of a case already repaired once, moves it on to the next tier: lead → deputy →
+ * pool. A pool member's decline takes it out of the pool.
  */
 @Injectable()
 export class DeclineCaseUseCase {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transitions: CaseTransitions,
     private readonly router: CaseRouter,
   ) {}
 
-  execute(command: DeclineCaseCommand): Promise<CaseResponse> {
+  async execute(command: DeclineCaseCommand): Promise<CaseResponse> {
     if (command.reason === 'other' && (command.text === undefined || command.text.trim() === '')) {
       throw DomainError.invalid('text', 'is required when the reason is other');
+    }
+    const reason = await this.dataSource.manager.findOneBy(DeclineReasonEntity, { code: command.reason });
+    if (!reason) throw DomainError.invalid('reason', 'is not a reason of the decline-reason catalogue');
+    const event = (c: { routingTier: number | null }, organizationId: string, next: unknown) => ({
+      type: 'declined',
+      data: {
+        reason: reason.code,
+        text: command.text ?? null,
+        byOrganizationId: organizationId,
+        fromTier: c.routingTier,
+        repairable: reason.repairable,
+        next,
+      },
+    });
+    const repairedBefore = await this.dataSource.manager.existsBy(RepairTaskEntity, {
+      caseId: command.caseId,
+      status: 'repaired',
+    });
+    if (reason.repairable && !repairedBefore) {
+      return this.transitions.apply({ ...command, action: 'decline_to_repair' }, ({ actor, case: c }) => {
+        if (c.status !== 'assigned') requireClaimer(c, actor);
+        const organizationId = actor.organizationId ?? '';
+        return {
+          // Held for the bank that declined (a pool member included), to go back to once repaired.
+          set: {
+            assignedBankId: organizationId,
+            claimedByUserId: null,
+            pausedAt: null,
+            declinedOrgIds: [...new Set([...c.declinedOrgIds, organizationId])],
+          },
+          pool: [],
+          obligations: { cancelOpen: true },
+          event: event(c, organizationId, { repairing: true }),
+        };
+      });
     }
     return this.transitions.apply({ ...command, action: 'decline' }, async ({ manager, actor, case: c }) => {
       if (c.status !== 'assigned') requireClaimer(c, actor);
@@ -36,19 +78,7 @@ export class DeclineCaseUseCase {
       const declined = [...new Set([...c.declinedOrgIds, organizationId])];
       const fromTier = c.routingTier === 3 ? 3 : nextTier(c.routingTier);
       const route = await planRoute(this.router, manager, { ...c, declinedOrgIds: declined }, fromTier);
-      return {
-        ...route,
-        event: {
-          type: 'declined',
-          data: {
-            reason: command.reason,
-            text: command.text ?? null,
-            byOrganizationId: organizationId,
-            fromTier: c.routingTier,
-            next: route.hop,
-          },
-        },
-      };
+      return { ...route, event: event(c, organizationId, route.hop) };
     });
   }
 }

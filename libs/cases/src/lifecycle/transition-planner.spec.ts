@@ -23,6 +23,7 @@ const DRILL: SlaPlan = {
     first_contact: { milliseconds: 30_000 },
     decision: { milliseconds: 30_000 },
     signing: { milliseconds: 30_000 },
+    repair: { milliseconds: 30_000 },
   },
   remindBefore: { milliseconds: 10_000 },
   levelTwoAfter: { milliseconds: 30_000 },

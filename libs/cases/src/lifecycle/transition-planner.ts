@@ -222,10 +222,17 @@ export class TransitionPlanner {
         }
       }
     }
-    const opened = (changes?.open ?? []).map((obligation) => {
+    const opened: { id: string; obligation: Obligation; dueAt: Date; remindAt: Date | null }[] = (
+      changes?.open ?? []
+    ).map((obligation) => {
       const dueAt = this.deadlines.dueAt(plan, obligation, now);
       return { id: randomUUID(), obligation, dueAt, remindAt: this.remindAt(plan, dueAt, now) };
     });
+    const one = changes?.openOne;
+    if (one !== undefined) {
+      const dueAt = one.dueAt ?? this.deadlines.dueAt(plan, one.obligation, now);
+      opened.push({ id: one.id, obligation: one.obligation, dueAt, remindAt: this.remindAt(plan, dueAt, now) });
+    }
     const kinds = new Map<string, Obligation>([
       ...(open ?? []).map((o) => [o.id, o.obligation] as const),
       ...opened.map((o) => [o.id, o.obligation] as const),

@@ -28,6 +28,11 @@ export interface ObligationChanges {
   readonly meet?: readonly Obligation[];
   /** Open these, due after the campaign's SLA durations from now. */
   readonly open?: readonly Obligation[];
+  /**
+   * Open one obligation of a given id (a repair task's clock), due at `dueAt` or, without it, after the
+   * campaign's SLA duration from now.
+   */
+  readonly openOne?: { readonly id: string; readonly obligation: Obligation; readonly dueAt?: Date | undefined };
   /** Move one open obligation's deadline (a supervisor's extension). */
   readonly move?: { readonly obligation: Obligation; readonly dueAt: Date };
   /** Push every open deadline later by this many milliseconds (the end of a pause). */

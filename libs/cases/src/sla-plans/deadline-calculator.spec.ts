@@ -17,6 +17,7 @@ function plan(businessDays: number, remindDays: number): SlaPlan {
       first_contact: { milliseconds: 90_000 },
       decision: { businessDays: 15 },
       signing: { businessDays: 10 },
+      repair: { businessDays: 10 },
     },
     remindBefore: { businessDays: remindDays },
     levelTwoAfter: { businessDays: 3 },

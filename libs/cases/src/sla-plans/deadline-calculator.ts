@@ -25,6 +25,7 @@ export const BUILT_IN_PLAN: SlaPlan = {
     first_contact: { businessDays: 2 },
     decision: { businessDays: 15 },
     signing: { businessDays: 10 },
+    repair: { businessDays: 10 },
   },
   remindBefore: { businessDays: 1 },
   levelTwoAfter: { businessDays: 3 },

@@ -25,6 +25,7 @@ export function slaPlanOf(row: SlaPlanRow | null | undefined): SlaPlan {
       first_contact: duration(row.first_contact, BUILT_IN_PLAN.durations.first_contact),
       decision: duration(row.decision, BUILT_IN_PLAN.durations.decision),
       signing: duration(row.signing, BUILT_IN_PLAN.durations.signing),
+      repair: duration(row.repair, BUILT_IN_PLAN.durations.repair),
     },
     remindBefore: duration(row.remind_before, BUILT_IN_PLAN.remindBefore),
     levelTwoAfter: duration(row.level_two_after, BUILT_IN_PLAN.levelTwoAfter),

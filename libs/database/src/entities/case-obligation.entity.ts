@@ -5,13 +5,14 @@ import { CaseEntity } from './case.entity';
 
 /**
  * One SLA obligation of a case (claim, first contact, decision, signing) with its deadline. Open until met
- * or cancelled (by a decline, a reassignment, a close); at most one open per case and obligation.
+ * or cancelled (by a decline, a reassignment, a close); at most one open per case and obligation, but for
+ * `repair`, one per repair task.
  */
 @Entity('case_obligations')
 @Check('case_obligations_obligation_check', inList('obligation', OBLIGATIONS))
 @Index('case_obligations_one_open', ['caseId', 'obligation'], {
   unique: true,
-  where: '"met_at" IS NULL AND "cancelled_at" IS NULL',
+  where: `"met_at" IS NULL AND "cancelled_at" IS NULL AND "obligation" <> 'repair'`,
 })
 @Index('case_obligations_open_due', ['dueAt'], { where: '"met_at" IS NULL AND "cancelled_at" IS NULL' })
 @Index('case_obligations_open_remind', ['remindAt'], {

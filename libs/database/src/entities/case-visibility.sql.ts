@@ -7,7 +7,8 @@ import { NamedParams, type Param } from '../sql-params';
  * actor sees, their values added through `param`. A bank manager: the cases now at their bank, and the
  * pooled cases their organization may claim (two conditions, so that a work queue can read each in order
  * from its own index); nothing else exists for them (404, never 403). Field officers and supervisors: their
- * region and its descendants. Admins: every case.
+ * region and its descendants. Partner officers: the cases their organization holds a repair task of. Admins:
+ * every case.
  */
 export function caseVisibility(actor: Actor, alias: string, param: Param): string[] {
   if (actor.role === 'bank_manager') {
@@ -16,6 +17,12 @@ export function caseVisibility(actor: Actor, alias: string, param: Param): strin
       `${alias}.assigned_bank_id = ${org}`,
       `${alias}.assigned_bank_id IS NULL AND ${alias}.status = 'assigned'
        AND EXISTS (SELECT 1 FROM case_pool_members pm WHERE pm.case_id = ${alias}.id AND pm.organization_id = ${org})`,
+    ];
+  }
+  if (actor.role === 'partner_officer') {
+    return [
+      `EXISTS (SELECT 1 FROM repair_tasks rt WHERE rt.case_id = ${alias}.id
+                 AND rt.organization_id = CAST(${param(actor.organizationId)} AS uuid))`,
     ];
   }
   const scope = readScope(actor);

@@ -19,6 +19,7 @@ import { OrganizationEntity } from './organization.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { RegionEntity } from './region.entity';
+import { RepairTaskEntity } from './repair-task.entity';
 import { ScreeningEntity } from './screening.entity';
 import { SlaPolicyEntity } from './sla-policy.entity';
 import { UserEntity } from './user.entity';
@@ -50,6 +51,7 @@ export {
   RefreshTokenEntity,
   RegionEntity,
   ScreeningEntity,
+  RepairTaskEntity,
   SlaPolicyEntity,
   UserEntity,
   VisitEntity,
@@ -92,6 +94,7 @@ export const ENTITIES = [
   RefreshTokenEntity,
   RegionEntity,
   ScreeningEntity,
+  RepairTaskEntity,
   SlaPolicyEntity,
   UserEntity,
   VisitEntity,

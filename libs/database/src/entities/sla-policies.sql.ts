@@ -26,7 +26,7 @@ export function slaPlanStampSql(campaignId: string): string {
 export function slaPlanSql(campaignId: string): string {
   return planJoin(
     campaignId,
-    `p.screening, p.claim, p.first_contact, p.decision, p.signing, p.remind_before, p.level_two_after,
+    `p.screening, p.claim, p.first_contact, p.decision, p.signing, p.repair, p.remind_before, p.level_two_after,
      cal.id AS calendar_id, cal.holidays::text[] AS holidays, cal.workdays::text[] AS workdays, ${STAMP}`,
   );
 }
@@ -37,6 +37,7 @@ export interface SlaPlanRow {
   first_contact: string;
   decision: string;
   signing: string;
+  repair: string;
   remind_before: string;
   level_two_after: string;
   calendar_id: string | null;

@@ -30,6 +30,10 @@ export class SlaPolicyEntity extends BaseEntity {
   @Column({ type: 'varchar', length: 32, default: '10BD' })
   signing!: string;
 
+  /** A repair task of a second diagnosis, when its supervisor names no due date. */
+  @Column({ type: 'varchar', length: 32, default: '10BD' })
+  repair!: string;
+
   @Column({ type: 'varchar', length: 32, default: '1BD' })
   remindBefore!: string;
 

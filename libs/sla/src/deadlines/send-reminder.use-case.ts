@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DeadlineCalculator, SlaPlans } from '@unblock/cases';
 import { inTransaction } from '@unblock/database';
 import { Clock } from '@unblock/domain';
-import { Notifier, holdersOf } from '@unblock/notifications';
+import { Notifier, holdersOf, repairersOf } from '@unblock/notifications';
 import type { DeadlinePayload, HandlerResult } from '@unblock/queue';
 import { DataSource } from 'typeorm';
 import { liveDeadline } from './deadline-locks';
 
-/** `remindBefore` ahead of a deadline still open: whoever holds the case is reminded, once. */
+/**
+ * `remindBefore` ahead of a deadline still open: whoever holds the case is reminded, once; of a repair task,
+ * the partner officers of its organization.
+ */
 @Injectable()
 export class SendReminderUseCase {
   constructor(
@@ -26,7 +29,9 @@ export class SendReminderUseCase {
       );
       if (!state.live) return { skipped: state.skipped };
       const { obligation, case: c } = state;
-      const sent = await this.notifier.notify(manager, await holdersOf(manager, c), {
+      const recipients =
+        obligation.obligation === 'repair' ? await repairersOf(manager, obligation.id) : await holdersOf(manager, c);
+      const sent = await this.notifier.notify(manager, recipients, {
         kind: 'reminder',
         caseId: c.id,
         title: `${c.number}: ${obligation.obligation} due ${obligation.dueAt.toISOString()}`,
