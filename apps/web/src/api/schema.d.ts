@@ -330,6 +330,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opens a repair task; who may is the transitions table's (supervisors), on a case in `repairing`. */
+        post: operations["CaseRepairsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/resume": {
         parameters: {
             query?: never;
@@ -898,6 +915,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/repairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The repair tasks the caller may see: a partner officer's organization's, a supervisor's region's. */
+        get: operations["CaseRepairsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/repairs/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Closes a repair task as `repaired` (the case goes back to the bank that declined) or `not_repairable`. */
+        post: operations["CaseRepairsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/banks": {
         parameters: {
             query?: never;
@@ -1119,6 +1170,12 @@ export interface components {
             byStatus: components["schemas"]["CaseStatusCountResponse"][];
             total: number;
         };
+        CaseDeclineReasonResponse: {
+            code: string;
+            name: string;
+            repairable: boolean;
+            repairPath: string | null;
+        };
         CaseDetailResponse: {
             /** @description Null while the case waits in a pool. */
             assignedBankId: string | null;
@@ -1129,6 +1186,8 @@ export interface components {
             chainId: string | null;
             claimedByUserId: string | null;
             createdAt: string;
+            /** @description The decline reasons its timeline and repairs name, from the catalogue: their names and repair paths. */
+            declineReasons: components["schemas"]["CaseDeclineReasonResponse"][];
             /** @description The field officer's note when diagnosing. */
             diagnosisNote: string | null;
             /** @description The nearest open deadline. */
@@ -1156,6 +1215,8 @@ export interface components {
             /** @enum {string} */
             purpose: "other" | "working_capital" | "equipment_upgrade" | "capacity_expansion" | "technology_rd" | "trade_finance" | "green_transition";
             regionCode: string;
+            /** @description The repair tasks of its second diagnosis, if it had one. */
+            repairs: components["schemas"]["RepairTaskResponse"][];
             /** @description Yuan, a decimal string. */
             requestedAmount: string;
             resolution: string | null;
@@ -1171,7 +1232,7 @@ export interface components {
              */
             source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
-            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
             /** @enum {string} */
             term: "short" | "medium_long";
             timeline: components["schemas"]["CaseEventResponse"][];
@@ -1207,7 +1268,7 @@ export interface components {
             /** @enum {number} */
             level: 2 | 1;
             /** @enum {string} */
-            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing" | "repair";
             openedAt: string;
             resolvedAt: string | null;
             /** @enum {string} */
@@ -1231,7 +1292,7 @@ export interface components {
             dueAt: string;
             metAt: string | null;
             /** @enum {string} */
-            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing" | "repair";
             openedAt: string;
         };
         CaseResponse: {
@@ -1274,7 +1335,7 @@ export interface components {
              */
             source: "visit" | "phone" | "list" | "enterprise";
             /** @enum {string} */
-            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
             /** @enum {string} */
             term: "short" | "medium_long";
             updatedAt: string;
@@ -1284,7 +1345,7 @@ export interface components {
         CaseStatusCountResponse: {
             count: number;
             /** @enum {string} */
-            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
         };
         CaseVisitResponse: {
             id: string;
@@ -1306,6 +1367,12 @@ export interface components {
             note?: string;
             /** @enum {string} */
             resolution: "other" | "withdrawn" | "resolved_elsewhere" | "not_eligible" | "duplicate";
+        };
+        CompleteRepairDto: {
+            /** @description Required when the cause is `not_repairable`: why. */
+            note?: string;
+            /** @enum {string} */
+            outcome: "repaired" | "not_repairable";
         };
         ContactConfirmationDto: {
             /** @description true: the bank contacted us; false: it did not (a dispute, for the supervisors). */
@@ -1407,6 +1474,8 @@ export interface components {
             levelTwoAfter?: string;
             name: string;
             remindBefore?: string;
+            /** @description A repair task of a second diagnosis, when the supervisor names no due date (default 10 business days). */
+            repair?: string;
             /** @description The task force's screening of a submitted need (default 3 business days). */
             screening?: string;
             signing?: string;
@@ -1424,7 +1493,7 @@ export interface components {
             /** @description The region the user's reads are scoped to; required for every role but admin. */
             regionCode?: string;
             /** @enum {string} */
-            role: "admin" | "field_officer" | "bank_manager" | "supervisor";
+            role: "admin" | "field_officer" | "bank_manager" | "supervisor" | "partner_officer";
         };
         CriterionCheckDto: {
             met: boolean;
@@ -1432,8 +1501,8 @@ export interface components {
         };
         DeclineCaseDto: {
             expectedVersion?: number;
-            /** @enum {string} */
-            reason: "other" | "outside_credit_policy" | "insufficient_collateral" | "credit_risk" | "not_our_region" | "enterprise_unreachable";
+            /** @description A code of the decline-reason catalogue (`GET /decline-reasons`). */
+            reason: string;
             /** @description Required when the reason is `other`. */
             text?: string;
         };
@@ -1534,7 +1603,7 @@ export interface components {
             /** @enum {number} */
             level: 2 | 1;
             /** @enum {string} */
-            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing";
+            obligation: "screening" | "claim" | "first_contact" | "decision" | "signing" | "repair";
             openedAt: string;
             /** @description How long past the deadline, in seconds, now (or when resolved). */
             overdueSeconds: number;
@@ -1551,7 +1620,7 @@ export interface components {
              * @description The open obligation to extend; the nearest when left out.
              * @enum {string}
              */
-            obligation?: "screening" | "claim" | "first_contact" | "decision" | "signing";
+            obligation?: "screening" | "claim" | "first_contact" | "decision" | "signing" | "repair";
             /** @description The new deadline, an ISO 8601 date-time. */
             until: string;
         };
@@ -1626,6 +1695,14 @@ export interface components {
             readAt: string | null;
             title: string;
         };
+        OpenRepairDto: {
+            /** @description The last day to repair it (Shanghai); default: the SLA policy's `repair` duration (10 business days). */
+            due?: string;
+            expectedVersion?: number;
+            note?: string;
+            /** Format: uuid */
+            organizationId: string;
+        };
         OrganizationResponse: {
             createdAt: string;
             id: string;
@@ -1677,7 +1754,7 @@ export interface components {
             requestedAmount: string;
             score: number | null;
             /** @enum {string} */
-            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
             /** @enum {string} */
             term: "short" | "medium_long";
         };
@@ -1754,6 +1831,36 @@ export interface components {
             name: string;
             parentCode: string | null;
         };
+        RepairTaskResponse: {
+            caseId: string;
+            caseNumber: string;
+            completedAt: string | null;
+            completedByName: string | null;
+            /** @description The bank that declined, to which the case goes back once repaired. */
+            declinedByOrganizationId: string | null;
+            declinedByOrganizationName: string | null;
+            dueAt: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            id: string;
+            note: string | null;
+            openedAt: string;
+            openedByName: string | null;
+            organizationId: string;
+            organizationName: string;
+            outcomeNote: string | null;
+            /** @description Open and past its due date. */
+            overdue: boolean;
+            /** @description The decline-reason code being repaired, with its name and repair path from the catalogue. */
+            reasonCode: string;
+            reasonName: string;
+            repairPath: string | null;
+            /**
+             * @description `cancelled`: still open when its case left the second diagnosis (another task repaired it, or a supervisor acted).
+             * @enum {string}
+             */
+            status: "open" | "repaired" | "not_repairable" | "cancelled";
+        };
         ScreenCaseDto: {
             criteria: components["schemas"]["ScreeningCriteriaDto"];
             /**
@@ -1805,6 +1912,7 @@ export interface components {
             levelTwoAfter: string;
             name: string;
             remindBefore: string;
+            repair: string;
             screening: string;
             signing: string;
         };
@@ -1888,6 +1996,8 @@ export interface components {
             levelTwoAfter?: string;
             name?: string;
             remindBefore?: string;
+            /** @description A repair task of a second diagnosis, when the supervisor names no due date (default 10 business days). */
+            repair?: string;
             /** @description The task force's screening of a submitted need (default 3 business days). */
             screening?: string;
             signing?: string;
@@ -1904,7 +2014,7 @@ export interface components {
             /** @description null: no region (an admin only). */
             regionCode?: string | null;
             /** @enum {string} */
-            role?: "admin" | "field_officer" | "bank_manager" | "supervisor";
+            role?: "admin" | "field_officer" | "bank_manager" | "supervisor" | "partner_officer";
         };
         UserResponse: {
             active: boolean;
@@ -1917,7 +2027,7 @@ export interface components {
             /** @description Null only for an admin. */
             regionCode: string | null;
             /** @enum {string} */
-            role: "admin" | "field_officer" | "bank_manager" | "supervisor";
+            role: "admin" | "field_officer" | "bank_manager" | "supervisor" | "partner_officer";
         };
         VisitResponse: {
             campaignId: string;
@@ -2225,7 +2335,7 @@ export interface operations {
                 q?: string;
                 /** @description `dueAt`: the nearest deadline first (default, the work queue); `amount`: the largest need first; `updated`: the latest change first. */
                 sort?: "dueAt" | "amount" | "updated";
-                status?: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
+                status?: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
             };
             header?: never;
             path?: never;
@@ -2560,6 +2670,31 @@ export interface operations {
             };
         };
     };
+    CaseRepairsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenRepairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairTaskResponse"];
+                };
+            };
+        };
+    };
     CasesController_resume: {
         parameters: {
             query?: never;
@@ -2648,7 +2783,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
                 q?: string;
-                status?: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out";
+                status?: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
             };
             header?: never;
             path?: never;
@@ -3702,6 +3837,57 @@ export interface operations {
             };
         };
     };
+    CaseRepairsController_list: {
+        parameters: {
+            query: {
+                caseId?: string;
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description How many items, 1 to 200 (default 50). */
+                limit: number;
+                status?: "open" | "repaired" | "not_repairable" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CaseRepairsController_complete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteRepairDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairTaskResponse"];
+                };
+            };
+        };
+    };
     ReportsController_banks: {
         parameters: {
             query?: {
@@ -3901,7 +4087,7 @@ export interface operations {
                 q?: string;
                 /** @description Accounts whose scope lies within this region. */
                 regionCode?: string;
-                role?: "admin" | "field_officer" | "bank_manager" | "supervisor";
+                role?: "admin" | "field_officer" | "bank_manager" | "supervisor" | "partner_officer";
             };
             header?: never;
             path?: never;
