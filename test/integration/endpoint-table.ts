@@ -23,7 +23,10 @@ export interface Endpoint {
   readonly tables?: readonly string[];
 }
 
+/** The campaign's staff: every role but partner officers, who reach only their own account and repair tasks. */
 export const EVERYONE: readonly Role[] = ['admin', 'field_officer', 'bank_manager', 'supervisor'];
+/** Every signed-in user, partner officers included: their own account and inbox. */
+export const ANY_ROLE: readonly Role[] = [...EVERYONE, 'partner_officer'];
 export const ADMIN: readonly Role[] = ['admin'];
 export const NOT_A_UUID = 'not-a-uuid';
 /** A well-formed id that no row has. */

@@ -1,4 +1,4 @@
-import { EVERYONE, type Endpoint } from './endpoint-table';
+import { ANY_ROLE, type Endpoint } from './endpoint-table';
 import { CAMPAIGN_ENDPOINTS } from './campaigns.endpoints';
 import { DECLINE_REASON_ENDPOINTS } from './decline-reasons.endpoints';
 import { ENTERPRISE_ENDPOINTS } from './enterprises.endpoints';
@@ -16,7 +16,7 @@ export type { BadRequest, Endpoint } from './endpoint-table';
  */
 export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: '/health', url: () => '/api/v1/health', roles: 'public', success: 200 },
-  { method: 'GET', path: '/me', url: () => '/api/v1/me', roles: EVERYONE, success: 200 },
+  { method: 'GET', path: '/me', url: () => '/api/v1/me', roles: ANY_ROLE, success: 200 },
   ...REGION_ENDPOINTS,
   ...ORGANIZATION_ENDPOINTS,
   ...SLA_ENDPOINTS,

@@ -26,6 +26,14 @@ describe('reference data and identity endpoints', () => {
       regionCode: '410100',
     });
     tokens.supervisor = await api.userToken('supervisor', { organizationId: world.regulatorId, regionCode: '410000' });
+    const department = await api.request('POST', '/api/v1/organizations', {
+      token: tokens.admin.token,
+      body: { kind: 'government_department', name: '郑州市税务局', regionCode: '410100' },
+    });
+    tokens.partner_officer = await api.userToken('partner_officer', {
+      organizationId: String(department.body['id']),
+      regionCode: '410100',
+    });
   });
 
   afterAll(async () => {

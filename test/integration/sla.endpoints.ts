@@ -1,4 +1,4 @@
-import { ADMIN, EVERYONE, NOBODY, type Endpoint } from './endpoint-table';
+import { ADMIN, ANY_ROLE, EVERYONE, NOBODY, type Endpoint } from './endpoint-table';
 
 /** The SLA settings (calendars, policies), the escalation queue and the inbox. */
 export const SLA_ENDPOINTS: readonly Endpoint[] = [
@@ -72,7 +72,7 @@ export const SLA_ENDPOINTS: readonly Endpoint[] = [
     method: 'GET',
     path: '/me/notifications',
     url: () => '/api/v1/me/notifications?unread=true',
-    roles: EVERYONE,
+    roles: ANY_ROLE,
     success: 200,
   },
 ];

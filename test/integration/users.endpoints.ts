@@ -1,4 +1,4 @@
-import { ADMIN, EVERYONE, NOBODY, NOT_A_UUID, type Endpoint } from './endpoint-table';
+import { ADMIN, ANY_ROLE, NOBODY, NOT_A_UUID, type Endpoint } from './endpoint-table';
 
 /** The users. */
 export const USER_ENDPOINTS: readonly Endpoint[] = [
@@ -150,7 +150,7 @@ export const USER_ENDPOINTS: readonly Endpoint[] = [
     url: () => '/api/v1/me/password',
     // Every role reaches the check (none is refused 403): the table's current password is wrong for all, so
     // 400; the change itself is in account-passwords.spec.ts.
-    roles: EVERYONE,
+    roles: ANY_ROLE,
     success: 400,
     body: () => ({ currentPassword: 'not-the-current-password', newPassword: 'Another-long-password-2026' }),
     tables: ['users', 'refresh_tokens'],

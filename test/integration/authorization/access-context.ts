@@ -20,14 +20,7 @@ export interface Person {
  * campaign with screening, waiting for it.
  */
 export type CaseState =
-  | 'diagnosed'
-  | 'submitted'
-  | 'assigned'
-  | 'claimed'
-  | 'contacted'
-  | 'paused'
-  | 'approved'
-  | 'repairing';
+  'diagnosed' | 'submitted' | 'assigned' | 'claimed' | 'contacted' | 'paused' | 'approved' | 'repairing';
 
 /** One side of the world: Henan's objects are in the callers' scope, Hubei's out of it. */
 export interface Side {

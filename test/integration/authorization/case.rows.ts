@@ -131,7 +131,11 @@ export const CASE_ROWS: readonly AccessRow[] = [
     operation: 'GET /api/v1/repairs',
     scope: 'scoped',
     success: 200,
-    call: async (ctx, scope) => ({ method: 'GET', url: '/api/v1/repairs?limit=200', listed: await ctx.repairIn(scope) }),
+    call: async (ctx, scope) => ({
+      method: 'GET',
+      url: '/api/v1/repairs?limit=200',
+      listed: await ctx.repairIn(scope),
+    }),
   },
   {
     operation: 'POST /api/v1/repairs/{id}/complete',

@@ -124,5 +124,7 @@ async function importFor(
 ): Promise<string> {
   if (scope === 'out of scope') return ctx.importBy(ctx.side['out of scope'].officer, 'visits');
   if (role === 'admin') return ctx.importBy(ctx.callers.admin, 'enterprises');
-  return ctx.importBy(role === 'supervisor' ? ctx.callers.field_officer : ctx.callers[role], 'visits');
+  // A supervisor (or a partner officer) imports nothing: the import they are shown is an officer's.
+  const importer = role === 'supervisor' || role === 'partner_officer' ? ctx.callers.field_officer : ctx.callers[role];
+  return ctx.importBy(importer, 'visits');
 }
