@@ -39,7 +39,11 @@ export class DeclineCaseUseCase {
     }
     const reason = await this.dataSource.manager.findOneBy(DeclineReasonEntity, { code: command.reason });
     if (!reason) throw DomainError.invalid('reason', 'is not a reason of the decline-reason catalogue');
-    const event = (c: { routingTier: number | null }, organizationId: string, next: unknown) => ({
+    const event = (
+      c: { routingTier: number | null },
+      organizationId: string,
+      next: unknown,
+    ): { type: string; data: Record<string, unknown> } => ({
       type: 'declined',
       data: {
         reason: reason.code,
