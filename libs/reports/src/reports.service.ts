@@ -5,6 +5,7 @@ import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@
 import { DataSource, In } from 'typeorm';
 import { CampaignFigures, campaignFigures, distinctOf, figuresFrom, reportCalendar, share } from './campaign-figures';
 import { FeedbackFigures, NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
+import { LoanOutcomeFigures, loanOutcomeContracts, loanOutcomeRollup, loanOutcomesFrom } from './loan-outcomes';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
@@ -21,9 +22,16 @@ function wholeCampaign(query: ReportQuery): boolean {
  */
 const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
 
+/** The campaign figures and what the signed loans were. */
+export class SummaryFigures extends CampaignFigures {
+  loanOutcomes!: LoanOutcomeFigures;
+}
+
 export class ChainFigures extends CampaignFigures {
   /** The enterprises' word on the chain's cases (contacts confirmed, disputes, ratings). */
   feedback!: FeedbackFigures;
+  /** What the chain's signed loans were. */
+  loanOutcomes!: LoanOutcomeFigures;
   chainId!: string;
   chainName!: string;
   regionCode!: string;
@@ -49,6 +57,8 @@ export class BankFigures {
   signedCount!: number;
   /** The enterprises' word on the bank's cases (contacts confirmed, disputes, ratings). */
   feedback!: FeedbackFigures;
+  /** What the bank's signed loans were. */
+  loanOutcomes!: LoanOutcomeFigures;
 }
 
 /** The campaign dashboards: the regulators' figures, per chain and per bank, within the caller's scope. */
@@ -91,7 +101,12 @@ export class ReportsService {
     return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regions(actor, query)) };
   }
 
-  async summary(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
+  async summary(actor: Actor, query: ReportQuery): Promise<SummaryFigures> {
+    const figures = await this.summaryFigures(actor, query);
+    return { ...figures, loanOutcomes: await this.summaryLoanOutcomes(actor, query) };
+  }
+
+  private async summaryFigures(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
     // Region conditions only where they leave something out.
@@ -147,16 +162,62 @@ export class ReportsService {
     });
   }
 
-  /** Per chain: the campaign figures and the enterprises' feedback. */
+  /** The loan outcomes of the summary, from the rollup that answers its figures, else the base tables. */
+  private async summaryLoanOutcomes(actor: Actor, query: ReportQuery): Promise<LoanOutcomeFigures> {
+    const manager = this.dataSource.manager;
+    const { narrow } = await this.prepare(actor, query);
+    if (this.rollupsAllowed && actor.role !== 'bank_manager') {
+      const selection = narrow
+        ? { kind: 'r' as const, query, regions: this.regions(actor, query) }
+        : { kind: 't' as const, query };
+      return (await loanOutcomeRollup(manager, selection, false)).get('') ?? loanOutcomesFrom(undefined);
+    }
+    if (this.rollupsAllowed && !narrow && actor.organizationId !== null) {
+      const totals = await loanOutcomeRollup(manager, { kind: 'b', query, key: actor.organizationId }, false);
+      return totals.get('') ?? loanOutcomesFrom(undefined);
+    }
+    const filter = new ReportFilter(actor, query);
+    return loanOutcomeContracts(manager, (p) => filter.loans(p));
+  }
+
+  /** Per chain: the campaign figures, the enterprises' feedback and the loan outcomes. */
   async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
     const [figures, feedback] = await Promise.all([
       this.chainFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'chain'),
     ]);
-    return figures.map((f) => ({ ...f, feedback: feedback.get(f.chainId) ?? NO_FEEDBACK }));
+    const outcomes = await this.chainLoanOutcomes(
+      actor,
+      query,
+      figures.map((f) => f.chainId),
+    );
+    return figures.map((f) => ({
+      ...f,
+      feedback: feedback.get(f.chainId) ?? NO_FEEDBACK,
+      loanOutcomes: outcomes.get(f.chainId) ?? loanOutcomesFrom(undefined),
+    }));
   }
 
-  private async chainFigures(actor: Actor, query: ReportQuery): Promise<Omit<ChainFigures, 'feedback'>[]> {
+  private async chainLoanOutcomes(
+    actor: Actor,
+    query: ReportQuery,
+    chainIds: readonly string[],
+  ): Promise<Map<string, LoanOutcomeFigures>> {
+    const manager = this.dataSource.manager;
+    const { narrow } = await this.prepare(actor, query);
+    if (!narrow && actor.role !== 'bank_manager') return loanOutcomeRollup(manager, { kind: 'c', query }, true);
+    const filter = new ReportFilter(actor, query);
+    const outcomes = new Map<string, LoanOutcomeFigures>();
+    for (const id of chainIds) {
+      outcomes.set(id, await loanOutcomeContracts(manager, (p) => `${filter.loans(p)} AND c.chain_id = ${p.add(id)}`));
+    }
+    return outcomes;
+  }
+
+  private async chainFigures(
+    actor: Actor,
+    query: ReportQuery,
+  ): Promise<Omit<ChainFigures, 'feedback' | 'loanOutcomes'>[]> {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
     const qb = manager
@@ -181,7 +242,9 @@ export class ReportsService {
       id: In([...new Set(chains.flatMap((c) => [c.leadBankId, c.deputyBankId]))]),
     });
     const name = (id: string): string => banks.find((b) => b.id === id)?.name ?? '';
-    const describe = (chain: IndustrialChainEntity): Omit<ChainFigures, keyof CampaignFigures | 'feedback'> => ({
+    const describe = (
+      chain: IndustrialChainEntity,
+    ): Omit<ChainFigures, keyof CampaignFigures | 'feedback' | 'loanOutcomes'> => ({
       chainId: chain.id,
       chainName: chain.name,
       regionCode: chain.regionCode,
@@ -217,7 +280,7 @@ export class ReportsService {
     const filter = new ReportFilter(actor, query);
     const calendar = await reportCalendar(manager);
     const now = this.clock.now();
-    const result: Omit<ChainFigures, 'feedback'>[] = [];
+    const result: Omit<ChainFigures, 'feedback' | 'loanOutcomes'>[] = [];
     for (const chain of chains) {
       const figures = await campaignFigures(manager, filter, calendar, now, {
         visits: (p: Params) =>
@@ -236,10 +299,42 @@ export class ReportsService {
       this.bankFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'bank'),
     ]);
-    return figures.map((f) => ({ ...f, feedback: feedback.get(f.bankId) ?? NO_FEEDBACK }));
+    const outcomes = await this.bankLoanOutcomes(
+      actor,
+      query,
+      figures.map((f) => f.bankId),
+    );
+    return figures.map((f) => ({
+      ...f,
+      feedback: feedback.get(f.bankId) ?? NO_FEEDBACK,
+      loanOutcomes: outcomes.get(f.bankId) ?? loanOutcomesFrom(undefined),
+    }));
   }
 
-  private async bankFigures(actor: Actor, query: ReportQuery): Promise<Omit<BankFigures, 'feedback'>[]> {
+  private async bankLoanOutcomes(
+    actor: Actor,
+    query: ReportQuery,
+    bankIds: readonly string[],
+  ): Promise<Map<string, LoanOutcomeFigures>> {
+    const manager = this.dataSource.manager;
+    const { narrow } = await this.prepare(actor, query);
+    if (!narrow) return loanOutcomeRollup(manager, { kind: 'b', query }, true);
+    // As the bank figures: within the caller's region and the filters, whoever holds the cases.
+    const filter = new ReportFilter(
+      { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
+      query,
+    );
+    const outcomes = new Map<string, LoanOutcomeFigures>();
+    for (const id of bankIds) {
+      outcomes.set(id, await loanOutcomeContracts(manager, (p) => `${filter.loans(p)} AND l.bank_id = ${p.add(id)}`));
+    }
+    return outcomes;
+  }
+
+  private async bankFigures(
+    actor: Actor,
+    query: ReportQuery,
+  ): Promise<Omit<BankFigures, 'feedback' | 'loanOutcomes'>[]> {
     const manager = this.dataSource.manager;
     const banks = await manager.find(OrganizationEntity, {
       where: actor.role === 'bank_manager' ? { id: actor.organizationId ?? '' } : { kind: 'bank' },
@@ -272,7 +367,7 @@ export class ReportsService {
       { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
       query,
     );
-    const result: Omit<BankFigures, 'feedback'>[] = [];
+    const result: Omit<BankFigures, 'feedback' | 'loanOutcomes'>[] = [];
     for (const bank of banks) {
       const pc = new Params();
       const where = filter.cases(pc);
