@@ -249,6 +249,24 @@ describe('loan outcomes', () => {
     const hubei = banks.body.find((b) => b['bankId'] === world.hubeiBankId)?.['loanOutcomes'];
     expect(hubei).toMatchObject({ signedCount: 0, averageRatePct: null, firstLoans: { ...none, share: null } });
 
+    // The exports carry them with Chinese headers: 万元 beside yuan, shares as percents.
+    const csv = await api.request('GET', `/api/v1/reports/summary?campaignId=${world.provinceCampaignId}`, {
+      token: world.adminToken,
+      headers: { accept: 'text/csv' },
+    });
+    const text = csv.body as unknown as string;
+    expect(text).toContain('首贷金额（元）,750000.75,75.000075');
+    expect(text).toContain('首贷金额占比,36.59%');
+    expect(text).toContain('加权平均利率（%）,3.8780');
+    expect(text).toContain('担保贷款平均担保费率（%）,0.8333');
+    const bankCsv = await api.request('GET', '/api/v1/reports/banks', {
+      token: world.adminToken,
+      headers: { accept: 'text/csv' },
+    });
+    expect((bankCsv.body as unknown as string).split('\r\n')[0]).toContain(
+      '无还本续贷笔数,无还本续贷金额（元）,无还本续贷金额（万元）',
+    );
+
     // The bank manager reads their own bank's.
     const mine = await api.request<Body>('GET', '/api/v1/reports/summary', { token: actors.leadManager });
     expect(mine.body['loanOutcomes']).toEqual(lead);

@@ -24,6 +24,7 @@ const WORDS: Readonly<
       kinds: Readonly<Record<Kind, string>>;
       count: string;
       amount: string;
+      amountWan: string;
       share: string;
       averageRate: string;
       averageFee: string;
@@ -45,6 +46,7 @@ const WORDS: Readonly<
     },
     count: '笔数',
     amount: '金额（元）',
+    amountWan: '金额（万元）',
     share: '金额占比',
     averageRate: '加权平均利率（%）',
     averageFee: '担保贷款平均担保费率（%）',
@@ -64,6 +66,7 @@ const WORDS: Readonly<
     },
     count: ': count',
     amount: ': amount (yuan)',
+    amountWan: ': amount (10k yuan)',
     share: ': share of amount',
     averageRate: 'Average rate weighted by amount (%)',
     averageFee: 'Guaranteed loans: average fee rate (%)',
@@ -98,11 +101,11 @@ export function loanOutcomeColumns(
   language: Language,
   percent: (share: string | null) => string,
 ): Record<string, string | number> {
+  const words = WORDS[language];
   const out: Record<string, string | number> = {};
   for (const [indicator, value, amount] of loanOutcomeIndicators(outcomes, language, percent)) {
     out[indicator] = value;
-    if (amount && typeof value === 'string')
-      out[`${indicator}${language === 'en' ? ' (10k yuan)' : '（万元）'}`] = wanYuan(value);
+    if (amount && typeof value === 'string') out[indicator.replace(words.amount, words.amountWan)] = wanYuan(value);
   }
   return out;
 }
