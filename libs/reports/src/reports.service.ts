@@ -5,7 +5,13 @@ import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@
 import { DataSource, In } from 'typeorm';
 import { CampaignFigures, campaignFigures, distinctOf, figuresFrom, reportCalendar, share } from './campaign-figures';
 import { FeedbackFigures, NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
-import { LoanOutcomeFigures, loanOutcomeContracts, loanOutcomeRollup, loanOutcomesFrom } from './loan-outcomes';
+import { LoanOutcomeFigures, loanOutcomesFrom } from './loan-outcomes';
+import {
+  bankLoanOutcomes,
+  chainLoanOutcomes,
+  summaryLoanOutcomes,
+  type LoanOutcomeSource,
+} from './loan-outcome-reports';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
@@ -101,9 +107,21 @@ export class ReportsService {
     return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regions(actor, query)) };
   }
 
+  /** What the loan outcomes are read from: the rollups, unless a region narrows them, else the base tables. */
+  private async loanOutcomeSource(actor: Actor, query: ReportQuery): Promise<LoanOutcomeSource> {
+    const { narrow } = await this.prepare(actor, query);
+    return {
+      manager: this.dataSource.manager,
+      actor,
+      query,
+      rollups: this.rollupsAllowed && !narrow,
+      regions: this.rollupsAllowed ? this.regions(actor, query) : null,
+    };
+  }
+
   async summary(actor: Actor, query: ReportQuery): Promise<SummaryFigures> {
     const figures = await this.summaryFigures(actor, query);
-    return { ...figures, loanOutcomes: await this.summaryLoanOutcomes(actor, query) };
+    return { ...figures, loanOutcomes: await summaryLoanOutcomes(await this.loanOutcomeSource(actor, query)) };
   }
 
   private async summaryFigures(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
@@ -162,33 +180,14 @@ export class ReportsService {
     });
   }
 
-  /** The loan outcomes of the summary, from the rollup that answers its figures, else the base tables. */
-  private async summaryLoanOutcomes(actor: Actor, query: ReportQuery): Promise<LoanOutcomeFigures> {
-    const manager = this.dataSource.manager;
-    const { narrow } = await this.prepare(actor, query);
-    if (this.rollupsAllowed && actor.role !== 'bank_manager') {
-      const selection = narrow
-        ? { kind: 'r' as const, query, regions: this.regions(actor, query) }
-        : { kind: 't' as const, query };
-      return (await loanOutcomeRollup(manager, selection, false)).get('') ?? loanOutcomesFrom(undefined);
-    }
-    if (this.rollupsAllowed && !narrow && actor.organizationId !== null) {
-      const totals = await loanOutcomeRollup(manager, { kind: 'b', query, key: actor.organizationId }, false);
-      return totals.get('') ?? loanOutcomesFrom(undefined);
-    }
-    const filter = new ReportFilter(actor, query);
-    return loanOutcomeContracts(manager, (p) => filter.loans(p));
-  }
-
   /** Per chain: the campaign figures, the enterprises' feedback and the loan outcomes. */
   async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
     const [figures, feedback] = await Promise.all([
       this.chainFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'chain'),
     ]);
-    const outcomes = await this.chainLoanOutcomes(
-      actor,
-      query,
+    const outcomes = await chainLoanOutcomes(
+      await this.loanOutcomeSource(actor, query),
       figures.map((f) => f.chainId),
     );
     return figures.map((f) => ({
@@ -196,22 +195,6 @@ export class ReportsService {
       feedback: feedback.get(f.chainId) ?? NO_FEEDBACK,
       loanOutcomes: outcomes.get(f.chainId) ?? loanOutcomesFrom(undefined),
     }));
-  }
-
-  private async chainLoanOutcomes(
-    actor: Actor,
-    query: ReportQuery,
-    chainIds: readonly string[],
-  ): Promise<Map<string, LoanOutcomeFigures>> {
-    const manager = this.dataSource.manager;
-    const { narrow } = await this.prepare(actor, query);
-    if (!narrow && actor.role !== 'bank_manager') return loanOutcomeRollup(manager, { kind: 'c', query }, true);
-    const filter = new ReportFilter(actor, query);
-    const outcomes = new Map<string, LoanOutcomeFigures>();
-    for (const id of chainIds) {
-      outcomes.set(id, await loanOutcomeContracts(manager, (p) => `${filter.loans(p)} AND c.chain_id = ${p.add(id)}`));
-    }
-    return outcomes;
   }
 
   private async chainFigures(
@@ -299,9 +282,8 @@ export class ReportsService {
       this.bankFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'bank'),
     ]);
-    const outcomes = await this.bankLoanOutcomes(
-      actor,
-      query,
+    const outcomes = await bankLoanOutcomes(
+      await this.loanOutcomeSource(actor, query),
       figures.map((f) => f.bankId),
     );
     return figures.map((f) => ({
@@ -309,26 +291,6 @@ export class ReportsService {
       feedback: feedback.get(f.bankId) ?? NO_FEEDBACK,
       loanOutcomes: outcomes.get(f.bankId) ?? loanOutcomesFrom(undefined),
     }));
-  }
-
-  private async bankLoanOutcomes(
-    actor: Actor,
-    query: ReportQuery,
-    bankIds: readonly string[],
-  ): Promise<Map<string, LoanOutcomeFigures>> {
-    const manager = this.dataSource.manager;
-    const { narrow } = await this.prepare(actor, query);
-    if (!narrow) return loanOutcomeRollup(manager, { kind: 'b', query }, true);
-    // As the bank figures: within the caller's region and the filters, whoever holds the cases.
-    const filter = new ReportFilter(
-      { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
-      query,
-    );
-    const outcomes = new Map<string, LoanOutcomeFigures>();
-    for (const id of bankIds) {
-      outcomes.set(id, await loanOutcomeContracts(manager, (p) => `${filter.loans(p)} AND l.bank_id = ${p.add(id)}`));
-    }
-    return outcomes;
   }
 
   private async bankFigures(
