@@ -158,7 +158,22 @@ describe('campaign reports', () => {
       '\uFEFFIndustrial chain,Region,Lead bank,Deputy lead bank,Visits,Enterprises visited,Needs diagnosed,' +
         'Enterprises financed,Intention (yuan),Intention (10k yuan),Signed (yuan),Signed (10k yuan),Loans signed,' +
         'Claimed on time,Enterprises answering on contact,Contact confirmed by the enterprise (share),' +
-        'Contact disputed by the enterprise,Ratings,Average rating',
+        'Contact disputed by the enterprise,Ratings,Average rating,Average rate weighted by amount (%),' +
+        [
+          'First loans',
+          'Credit loans',
+          'Collateral loans',
+          'Guaranteed loans',
+          'Renewals',
+          'Renewals without repayment',
+          'Relending',
+          'Interest subsidy',
+          'Risk compensation',
+          'Guarantee fee subsidy',
+        ]
+          .flatMap((k) => [`${k}: count`, `${k}: amount (yuan)`, `${k}: amount (10k yuan)`, `${k}: share of amount`])
+          .join(',') +
+        ',Guaranteed loans: average fee rate (%)',
     );
     const banks = await api.request('GET', '/api/v1/reports/banks', { token: world.adminToken, headers: english });
     expect(banks.body as unknown as string).toContain('郑州银行');

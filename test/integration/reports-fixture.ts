@@ -14,6 +14,7 @@ import { ReportsService, type ReportQuery } from '@unblock/reports';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
 import { buildWorld, newUscc, type World } from '../support/fixtures';
 import { TestApi } from '../support/test-api';
+import { expectedLoanOutcomes, type OutcomeRow } from './loan-outcomes-expected';
 
 /** A report's figures as the API answers them. */
 export type Figures = Record<string, unknown> & {
@@ -46,7 +47,7 @@ export interface Rows {
     chain_id: string | null;
     recommended: boolean;
   }[];
-  loans: { case_id: string; amount: string; bank_id: string; signed_on: string }[];
+  loans: ({ case_id: string; amount: string; bank_id: string; signed_on: string } & OutcomeRow)[];
   claims: { case_id: string; opened_at: Date; due_at: Date; met_at: Date | null; cancelled_at: Date | null }[];
   claimedAt: { case_id: string; at: Date }[];
   calendar: { holidays: string[]; workdays: string[] };
@@ -146,6 +147,7 @@ export function expected(
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, 8)
       .map(([bottleneck, count]) => ({ bottleneck, count })),
+    loanOutcomes: expectedLoanOutcomes(loans),
   };
 }
 
@@ -257,7 +259,11 @@ export async function readRows(api: TestApi): Promise<Rows> {
               EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended') AS recommended
          FROM cases c JOIN enterprises e ON e.id = c.enterprise_id`,
     ),
-    loans: await q(`SELECT case_id, amount::text AS amount, bank_id, signed_on::text AS signed_on FROM loan_contracts`),
+    loans: await q(
+      `SELECT case_id, amount::text AS amount, bank_id, signed_on::text AS signed_on, annual_rate_pct::text AS annual_rate_pct,
+              first_loan, security, guarantee_fee_rate_pct::text AS guarantee_fee_rate_pct, renewal, policy_instruments
+         FROM loan_contracts`,
+    ),
     claims: await q(
       `SELECT case_id, opened_at, due_at, met_at, cancelled_at FROM case_obligations WHERE obligation = 'claim'`,
     ),

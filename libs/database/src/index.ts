@@ -35,3 +35,4 @@ export * from './entities/industrial-chains.sql';
 export * from './entities/regions.sql';
 export * from './entities/users.sql';
 export * from './entities/refresh-tokens.sql';
+export * from './entities/loan-contracts.sql';

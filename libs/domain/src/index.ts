@@ -15,3 +15,4 @@ export * from './uscc';
 export * from './password-policy';
 export * from './glossary';
 export * from './labels';
+export * from './loan-terms';

@@ -6,6 +6,7 @@ import { reportCalendar } from './campaign-figures';
 import { refreshEnterprisePresence } from './enterprise-presence';
 import { refreshPresenceSets } from './presence-sets';
 import { CASE_DAY, refreshAllDaysFigures, refreshDayFigures } from './report-day-figures';
+import { refreshLoanOutcomeDays } from './loan-outcomes';
 
 /** The advisory lock that keeps the refresh to one process at a time. */
 export const REPORTS_REFRESH_LOCK = 7260002;
@@ -133,6 +134,7 @@ export class ReportRollups {
         'report_loan_presence',
         'report_need_presence',
         'report_day_figures',
+        'report_loan_outcomes',
         'report_presence_sets',
       ]) {
         await manager.query(`DELETE FROM ${table} WHERE ${only('campaign_id')}`, params);
@@ -159,6 +161,7 @@ export class ReportRollups {
       days.sort();
       await refreshEnterprisePresence(manager, campaignId, days);
       await refreshDayFigures(manager, campaignId, days, now, calendar);
+      await refreshLoanOutcomeDays(manager, campaignId, days);
       await refreshPresenceSets(manager, campaignId, days);
       await refreshAllDaysFigures(manager, campaignId);
     }

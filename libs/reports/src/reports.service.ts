@@ -5,6 +5,13 @@ import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@
 import { DataSource, In } from 'typeorm';
 import { CampaignFigures, campaignFigures, distinctOf, figuresFrom, reportCalendar, share } from './campaign-figures';
 import { FeedbackFigures, NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
+import { LoanOutcomeFigures, loanOutcomesFrom } from './loan-outcomes';
+import {
+  bankLoanOutcomes,
+  chainLoanOutcomes,
+  summaryLoanOutcomes,
+  type LoanOutcomeSource,
+} from './loan-outcome-reports';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
@@ -21,9 +28,16 @@ function wholeCampaign(query: ReportQuery): boolean {
  */
 const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
 
+/** The campaign figures and what the signed loans were. */
+export class SummaryFigures extends CampaignFigures {
+  loanOutcomes!: LoanOutcomeFigures;
+}
+
 export class ChainFigures extends CampaignFigures {
   /** The enterprises' word on the chain's cases (contacts confirmed, disputes, ratings). */
   feedback!: FeedbackFigures;
+  /** What the chain's signed loans were. */
+  loanOutcomes!: LoanOutcomeFigures;
   chainId!: string;
   chainName!: string;
   regionCode!: string;
@@ -49,6 +63,8 @@ export class BankFigures {
   signedCount!: number;
   /** The enterprises' word on the bank's cases (contacts confirmed, disputes, ratings). */
   feedback!: FeedbackFigures;
+  /** What the bank's signed loans were. */
+  loanOutcomes!: LoanOutcomeFigures;
 }
 
 /** The campaign dashboards: the regulators' figures, per chain and per bank, within the caller's scope. */
@@ -91,7 +107,24 @@ export class ReportsService {
     return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regions(actor, query)) };
   }
 
-  async summary(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
+  /** What the loan outcomes are read from: the rollups, unless a region narrows them, else the base tables. */
+  private async loanOutcomeSource(actor: Actor, query: ReportQuery): Promise<LoanOutcomeSource> {
+    const { narrow } = await this.prepare(actor, query);
+    return {
+      manager: this.dataSource.manager,
+      actor,
+      query,
+      rollups: this.rollupsAllowed && !narrow,
+      regions: this.rollupsAllowed ? this.regions(actor, query) : null,
+    };
+  }
+
+  async summary(actor: Actor, query: ReportQuery): Promise<SummaryFigures> {
+    const figures = await this.summaryFigures(actor, query);
+    return { ...figures, loanOutcomes: await summaryLoanOutcomes(await this.loanOutcomeSource(actor, query)) };
+  }
+
+  private async summaryFigures(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
     // Region conditions only where they leave something out.
@@ -147,16 +180,27 @@ export class ReportsService {
     });
   }
 
-  /** Per chain: the campaign figures and the enterprises' feedback. */
+  /** Per chain: the campaign figures, the enterprises' feedback and the loan outcomes. */
   async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
     const [figures, feedback] = await Promise.all([
       this.chainFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'chain'),
     ]);
-    return figures.map((f) => ({ ...f, feedback: feedback.get(f.chainId) ?? NO_FEEDBACK }));
+    const outcomes = await chainLoanOutcomes(
+      await this.loanOutcomeSource(actor, query),
+      figures.map((f) => f.chainId),
+    );
+    return figures.map((f) => ({
+      ...f,
+      feedback: feedback.get(f.chainId) ?? NO_FEEDBACK,
+      loanOutcomes: outcomes.get(f.chainId) ?? loanOutcomesFrom(undefined),
+    }));
   }
 
-  private async chainFigures(actor: Actor, query: ReportQuery): Promise<Omit<ChainFigures, 'feedback'>[]> {
+  private async chainFigures(
+    actor: Actor,
+    query: ReportQuery,
+  ): Promise<Omit<ChainFigures, 'feedback' | 'loanOutcomes'>[]> {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
     const qb = manager
@@ -181,7 +225,9 @@ export class ReportsService {
       id: In([...new Set(chains.flatMap((c) => [c.leadBankId, c.deputyBankId]))]),
     });
     const name = (id: string): string => banks.find((b) => b.id === id)?.name ?? '';
-    const describe = (chain: IndustrialChainEntity): Omit<ChainFigures, keyof CampaignFigures | 'feedback'> => ({
+    const describe = (
+      chain: IndustrialChainEntity,
+    ): Omit<ChainFigures, keyof CampaignFigures | 'feedback' | 'loanOutcomes'> => ({
       chainId: chain.id,
       chainName: chain.name,
       regionCode: chain.regionCode,
@@ -217,7 +263,7 @@ export class ReportsService {
     const filter = new ReportFilter(actor, query);
     const calendar = await reportCalendar(manager);
     const now = this.clock.now();
-    const result: Omit<ChainFigures, 'feedback'>[] = [];
+    const result: Omit<ChainFigures, 'feedback' | 'loanOutcomes'>[] = [];
     for (const chain of chains) {
       const figures = await campaignFigures(manager, filter, calendar, now, {
         visits: (p: Params) =>
@@ -236,10 +282,21 @@ export class ReportsService {
       this.bankFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'bank'),
     ]);
-    return figures.map((f) => ({ ...f, feedback: feedback.get(f.bankId) ?? NO_FEEDBACK }));
+    const outcomes = await bankLoanOutcomes(
+      await this.loanOutcomeSource(actor, query),
+      figures.map((f) => f.bankId),
+    );
+    return figures.map((f) => ({
+      ...f,
+      feedback: feedback.get(f.bankId) ?? NO_FEEDBACK,
+      loanOutcomes: outcomes.get(f.bankId) ?? loanOutcomesFrom(undefined),
+    }));
   }
 
-  private async bankFigures(actor: Actor, query: ReportQuery): Promise<Omit<BankFigures, 'feedback'>[]> {
+  private async bankFigures(
+    actor: Actor,
+    query: ReportQuery,
+  ): Promise<Omit<BankFigures, 'feedback' | 'loanOutcomes'>[]> {
     const manager = this.dataSource.manager;
     const banks = await manager.find(OrganizationEntity, {
       where: actor.role === 'bank_manager' ? { id: actor.organizationId ?? '' } : { kind: 'bank' },
@@ -272,7 +329,7 @@ export class ReportsService {
       { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
       query,
     );
-    const result: Omit<BankFigures, 'feedback'>[] = [];
+    const result: Omit<BankFigures, 'feedback' | 'loanOutcomes'>[] = [];
     for (const bank of banks) {
       const pc = new Params();
       const where = filter.cases(pc);

@@ -32,6 +32,9 @@ function where(selection: RollupSelection, p: Params, alias = 'f'): string {
   return out.join(' AND ');
 }
 
+/** The WHERE clause of a rollup selection, over a rollup table keyed as report_day_figures (alias f). */
+export const rollupWhere: (selection: RollupSelection, p: Params) => string = where;
+
 /** The rollup's totals per key (or under '' when `byKey` is false). */
 export async function rollupTotals(
   manager: EntityManager,

@@ -26,8 +26,12 @@ import {
   CASE_STATUSES,
   CLOSE_RESOLUTIONS,
   DECLINE_REASON_CODE,
+  GUARANTEE_FEE_RATE_PATTERN,
+  LOAN_RENEWALS,
+  LOAN_SECURITIES,
   MILESTONES,
   OBLIGATIONS,
+  POLICY_INSTRUMENTS,
   PURPOSES,
   TERMS,
   type Bottleneck,
@@ -35,8 +39,11 @@ import {
   type CaseSource,
   type CaseStatus,
   type CloseResolution,
+  type LoanRenewal,
+  type LoanSecurity,
   type Milestone,
   type Obligation,
+  type PolicyInstrument,
   type Purpose,
   type Term,
 } from '@unblock/domain';
@@ -239,6 +246,46 @@ export class LoanContractDto {
   @MinLength(1)
   @MaxLength(64)
   contractNo!: string;
+
+  /** When the loan falls due: after the signing date. */
+  @IsOptional()
+  @IsIsoDate()
+  maturityDate?: string;
+
+  /** The bank's word that this is the enterprise's first loan from any bank (首贷); false when left out. */
+  @IsOptional()
+  @IsBoolean()
+  firstLoan?: boolean;
+
+  /** credit (no collateral, no guarantee), collateral, or guarantee (with its institution and fee rate). */
+  @IsOptional()
+  @IsIn(LOAN_SECURITIES)
+  security?: LoanSecurity;
+
+  /** The guarantee institution (an organization of kind guarantee_institution) of a guaranteed loan. */
+  @IsOptional()
+  @IsUUID()
+  guaranteeInstitutionId?: string;
+
+  /** The guarantee fee rate of a guaranteed loan in percent a year, from "0" to "10", e.g. "0.800". */
+  @IsOptional()
+  @Matches(GUARANTEE_FEE_RATE_PATTERN, {
+    message: 'guaranteeFeeRatePct must be a decimal string from 0 to 10 with at most three decimals',
+  })
+  guaranteeFeeRatePct?: string;
+
+  /** none when left out. */
+  @IsOptional()
+  @IsIn(LOAN_RENEWALS)
+  renewal?: LoanRenewal;
+
+  /** The policy instruments the loan draws on, each at most once. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(POLICY_INSTRUMENTS.length)
+  @ArrayUnique()
+  @IsIn(POLICY_INSTRUMENTS, { each: true })
+  policyInstruments?: PolicyInstrument[];
 }
 
 export class SignLoansDto {

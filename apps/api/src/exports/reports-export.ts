@@ -1,8 +1,9 @@
 import type { CsvContext, CsvTable } from '@unblock/http';
 import { wanYuan } from '@unblock/http';
-import type { BankFigures, CampaignFigures, ChainFigures, FeedbackFigures } from '@unblock/reports';
+import type { BankFigures, ChainFigures, FeedbackFigures, SummaryFigures } from '@unblock/reports';
 import { CASE_WORDS, labelOf } from '@unblock/domain';
 import { BANK_HEADERS, CHAIN_HEADERS, FILE_WORDS, SUMMARY_WORDS, headed } from './export-labels';
+import { loanOutcomeColumns, loanOutcomeIndicators } from './loan-outcome-export';
 
 /** A share "0.4321" as people read it: "43.21%". */
 function percent(share: string | null): string {
@@ -22,7 +23,7 @@ async function scopeName(context: CsvContext): Promise<string> {
 }
 
 /** The campaign's figures, one per row: indicator, value, and 万元 beside the amounts (指标, 数值, 万元). */
-export async function summaryTable(figures: CampaignFigures, context: CsvContext): Promise<CsvTable> {
+export async function summaryTable(figures: SummaryFigures, context: CsvContext): Promise<CsvTable> {
   const { language } = context;
   const words = SUMMARY_WORDS[language];
   const caseWords = CASE_WORDS[language];
@@ -50,6 +51,9 @@ export async function summaryTable(figures: CampaignFigures, context: CsvContext
     ...figures.topBottlenecks.map((b) =>
       row(`${words.topBottleneck}${labelOf(caseWords.bottleneck, b.bottleneck)}`, b.count),
     ),
+    ...loanOutcomeIndicators(figures.loanOutcomes, language, percent).map(([indicator, value, amount]) =>
+      row(indicator, value, amount),
+    ),
   ];
   return { filename: `${FILE_WORDS[language].summary}-${await scopeName(context)}-${context.today}`, rows };
 }
@@ -60,8 +64,8 @@ export async function chainsTable(chains: readonly ChainFigures[], context: CsvC
     'region',
     chains.map((c) => c.regionCode),
   );
-  const rows = chains.map((c) =>
-    headed(CHAIN_HEADERS[context.language], {
+  const rows = chains.map((c) => ({
+    ...headed(CHAIN_HEADERS[context.language], {
       chain: c.chainName,
       region: regions.get(c.regionCode) ?? '',
       leadBank: c.leadBankName,
@@ -78,7 +82,8 @@ export async function chainsTable(chains: readonly ChainFigures[], context: CsvC
       claimsWithinSla: percent(c.claimsWithinSlaShare),
       ...feedbackColumns(c.feedback),
     }),
-  );
+    ...loanOutcomeColumns(c.loanOutcomes, context.language, percent),
+  }));
   return { filename: `${FILE_WORDS[context.language].chains}-${await scopeName(context)}-${context.today}`, rows };
 }
 
@@ -101,8 +106,8 @@ function feedbackColumns(f: FeedbackFigures): {
 
 /** The figures per bank. */
 export async function banksTable(banks: readonly BankFigures[], context: CsvContext): Promise<CsvTable> {
-  const rows = banks.map((b) =>
-    headed(BANK_HEADERS[context.language], {
+  const rows = banks.map((b) => ({
+    ...headed(BANK_HEADERS[context.language], {
       bank: b.bankName,
       casesAssigned: b.casesAssigned,
       claims: b.claims,
@@ -117,6 +122,7 @@ export async function banksTable(banks: readonly BankFigures[], context: CsvCont
       signedCount: b.signedCount,
       ...feedbackColumns(b.feedback),
     }),
-  );
+    ...loanOutcomeColumns(b.loanOutcomes, context.language, percent),
+  }));
   return { filename: `${FILE_WORDS[context.language].banks}-${await scopeName(context)}-${context.today}`, rows };
 }

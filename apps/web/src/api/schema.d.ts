@@ -1135,7 +1135,6 @@ export interface components {
             /** @description ISO weekend dates that are working days. */
             workdays: string[];
         };
-        CampaignFigures: Record<string, never>;
         CampaignResponse: {
             createdAt: string;
             /** @description ISO date. */
@@ -1646,6 +1645,29 @@ export interface components {
              */
             bankId?: string;
             contractNo: string;
+            /** @description The bank's word that this is the enterprise's first loan from any bank (首贷); false when left out. */
+            firstLoan?: boolean;
+            /** @description The guarantee fee rate of a guaranteed loan in percent a year, from "0" to "10", e.g. "0.800". */
+            guaranteeFeeRatePct?: string;
+            /**
+             * Format: uuid
+             * @description The guarantee institution (an organization of kind guarantee_institution) of a guaranteed loan.
+             */
+            guaranteeInstitutionId?: string;
+            /** @description When the loan falls due: after the signing date. */
+            maturityDate?: string;
+            /** @description The policy instruments the loan draws on, each at most once. */
+            policyInstruments?: ("relending" | "interest_subsidy" | "risk_compensation" | "guarantee_fee_subsidy")[];
+            /**
+             * @description none when left out.
+             * @enum {string}
+             */
+            renewal?: "none" | "renewal" | "renewal_without_repayment";
+            /**
+             * @description credit (no collateral, no guarantee), collateral, or guarantee (with its institution and fee rate).
+             * @enum {string}
+             */
+            security?: "credit" | "collateral" | "guarantee";
             signedOn: string;
             termMonths: number;
         };
@@ -1654,7 +1676,28 @@ export interface components {
             annualRatePct: string;
             bankId: string;
             contractNo: string;
+            /**
+             * @description A first loan as the reports count it: declared so, and no contract of the enterprise that Unblock knows
+             *     was signed on an earlier day.
+             */
+            firstLoan: boolean;
+            /** @description The bank's word: the enterprise's first loan from any bank (首贷). */
+            firstLoanDeclared: boolean;
+            /** @description The guarantee fee rate in percent a year. */
+            guaranteeFeeRatePct: string | null;
+            guaranteeInstitutionId: string | null;
+            guaranteeInstitutionName: string | null;
             id: string;
+            /** @description When the loan falls due; null on contracts recorded before it was asked. */
+            maturityDate: string | null;
+            policyInstruments: ("relending" | "interest_subsidy" | "risk_compensation" | "guarantee_fee_subsidy")[];
+            /** @enum {string} */
+            renewal: "none" | "renewal" | "renewal_without_repayment";
+            /**
+             * @description Null on contracts recorded before it was asked.
+             * @enum {string|null}
+             */
+            security: "credit" | "collateral" | "guarantee" | null;
             signedOn: string;
             termMonths: number;
         };
@@ -1916,6 +1959,7 @@ export interface components {
             screening: string;
             signing: string;
         };
+        SummaryFigures: Record<string, never>;
         UpdateCalendarDto: {
             holidays?: string[];
             name?: string;
@@ -3968,9 +4012,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignFigures"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CampaignFigures"];
-                    "text/csv": components["schemas"]["CampaignFigures"];
+                    "application/json": components["schemas"]["SummaryFigures"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SummaryFigures"];
+                    "text/csv": components["schemas"]["SummaryFigures"];
                 };
             };
         };

@@ -10,6 +10,7 @@ import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
 import { needsEn } from './messages-needs.en';
 import { portalEn } from './messages-portal.en';
+import { loanOutcomesEn } from './messages-loan-outcomes.en';
 
 const enWords = CASE_WORDS['en'];
 
@@ -542,6 +543,7 @@ export const en = {
   ...portalEn,
   ...screeningEn,
   ...repairEn,
+  ...loanOutcomesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

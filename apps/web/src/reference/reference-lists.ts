@@ -41,6 +41,18 @@ export function useBanks(): UseQueryResult<Organization[]> {
   );
 }
 
+/** The guarantee institutions (担保机构) a guaranteed loan may name. */
+export function useGuaranteeInstitutions(): UseQueryResult<Organization[]> {
+  const { api } = useAuth();
+  return useEvery(queryKeys.organizations.every({ kind: 'guarantee_institution' }), (cursor) =>
+    unwrapPage<Organization>(
+      api.GET('/api/v1/organizations', {
+        params: { query: { ...pageQuery(cursor), kind: 'guarantee_institution' } },
+      }),
+    ),
+  );
+}
+
 export function useChains(): UseQueryResult<Chain[]> {
   const { api } = useAuth();
   return useEvery(queryKeys.chains.every(), (cursor) =>

@@ -52,6 +52,7 @@ export async function readCaseDetail(dataSource: DataSource, found: CaseEntity):
   if (visit) userIds.add(visit.visitorUserId);
   const orgIds = new Set<string>(pool.map((p) => p.organizationId));
   if (found.assignedBankId !== null) orgIds.add(found.assignedBankId);
+  for (const l of loans) if (l.guaranteeInstitutionId !== null) orgIds.add(l.guaranteeInstitutionId);
   const [users, organizations] = await Promise.all([
     userIds.size === 0
       ? Promise.resolve([])

@@ -9,6 +9,9 @@ import type {
   EnterpriseSize,
   EnterpriseTag,
   EscalationLevel,
+  LoanRenewal,
+  LoanSecurity,
+  PolicyInstrument,
   EscalationStatus,
   Obligation,
   Purpose,
@@ -96,6 +99,23 @@ export class LoanContractResponse {
   termMonths!: number;
   signedOn!: string;
   contractNo!: string;
+  /** When the loan falls due; null on contracts recorded before it was asked. */
+  maturityDate!: string | null;
+  /** The bank's word: the enterprise's first loan from any bank (首贷). */
+  firstLoanDeclared!: boolean;
+  /**
+   * A first loan as the reports count it: declared so, and no contract of the enterprise that Unblock knows
+   * was signed on an earlier day.
+   */
+  firstLoan!: boolean;
+  /** Null on contracts recorded before it was asked. */
+  security!: LoanSecurity | null;
+  guaranteeInstitutionId!: string | null;
+  guaranteeInstitutionName!: string | null;
+  /** The guarantee fee rate in percent a year. */
+  guaranteeFeeRatePct!: string | null;
+  renewal!: LoanRenewal;
+  policyInstruments!: PolicyInstrument[];
 }
 
 /** An organization by id and name. */
@@ -268,6 +288,16 @@ export function toCaseDetailResponse(
       termMonths: l.termMonths,
       signedOn: l.signedOn,
       contractNo: l.contractNo,
+      maturityDate: l.maturityDate,
+      firstLoanDeclared: l.firstLoanDeclared,
+      firstLoan: l.firstLoan,
+      security: l.security,
+      guaranteeInstitutionId: l.guaranteeInstitutionId,
+      guaranteeInstitutionName:
+        l.guaranteeInstitutionId === null ? null : (parts.organizationNames.get(l.guaranteeInstitutionId) ?? null),
+      guaranteeFeeRatePct: l.guaranteeFeeRatePct,
+      renewal: l.renewal,
+      policyInstruments: [...l.policyInstruments].sort(),
     })),
   };
 }

@@ -1,5 +1,12 @@
+import {
+  LOAN_RENEWALS,
+  LOAN_SECURITIES,
+  type LoanRenewal,
+  type LoanSecurity,
+  type PolicyInstrument,
+} from '@unblock/domain';
 import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
-import { BaseEntity } from './base.entity';
+import { BaseEntity, inList } from './base.entity';
 import { CaseEntity } from './case.entity';
 import { OrganizationEntity } from './organization.entity';
 
@@ -10,6 +17,14 @@ import { OrganizationEntity } from './organization.entity';
 @Index('loan_contracts_by_day', { synchronize: false })
 @Check('loan_contracts_amount_check', `"amount" > 0`)
 @Check('loan_contracts_term_check', `"term_months" > 0`)
+@Check('loan_contracts_maturity_check', `"maturity_date" > "signed_on"`)
+@Check('loan_contracts_security_check', inList('security', LOAN_SECURITIES))
+@Check('loan_contracts_renewal_check', inList('renewal', LOAN_RENEWALS))
+// A guaranteed loan names its guarantee institution and fee rate; no other loan does.
+@Check(
+  'loan_contracts_guarantee_check',
+  `("security" IS NOT DISTINCT FROM 'guarantee') = ("guarantee_institution_id" IS NOT NULL) AND ("security" IS NOT DISTINCT FROM 'guarantee') = ("guarantee_fee_rate_pct" IS NOT NULL)`,
+)
 export class LoanContractEntity extends BaseEntity {
   @Index()
   @Column({ type: 'uuid' })
@@ -38,4 +53,40 @@ export class LoanContractEntity extends BaseEntity {
 
   @Column({ type: 'varchar', length: 64 })
   contractNo!: string;
+
+  /** When the loan falls due; null on contracts recorded before it was asked. */
+  @Column({ type: 'date', nullable: true })
+  maturityDate!: string | null;
+
+  /** The bank's word: the enterprise's first loan from any bank (首贷). */
+  @Column({ type: 'boolean', default: false })
+  firstLoanDeclared!: boolean;
+
+  /**
+   * What the reports count as a first loan: declared so, and no contract of the enterprise that Unblock knows
+   * was signed on an earlier day. A contract recorded later but signed earlier turns it false.
+   */
+  @Column({ type: 'boolean', default: false })
+  firstLoan!: boolean;
+
+  /** Null on contracts recorded before it was asked. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  security!: LoanSecurity | null;
+
+  /** The guarantee institution (an organization of kind guarantee_institution) of a guaranteed loan. */
+  @Column({ type: 'uuid', nullable: true })
+  guaranteeInstitutionId!: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  guaranteeInstitution?: OrganizationEntity;
+
+  /** The guarantee fee rate in percent a year, of a guaranteed loan. */
+  @Column({ type: 'numeric', precision: 6, scale: 3, nullable: true })
+  guaranteeFeeRatePct!: string | null;
+
+  @Column({ type: 'varchar', length: 32, default: 'none' })
+  renewal!: LoanRenewal;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  policyInstruments!: PolicyInstrument[];
 }

@@ -17,6 +17,7 @@ import { EnterprisePortal1796629227654 } from './1796629227654-EnterprisePortal'
 import { ScreeningOfNeeds1796629333053 } from './1796629333053-ScreeningOfNeeds';
 import { DeclineReasonCatalogue1796630439614 } from './1796630439614-DeclineReasonCatalogue';
 import { RepairableDeclines1796636861146 } from './1796636861146-RepairableDeclines';
+import { LoanOutcomes1796636873305 } from './1796636873305-LoanOutcomes';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ScreeningOfNeeds1796629333053,
   DeclineReasonCatalogue1796630439614,
   RepairableDeclines1796636861146,
+  LoanOutcomes1796636873305,
 ];

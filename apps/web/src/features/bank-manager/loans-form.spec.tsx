@@ -144,4 +144,60 @@ describe('the loan contracts form', () => {
     });
     expect(validateLoans([], 1, TODAY)).toEqual({ ok: false, errors: [] });
   });
+
+  it('checks the loan outcome: maturity after signing, a guaranteed loan with its institution and fee rate', () => {
+    const check = (patch: Partial<ContractValues>): unknown => {
+      const result = validateContract({ ...good, ...patch }, TODAY);
+      return result.ok ? result.body : result.errors;
+    };
+    expect(check({ maturityDate: '2026-11-19' })).toEqual({ maturityDate: 'loanOutcome.maturityAfterSigning' });
+    expect(check({ maturityDate: '2027-02-30' })).toEqual({ maturityDate: 'form.invalidDate' });
+    expect(check({ security: 'guarantee' })).toEqual({
+      guaranteeInstitutionId: 'loanOutcome.needGuarantor',
+      guaranteeFeeRatePct: 'form.required',
+    });
+    expect(check({ security: 'guarantee', guaranteeInstitutionId: 'g', guaranteeFeeRatePct: '10.5' })).toEqual({
+      guaranteeFeeRatePct: 'loanOutcome.badFeeRate',
+    });
+    expect(
+      check({
+        maturityDate: '2029-11-19',
+        firstLoan: true,
+        security: 'guarantee',
+        guaranteeInstitutionId: 'g',
+        guaranteeFeeRatePct: ' 0.8 ',
+        renewal: 'renewal_without_repayment',
+        policyInstruments: ['relending', 'guarantee_fee_subsidy'],
+      }),
+    ).toEqual({
+      amount: '1250000.05',
+      annualRatePct: '3.45',
+      termMonths: 36,
+      signedOn: '2026-11-19',
+      contractNo: 'ZZB-2026-0001',
+      maturityDate: '2029-11-19',
+      firstLoan: true,
+      security: 'guarantee',
+      guaranteeInstitutionId: 'g',
+      guaranteeFeeRatePct: '0.8',
+      renewal: 'renewal_without_repayment',
+      policyInstruments: ['relending', 'guarantee_fee_subsidy'],
+    });
+    // A credit loan sends no guarantee, whatever a draft kept.
+    expect(check({ security: 'credit', guaranteeInstitutionId: 'g', guaranteeFeeRatePct: '1' })).toMatchObject({
+      security: 'credit',
+    });
+    expect(check({ security: 'credit', guaranteeInstitutionId: 'g' })).not.toHaveProperty('guaranteeInstitutionId');
+  });
+
+  it('asks the loan outcome in the form: a guarantee institution only for a guaranteed loan', () => {
+    const onSubmit = jest.fn();
+    render(<Harness onSubmit={onSubmit} />);
+    expect(screen.queryByLabelText(/Guarantee institution/u)).toBeNull();
+    fireEvent.change(screen.getByLabelText(/^Security/u), { target: { value: 'guarantee' } });
+    expect(screen.getByLabelText(/Guarantee institution/u)).toBeTruthy();
+    expect(screen.getByLabelText(/Guarantee fee rate/u)).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: 'Relending' })).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'Renewal without repayment' })).toBeTruthy();
+  });
 });

@@ -1,6 +1,13 @@
+import {
+  GUARANTEE_FEE_RATE_PATTERN,
+  type LoanRenewal,
+  type LoanSecurity,
+  type PolicyInstrument,
+} from '@unblock/domain';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Schemas } from '../../api/types';
 import { focusFirstError, SelectField, TextField } from '../../components/fields';
+import { LoanOutcomeFields } from './loan-outcome-fields';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
 import { todayInShanghai } from '../../lib/dates';
@@ -18,6 +25,15 @@ export interface ContractValues {
   contractNo: string;
   /** Empty: the manager's own bank. */
   bankId: string;
+  /** The loan's outcome (optional: a draft saved before they were asked has none). */
+  maturityDate?: string;
+  firstLoan?: boolean;
+  /** Empty: not given. */
+  security?: LoanSecurity | '';
+  guaranteeInstitutionId?: string;
+  guaranteeFeeRatePct?: string;
+  renewal?: LoanRenewal;
+  policyInstruments?: PolicyInstrument[];
 }
 
 export type ContractField = keyof ContractValues;
@@ -29,7 +45,21 @@ const RATE = /^(?!0+(\.0+)?$)\d{1,2}(\.\d{1,3})?$/u;
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
 
 export function emptyContract(today = todayInShanghai()): ContractValues {
-  return { amount: '', annualRatePct: '', termMonths: '', signedOn: today, contractNo: '', bankId: '' };
+  return {
+    amount: '',
+    annualRatePct: '',
+    termMonths: '',
+    signedOn: today,
+    contractNo: '',
+    bankId: '',
+    maturityDate: '',
+    firstLoan: false,
+    security: '',
+    guaranteeInstitutionId: '',
+    guaranteeFeeRatePct: '',
+    renewal: 'none',
+    policyInstruments: [],
+  };
 }
 
 function validDay(text: string): boolean {
@@ -59,7 +89,20 @@ export function validateContract(
   const contractNo = values.contractNo.trim();
   if (!contractNo) errors.contractNo = 'form.required';
   else if (contractNo.length > CONTRACT_NO_MAX) errors.contractNo = 'form.tooLong';
+  const maturityDate = values.maturityDate ?? '';
+  if (maturityDate && !validDay(maturityDate)) errors.maturityDate = 'form.invalidDate';
+  else if (maturityDate && validDay(values.signedOn) && maturityDate <= values.signedOn) {
+    errors.maturityDate = 'loanOutcome.maturityAfterSigning';
+  }
+  const guaranteed = values.security === 'guarantee';
+  const guarantor = values.guaranteeInstitutionId ?? '';
+  const feeRate = (values.guaranteeFeeRatePct ?? '').trim();
+  if (guaranteed && !guarantor) errors.guaranteeInstitutionId = 'loanOutcome.needGuarantor';
+  if (guaranteed && !feeRate) errors.guaranteeFeeRatePct = 'form.required';
+  else if (guaranteed && !GUARANTEE_FEE_RATE_PATTERN.test(feeRate))
+    errors.guaranteeFeeRatePct = 'loanOutcome.badFeeRate';
   if (!amount.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  const instruments = values.policyInstruments ?? [];
   return {
     ok: true,
     body: {
@@ -69,6 +112,12 @@ export function validateContract(
       signedOn: values.signedOn,
       contractNo,
       ...(values.bankId ? { bankId: values.bankId } : {}),
+      ...(maturityDate ? { maturityDate } : {}),
+      ...(values.firstLoan === true ? { firstLoan: true } : {}),
+      ...(values.security ? { security: values.security } : {}),
+      ...(guaranteed ? { guaranteeInstitutionId: guarantor, guaranteeFeeRatePct: feeRate } : {}),
+      ...(values.renewal && values.renewal !== 'none' ? { renewal: values.renewal } : {}),
+      ...(instruments.length > 0 ? { policyInstruments: [...instruments] } : {}),
     },
   };
 }
@@ -105,6 +154,7 @@ export function LoansForm({
   onChange,
   onSubmit,
   banks,
+  guarantors = [],
   serverErrors = [],
   busy = false,
 }: {
@@ -113,6 +163,8 @@ export function LoansForm({
   onChange: (contracts: ContractValues[]) => void;
   onSubmit: (body: SignLoansBody) => void;
   banks: readonly { id: string; name: string }[];
+  /** The guarantee institutions a guaranteed loan may name. */
+  guarantors?: readonly { id: string; name: string }[];
   serverErrors?: readonly { field: string; message: string }[];
   busy?: boolean;
 }): ReactNode {
@@ -200,6 +252,13 @@ export function LoansForm({
               options={banks.map((b) => ({ value: b.id, label: b.name }))}
               error={message('bankId')}
               onChange={(event) => update(index, { bankId: event.target.value })}
+            />
+            <LoanOutcomeFields
+              contract={contract}
+              guarantors={guarantors}
+              name={name}
+              message={message}
+              onChange={(patch) => update(index, patch)}
             />
             {contracts.length > 1 && (
               <button

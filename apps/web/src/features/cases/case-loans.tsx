@@ -4,6 +4,24 @@ import { useI18n } from '../../i18n/i18n';
 import { nameOf } from '../../reference/names';
 import { useOrganizations } from '../../reference/reference-lists';
 
+/** What a contract records of the loan, in words: first loan, security, renewal, policy instruments. */
+function LoanOutcome({ loan }: { loan: CaseDetail['loans'][number] }): ReactNode {
+  const { t } = useI18n();
+  const words = [
+    loan.firstLoan ? t('loanOutcome.first') : loan.firstLoanDeclared ? t('loanOutcome.declaredNotFirst') : null,
+    loan.security === null ? null : t(`loanOutcome.security.${loan.security}`),
+    loan.security === 'guarantee'
+      ? t('loanOutcome.guaranteedBy', {
+          name: loan.guaranteeInstitutionName ?? '',
+          rate: loan.guaranteeFeeRatePct ?? '',
+        })
+      : null,
+    loan.renewal === 'none' ? null : t(`loanOutcome.renewal.${loan.renewal}`),
+    ...loan.policyInstruments.map((p) => t(`loanOutcome.instrument.${p}`)),
+  ].filter((w): w is string => w !== null);
+  return words.length === 0 ? t('loanOutcome.notRecorded') : words.join(t('loanOutcome.separator'));
+}
+
 /** The loan contracts signed for the case (by one bank or several serving it together); nothing when none. */
 export function CaseLoans({ loans }: { loans: CaseDetail['loans'] }): ReactNode {
   const { t, exact, day } = useI18n();
@@ -22,6 +40,8 @@ export function CaseLoans({ loans }: { loans: CaseDetail['loans'] }): ReactNode 
               <th scope="col">{t('loans.rate')}</th>
               <th scope="col">{t('loans.termMonths')}</th>
               <th scope="col">{t('loans.signedOn')}</th>
+              <th scope="col">{t('loanOutcome.maturityDate')}</th>
+              <th scope="col">{t('loanOutcome.outcome')}</th>
             </tr>
           </thead>
           <tbody>
@@ -35,6 +55,10 @@ export function CaseLoans({ loans }: { loans: CaseDetail['loans'] }): ReactNode 
                 <td className="number">{loan.annualRatePct}%</td>
                 <td className="number">{loan.termMonths}</td>
                 <td>{day(loan.signedOn)}</td>
+                <td>{loan.maturityDate ? day(loan.maturityDate) : t('loanOutcome.notRecorded')}</td>
+                <td>
+                  <LoanOutcome loan={loan} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -13,6 +13,7 @@ import { useCampaigns, useRegions } from '../../reference/reference-lists';
 import { BankFiguresTable } from './bank-figures-table';
 import { ChainFiguresTable } from './chain-figures-table';
 import { FeedbackFiguresTable } from './feedback-figures-table';
+import { LoanOutcomesTable, type LoanOutcomeFigures } from './loan-outcomes-table';
 import { Chart } from './chart';
 import { bankOption, barChartHeight, bottleneckOption, funnelOption } from './dashboard-charts';
 import { downloadReport, type ExportFormat, type ReportName, type ReportQuery } from './report-export';
@@ -59,9 +60,9 @@ export function DashboardPage(): ReactNode {
     queryKey: queryKeys.reports.figures(query),
     queryFn: async () => {
       const [summary, chains, banks] = await Promise.all([
-        unwrap(
-          api.GET('/api/v1/reports/summary', { params: { query } }),
-        ) as Promise<unknown> as Promise<CampaignFigures>,
+        unwrap(api.GET('/api/v1/reports/summary', { params: { query } })) as Promise<unknown> as Promise<
+          CampaignFigures & { loanOutcomes?: LoanOutcomeFigures }
+        >,
         unwrap(api.GET('/api/v1/reports/chains', { params: { query } })) as Promise<unknown> as Promise<ChainFigures[]>,
         unwrap(api.GET('/api/v1/reports/banks', { params: { query } })) as Promise<unknown> as Promise<BankFigures[]>,
       ]);
@@ -235,6 +236,12 @@ export function DashboardPage(): ReactNode {
               )}
             </section>
           </div>
+          {summary.loanOutcomes && (
+            <section aria-labelledby="dash-loan-outcomes" className="panel">
+              <h2 id="dash-loan-outcomes">{t('loanOutcome.breakdown')}</h2>
+              <LoanOutcomesTable outcomes={summary.loanOutcomes} labelledBy="dash-loan-outcomes" />
+            </section>
+          )}
           <section aria-labelledby="dash-chains" className="panel">
             <h2 id="dash-chains">{t('dashboard.byChain')}</h2>
             {exportButtons('chains')}
