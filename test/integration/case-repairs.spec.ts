@@ -296,4 +296,44 @@ describe('repairable declines (二次诊断): repairing, repair tasks on their o
     expect(listed.body.items.find((t) => t.id === task.body.id)?.status).toBe('cancelled');
     expect((await complete(task.body.id, { outcome: 'repaired' }, guaranteeOfficer)).status).toBe(409);
   });
+
+  it('reports the second diagnoses: tasks opened, repaired, not repairable, open, overdue, and loans signed after a repair', async () => {
+    const caseId = await claimedCase();
+    await decline(caseId, 'credit_record_error');
+    const task = await openRepair(caseId, { organizationId: taxBureauId });
+    await complete(task.body.id, { outcome: 'repaired', note: '征信异议已更正' }, taxOfficer);
+    const step = async (action: string, body: object = {}): Promise<void> => {
+      const answer = await api.request('POST', `/api/v1/cases/${caseId}/${action}`, {
+        token: actors.leadManager,
+        body,
+      });
+      expect({ action, status: answer.status }).toEqual({ action, status: 200 });
+    };
+    await step('claim');
+    await step('milestones', { type: 'contacted' });
+    await step('approve');
+    await step('loans', {
+      contracts: [
+        { amount: '4500000.00', annualRatePct: '3.45', termMonths: 36, signedOn: '2026-06-01', contractNo: 'R-1' },
+      ],
+    });
+    const summary = await api.request('GET', `/api/v1/reports/summary?campaignId=${world.provinceCampaignId}`, {
+      token: actors.supervisor,
+    });
+    expect(summary.status).toBe(200);
+    // Every task this file opened: the loop's two, the escalated one, the lapsed one, and this one.
+    expect(summary.body['repairs']).toEqual({
+      opened: 5,
+      repaired: 2,
+      notRepairable: 2,
+      open: 0,
+      overdue: 0,
+      signedAfterRepair: 1,
+      signedAmountAfterRepair: '4500000.00',
+    });
+    const hubei = await api.request('GET', `/api/v1/reports/summary?campaignId=${world.provinceCampaignId}`, {
+      token: actors.hubeiSupervisor,
+    });
+    expect(hubei.body['repairs']).toMatchObject({ opened: 0, signedAfterRepair: 0 });
+  });
 });

@@ -148,6 +148,16 @@ export function expected(
       .slice(0, 8)
       .map(([bottleneck, count]) => ({ bottleneck, count })),
     loanOutcomes: expectedLoanOutcomes(loans),
+    // This world declines for no repairable reason: no second diagnosis (case-repairs.spec.ts counts them).
+    repairs: {
+      opened: 0,
+      repaired: 0,
+      notRepairable: 0,
+      open: 0,
+      overdue: 0,
+      signedAfterRepair: 0,
+      signedAmountAfterRepair: '0.00',
+    },
   };
 }
 

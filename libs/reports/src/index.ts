@@ -7,3 +7,4 @@ export * from './reports.service';
 export * from './rollup-figures';
 export * from './enterprise-feedback';
 export * from './loan-outcomes';
+export * from './repair-figures';

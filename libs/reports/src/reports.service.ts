@@ -16,6 +16,7 @@ import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
 import { ReportRollups } from './report-rollups.service';
+import { repairFigures, RepairFigures } from './repair-figures';
 
 /** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */
 function wholeCampaign(query: ReportQuery): boolean {
@@ -31,6 +32,8 @@ const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
 /** The campaign figures and what the signed loans were. */
 export class SummaryFigures extends CampaignFigures {
   loanOutcomes!: LoanOutcomeFigures;
+  /** The second diagnoses: repair tasks opened, repaired, not repairable, open and overdue, loans signed after. */
+  repairs!: RepairFigures;
 }
 
 export class ChainFigures extends CampaignFigures {
@@ -121,7 +124,11 @@ export class ReportsService {
 
   async summary(actor: Actor, query: ReportQuery): Promise<SummaryFigures> {
     const figures = await this.summaryFigures(actor, query);
-    return { ...figures, loanOutcomes: await summaryLoanOutcomes(await this.loanOutcomeSource(actor, query)) };
+    return {
+      ...figures,
+      loanOutcomes: await summaryLoanOutcomes(await this.loanOutcomeSource(actor, query)),
+      repairs: await repairFigures(this.dataSource.manager, actor, query, this.clock.now()),
+    };
   }
 
   private async summaryFigures(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
