@@ -1777,11 +1777,9 @@ export interface components {
             /** @description The enterprise's answer: true confirmed, false disputed, null not given. */
             contactConfirmed: boolean | null;
             createdAt: string;
-            /**
-             * @description The reason of the last decline, if any bank declined.
-             * @enum {string|null}
-             */
-            declineReason: "other" | "outside_credit_policy" | "insufficient_collateral" | "credit_risk" | "not_our_region" | "enterprise_unreachable" | null;
+            /** @description The reason of the last decline (a catalogue code), if any bank declined, and its name in plain words. */
+            declineReason: string | null;
+            declineReasonName: string | null;
             declineText: string | null;
             /** @description The bank's next deadline; null when none runs (or the clocks are paused). */
             dueAt: string | null;
@@ -1793,6 +1791,8 @@ export interface components {
             purpose: "other" | "working_capital" | "equipment_upgrade" | "capacity_expansion" | "technology_rd" | "trade_finance" | "green_transition";
             /** @description Whether the enterprise may now rate the service (the outcome is known; not yet rated). */
             rateable: boolean;
+            /** @description How the cause can be repaired, in plain words, when the reason is repairable. */
+            repairPath: string | null;
             /** @description Yuan, a decimal string. */
             requestedAmount: string;
             score: number | null;
@@ -1800,6 +1800,8 @@ export interface components {
             status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
             /** @enum {string} */
             term: "short" | "medium_long";
+            /** @description A screened-out need: the criteria it did not meet (none otherwise). */
+            unmetCriteria: ("compliantOperation" | "fixedPremises" | "genuineNeed" | "goodCredit" | "lawfulPurpose")[];
         };
         PortalMeResponse: {
             /** @description The campaigns running now that cover the enterprise's region, the default (the narrowest) first. */

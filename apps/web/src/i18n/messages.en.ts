@@ -472,6 +472,7 @@ export const en = {
   'admin.sla.firstContact': 'First contact within',
   'admin.sla.decision': 'Decision within',
   'admin.sla.signing': 'Signing within',
+  'admin.sla.repair': 'Repair task within',
   'admin.sla.remindBefore': 'Remind before',
   'admin.sla.levelTwoAfter': `${capital(enTerm.supervisionLevel2)} after`,
   'admin.durationHint':

@@ -468,6 +468,7 @@ export const zhCN: Messages = {
   'admin.sla.firstContact': '首次对接时限',
   'admin.sla.decision': '审批决定时限',
   'admin.sla.signing': '签约时限',
+  'admin.sla.repair': '修复任务时限',
   'admin.sla.remindBefore': '提前提醒',
   'admin.sla.levelTwoAfter': `转为${zhTerm.supervisionLevel2}`,
   'admin.durationHint': '填写数字并选择单位，如 3 个工作日；工作日跳过周末和法定节假日，自然日不跳过。留空则用默认值。',

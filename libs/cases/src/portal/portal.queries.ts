@@ -7,7 +7,7 @@ import {
   isWithinRegion,
   localDate,
   type CaseStatus,
-  type DeclineReason,
+  type ScreeningCriterion,
   type Purpose,
   type Term,
 } from '@unblock/domain';
@@ -27,8 +27,11 @@ interface PortalCaseRow {
   paused_at: Date | null;
   campaign_name: string;
   bank_name: string | null;
-  decline_reason: DeclineReason | null;
+  decline_reason: string | null;
   decline_text: string | null;
+  decline_reason_name: string | null;
+  repair_path: string | null;
+  unmet_criteria: ScreeningCriterion[];
   outcome_declined: boolean;
   ever_claimed: boolean;
   contact_confirmed: boolean | null;
@@ -98,7 +101,10 @@ export class PortalQueries {
         dueAt: row.due_at === null || row.paused_at !== null ? null : new Date(row.due_at).toISOString(),
         outcome,
         declineReason: row.decline_reason,
+        declineReasonName: row.decline_reason_name,
         declineText: row.decline_text,
+        repairPath: row.repair_path,
+        unmetCriteria: row.unmet_criteria,
         contactAnswerable: row.ever_claimed && row.contact_confirmed === null,
         contactConfirmed: row.contact_confirmed,
         rateable: outcome !== null && row.score === null,

@@ -1,4 +1,4 @@
-import type { CaseStatus, DeclineReason, Purpose, Term } from '@unblock/domain';
+import type { CaseStatus, Purpose, ScreeningCriterion, Term } from '@unblock/domain';
 
 /** A campaign the enterprise may publish a need in. */
 export class PortalCampaignResponse {
@@ -36,9 +36,14 @@ export class PortalCaseResponse {
   /** The bank's next deadline; null when none runs (or the clocks are paused). */
   dueAt!: string | null;
   outcome!: PortalOutcome | null;
-  /** The reason of the last decline, if any bank declined. */
-  declineReason!: DeclineReason | null;
+  /** The reason of the last decline (a catalogue code), if any bank declined, and its name in plain words. */
+  declineReason!: string | null;
+  declineReasonName!: string | null;
   declineText!: string | null;
+  /** How the cause can be repaired, in plain words, when the reason is repairable. */
+  repairPath!: string | null;
+  /** A screened-out need: the criteria it did not meet (none otherwise). */
+  unmetCriteria!: ScreeningCriterion[];
   /** Whether the enterprise may now say whether the bank contacted it (a bank claimed it; not yet answered). */
   contactAnswerable!: boolean;
   /** The enterprise's answer: true confirmed, false disputed, null not given. */

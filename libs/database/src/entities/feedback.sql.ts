@@ -2,12 +2,20 @@
  * The enterprise's cases ($1) as its own page shows them, newest first: status, amount, purpose, the bank
  * working it (or that last held it), the nearest open deadline, the last decline (reason and text), whether a
  * bank ever claimed it, and the enterprise's word (contact confirmed, rating). `outcome_declined`: the last
- * decline found nobody left to route to.
+ * decline found nobody left to route to. The decline's reason comes with its catalogue name and, when it can
+ * be repaired, its repair path; a screened-out need with the criteria it did not meet.
  */
 export const PORTAL_CASES = `SELECT c.id, c.number, c.status, c.requested_amount, c.purpose, c.term, c.created_at, c.due_at,
        c.paused_at, c.campaign_id, camp.name AS campaign_name,
        COALESCE(bank.name, claimer_org.name) AS bank_name,
        d.data->>'reason' AS decline_reason, d.data->>'text' AS decline_text,
+       dr.name AS decline_reason_name, CASE WHEN dr.repairable THEN dr.repair_path END AS repair_path,
+       CASE WHEN c.status = 'screened_out' THEN array_remove(ARRAY[
+         CASE WHEN NOT s.compliant_operation THEN 'compliantOperation' END,
+         CASE WHEN NOT s.fixed_premises THEN 'fixedPremises' END,
+         CASE WHEN NOT s.genuine_need THEN 'genuineNeed' END,
+         CASE WHEN NOT s.good_credit THEN 'goodCredit' END,
+         CASE WHEN NOT s.lawful_purpose THEN 'lawfulPurpose' END], NULL) ELSE '{}' END AS unmet_criteria,
        COALESCE((d.data->'next'->>'unroutable')::boolean, false) AND c.status = 'assigned' AND c.assigned_bank_id IS NULL
          AS outcome_declined,
        EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'claimed') AS ever_claimed,
@@ -19,6 +27,8 @@ export const PORTAL_CASES = `SELECT c.id, c.number, c.status, c.requested_amount
   LEFT JOIN organizations claimer_org ON claimer_org.id = claimer.organization_id
   LEFT JOIN LATERAL (SELECT e.data FROM case_events e WHERE e.case_id = c.id AND e.type = 'declined'
                       ORDER BY e.seq DESC LIMIT 1) d ON true
+  LEFT JOIN decline_reasons dr ON dr.code = d.data->>'reason'
+  LEFT JOIN screenings s ON s.case_id = c.id
   LEFT JOIN feedback f ON f.case_id = c.id
  WHERE c.enterprise_id = $1
  ORDER BY c.created_at DESC, c.id

@@ -15,6 +15,7 @@ export const SLA_DURATIONS = [
   'firstContact',
   'decision',
   'signing',
+  'repair',
   'remindBefore',
   'levelTwoAfter',
 ] as const;

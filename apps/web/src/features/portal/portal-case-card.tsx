@@ -81,7 +81,19 @@ export function PortalCaseCard({
         <p data-testid="portal-decline">
           {t('portal.declinedBecause', {
             reason:
-              c.declineReason === 'other' && c.declineText ? c.declineText : t(`declineReason.${c.declineReason}`),
+              c.declineReason === 'other' && c.declineText
+                ? c.declineText
+                : (c.declineReasonName ?? t('portal.declineReasonUnknown')),
+          })}
+        </p>
+      )}
+      {c.repairPath && c.status === 'repairing' && (
+        <p data-testid="portal-repair-path">{t('portal.repairPath', { path: c.repairPath })}</p>
+      )}
+      {c.unmetCriteria.length > 0 && (
+        <p data-testid="portal-unmet">
+          {t('portal.unmetCriteria', {
+            criteria: c.unmetCriteria.map((k) => t(`screening.criterion.${k}`)).join(t('screening.separator')),
           })}
         </p>
       )}
