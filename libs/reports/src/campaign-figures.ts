@@ -34,6 +34,28 @@ export class ScreeningFigures {
   screenedOut!: number;
 }
 
+/** Declines for one catalogue reason; `name` is the catalogue's (Chinese) name. */
+export class DeclineReasonCount {
+  reason!: string;
+  name!: string;
+  count!: number;
+}
+
+/**
+ * The later stages of the funnel (visited → needs → submitted → recommended come from the other figures):
+ * needs that reached a claim (对接), an approval (授信), a signed contract (放款), whatever their status now;
+ * beside them the declines, by reason. `repaired` is kept for the repairs of declined needs (二次诊断), null
+ * until they are counted.
+ */
+export class FunnelFigures {
+  claimed!: number;
+  approved!: number;
+  signed!: number;
+  declined!: number;
+  declinesByReason!: DeclineReasonCount[];
+  repaired!: number | null;
+}
+
 export class BottleneckCount {
   bottleneck!: Bottleneck;
   count!: number;
@@ -63,6 +85,7 @@ export class CampaignFigures {
   medianBusinessDaysToClaim!: number | null;
   medianBusinessDaysToSigning!: number | null;
   topBottlenecks!: BottleneckCount[];
+  funnel!: FunnelFigures;
 }
 
 /** Extra conditions narrowing the figures to one chain or one bank. */
@@ -153,6 +176,20 @@ export async function campaignFigures(
     pc.values,
   );
 
+  const [reached] = await manager.query<{ approved: string; signed: string }[]>(
+    `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_events a WHERE a.case_id = c.id AND a.type = 'approved'))::text AS approved,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS signed
+       FROM cases c WHERE ${caseWhere}`,
+    pc.values,
+  );
+  const pd = new Params();
+  const declines = await manager.query<{ reason: string; n: string }[]>(
+    `SELECT coalesce(e.data->>'reason', '') AS reason, count(*)::text AS n
+       FROM case_events e JOIN cases c ON c.id = e.case_id
+      WHERE e.type = 'declined' AND ${filter.declines(pd)}${and(pd, narrowing.cases)} GROUP BY 1`,
+    pd.values,
+  );
+
   const pl = new Params();
   const loanWhere = `${filter.loans(pl)}${and(pl, narrowing.loans)}`;
   const [loans] = await manager.query<
@@ -201,6 +238,11 @@ export async function campaignFigures(
     signingDays: histogram(
       signingTimes.map((t) => businessDaysBetween(t.created_at, new Date(`${t.signed_on}T12:00:00+08:00`), calendar)),
     ),
+    reachedClaimed: claimTimes.length,
+    reachedApproved: Number(reached?.approved ?? 0),
+    reachedSigned: Number(reached?.signed ?? 0),
+    declines: declines.reduce((sum, d) => sum + Number(d.n), 0),
+    declinesByReason: new Map(declines.map((d) => [d.reason, Number(d.n)])),
   };
   return figuresFrom(totals, {
     visited: Number(visits?.enterprises ?? 0),
@@ -234,6 +276,12 @@ export interface RollupTotals {
   enterprisesVisited: number;
   enterprisesFinanced: number;
   enterprisesWithNeed: number;
+  /** Needs that reached a claim, an approval, a signed contract. */
+  reachedClaimed: number;
+  reachedApproved: number;
+  reachedSigned: number;
+  declines: number;
+  declinesByReason: Map<string, number>;
 }
 
 export function emptyNeedsBySource(): Record<CaseSource, number> {
@@ -263,6 +311,59 @@ export function emptyTotals(): RollupTotals {
     enterprisesVisited: 0,
     enterprisesFinanced: 0,
     enterprisesWithNeed: 0,
+    reachedClaimed: 0,
+    reachedApproved: 0,
+    reachedSigned: 0,
+    declines: 0,
+    declinesByReason: new Map(),
+  };
+}
+
+/** Adds the additive figures of `more` into `into` (distinct enterprises are not additive and stay). */
+export function addTotals(into: RollupTotals, more: RollupTotals): void {
+  const money = (a: string, b: string): string => fromFen(toFen(a) + toFen(b));
+  const merge = <K>(a: Map<K, number>, b: ReadonlyMap<K, number>): void => {
+    for (const [k, n] of b) a.set(k, (a.get(k) ?? 0) + n);
+  };
+  for (const status of CASE_STATUSES) into.casesByStatus[status] += more.casesByStatus[status];
+  for (const source of CASE_SOURCES) into.needsBySource[source] += more.needsBySource[source];
+  const counts = [
+    'visits',
+    'recommended',
+    'claimsMet',
+    'claimsMissed',
+    'signedCount',
+    'bankClaims',
+    'bankClaimsOnTime',
+    'bankDeclines',
+    'bankEscalations',
+    'reachedClaimed',
+    'reachedApproved',
+    'reachedSigned',
+    'declines',
+  ] as const;
+  for (const key of counts) into[key] += more[key];
+  for (const key of ['intentionAmount', 'signedAmount', 'longTermAmount', 'leaderAmount'] as const) {
+    into[key] = money(into[key], more[key]);
+  }
+  merge(into.bottlenecks, more.bottlenecks);
+  merge(into.claimDays, more.claimDays);
+  merge(into.signingDays, more.signingDays);
+  merge(into.declinesByReason, more.declinesByReason);
+}
+
+/** The later funnel stages of some totals; the reasons keep their code as name until `nameDeclines` names them. */
+export function funnelOf(t: RollupTotals): FunnelFigures {
+  return {
+    claimed: t.reachedClaimed,
+    approved: t.reachedApproved,
+    signed: t.reachedSigned,
+    declined: t.declines,
+    declinesByReason: [...t.declinesByReason.entries()]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([reason, count]) => ({ reason, name: reason, count })),
+    repaired: null,
   };
 }
 
@@ -330,5 +431,6 @@ export function figuresFrom(totals: RollupTotals | undefined, distinct: Distinct
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, 8)
       .map(([bottleneck, count]) => ({ bottleneck: bottleneck as Bottleneck, count })),
+    funnel: funnelOf(t),
   };
 }

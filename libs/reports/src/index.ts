@@ -6,3 +6,4 @@ export * from './reports.module';
 export * from './reports.service';
 export * from './rollup-figures';
 export * from './enterprise-feedback';
+export * from './region-funnel';

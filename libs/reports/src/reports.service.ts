@@ -3,12 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
 import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
 import { DataSource, In } from 'typeorm';
-import { CampaignFigures, campaignFigures, distinctOf, figuresFrom, reportCalendar, share } from './campaign-figures';
+import {
+  CampaignFigures,
+  FunnelFigures,
+  campaignFigures,
+  distinctOf,
+  emptyTotals,
+  figuresFrom,
+  funnelOf,
+  reportCalendar,
+  share,
+} from './campaign-figures';
 import { FeedbackFigures, NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
 import { ReportRollups } from './report-rollups.service';
+import { SummaryFigures, nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
 
 /** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */
 function wholeCampaign(query: ReportQuery): boolean {
@@ -47,6 +58,8 @@ export class BankFigures {
   intentionAmount!: string;
   signedAmount!: string;
   signedCount!: number;
+  /** The bank's funnel: its cases that reached a claim, an approval, a contract; the declines it made, by reason. */
+  funnel!: FunnelFigures;
   /** The enterprises' word on the bank's cases (contacts confirmed, disputes, ratings). */
   feedback!: FeedbackFigures;
 }
@@ -91,9 +104,31 @@ export class ReportsService {
     return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regions(actor, query)) };
   }
 
-  async summary(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
+  /** The region's figures and the funnel of each child region (none for a bank manager). */
+  async summary(actor: Actor, query: ReportQuery): Promise<SummaryFigures> {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
+    const parent = query.regionCode ?? readScope(actor);
+    const [figures, byRegion] = await Promise.all([
+      this.summaryFigures(actor, query, narrow),
+      actor.role === 'bank_manager'
+        ? []
+        : this.rollupsAllowed
+          ? regionFunnelsFromRollups(manager, parent, query, this.regions(actor, query))
+          : regionFunnelsFromBaseTables(
+              manager,
+              parent,
+              (regionCode) => new ReportFilter(actor, { ...query, regionCode }),
+              await reportCalendar(manager),
+              this.clock.now(),
+            ),
+    ]);
+    await nameDeclines(manager, [figures.funnel, ...byRegion.map((r) => r.funnel)]);
+    return { ...figures, byRegion };
+  }
+
+  private async summaryFigures(actor: Actor, query: ReportQuery, narrow: boolean): Promise<CampaignFigures> {
+    const manager = this.dataSource.manager;
     // Region conditions only where they leave something out.
     const regions = narrow ? this.regions(actor, query) : [];
     if (actor.role !== 'bank_manager' && this.rollupsAllowed && !narrow && wholeCampaign(query)) {
@@ -153,6 +188,10 @@ export class ReportsService {
       this.chainFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'chain'),
     ]);
+    await nameDeclines(
+      this.dataSource.manager,
+      figures.map((f) => f.funnel),
+    );
     return figures.map((f) => ({ ...f, feedback: feedback.get(f.chainId) ?? NO_FEEDBACK }));
   }
 
@@ -236,6 +275,10 @@ export class ReportsService {
       this.bankFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'bank'),
     ]);
+    await nameDeclines(
+      this.dataSource.manager,
+      figures.map((f) => f.funnel),
+    );
     return figures.map((f) => ({ ...f, feedback: feedback.get(f.bankId) ?? NO_FEEDBACK }));
   }
 
@@ -264,6 +307,7 @@ export class ReportsService {
           intentionAmount: t?.intentionAmount ?? '0.00',
           signedAmount: t?.signedAmount ?? '0.00',
           signedCount: t?.signedCount ?? 0,
+          funnel: funnelOf(t ?? emptyTotals()),
         };
       });
     }
@@ -290,7 +334,13 @@ export class ReportsService {
            (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id
              WHERE ${where} AND e.type = 'declined' AND e.data->>'byOrganizationId' = ${bankParam}::text)::text AS declines,
            (SELECT count(*) FROM escalations x JOIN cases c ON c.id = x.case_id
-             WHERE ${where} AND x.bank_id = ${bankParam})::text AS escalations`,
+             WHERE ${where} AND x.bank_id = ${bankParam})::text AS escalations,
+           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
+               AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'claimed'))::text AS reached_claimed,
+           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
+               AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'approved'))::text AS reached_approved,
+           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
+               AND EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS reached_signed`,
         pc.values,
       );
       const pl = new Params();
@@ -299,6 +349,15 @@ export class ReportsService {
         `SELECT sum(l.amount)::text AS total, count(*)::text AS n FROM loan_contracts l JOIN cases c ON c.id = l.case_id
           WHERE ${loanWhere} AND l.bank_id = ${pl.add(bank.id)}`,
         pl.values,
+      );
+      const pd = new Params();
+      const declineWhere = filter.cases(pd);
+      const declines = await manager.query<{ reason: string; n: string }[]>(
+        `SELECT coalesce(e.data->>'reason', '') AS reason, count(*)::text AS n
+           FROM case_events e JOIN cases c ON c.id = e.case_id
+          WHERE ${declineWhere} AND e.type = 'declined' AND e.data->>'byOrganizationId' = ${pd.add(bank.id)}::text
+          GROUP BY 1`,
+        pd.values,
       );
       const claims = Number(row?.['claims'] ?? 0);
       const onTime = Number(row?.['on_time'] ?? 0);
@@ -314,6 +373,14 @@ export class ReportsService {
         intentionAmount: fromFen(row?.['intention'] ? toFen(row['intention']) : 0n),
         signedAmount: fromFen(loans?.total ? toFen(loans.total) : 0n),
         signedCount: Number(loans?.n ?? 0),
+        funnel: funnelOf({
+          ...emptyTotals(),
+          reachedClaimed: Number(row?.['reached_claimed'] ?? 0),
+          reachedApproved: Number(row?.['reached_approved'] ?? 0),
+          reachedSigned: Number(row?.['reached_signed'] ?? 0),
+          declines: declines.reduce((sum, d) => sum + Number(d.n), 0),
+          declinesByReason: new Map(declines.map((d) => [d.reason, Number(d.n)])),
+        }),
       });
     }
     return result;

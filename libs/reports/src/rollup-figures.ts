@@ -54,7 +54,9 @@ export async function rollupTotals(
             sum(bank_claims_on_time)::text AS bank_on_time, sum(bank_declines)::text AS bank_declines,
             sum(bank_escalations)::text AS bank_escalations, sum(enterprises_visited)::text AS enterprises_visited,
             sum(enterprises_financed)::text AS enterprises_financed,
-            sum(enterprises_with_need)::text AS enterprises_with_need
+            sum(enterprises_with_need)::text AS enterprises_with_need,
+            sum(n_reached_claimed)::text AS reached_claimed, sum(n_reached_approved)::text AS reached_approved,
+            sum(n_reached_signed)::text AS reached_signed, sum(n_declines)::text AS declines
        FROM report_day_figures f WHERE ${filter} ${group}`,
     p.values,
   );
@@ -65,10 +67,12 @@ export async function rollupTotals(
       bottlenecks: Record<string, number>;
       claim_days: Record<string, number>;
       signing_days: Record<string, number>;
+      declines: Record<string, number>;
     }[]
   >(
-    `SELECT ${key} AS key, f.bottlenecks, f.claim_days, f.signing_days FROM report_day_figures f
-      WHERE ${filter} AND (f.bottlenecks <> '{}' OR f.claim_days <> '{}' OR f.signing_days <> '{}')`,
+    `SELECT ${key} AS key, f.bottlenecks, f.claim_days, f.signing_days, f.declines FROM report_day_figures f
+      WHERE ${filter}
+        AND (f.bottlenecks <> '{}' OR f.claim_days <> '{}' OR f.signing_days <> '{}' OR f.declines <> '{}')`,
     p.values,
   );
   const totals = new Map<string, RollupTotals>();
@@ -117,6 +121,10 @@ export async function rollupTotals(
     t.enterprisesVisited = int(s['enterprises_visited']);
     t.enterprisesFinanced = int(s['enterprises_financed']);
     t.enterprisesWithNeed = int(s['enterprises_with_need']);
+    t.reachedClaimed = int(s['reached_claimed']);
+    t.reachedApproved = int(s['reached_approved']);
+    t.reachedSigned = int(s['reached_signed']);
+    t.declines = int(s['declines']);
   }
   for (const h of histograms) {
     const t = at(h.key);
@@ -128,6 +136,9 @@ export async function rollupTotals(
     }
     for (const [days, n] of Object.entries(h.signing_days)) {
       t.signingDays.set(Number(days), (t.signingDays.get(Number(days)) ?? 0) + n);
+    }
+    for (const [reason, n] of Object.entries(h.declines)) {
+      t.declinesByReason.set(reason, (t.declinesByReason.get(reason) ?? 0) + n);
     }
   }
   return totals;

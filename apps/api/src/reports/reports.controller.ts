@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
-import { BankFigures, CampaignFigures, ChainFigures, ReportsService } from '@unblock/reports';
+import { BankFigures, ChainFigures, ReportsService, SummaryFigures } from '@unblock/reports';
 import { banksTable, chainsTable, summaryTable } from '../exports/reports-export';
 import { ReportQueryDto } from './reports.dto';
 
@@ -22,8 +22,8 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('summary')
-  @CsvExport((body, context) => summaryTable(body as CampaignFigures, context))
-  summary(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<CampaignFigures> {
+  @CsvExport((body, context) => summaryTable(body as SummaryFigures, context))
+  summary(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<SummaryFigures> {
     return this.reports.summary(actor, checkRange(query));
   }
 
