@@ -42,6 +42,8 @@ export class ChainFigures extends CampaignFigures {
   leadBankName!: string;
   deputyBankId!: string;
   deputyBankName!: string;
+  /** The chain's leader enterprises (链主) now. */
+  chainLeaders!: number;
 }
 
 export class BankFigures {
@@ -220,6 +222,15 @@ export class ReportsService {
       id: In([...new Set(chains.flatMap((c) => [c.leadBankId, c.deputyBankId]))]),
     });
     const name = (id: string): string => banks.find((b) => b.id === id)?.name ?? '';
+    const leaders = new Map(
+      (
+        await manager.query<{ chain_id: string; n: number }[]>(
+          `SELECT chain_id, count(*)::int AS n FROM enterprises
+            WHERE chain_id = ANY($1::uuid[]) AND chain_role = 'leader' GROUP BY chain_id`,
+          [chains.map((c) => c.id)],
+        )
+      ).map((r) => [r.chain_id, r.n]),
+    );
     const describe = (chain: IndustrialChainEntity): Omit<ChainFigures, keyof CampaignFigures | 'feedback'> => ({
       chainId: chain.id,
       chainName: chain.name,
@@ -228,6 +239,7 @@ export class ReportsService {
       leadBankName: name(chain.leadBankId),
       deputyBankId: chain.deputyBankId,
       deputyBankName: name(chain.deputyBankId),
+      chainLeaders: leaders.get(chain.id) ?? 0,
     });
     if (!narrow && actor.role !== 'bank_manager' && wholeCampaign(query)) {
       const totals = await rollupTotals(manager, { kind: 'C', query }, true);
