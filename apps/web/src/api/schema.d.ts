@@ -1084,7 +1084,6 @@ export interface components {
             /** @description ISO weekend dates that are working days. */
             workdays: string[];
         };
-        CampaignFigures: Record<string, never>;
         CampaignResponse: {
             createdAt: string;
             /** @description ISO date. */
@@ -1808,6 +1807,7 @@ export interface components {
             screening: string;
             signing: string;
         };
+        SummaryFigures: Record<string, never>;
         UpdateCalendarDto: {
             holidays?: string[];
             name?: string;
@@ -3782,9 +3782,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignFigures"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["CampaignFigures"];
-                    "text/csv": components["schemas"]["CampaignFigures"];
+                    "application/json": components["schemas"]["SummaryFigures"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["SummaryFigures"];
+                    "text/csv": components["schemas"]["SummaryFigures"];
                 };
             };
         };
