@@ -16,14 +16,8 @@ import { FeedbackFiguresTable } from './feedback-figures-table';
 import { Chart } from './chart';
 import { bankOption, barChartHeight, bottleneckOption, funnelOption } from './dashboard-charts';
 import { downloadReport, type ExportFormat, type ReportName, type ReportQuery } from './report-export';
-import {
-  claimedOrLater,
-  funnelSteps,
-  percent,
-  type BankFigures,
-  type CampaignFigures,
-  type ChainFigures,
-} from './report-figures';
+import { RegionFunnelTable } from './region-funnel-table';
+import { funnelSteps, percent, type BankFigures, type ChainFigures, type SummaryFigures } from './report-figures';
 
 interface Filters {
   campaignId: string;
@@ -61,7 +55,7 @@ export function DashboardPage(): ReactNode {
       const [summary, chains, banks] = await Promise.all([
         unwrap(
           api.GET('/api/v1/reports/summary', { params: { query } }),
-        ) as Promise<unknown> as Promise<CampaignFigures>,
+        ) as Promise<unknown> as Promise<SummaryFigures>,
         unwrap(api.GET('/api/v1/reports/chains', { params: { query } })) as Promise<unknown> as Promise<ChainFigures[]>,
         unwrap(api.GET('/api/v1/reports/banks', { params: { query } })) as Promise<unknown> as Promise<BankFigures[]>,
       ]);
@@ -173,7 +167,7 @@ export function DashboardPage(): ReactNode {
                 ),
               )}
               {figure('enterprisesWithNeed', t('dashboard.enterprisesWithNeed'), String(summary.enterprisesWithNeed))}
-              {figure('claimed', t('dashboard.claimed'), String(claimedOrLater(summary.casesByStatus)))}
+              {figure('claimed', t('dashboard.claimed'), String(summary.funnel.claimed))}
               {figure('signedCount', t('dashboard.signed'), String(summary.signedCount))}
               {figure('enterprisesFinanced', t('dashboard.financed'), String(summary.enterprisesFinanced))}
               {figure('claimsWithinSlaShare', t('dashboard.slaShare'), percent(summary.claimsWithinSlaShare))}
@@ -202,6 +196,24 @@ export function DashboardPage(): ReactNode {
                   .map((s) => t('dashboard.funnelStep', { label: t(`funnel.${s.step}`), value: s.count }))
                   .join(', ')}
               />
+              <p className="summary">{t('funnel.stageNote')}</p>
+            </section>
+            <section aria-labelledby="dash-beside" className="panel">
+              <h2 id="dash-beside">{t('funnel.beside')}</h2>
+              <dl className="figures" data-testid="beside-funnel">
+                {figure('screenedOut', t('funnel.screenedOut'), String(summary.screening?.screenedOut ?? 0))}
+                {figure('declined', t('funnel.declined'), String(summary.funnel.declined))}
+              </dl>
+              <h3 id="dash-declines">{t('funnel.declinesByReason')}</h3>
+              {summary.funnel.declinesByReason.length === 0 ? (
+                <p>{t('funnel.noDeclines')}</p>
+              ) : (
+                <ul aria-labelledby="dash-declines" data-testid="declines-by-reason">
+                  {summary.funnel.declinesByReason.map((d) => (
+                    <li key={d.reason}>{t('funnel.declineReasonItem', { reason: d.name, count: d.count })}</li>
+                  ))}
+                </ul>
+              )}
             </section>
             <section aria-labelledby="dash-amounts" className="panel">
               <h2 id="dash-amounts">{t('dashboard.amounts')}</h2>
@@ -235,6 +247,11 @@ export function DashboardPage(): ReactNode {
               )}
             </section>
           </div>
+          <section aria-labelledby="dash-regions" className="panel">
+            <h2 id="dash-regions">{t('funnel.byRegion')}</h2>
+            <p>{t('funnel.byRegionNote')}</p>
+            <RegionFunnelTable regions={summary.byRegion} labelledBy="dash-regions" />
+          </section>
           <section aria-labelledby="dash-chains" className="panel">
             <h2 id="dash-chains">{t('dashboard.byChain')}</h2>
             {exportButtons('chains')}
