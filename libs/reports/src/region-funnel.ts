@@ -63,7 +63,7 @@ export async function regionFunnelsFromRollups(
 ): Promise<RegionFunnel[]> {
   const [children, totals] = await Promise.all([
     childRegions(manager, parent),
-    rollupTotals(manager, { kind: 'r', query, regions }, true),
+    rollupTotals(manager, { kind: 'r', query, regions }, true, false),
   ]);
   return children.map((child) => {
     const [low, high] = regionCodeRange(child.code);

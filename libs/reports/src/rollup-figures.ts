@@ -32,11 +32,15 @@ function where(selection: RollupSelection, p: Params, alias = 'f'): string {
   return out.join(' AND ');
 }
 
-/** The rollup's totals per key (or under '' when `byKey` is false). */
+/**
+ * The rollup's totals per key (or under '' when `byKey` is false). Without `histograms`, the bottlenecks and
+ * the days to claim and to signing are left empty (a breakdown that shows none of them reads less).
+ */
 export async function rollupTotals(
   manager: EntityManager,
   selection: RollupSelection,
   byKey: boolean,
+  histograms = true,
 ): Promise<Map<string, RollupTotals>> {
   const p = new Params();
   const filter = where(selection, p);
@@ -61,18 +65,25 @@ export async function rollupTotals(
     p.values,
   );
   // The histograms are merged here: cheaper than unnesting each row's JSON in SQL.
-  const histograms = await manager.query<
-    {
-      key: string;
-      bottlenecks: Record<string, number>;
-      claim_days: Record<string, number>;
-      signing_days: Record<string, number>;
-      declines: Record<string, number>;
-    }[]
-  >(
-    `SELECT ${key} AS key, f.bottlenecks, f.claim_days, f.signing_days, f.declines FROM report_day_figures f
-      WHERE ${filter}
-        AND (f.bottlenecks <> '{}' OR f.claim_days <> '{}' OR f.signing_days <> '{}' OR f.declines <> '{}')`,
+  const merged = histograms
+    ? await manager.query<
+        {
+          key: string;
+          bottlenecks: Record<string, number>;
+          claim_days: Record<string, number>;
+          signing_days: Record<string, number>;
+        }[]
+      >(
+        `SELECT ${key} AS key, f.bottlenecks, f.claim_days, f.signing_days FROM report_day_figures f
+          WHERE ${filter} AND (f.bottlenecks <> '{}' OR f.claim_days <> '{}' OR f.signing_days <> '{}')`,
+        p.values,
+      )
+    : [];
+  // Declines are few (most rows have none): summed by reason in SQL.
+  const declines = await manager.query<{ key: string; reason: string; n: number }[]>(
+    `SELECT ${key} AS key, d.key AS reason, sum(d.value::int)::int AS n
+       FROM report_day_figures f, jsonb_each_text(f.declines) d
+      WHERE ${filter} AND f.declines <> '{}' GROUP BY 1, 2`,
     p.values,
   );
   const totals = new Map<string, RollupTotals>();
@@ -126,7 +137,7 @@ export async function rollupTotals(
     t.reachedSigned = int(s['reached_signed']);
     t.declines = int(s['declines']);
   }
-  for (const h of histograms) {
+  for (const h of merged) {
     const t = at(h.key);
     for (const [bottleneck, n] of Object.entries(h.bottlenecks)) {
       t.bottlenecks.set(bottleneck, (t.bottlenecks.get(bottleneck) ?? 0) + n);
@@ -137,9 +148,10 @@ export async function rollupTotals(
     for (const [days, n] of Object.entries(h.signing_days)) {
       t.signingDays.set(Number(days), (t.signingDays.get(Number(days)) ?? 0) + n);
     }
-    for (const [reason, n] of Object.entries(h.declines)) {
-      t.declinesByReason.set(reason, (t.declinesByReason.get(reason) ?? 0) + n);
-    }
+  }
+  for (const d of declines) {
+    const t = at(d.key);
+    t.declinesByReason.set(d.reason, (t.declinesByReason.get(d.reason) ?? 0) + d.n);
   }
   return totals;
 }
