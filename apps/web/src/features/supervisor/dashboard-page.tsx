@@ -1,4 +1,4 @@
-import { BOTTLENECKS, CASE_SOURCES } from '@unblock/domain';
+import { BOTTLENECKS, CASE_SOURCES, DECLINE_REASONS } from '@unblock/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { unwrap } from '../../api/client';
@@ -103,6 +103,11 @@ export function DashboardPage(): ReactNode {
     </div>
   );
 
+  // The catalogue's name (Chinese); in English the console's words for the built-in reasons.
+  const reasonName = (d: { reason: string; name: string }): string =>
+    locale === 'en' && (DECLINE_REASONS as readonly string[]).includes(d.reason)
+      ? t(`declineReason.${d.reason as (typeof DECLINE_REASONS)[number]}`)
+      : d.name;
   const figure = (key: string, label: string, value: string, title?: string): ReactNode => (
     <div className="figure" key={key}>
       <dt>{label}</dt>
@@ -210,7 +215,7 @@ export function DashboardPage(): ReactNode {
               ) : (
                 <ul aria-labelledby="dash-declines" data-testid="declines-by-reason">
                   {summary.funnel.declinesByReason.map((d) => (
-                    <li key={d.reason}>{t('funnel.declineReasonItem', { reason: d.name, count: d.count })}</li>
+                    <li key={d.reason}>{t('funnel.declineReasonItem', { reason: reasonName(d), count: d.count })}</li>
                   ))}
                 </ul>
               )}
