@@ -53,17 +53,19 @@ async function childRegions(manager: EntityManager, parent: string | null): Prom
 }
 
 /**
- * Each child region's funnel from the region rollup: one read of the rows within `regions`, summed per child.
+ * Each child region's funnel from the region rollup: one read of the rows within `regions`, summed per child;
+ * of a whole campaign (`allDays`), its all-days region rows.
  */
 export async function regionFunnelsFromRollups(
   manager: EntityManager,
   parent: string | null,
   query: ReportQuery,
   regions: readonly (readonly [string, string])[],
+  allDays: boolean,
 ): Promise<RegionFunnel[]> {
   const [children, totals] = await Promise.all([
     childRegions(manager, parent),
-    rollupTotals(manager, { kind: 'r', query, regions }, true, false),
+    rollupTotals(manager, { kind: allDays ? 'R' : 'r', query, regions }, true, false),
   ]);
   return children.map((child) => {
     const [low, high] = regionCodeRange(child.code);

@@ -387,22 +387,25 @@ async function dayFigures(
 }
 
 /**
- * The campaign's chain and total rows over all its days ('C', 'T'), with its distinct enterprises: what a
- * dashboard without dates reads, one row per chain and one in total instead of one per chain and day.
+ * The campaign's chain, region and total rows over all its days ('C', 'R', 'T'), the chain and total rows with
+ * their distinct enterprises: what a dashboard without dates reads, one row per chain (region) and one in
+ * total instead of one per chain (region) and day.
  */
 export async function refreshAllDaysFigures(manager: EntityManager, campaignId: string): Promise<void> {
-  await manager.query(`DELETE FROM report_day_figures WHERE campaign_id = $1 AND kind IN ('C', 'T')`, [campaignId]);
+  await manager.query(`DELETE FROM report_day_figures WHERE campaign_id = $1 AND kind IN ('C', 'R', 'T')`, [
+    campaignId,
+  ]);
   const histogram = (column: string, source: string): string =>
     `SELECT f.kind, f.key, '${source}' AS source, j.key AS value, sum(j.value::int) AS n
        FROM report_day_figures f, jsonb_each_text(f.${column}) j
-      WHERE f.campaign_id = $1 AND f.kind IN ('c', 't') GROUP BY f.kind, f.key, j.key`;
+      WHERE f.campaign_id = $1 AND f.kind IN ('c', 'r', 't') GROUP BY f.kind, f.key, j.key`;
   const distinct = (table: string, key: string): string =>
     `SELECT ${key} AS key, count(*) FILTER (WHERE NOT shared) + count(DISTINCT enterprise_id) FILTER (WHERE shared) AS n
        FROM ${table} WHERE campaign_id = $1 ${key === 'chain_key' ? 'GROUP BY chain_key' : ''}`;
   await manager.query(
     `WITH sums AS (
        SELECT kind, key, ${SUMMED.map((c) => `sum(${c}) AS ${c}`).join(', ')}
-         FROM report_day_figures WHERE campaign_id = $1 AND kind IN ('c', 't') GROUP BY kind, key),
+         FROM report_day_figures WHERE campaign_id = $1 AND kind IN ('c', 'r', 't') GROUP BY kind, key),
      hist AS (${histogram('bottlenecks', 'b')} UNION ALL ${histogram('claim_days', 'c')}
               UNION ALL ${histogram('signing_days', 's')} UNION ALL ${histogram('declines', 'd')}),
      merged AS (
@@ -424,9 +427,9 @@ export async function refreshAllDaysFigures(manager: EntityManager, campaignId: 
             coalesce(m.declines, '{}'), coalesce(v.n, 0), coalesce(l.n, 0), coalesce(n.n, 0)
        FROM sums s
        LEFT JOIN merged m ON m.kind = s.kind AND m.key = s.key
-       LEFT JOIN visited v ON v.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END
-       LEFT JOIN financed l ON l.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END
-       LEFT JOIN needed n ON n.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END`,
+       LEFT JOIN visited v ON v.key = CASE s.kind WHEN 't' THEN '(total)' WHEN 'c' THEN s.key END
+       LEFT JOIN financed l ON l.key = CASE s.kind WHEN 't' THEN '(total)' WHEN 'c' THEN s.key END
+       LEFT JOIN needed n ON n.key = CASE s.kind WHEN 't' THEN '(total)' WHEN 'c' THEN s.key END`,
     [campaignId],
   );
 }

@@ -116,7 +116,7 @@ export class ReportsService {
       actor.role === 'bank_manager'
         ? []
         : this.rollupsAllowed
-          ? regionFunnelsFromRollups(manager, parent, query, this.regions(actor, query))
+          ? regionFunnelsFromRollups(manager, parent, query, this.regions(actor, query), wholeCampaign(query))
           : regionFunnelsFromBaseTables(
               manager,
               parent,

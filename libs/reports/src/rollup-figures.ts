@@ -5,9 +5,10 @@ import { Params, type ReportQuery } from './report-filter';
 
 /**
  * Which one-dimension rollup to read: by region, by chain, by bank, or the day's total; 'C' and 'T' are the
- * chain and total rows over the whole campaign, with its distinct enterprises.
+ * chain and total rows over the whole campaign, with its distinct enterprises; 'R' the region rows over the
+ * whole campaign (without distinct enterprises).
  */
-export type RollupKind = 'r' | 'c' | 'b' | 't' | 'C' | 'T';
+export type RollupKind = 'r' | 'c' | 'b' | 't' | 'R' | 'C' | 'T';
 
 /** What to read from the rollups: the campaign and dates of the query, and the rows of one dimension. */
 export interface RollupSelection {
