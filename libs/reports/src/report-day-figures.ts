@@ -395,10 +395,13 @@ export async function refreshAllDaysFigures(manager: EntityManager, campaignId: 
   await manager.query(`DELETE FROM report_day_figures WHERE campaign_id = $1 AND kind IN ('C', 'R', 'T')`, [
     campaignId,
   ]);
+  // The region rows carry the declines only of the histograms (what a breakdown by region shows).
   const histogram = (column: string, source: string): string =>
     `SELECT f.kind, f.key, '${source}' AS source, j.key AS value, sum(j.value::int) AS n
        FROM report_day_figures f, jsonb_each_text(f.${column}) j
-      WHERE f.campaign_id = $1 AND f.kind IN ('c', 'r', 't') GROUP BY f.kind, f.key, j.key`;
+      WHERE f.campaign_id = $1 AND f.kind IN (${column === 'declines' ? `'c', 'r', 't'` : `'c', 't'`})
+        AND f.${column} <> '{}'
+      GROUP BY f.kind, f.key, j.key`;
   const distinct = (table: string, key: string): string =>
     `SELECT ${key} AS key, count(*) FILTER (WHERE NOT shared) + count(DISTINCT enterprise_id) FILTER (WHERE shared) AS n
        FROM ${table} WHERE campaign_id = $1 ${key === 'chain_key' ? 'GROUP BY chain_key' : ''}`;
