@@ -7,3 +7,4 @@ export * from './reports.service';
 export * from './rollup-figures';
 export * from './enterprise-feedback';
 export * from './region-funnel';
+export * from './funnel-figures';

@@ -3,14 +3,13 @@ import { regionCodeRange, type BusinessCalendar } from '@unblock/domain';
 import { IsNull, type EntityManager } from 'typeorm';
 import {
   CampaignFigures,
-  FunnelFigures,
   NeedsBySource,
   ScreeningFigures,
-  addTotals,
   campaignFigures,
   emptyTotals,
   figuresFrom,
 } from './campaign-figures';
+import { FunnelFigures, addTotals } from './funnel-figures';
 import { ReportFilter, type ReportQuery } from './report-filter';
 import { rollupTotals } from './rollup-figures';
 

@@ -5,15 +5,14 @@ import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@
 import { DataSource, In } from 'typeorm';
 import {
   CampaignFigures,
-  FunnelFigures,
   campaignFigures,
   distinctOf,
   emptyTotals,
   figuresFrom,
-  funnelOf,
   reportCalendar,
   share,
 } from './campaign-figures';
+import { FunnelFigures, funnelOf } from './funnel-figures';
 import { FeedbackFigures, NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
