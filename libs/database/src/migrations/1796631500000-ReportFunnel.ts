@@ -25,6 +25,11 @@ export class ReportFunnel1796631500000 implements MigrationInterface {
       INSERT INTO report_dirty_days (campaign_id, day)
       SELECT DISTINCT campaign_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date FROM cases
       ON CONFLICT DO NOTHING`);
+    // A day of every campaign with figures, so that the refresh writes its all-days region rows.
+    await queryRunner.query(`
+      INSERT INTO report_dirty_days (campaign_id, day)
+      SELECT campaign_id, min(day) FROM report_day_figures WHERE kind = 't' AND day > '-infinity' GROUP BY campaign_id
+      ON CONFLICT DO NOTHING`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
