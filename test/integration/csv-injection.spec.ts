@@ -53,8 +53,9 @@ describe('CSV exports: cells that begin like a formula are escaped (OWASP CSV in
       expect(cells).not.toContain(name);
     }
     // Figures stay numbers.
-    // The enterprises' feedback columns follow: none answered, no share, no rating.
-    expect(text).toMatch(/\n'-1\+1,0,0,0,,0,0,0\.00,0,0\.00,0,0,0,,0,0,\r\n/u);
+    // The funnel columns follow (none matched, approved, signed; no declines), then the enterprises' feedback:
+    // none answered, no share, no rating.
+    expect(text).toMatch(/\n'-1\+1,0,0,0,,0,0,0\.00,0,0\.00,0,0,0,0,0,,0,,0,0,\r\n/u);
   });
 
   it('escapes text columns in /cases', async () => {

@@ -29,6 +29,14 @@ describe('campaign reports', () => {
       deputyBankName: '中原银行',
       signedAmount: '3200000.04',
       visits: 2,
+      funnel: {
+        claimed: 2,
+        approved: 2,
+        signed: 2,
+        declined: 1,
+        declinesByReason: [{ reason: 'credit_risk', name: '信用风险较高', count: 1 }],
+        repaired: null,
+      },
     });
     expect(chains.body.some((c) => c.chainId === world.hubeiChainId)).toBe(false);
   });
@@ -54,6 +62,17 @@ describe('campaign reports', () => {
       signedAmount: '1500000.05',
     });
     expect(deputy).toMatchObject({ claims: 1, declines: 0, signedAmount: '1699999.99' });
+    // The lead bank declined B (credit risk) and holds A; the deputy holds B, claimed, approved and signed.
+    expect(lead).toMatchObject({
+      funnel: {
+        claimed: 1,
+        approved: 1,
+        signed: 1,
+        declined: 1,
+        declinesByReason: [{ reason: 'credit_risk', name: '信用风险较高', count: 1 }],
+      },
+    });
+    expect(deputy).toMatchObject({ funnel: { claimed: 1, approved: 1, signed: 1, declined: 0, declinesByReason: [] } });
     const own = await api.request<{ bankId: string }[]>('GET', '/api/v1/reports/banks', { token: actors.leadManager });
     expect(own.body.map((b) => b.bankId)).toEqual([world.henanBankId]);
   });

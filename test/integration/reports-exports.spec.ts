@@ -58,6 +58,9 @@ describe('campaign reports', () => {
     const text = summary.body as unknown as string;
     expect(text.startsWith('\uFEFF指标,数值,万元\r\n')).toBe(true);
     expect(text).toContain('签约金额（元）,3200000.04,320.000004\r\n');
+    // The funnel, and the declines by their catalogue names.
+    expect(text).toContain('\r\n已对接需求数,2,\r\n已授信需求数,2,\r\n已放款需求数,2,\r\n拒绝数,1,\r\n');
+    expect(text).toContain('\r\n拒绝原因：信用风险较高,1,\r\n');
     const chains = await api.request('GET', '/api/v1/reports/chains', {
       token: world.adminToken,
       headers: { accept: 'text/csv' },
@@ -68,6 +71,9 @@ describe('campaign reports', () => {
       headers: { accept: 'text/csv' },
     });
     expect(banks.body as unknown as string).toContain('郑州银行');
+    const bankLines = (banks.body as unknown as string).split('\r\n');
+    expect(bankLines[0]).toContain(',已对接需求数,已授信需求数,已放款需求数,拒绝原因,');
+    expect(bankLines.find((line) => line.startsWith('郑州银行,'))).toContain(',1,1,1,信用风险较高 1,');
     const cases = await api.request('GET', '/api/v1/cases?limit=200', {
       token: actors.supervisor,
       headers: { accept: 'text/csv' },
@@ -157,7 +163,9 @@ describe('campaign reports', () => {
     expect((chains.body as unknown as string).split('\r\n')[0]).toBe(
       '\uFEFFIndustrial chain,Region,Lead bank,Deputy lead bank,Visits,Enterprises visited,Needs diagnosed,' +
         'Enterprises financed,Intention (yuan),Intention (10k yuan),Signed (yuan),Signed (10k yuan),Loans signed,' +
-        'Claimed on time,Enterprises answering on contact,Contact confirmed by the enterprise (share),' +
+        'Claimed on time,Chain leaders,Enterprises with a need,Needs matched,Needs credit approved,' +
+        'Needs with a loan signed,Declines,Declined for,' +
+        'Enterprises answering on contact,Contact confirmed by the enterprise (share),' +
         'Contact disputed by the enterprise,Ratings,Average rating,Average rate weighted by amount (%),' +
         [
           'First loans',

@@ -50,6 +50,10 @@ export interface Rows {
   loans: ({ case_id: string; amount: string; bank_id: string; signed_on: string } & OutcomeRow)[];
   claims: { case_id: string; opened_at: Date; due_at: Date; met_at: Date | null; cancelled_at: Date | null }[];
   claimedAt: { case_id: string; at: Date }[];
+  approvedCases: string[];
+  declines: { case_id: string; reason: string; bank: string | null }[];
+  reasonNames: Record<string, string>;
+  regions: { code: string; name: string; parent_code: string | null }[];
   calendar: { holidays: string[]; workdays: string[] };
 }
 
@@ -59,8 +63,40 @@ const ratio = (num: bigint, den: bigint): string | null => {
   return `${scaled / 10000n}.${(scaled % 10000n).toString().padStart(4, '0')}`;
 };
 
-/** The same figures, computed here from the rows, independently of the report's SQL. */
+/**
+ * The same figures, computed here from the rows, independently of the report's SQL; with the funnel of each
+ * child region of the kept region (of the provinces when none), none for a bank.
+ */
 export function expected(
+  rows: Rows,
+  now: Date,
+  keep: { region?: [string, string]; bank?: string; campaignId?: string },
+): Figures {
+  const figures = expectedFigures(rows, now, keep);
+  if (keep.bank !== undefined) return { ...figures, byRegion: [] };
+  const parent = keep.region?.[0] ?? null;
+  const byRegion = rows.regions
+    .filter((r) => r.parent_code === parent)
+    .sort((a, b) => (a.code < b.code ? -1 : 1))
+    .map((r) => {
+      const prefix = r.code.replace(/(00)+$/, '');
+      const f = expectedFigures(rows, now, { ...keep, region: [prefix.padEnd(6, '0'), prefix.padEnd(6, '9')] });
+      return {
+        regionCode: r.code,
+        regionName: r.name,
+        visits: f.visits,
+        needsDiagnosed: f['needsDiagnosed'],
+        needsBySource: f['needsBySource'],
+        screening: f['screening'],
+        funnel: f['funnel'],
+        signedAmount: f['signedAmount'],
+        signedCount: f['signedCount'],
+      };
+    });
+  return { ...figures, byRegion };
+}
+
+function expectedFigures(
   rows: Rows,
   now: Date,
   keep: { region?: [string, string]; bank?: string; campaignId?: string },
@@ -111,6 +147,14 @@ export function expected(
   });
   const counts = new Map<string, number>();
   for (const c of cases) for (const b of c.bottlenecks) counts.set(b, (counts.get(b) ?? 0) + 1);
+  const declines = rows.declines.filter((d) => {
+    const c = caseOf.get(d.case_id);
+    return (
+      c !== undefined && inRegion(c.region_code) && inCampaign(c.campaign_id) && (!keep.bank || d.bank === keep.bank)
+    );
+  });
+  const byReason = new Map<string, number>();
+  for (const d of declines) byReason.set(d.reason, (byReason.get(d.reason) ?? 0) + 1);
   const casesByStatus = Object.fromEntries(
     CASE_STATUSES.map((s) => [s, cases.filter((c) => c.status === s).length]),
   ) as Record<CaseStatus, number>;
@@ -157,6 +201,16 @@ export function expected(
       overdue: 0,
       signedAfterRepair: 0,
       signedAmountAfterRepair: '0.00',
+    },
+    funnel: {
+      claimed: cases.filter((c) => rows.claimedAt.some((e) => e.case_id === c.id)).length,
+      approved: cases.filter((c) => rows.approvedCases.includes(c.id)).length,
+      signed: cases.filter((c) => rows.loans.some((l) => l.case_id === c.id)).length,
+      declined: declines.length,
+      declinesByReason: [...byReason.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([reason, count]) => ({ reason, name: rows.reasonNames[reason] ?? reason, count })),
+      repaired: null,
     },
   };
 }
@@ -278,6 +332,16 @@ export async function readRows(api: TestApi): Promise<Rows> {
       `SELECT case_id, opened_at, due_at, met_at, cancelled_at FROM case_obligations WHERE obligation = 'claim'`,
     ),
     claimedAt: await q(`SELECT case_id, at FROM case_events WHERE type = 'claimed'`),
+    approvedCases: (await q<{ case_id: string }>(`SELECT case_id FROM case_events WHERE type = 'approved'`)).map(
+      (r) => r.case_id,
+    ),
+    declines: await q(
+      `SELECT case_id, data->>'reason' AS reason, data->>'byOrganizationId' AS bank FROM case_events WHERE type = 'declined'`,
+    ),
+    reasonNames: Object.fromEntries(
+      (await q<{ code: string; name: string }>(`SELECT code, name FROM decline_reasons`)).map((r) => [r.code, r.name]),
+    ),
+    regions: await q(`SELECT code, name, parent_code FROM regions`),
     calendar: calendar ?? { holidays: [], workdays: [] },
   };
 }

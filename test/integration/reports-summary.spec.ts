@@ -25,6 +25,14 @@ describe('campaign reports', () => {
     expect(all.status).toBe(200);
     expect(all.body).toEqual(expected(data, clock.now(), {}));
     expect(all.body).toMatchObject({ signedAmount: '3200000.04', signedCount: 3, visits: 4, needsDiagnosed: 5 });
+    expect(all.body['funnel']).toEqual({
+      claimed: 2,
+      approved: 2,
+      signed: 2,
+      declined: 1,
+      declinesByReason: [{ reason: 'credit_risk', name: '信用风险较高', count: 1 }],
+      repaired: null,
+    });
 
     const henan = await api.request<Figures>(
       'GET',
@@ -38,6 +46,15 @@ describe('campaign reports', () => {
     );
     expect(henan.body.longTermShare).toBe('0.7813');
     expect(henan.body.chainLeaderShare).toBe('1.0000');
+    // Henan's cities: Zhengzhou holds the whole funnel.
+    const byRegion = henan.body['byRegion'] as { regionCode: string; needsDiagnosed: number; funnel: object }[];
+    expect(byRegion.find((r) => r.regionCode === '410100')).toMatchObject({
+      regionName: '郑州市',
+      visits: 3,
+      needsDiagnosed: 4,
+      funnel: { claimed: 2, approved: 2, signed: 2, declined: 1 },
+    });
+    expect(byRegion.filter((r) => r.regionCode !== '410100').every((r) => r.needsDiagnosed === 0)).toBe(true);
   });
 
   it('keeps each reader to their scope: a supervisor their region, a bank manager their bank', async () => {

@@ -101,6 +101,14 @@ describe('the dashboard of the demo city', () => {
           const body = await page.locator('main').innerText();
           expect(body).not.toMatch(/\b0\.00元/u);
 
+          // Beside the funnel: the declines by reason, by name (the catalogue's in Chinese), never a code.
+          const declines = await page.getByTestId('declines-by-reason').innerText();
+          if (locale === 'zh-CN') expect(declines).toMatch(/[\u4e00-\u9fff]+：\d+/u);
+          expect(declines).not.toMatch(/[a-z]+_[a-z_]+/u);
+          // The funnel of each county of the city.
+          const regionRows = await page.getByTestId('regions-table').locator('tbody th').allInnerTexts();
+          expect(regionRows.length).toBeGreaterThan(1);
+
           // Every bank is named on the chart and in the table.
           const chartText = String(await page.getByTestId('bank-chart').locator('svg').textContent()).replace(
             /\s/gu,
@@ -148,8 +156,13 @@ describe('the dashboard of the demo city', () => {
               scroll: el.scrollWidth, client: el.clientWidth, overflowX: getComputedStyle(el).overflowX,
             }))
           `);
-          // By chain, by bank, and the enterprises' word by bank and by chain.
-          expect(frames).toHaveLength(4);
+          // By region, by chain, by bank, and the enterprises' word by bank and by chain.
+          expect(frames).toHaveLength(5);
+          // A sortable header wraps on a laptop; on a phone it keeps to one line (the table scrolls sideways).
+          const headerWrap = await page.evaluate<string[]>(
+            `Array.from(document.querySelectorAll('thead th[aria-sort]')).map((th) => getComputedStyle(th).whiteSpace)`,
+          );
+          expect(new Set(headerWrap)).toEqual(new Set([device === 'phone' ? 'nowrap' : 'normal']));
           for (const frame of frames) {
             expect(frame.overflowX).toBe('auto');
             if (device === 'desktop') expect(frame.scroll).toBeLessThanOrEqual(frame.client);

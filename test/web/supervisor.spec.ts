@@ -19,6 +19,7 @@ interface Summary {
   signedAmount: string;
   intentionAmount: string;
   claimsWithinSlaShare: string | null;
+  funnel: { claimed: number; declined: number };
 }
 
 /**
@@ -178,11 +179,9 @@ describe('the console of a supervisor, against the real API and worker', () => {
     expect(await shown('visits')).toBe(String(s.visits));
     expect(await shown('enterprisesVisited')).toBe(String(s.enterprisesVisited));
     expect(await shown('needsDiagnosed')).toBe(String(s.needsDiagnosed));
-    expect(await shown('claimed')).toBe(
-      String(
-        (s.casesByStatus['claimed'] ?? 0) + (s.casesByStatus['approved'] ?? 0) + (s.casesByStatus['loan_signed'] ?? 0),
-      ),
-    );
+    // Needs a bank took up (对接), whatever their status now; the declines beside the funnel.
+    expect(await shown('claimed')).toBe(String(s.funnel.claimed));
+    expect(await shown('declined')).toBe(String(s.funnel.declined));
     expect(await shown('signedCount')).toBe(String(s.signedCount));
     expect(await shown('signedAmount')).toBe(formatMoney(s.signedAmount, 'zh-CN'));
     expect(await shown('intentionAmount')).toBe(formatMoney(s.intentionAmount, 'zh-CN'));

@@ -14,6 +14,7 @@ import {
   type CaseStatus,
 } from '@unblock/domain';
 import type { EntityManager } from 'typeorm';
+import { FunnelFigures, funnelOf } from './funnel-figures';
 import { Params, type ReportFilter } from './report-filter';
 
 /** Needs by where they came from. */
@@ -63,6 +64,7 @@ export class CampaignFigures {
   medianBusinessDaysToClaim!: number | null;
   medianBusinessDaysToSigning!: number | null;
   topBottlenecks!: BottleneckCount[];
+  funnel!: FunnelFigures;
 }
 
 /** Extra conditions narrowing the figures to one chain or one bank. */
@@ -153,6 +155,20 @@ export async function campaignFigures(
     pc.values,
   );
 
+  const [reached] = await manager.query<{ approved: string; signed: string }[]>(
+    `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_events a WHERE a.case_id = c.id AND a.type = 'approved'))::text AS approved,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS signed
+       FROM cases c WHERE ${caseWhere}`,
+    pc.values,
+  );
+  const pd = new Params();
+  const declines = await manager.query<{ reason: string; n: string }[]>(
+    `SELECT coalesce(e.data->>'reason', '') AS reason, count(*)::text AS n
+       FROM case_events e JOIN cases c ON c.id = e.case_id
+      WHERE e.type = 'declined' AND ${filter.declines(pd)}${and(pd, narrowing.cases)} GROUP BY 1`,
+    pd.values,
+  );
+
   const pl = new Params();
   const loanWhere = `${filter.loans(pl)}${and(pl, narrowing.loans)}`;
   const [loans] = await manager.query<
@@ -201,6 +217,11 @@ export async function campaignFigures(
     signingDays: histogram(
       signingTimes.map((t) => businessDaysBetween(t.created_at, new Date(`${t.signed_on}T12:00:00+08:00`), calendar)),
     ),
+    reachedClaimed: claimTimes.length,
+    reachedApproved: Number(reached?.approved ?? 0),
+    reachedSigned: Number(reached?.signed ?? 0),
+    declines: declines.reduce((sum, d) => sum + Number(d.n), 0),
+    declinesByReason: new Map(declines.map((d) => [d.reason, Number(d.n)])),
   };
   return figuresFrom(totals, {
     visited: Number(visits?.enterprises ?? 0),
@@ -234,6 +255,12 @@ export interface RollupTotals {
   enterprisesVisited: number;
   enterprisesFinanced: number;
   enterprisesWithNeed: number;
+  /** Needs that reached a claim, an approval, a signed contract. */
+  reachedClaimed: number;
+  reachedApproved: number;
+  reachedSigned: number;
+  declines: number;
+  declinesByReason: Map<string, number>;
 }
 
 export function emptyNeedsBySource(): Record<CaseSource, number> {
@@ -263,6 +290,11 @@ export function emptyTotals(): RollupTotals {
     enterprisesVisited: 0,
     enterprisesFinanced: 0,
     enterprisesWithNeed: 0,
+    reachedClaimed: 0,
+    reachedApproved: 0,
+    reachedSigned: 0,
+    declines: 0,
+    declinesByReason: new Map(),
   };
 }
 
@@ -330,5 +362,6 @@ export function figuresFrom(totals: RollupTotals | undefined, distinct: Distinct
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, 8)
       .map(([bottleneck, count]) => ({ bottleneck: bottleneck as Bottleneck, count })),
+    funnel: funnelOf(t),
   };
 }

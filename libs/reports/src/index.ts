@@ -8,3 +8,5 @@ export * from './rollup-figures';
 export * from './enterprise-feedback';
 export * from './loan-outcomes';
 export * from './repair-figures';
+export * from './region-funnel';
+export * from './funnel-figures';

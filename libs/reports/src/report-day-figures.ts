@@ -14,7 +14,7 @@ export const CASE_DAY = `(c.created_at AT TIME ZONE 'Asia/Shanghai')::date`;
 type Kind = 'r' | 'c' | 'b' | 't';
 
 /** The additive columns of report_day_figures, summed into the all-days rows. */
-const SUMMED = [
+export const SUMMED = [
   'visits',
   'n_diagnosed',
   'n_assigned',
@@ -37,6 +37,10 @@ const SUMMED = [
   'signed_count',
   'long_term_amount',
   'leader_amount',
+  'n_reached_claimed',
+  'n_reached_approved',
+  'n_reached_signed',
+  'n_declines',
 ];
 
 /** One rollup row in the making: a campaign's day, by one dimension. */
@@ -77,6 +81,12 @@ interface DayRow {
   enterprises_visited: number;
   enterprises_financed: number;
   enterprises_with_need: number;
+  n_reached_claimed: number;
+  n_reached_approved: number;
+  n_reached_signed: number;
+  n_declines: number;
+  /** Declines by their catalogue reason. */
+  declines: Record<string, number>;
 }
 
 /** Adds decimal strings exactly, in integer fen. */
@@ -150,6 +160,11 @@ async function dayFigures(
         enterprises_visited: 0,
         enterprises_financed: 0,
         enterprises_with_need: 0,
+        n_reached_claimed: 0,
+        n_reached_approved: 0,
+        n_reached_signed: 0,
+        n_declines: 0,
+        declines: {},
       };
       rows.set(id, found);
     }
@@ -195,6 +210,8 @@ async function dayFigures(
       assigned_at: Date | null;
       claimed_at: Date | null;
       recommended: boolean;
+      approved: boolean;
+      signed: boolean;
       met: number;
       missed: number;
     }[]
@@ -203,6 +220,8 @@ async function dayFigures(
             c.assigned_bank_id::text AS bank, c.status, c.source, c.intention_amount::text AS intention, c.bottlenecks,
             o.assigned_at, ev.claimed_at,
             EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended') AS recommended,
+            EXISTS (SELECT 1 FROM case_events a WHERE a.case_id = c.id AND a.type = 'approved') AS approved,
+            EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id) AS signed,
             coalesce(o.met, 0)::int AS met, coalesce(o.missed, 0)::int AS missed
        FROM cases c
        LEFT JOIN LATERAL (
@@ -232,6 +251,9 @@ async function dayFigures(
       const source = `n_source_${c.source}` as keyof DayRow;
       (target[source] as number) += 1;
       if (c.recommended) target.n_recommended += 1;
+      if (c.claimed_at !== null) target.n_reached_claimed += 1;
+      if (c.approved) target.n_reached_approved += 1;
+      if (c.signed) target.n_reached_signed += 1;
       target.intention_amount = addMoney(target.intention_amount, c.intention);
       for (const b of c.bottlenecks) if ((BOTTLENECKS as readonly string[]).includes(b)) count(target.bottlenecks, b);
       target.claims_met += c.met;
@@ -271,6 +293,26 @@ async function dayFigures(
     target.bank_claims_on_time += f.on_time;
     target.bank_declines += f.declines;
     target.bank_escalations += f.escalations;
+  }
+
+  // Declines by reason: by the case's region and chain, and by the declining bank.
+  const declines = await manager.query<
+    { day: string; region: string; chain: string | null; bank: string | null; reason: string; n: number }[]
+  >(
+    `SELECT ${CASE_DAY}::text AS day, c.region_code AS region, c.chain_id::text AS chain,
+            e.data->>'byOrganizationId' AS bank, coalesce(e.data->>'reason', '') AS reason, count(*)::int AS n
+       FROM case_events e JOIN cases c ON c.id = e.case_id
+      WHERE c.campaign_id = $1 AND ${CASE_DAY} = ANY($2::date[]) AND e.type = 'declined'
+      GROUP BY 1, 2, 3, 4, 5`,
+    params,
+  );
+  for (const d of declines) {
+    const targets = [row(d.day, 'r', d.region), row(d.day, 'c', d.chain), row(d.day, 't', '')];
+    if (d.bank !== null) targets.push(row(d.day, 'b', d.bank));
+    for (const target of targets) {
+      target.n_declines += d.n;
+      count(target.declines, d.reason, d.n);
+    }
   }
 
   const loans = await manager.query<
@@ -345,48 +387,4 @@ async function dayFigures(
       [JSON.stringify(all.slice(i, i + 2000))],
     );
   }
-}
-
-/**
- * The campaign's chain and total rows over all its days ('C', 'T'), with its distinct enterprises: what a
- * dashboard without dates reads, one row per chain and one in total instead of one per chain and day.
- */
-export async function refreshAllDaysFigures(manager: EntityManager, campaignId: string): Promise<void> {
-  await manager.query(`DELETE FROM report_day_figures WHERE campaign_id = $1 AND kind IN ('C', 'T')`, [campaignId]);
-  const histogram = (column: string, source: string): string =>
-    `SELECT f.kind, f.key, '${source}' AS source, j.key AS value, sum(j.value::int) AS n
-       FROM report_day_figures f, jsonb_each_text(f.${column}) j
-      WHERE f.campaign_id = $1 AND f.kind IN ('c', 't') GROUP BY f.kind, f.key, j.key`;
-  const distinct = (table: string, key: string): string =>
-    `SELECT ${key} AS key, count(*) FILTER (WHERE NOT shared) + count(DISTINCT enterprise_id) FILTER (WHERE shared) AS n
-       FROM ${table} WHERE campaign_id = $1 ${key === 'chain_key' ? 'GROUP BY chain_key' : ''}`;
-  await manager.query(
-    `WITH sums AS (
-       SELECT kind, key, ${SUMMED.map((c) => `sum(${c}) AS ${c}`).join(', ')}
-         FROM report_day_figures WHERE campaign_id = $1 AND kind IN ('c', 't') GROUP BY kind, key),
-     hist AS (${histogram('bottlenecks', 'b')} UNION ALL ${histogram('claim_days', 'c')}
-              UNION ALL ${histogram('signing_days', 's')}),
-     merged AS (
-       SELECT kind, key, jsonb_object_agg(value, n) FILTER (WHERE source = 'b') AS bottlenecks,
-              jsonb_object_agg(value, n) FILTER (WHERE source = 'c') AS claim_days,
-              jsonb_object_agg(value, n) FILTER (WHERE source = 's') AS signing_days
-         FROM hist GROUP BY kind, key),
-     visited AS (${distinct('report_visit_presence', 'chain_key')} UNION ALL
-                 SELECT '(total)', n FROM (${distinct('report_visit_presence', "''")}) t),
-     financed AS (${distinct('report_loan_presence', 'chain_key')} UNION ALL
-                  SELECT '(total)', n FROM (${distinct('report_loan_presence', "''")}) t),
-     needed AS (${distinct('report_need_presence', 'chain_key')} UNION ALL
-                SELECT '(total)', n FROM (${distinct('report_need_presence', "''")}) t)
-     INSERT INTO report_day_figures (campaign_id, day, kind, key, ${SUMMED.join(', ')}, bottlenecks, claim_days,
-                                     signing_days, enterprises_visited, enterprises_financed, enterprises_with_need)
-     SELECT $1, '-infinity'::date, upper(s.kind), s.key, ${SUMMED.map((c) => `s.${c}`).join(', ')},
-            coalesce(m.bottlenecks, '{}'), coalesce(m.claim_days, '{}'), coalesce(m.signing_days, '{}'),
-            coalesce(v.n, 0), coalesce(l.n, 0), coalesce(n.n, 0)
-       FROM sums s
-       LEFT JOIN merged m ON m.kind = s.kind AND m.key = s.key
-       LEFT JOIN visited v ON v.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END
-       LEFT JOIN financed l ON l.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END
-       LEFT JOIN needed n ON n.key = CASE WHEN s.kind = 't' THEN '(total)' ELSE s.key END`,
-    [campaignId],
-  );
 }

@@ -72,6 +72,18 @@ export class ReportFilter {
   }
 
   /**
+   * Declines (`e`, joined to `c`) of the cases diagnosed in the period; for a bank manager, the declines by
+   * their bank, wherever the case is now.
+   */
+  declines(params: Params): string {
+    const bank = this.bank();
+    const cases = new ReportFilter(bank === null ? this.actor : { ...this.actor, role: 'supervisor' }, this.query);
+    const out = [cases.cases(params)];
+    if (bank !== null) out.push(`e.data->>'byOrganizationId' = ${params.add(bank)}`);
+    return out.join(' AND ');
+  }
+
+  /**
    * Contracts signed in the period (by their signing date), of the campaign's and region's cases; with
    * `dates: false`, whenever they were signed.
    */

@@ -5,7 +5,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { reportCalendar } from './campaign-figures';
 import { refreshEnterprisePresence } from './enterprise-presence';
 import { refreshPresenceSets } from './presence-sets';
-import { CASE_DAY, refreshAllDaysFigures, refreshDayFigures } from './report-day-figures';
+import { refreshAllDaysFigures } from './all-days-figures';
+import { CASE_DAY, refreshDayFigures } from './report-day-figures';
 import { refreshLoanOutcomeDays } from './loan-outcomes';
 
 /** The advisory lock that keeps the refresh to one process at a time. */

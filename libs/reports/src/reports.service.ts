@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
 import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
 import { DataSource, In } from 'typeorm';
-import { CampaignFigures, campaignFigures, distinctOf, figuresFrom, reportCalendar, share } from './campaign-figures';
+import {
+  CampaignFigures,
+  campaignFigures,
+  distinctOf,
+  emptyTotals,
+  figuresFrom,
+  reportCalendar,
+  share,
+} from './campaign-figures';
+import { FunnelFigures, funnelOf } from './funnel-figures';
 import { FeedbackFigures, NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
 import { LoanOutcomeFigures, loanOutcomesFrom } from './loan-outcomes';
 import {
@@ -17,6 +26,7 @@ import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
 import { ReportRollups } from './report-rollups.service';
 import { repairFigures, RepairFigures } from './repair-figures';
+import { RegionFunnel, nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
 
 /** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */
 function wholeCampaign(query: ReportQuery): boolean {
@@ -29,8 +39,10 @@ function wholeCampaign(query: ReportQuery): boolean {
  */
 const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
 
-/** The campaign figures and what the signed loans were. */
+/** The campaign figures, the funnel of each child region, and what the signed loans were. */
 export class SummaryFigures extends CampaignFigures {
+  /** The child regions of the query's region (else the reader's, else the provinces), by code. */
+  byRegion!: RegionFunnel[];
   loanOutcomes!: LoanOutcomeFigures;
   /** The second diagnoses: repair tasks opened, repaired, not repairable, open and overdue, loans signed after. */
   repairs!: RepairFigures;
@@ -48,6 +60,8 @@ export class ChainFigures extends CampaignFigures {
   leadBankName!: string;
   deputyBankId!: string;
   deputyBankName!: string;
+  /** The chain's leader enterprises (链主) now. */
+  chainLeaders!: number;
 }
 
 export class BankFigures {
@@ -64,6 +78,8 @@ export class BankFigures {
   intentionAmount!: string;
   signedAmount!: string;
   signedCount!: number;
+  /** The bank's funnel: its cases that reached a claim, an approval, a contract; the declines it made, by reason. */
+  funnel!: FunnelFigures;
   /** The enterprises' word on the bank's cases (contacts confirmed, disputes, ratings). */
   feedback!: FeedbackFigures;
   /** What the bank's signed loans were. */
@@ -122,18 +138,36 @@ export class ReportsService {
     };
   }
 
+  /** The region's figures and the funnel of each child region (none for a bank manager). */
   async summary(actor: Actor, query: ReportQuery): Promise<SummaryFigures> {
-    const figures = await this.summaryFigures(actor, query);
+    const manager = this.dataSource.manager;
+    const { narrow } = await this.prepare(actor, query);
+    const parent = query.regionCode ?? readScope(actor);
+    const [figures, byRegion] = await Promise.all([
+      this.summaryFigures(actor, query, narrow),
+      actor.role === 'bank_manager'
+        ? []
+        : this.rollupsAllowed
+          ? regionFunnelsFromRollups(manager, parent, query, this.regions(actor, query), wholeCampaign(query))
+          : regionFunnelsFromBaseTables(
+              manager,
+              parent,
+              (regionCode) => new ReportFilter(actor, { ...query, regionCode }),
+              await reportCalendar(manager),
+              this.clock.now(),
+            ),
+    ]);
+    await nameDeclines(manager, [figures.funnel, ...byRegion.map((r) => r.funnel)]);
     return {
       ...figures,
+      byRegion,
       loanOutcomes: await summaryLoanOutcomes(await this.loanOutcomeSource(actor, query)),
-      repairs: await repairFigures(this.dataSource.manager, actor, query, this.clock.now()),
+      repairs: await repairFigures(manager, actor, query, this.clock.now()),
     };
   }
 
-  private async summaryFigures(actor: Actor, query: ReportQuery): Promise<CampaignFigures> {
+  private async summaryFigures(actor: Actor, query: ReportQuery, narrow: boolean): Promise<CampaignFigures> {
     const manager = this.dataSource.manager;
-    const { narrow } = await this.prepare(actor, query);
     // Region conditions only where they leave something out.
     const regions = narrow ? this.regions(actor, query) : [];
     if (actor.role !== 'bank_manager' && this.rollupsAllowed && !narrow && wholeCampaign(query)) {
@@ -193,6 +227,10 @@ export class ReportsService {
       this.chainFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'chain'),
     ]);
+    await nameDeclines(
+      this.dataSource.manager,
+      figures.map((f) => f.funnel),
+    );
     const outcomes = await chainLoanOutcomes(
       await this.loanOutcomeSource(actor, query),
       figures.map((f) => f.chainId),
@@ -232,6 +270,15 @@ export class ReportsService {
       id: In([...new Set(chains.flatMap((c) => [c.leadBankId, c.deputyBankId]))]),
     });
     const name = (id: string): string => banks.find((b) => b.id === id)?.name ?? '';
+    const leaders = new Map(
+      (
+        await manager.query<{ chain_id: string; n: number }[]>(
+          `SELECT chain_id, count(*)::int AS n FROM enterprises
+            WHERE chain_id = ANY($1::uuid[]) AND chain_role = 'leader' GROUP BY chain_id`,
+          [chains.map((c) => c.id)],
+        )
+      ).map((r) => [r.chain_id, r.n]),
+    );
     const describe = (
       chain: IndustrialChainEntity,
     ): Omit<ChainFigures, keyof CampaignFigures | 'feedback' | 'loanOutcomes'> => ({
@@ -242,6 +289,7 @@ export class ReportsService {
       leadBankName: name(chain.leadBankId),
       deputyBankId: chain.deputyBankId,
       deputyBankName: name(chain.deputyBankId),
+      chainLeaders: leaders.get(chain.id) ?? 0,
     });
     if (!narrow && actor.role !== 'bank_manager' && wholeCampaign(query)) {
       const totals = await rollupTotals(manager, { kind: 'C', query }, true);
@@ -289,6 +337,10 @@ export class ReportsService {
       this.bankFigures(actor, query),
       feedbackFigures(this.dataSource.manager, actor, query, 'bank'),
     ]);
+    await nameDeclines(
+      this.dataSource.manager,
+      figures.map((f) => f.funnel),
+    );
     const outcomes = await bankLoanOutcomes(
       await this.loanOutcomeSource(actor, query),
       figures.map((f) => f.bankId),
@@ -328,6 +380,7 @@ export class ReportsService {
           intentionAmount: t?.intentionAmount ?? '0.00',
           signedAmount: t?.signedAmount ?? '0.00',
           signedCount: t?.signedCount ?? 0,
+          funnel: funnelOf(t ?? emptyTotals()),
         };
       });
     }
@@ -354,7 +407,13 @@ export class ReportsService {
            (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id
              WHERE ${where} AND e.type = 'declined' AND e.data->>'byOrganizationId' = ${bankParam}::text)::text AS declines,
            (SELECT count(*) FROM escalations x JOIN cases c ON c.id = x.case_id
-             WHERE ${where} AND x.bank_id = ${bankParam})::text AS escalations`,
+             WHERE ${where} AND x.bank_id = ${bankParam})::text AS escalations,
+           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
+               AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'claimed'))::text AS reached_claimed,
+           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
+               AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'approved'))::text AS reached_approved,
+           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
+               AND EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS reached_signed`,
         pc.values,
       );
       const pl = new Params();
@@ -363,6 +422,15 @@ export class ReportsService {
         `SELECT sum(l.amount)::text AS total, count(*)::text AS n FROM loan_contracts l JOIN cases c ON c.id = l.case_id
           WHERE ${loanWhere} AND l.bank_id = ${pl.add(bank.id)}`,
         pl.values,
+      );
+      const pd = new Params();
+      const declineWhere = filter.cases(pd);
+      const declines = await manager.query<{ reason: string; n: string }[]>(
+        `SELECT coalesce(e.data->>'reason', '') AS reason, count(*)::text AS n
+           FROM case_events e JOIN cases c ON c.id = e.case_id
+          WHERE ${declineWhere} AND e.type = 'declined' AND e.data->>'byOrganizationId' = ${pd.add(bank.id)}::text
+          GROUP BY 1`,
+        pd.values,
       );
       const claims = Number(row?.['claims'] ?? 0);
       const onTime = Number(row?.['on_time'] ?? 0);
@@ -378,6 +446,14 @@ export class ReportsService {
         intentionAmount: fromFen(row?.['intention'] ? toFen(row['intention']) : 0n),
         signedAmount: fromFen(loans?.total ? toFen(loans.total) : 0n),
         signedCount: Number(loans?.n ?? 0),
+        funnel: funnelOf({
+          ...emptyTotals(),
+          reachedClaimed: Number(row?.['reached_claimed'] ?? 0),
+          reachedApproved: Number(row?.['reached_approved'] ?? 0),
+          reachedSigned: Number(row?.['reached_signed'] ?? 0),
+          declines: declines.reduce((sum, d) => sum + Number(d.n), 0),
+          declinesByReason: new Map(declines.map((d) => [d.reason, Number(d.n)])),
+        }),
       });
     }
     return result;

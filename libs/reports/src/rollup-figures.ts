@@ -5,9 +5,10 @@ import { Params, type ReportQuery } from './report-filter';
 
 /**
  * Which one-dimension rollup to read: by region, by chain, by bank, or the day's total; 'C' and 'T' are the
- * chain and total rows over the whole campaign, with its distinct enterprises.
+ * chain and total rows over the whole campaign, with its distinct enterprises; 'R' the region rows over the
+ * whole campaign (without distinct enterprises).
  */
-export type RollupKind = 'r' | 'c' | 'b' | 't' | 'C' | 'T';
+export type RollupKind = 'r' | 'c' | 'b' | 't' | 'R' | 'C' | 'T';
 
 /** What to read from the rollups: the campaign and dates of the query, and the rows of one dimension. */
 export interface RollupSelection {
@@ -35,11 +36,15 @@ function where(selection: RollupSelection, p: Params, alias = 'f'): string {
 /** The WHERE clause of a rollup selection, over a rollup table keyed as report_day_figures (alias f). */
 export const rollupWhere: (selection: RollupSelection, p: Params) => string = where;
 
-/** The rollup's totals per key (or under '' when `byKey` is false). */
+/**
+ * The rollup's totals per key (or under '' when `byKey` is false). Without `histograms`, the bottlenecks and
+ * the days to claim and to signing are left empty (a breakdown that shows none of them reads less).
+ */
 export async function rollupTotals(
   manager: EntityManager,
   selection: RollupSelection,
   byKey: boolean,
+  histograms = true,
 ): Promise<Map<string, RollupTotals>> {
   const p = new Params();
   const filter = where(selection, p);
@@ -57,21 +62,32 @@ export async function rollupTotals(
             sum(bank_claims_on_time)::text AS bank_on_time, sum(bank_declines)::text AS bank_declines,
             sum(bank_escalations)::text AS bank_escalations, sum(enterprises_visited)::text AS enterprises_visited,
             sum(enterprises_financed)::text AS enterprises_financed,
-            sum(enterprises_with_need)::text AS enterprises_with_need
+            sum(enterprises_with_need)::text AS enterprises_with_need,
+            sum(n_reached_claimed)::text AS reached_claimed, sum(n_reached_approved)::text AS reached_approved,
+            sum(n_reached_signed)::text AS reached_signed, sum(n_declines)::text AS declines
        FROM report_day_figures f WHERE ${filter} ${group}`,
     p.values,
   );
   // The histograms are merged here: cheaper than unnesting each row's JSON in SQL.
-  const histograms = await manager.query<
-    {
-      key: string;
-      bottlenecks: Record<string, number>;
-      claim_days: Record<string, number>;
-      signing_days: Record<string, number>;
-    }[]
-  >(
-    `SELECT ${key} AS key, f.bottlenecks, f.claim_days, f.signing_days FROM report_day_figures f
-      WHERE ${filter} AND (f.bottlenecks <> '{}' OR f.claim_days <> '{}' OR f.signing_days <> '{}')`,
+  const merged = histograms
+    ? await manager.query<
+        {
+          key: string;
+          bottlenecks: Record<string, number>;
+          claim_days: Record<string, number>;
+          signing_days: Record<string, number>;
+        }[]
+      >(
+        `SELECT ${key} AS key, f.bottlenecks, f.claim_days, f.signing_days FROM report_day_figures f
+          WHERE ${filter} AND (f.bottlenecks <> '{}' OR f.claim_days <> '{}' OR f.signing_days <> '{}')`,
+        p.values,
+      )
+    : [];
+  // Declines are few (most rows have none): summed by reason in SQL.
+  const declines = await manager.query<{ key: string; reason: string; n: number }[]>(
+    `SELECT ${key} AS key, d.key AS reason, sum(d.value::int)::int AS n
+       FROM report_day_figures f, jsonb_each_text(f.declines) d
+      WHERE ${filter} AND f.declines <> '{}' GROUP BY 1, 2`,
     p.values,
   );
   const totals = new Map<string, RollupTotals>();
@@ -121,8 +137,12 @@ export async function rollupTotals(
     t.enterprisesVisited = int(s['enterprises_visited']);
     t.enterprisesFinanced = int(s['enterprises_financed']);
     t.enterprisesWithNeed = int(s['enterprises_with_need']);
+    t.reachedClaimed = int(s['reached_claimed']);
+    t.reachedApproved = int(s['reached_approved']);
+    t.reachedSigned = int(s['reached_signed']);
+    t.declines = int(s['declines']);
   }
-  for (const h of histograms) {
+  for (const h of merged) {
     const t = at(h.key);
     for (const [bottleneck, n] of Object.entries(h.bottlenecks)) {
       t.bottlenecks.set(bottleneck, (t.bottlenecks.get(bottleneck) ?? 0) + n);
@@ -133,6 +153,10 @@ export async function rollupTotals(
     for (const [days, n] of Object.entries(h.signing_days)) {
       t.signingDays.set(Number(days), (t.signingDays.get(Number(days)) ?? 0) + n);
     }
+  }
+  for (const d of declines) {
+    const t = at(d.key);
+    t.declinesByReason.set(d.reason, (t.declinesByReason.get(d.reason) ?? 0) + d.n);
   }
   return totals;
 }

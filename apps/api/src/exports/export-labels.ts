@@ -67,6 +67,28 @@ export const CASE_HEADERS = {
 /** How several bottlenecks share one cell. */
 export const LIST_SEPARATOR: Readonly<Record<Language, string>> = { 'zh-CN': '；', en: '; ' };
 
+/** The later stages of the funnel and the declines: rows of the summary, columns of the chains and banks. */
+const FUNNEL_WORDS = {
+  'zh-CN': {
+    funnelClaimed: '已对接需求数',
+    funnelApproved: '已授信需求数',
+    funnelSigned: '已放款需求数',
+    declined: '拒绝数',
+  },
+  en: {
+    funnelClaimed: 'Needs matched',
+    funnelApproved: 'Needs credit approved',
+    funnelSigned: 'Needs with a loan signed',
+    declined: 'Declines',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
+/** Declines by reason in one cell: "信用风险较高 2；其他 1". */
+const DECLINES_BY_REASON = {
+  'zh-CN': { declinesByReason: '拒绝原因' },
+  en: { declinesByReason: 'Declined for' },
+} as const satisfies Record<Language, Record<string, string>>;
+
 /** The figures of the campaign summary, one per row, and its three columns. */
 export const SUMMARY_WORDS = {
   'zh-CN': {
@@ -87,6 +109,12 @@ export const SUMMARY_WORDS = {
     medianBusinessDaysToClaim: '认领用时中位数（工作日）',
     medianBusinessDaysToSigning: '签约用时中位数（工作日）',
     topBottleneck: '融资堵点：',
+    ...FUNNEL_WORDS['zh-CN'],
+    enterprisesWithNeed: '有需求企业数',
+    submitted: '申报需求数',
+    recommended: '推荐需求数',
+    screenedOut: '未通过筛查需求数',
+    declinedFor: '拒绝原因：',
   },
   en: {
     indicator: 'Indicator',
@@ -106,6 +134,12 @@ export const SUMMARY_WORDS = {
     medianBusinessDaysToClaim: 'Median business days to claim',
     medianBusinessDaysToSigning: 'Median business days to signing',
     topBottleneck: 'Bottleneck: ',
+    ...FUNNEL_WORDS.en,
+    enterprisesWithNeed: 'Enterprises with a need',
+    submitted: 'Needs submitted',
+    recommended: 'Needs recommended',
+    screenedOut: 'Needs screened out',
+    declinedFor: 'Declined for: ',
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
@@ -144,6 +178,10 @@ export const CHAIN_HEADERS = {
     signedWan: '签约金额（万元）',
     signedCount: '签约笔数',
     claimsWithinSla: '按时认领率',
+    chainLeaders: '链主企业数',
+    enterprisesWithNeed: '有需求企业数',
+    ...FUNNEL_WORDS['zh-CN'],
+    ...DECLINES_BY_REASON['zh-CN'],
     ...FEEDBACK_HEADERS['zh-CN'],
   },
   en: {
@@ -161,6 +199,10 @@ export const CHAIN_HEADERS = {
     signedWan: 'Signed (10k yuan)',
     signedCount: 'Loans signed',
     claimsWithinSla: 'Claimed on time',
+    chainLeaders: 'Chain leaders',
+    enterprisesWithNeed: 'Enterprises with a need',
+    ...FUNNEL_WORDS.en,
+    ...DECLINES_BY_REASON.en,
     ...FEEDBACK_HEADERS.en,
   },
 } as const satisfies Record<Language, Record<string, string>>;
@@ -180,6 +222,10 @@ export const BANK_HEADERS = {
     signed: '签约金额（元）',
     signedWan: '签约金额（万元）',
     signedCount: '签约笔数',
+    funnelClaimed: FUNNEL_WORDS['zh-CN'].funnelClaimed,
+    funnelApproved: FUNNEL_WORDS['zh-CN'].funnelApproved,
+    funnelSigned: FUNNEL_WORDS['zh-CN'].funnelSigned,
+    ...DECLINES_BY_REASON['zh-CN'],
     ...FEEDBACK_HEADERS['zh-CN'],
   },
   en: {
@@ -195,6 +241,10 @@ export const BANK_HEADERS = {
     signed: 'Signed (yuan)',
     signedWan: 'Signed (10k yuan)',
     signedCount: 'Loans signed',
+    funnelClaimed: FUNNEL_WORDS.en.funnelClaimed,
+    funnelApproved: FUNNEL_WORDS.en.funnelApproved,
+    funnelSigned: FUNNEL_WORDS.en.funnelSigned,
+    ...DECLINES_BY_REASON.en,
     ...FEEDBACK_HEADERS.en,
   },
 } as const satisfies Record<Language, Record<string, string>>;

@@ -1,8 +1,14 @@
 import type { CsvContext, CsvTable } from '@unblock/http';
 import { wanYuan } from '@unblock/http';
-import type { BankFigures, ChainFigures, FeedbackFigures, SummaryFigures } from '@unblock/reports';
+import type {
+  BankFigures,
+  ChainFigures,
+  FeedbackFigures,
+  FunnelFigures,
+  SummaryFigures,
+} from '@unblock/reports';
 import { CASE_WORDS, labelOf } from '@unblock/domain';
-import { BANK_HEADERS, CHAIN_HEADERS, FILE_WORDS, SUMMARY_WORDS, headed } from './export-labels';
+import { BANK_HEADERS, CHAIN_HEADERS, FILE_WORDS, LIST_SEPARATOR, SUMMARY_WORDS, headed } from './export-labels';
 import { loanOutcomeColumns, loanOutcomeIndicators } from './loan-outcome-export';
 
 /** A share "0.4321" as people read it: "43.21%". */
@@ -12,6 +18,16 @@ function percent(share: string | null): string {
   const basis = `${whole}${fraction.padEnd(4, '0').slice(0, 4)}`.replace(/^0+(?=\d)/u, '');
   const text = basis.padStart(3, '0');
   return `${text.slice(0, -2)}.${text.slice(-2)}%`;
+}
+
+/** The declines by reason in one cell, by the catalogue's names: "信用风险较高 2；其他 1". */
+function declinesCell(funnel: FunnelFigures, context: CsvContext): string {
+  return funnel.declinesByReason.map((d) => `${d.name} ${d.count}`).join(LIST_SEPARATOR[context.language]);
+}
+
+/** The later funnel stages, as columns. */
+function funnelColumns(funnel: FunnelFigures): { funnelClaimed: number; funnelApproved: number; funnelSigned: number } {
+  return { funnelClaimed: funnel.claimed, funnelApproved: funnel.approved, funnelSigned: funnel.signed };
 }
 
 /** The region the figures cover, by name, for the file's name: the query's region, else the reader's. */
@@ -39,6 +55,15 @@ export async function summaryTable(figures: SummaryFigures, context: CsvContext)
     ...Object.entries(figures.casesByStatus).map(([status, count]) =>
       row(`${words.casesByStatus}${labelOf(caseWords.status, status)}`, count),
     ),
+    row(words.enterprisesWithNeed, figures.enterprisesWithNeed),
+    row(words.submitted, figures.screening.submitted),
+    row(words.recommended, figures.screening.recommended),
+    row(words.screenedOut, figures.screening.screenedOut),
+    row(words.funnelClaimed, figures.funnel.claimed),
+    row(words.funnelApproved, figures.funnel.approved),
+    row(words.funnelSigned, figures.funnel.signed),
+    row(words.declined, figures.funnel.declined),
+    ...figures.funnel.declinesByReason.map((d) => row(`${words.declinedFor}${d.name}`, d.count)),
     row(words.enterprisesFinanced, figures.enterprisesFinanced),
     row(words.intentionAmount, figures.intentionAmount, true),
     row(words.signedAmount, figures.signedAmount, true),
@@ -80,6 +105,11 @@ export async function chainsTable(chains: readonly ChainFigures[], context: CsvC
       signedWan: wanYuan(c.signedAmount),
       signedCount: c.signedCount,
       claimsWithinSla: percent(c.claimsWithinSlaShare),
+      chainLeaders: c.chainLeaders,
+      enterprisesWithNeed: c.enterprisesWithNeed,
+      ...funnelColumns(c.funnel),
+      declined: c.funnel.declined,
+      declinesByReason: declinesCell(c.funnel, context),
       ...feedbackColumns(c.feedback),
     }),
     ...loanOutcomeColumns(c.loanOutcomes, context.language, percent),
@@ -120,6 +150,8 @@ export async function banksTable(banks: readonly BankFigures[], context: CsvCont
       signed: b.signedAmount,
       signedWan: wanYuan(b.signedAmount),
       signedCount: b.signedCount,
+      ...funnelColumns(b.funnel),
+      declinesByReason: declinesCell(b.funnel, context),
       ...feedbackColumns(b.feedback),
     }),
     ...loanOutcomeColumns(b.loanOutcomes, context.language, percent),

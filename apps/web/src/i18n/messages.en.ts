@@ -1,3 +1,4 @@
+import { funnelEn } from './messages-funnel.en';
 import { CASE_WORDS } from '@unblock/domain';
 import { fieldOfficerEn } from './messages-field-officer.en';
 import { casePageEn } from './messages-case-page.en';
@@ -545,6 +546,7 @@ export const en = {
   ...screeningEn,
   ...repairEn,
   ...loanOutcomesEn,
+  ...funnelEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { funnelZhCN } from './messages-funnel.zh-cn';
 import { CASE_WORDS } from '@unblock/domain';
 import { fieldOfficerZhCN } from './messages-field-officer.zh-cn';
 import { casePageZhCN } from './messages-case-page.zh-cn';
@@ -537,4 +538,5 @@ export const zhCN: Messages = {
   ...screeningZhCN,
   ...repairZhCN,
   ...loanOutcomesZhCN,
+  ...funnelZhCN,
 };

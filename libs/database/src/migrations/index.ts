@@ -16,6 +16,7 @@ import { NeedsFromEveryChannel1795321817017 } from './1795321817017-NeedsFromEve
 import { EnterprisePortal1796629227654 } from './1796629227654-EnterprisePortal';
 import { ScreeningOfNeeds1796629333053 } from './1796629333053-ScreeningOfNeeds';
 import { DeclineReasonCatalogue1796630439614 } from './1796630439614-DeclineReasonCatalogue';
+import { ReportFunnel1796631500000 } from './1796631500000-ReportFunnel';
 import { RepairableDeclines1796636861146 } from './1796636861146-RepairableDeclines';
 import { LoanOutcomes1796636873305 } from './1796636873305-LoanOutcomes';
 
@@ -38,6 +39,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EnterprisePortal1796629227654,
   ScreeningOfNeeds1796629333053,
   DeclineReasonCatalogue1796630439614,
+  ReportFunnel1796631500000,
   RepairableDeclines1796636861146,
   LoanOutcomes1796636873305,
 ];

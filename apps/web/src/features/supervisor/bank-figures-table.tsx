@@ -4,13 +4,26 @@ import { useI18n } from '../../i18n/i18n';
 import { toFen } from '../../lib/money';
 import { percent, type BankFigures } from './report-figures';
 
-type Column = 'bank' | 'assigned' | 'claims' | 'onTime' | 'declines' | 'escalations' | 'signedAmount';
+type Column =
+  | 'bank'
+  | 'assigned'
+  | 'claims'
+  | 'onTime'
+  | 'matched'
+  | 'approved'
+  | 'signedNeeds'
+  | 'declines'
+  | 'escalations'
+  | 'signedAmount';
 
 const VALUE_OF: Record<Column, (b: BankFigures) => SortValue> = {
   bank: (b) => b.bankName,
   assigned: (b) => b.casesAssigned,
   claims: (b) => b.claims,
   onTime: (b) => (b.claimOnTimeRate === null ? null : Number(b.claimOnTimeRate)),
+  matched: (b) => b.funnel.claimed,
+  approved: (b) => b.funnel.approved,
+  signedNeeds: (b) => b.funnel.signed,
   declines: (b) => b.declines,
   escalations: (b) => b.escalations,
   signedAmount: (b) => toFen(b.signedAmount) ?? null,
@@ -29,6 +42,9 @@ export function BankFiguresTable({ banks, labelledBy }: { banks: BankFigures[]; 
             {header('assigned', t('dashboard.casesAssigned'), true)}
             {header('claims', t('dashboard.claims'), true)}
             {header('onTime', t('dashboard.claimOnTimeRate'), true)}
+            {header('matched', t('funnel.matchedNeeds'), true)}
+            {header('approved', t('funnel.approvedNeeds'), true)}
+            {header('signedNeeds', t('funnel.signedNeeds'), true)}
             {header('declines', t('dashboard.declines'), true)}
             {header('escalations', t('dashboard.escalations'), true)}
             {header('signedAmount', t('dashboard.signedAmount'), true)}
@@ -41,6 +57,9 @@ export function BankFiguresTable({ banks, labelledBy }: { banks: BankFigures[]; 
               <td className="number">{b.casesAssigned}</td>
               <td className="number">{b.claims}</td>
               <td className="number">{percent(b.claimOnTimeRate)}</td>
+              <td className="number">{b.funnel.claimed}</td>
+              <td className="number">{b.funnel.approved}</td>
+              <td className="number">{b.funnel.signed}</td>
               <td className="number">{b.declines}</td>
               <td className="number" data-escalations>
                 {b.escalations}

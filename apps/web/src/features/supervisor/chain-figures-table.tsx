@@ -4,7 +4,20 @@ import { useI18n } from '../../i18n/i18n';
 import { toFen } from '../../lib/money';
 import { percent, type ChainFigures } from './report-figures';
 
-type Column = 'chain' | 'lead' | 'deputy' | 'visits' | 'needs' | 'signed' | 'signedAmount' | 'slaShare';
+type Column =
+  | 'chain'
+  | 'lead'
+  | 'deputy'
+  | 'leaders'
+  | 'visits'
+  | 'needs'
+  | 'matched'
+  | 'approved'
+  | 'signedNeeds'
+  | 'declined'
+  | 'signed'
+  | 'signedAmount'
+  | 'slaShare';
 
 const share = (value: string | null): SortValue => (value === null ? null : Number(value));
 
@@ -12,8 +25,13 @@ const VALUE_OF: Record<Column, (c: ChainFigures) => SortValue> = {
   chain: (c) => c.chainName,
   lead: (c) => c.leadBankName,
   deputy: (c) => c.deputyBankName,
+  leaders: (c) => c.chainLeaders,
   visits: (c) => c.visits,
   needs: (c) => c.needsDiagnosed,
+  matched: (c) => c.funnel.claimed,
+  approved: (c) => c.funnel.approved,
+  signedNeeds: (c) => c.funnel.signed,
+  declined: (c) => c.funnel.declined,
   signed: (c) => c.signedCount,
   signedAmount: (c) => toFen(c.signedAmount) ?? null,
   slaShare: (c) => share(c.claimsWithinSlaShare),
@@ -31,8 +49,13 @@ export function ChainFiguresTable({ chains, labelledBy }: { chains: ChainFigures
             {header('chain', t('supervisor.chain'))}
             {header('lead', t('dashboard.leadBank'))}
             {header('deputy', t('dashboard.deputyBank'))}
+            {header('leaders', t('funnel.chainLeaders'), true)}
             {header('visits', t('dashboard.visits'), true)}
             {header('needs', t('dashboard.needs'), true)}
+            {header('matched', t('funnel.matchedNeeds'), true)}
+            {header('approved', t('funnel.approvedNeeds'), true)}
+            {header('signedNeeds', t('funnel.signedNeeds'), true)}
+            {header('declined', t('funnel.declined'), true)}
             {header('signed', t('dashboard.signed'), true)}
             {header('signedAmount', t('dashboard.signedAmount'), true)}
             {header('slaShare', t('dashboard.slaShare'), true)}
@@ -44,8 +67,13 @@ export function ChainFiguresTable({ chains, labelledBy }: { chains: ChainFigures
               <th scope="row">{c.chainName}</th>
               <td>{c.leadBankName}</td>
               <td>{c.deputyBankName}</td>
+              <td className="number">{c.chainLeaders}</td>
               <td className="number">{c.visits}</td>
               <td className="number">{c.needsDiagnosed}</td>
+              <td className="number">{c.funnel.claimed}</td>
+              <td className="number">{c.funnel.approved}</td>
+              <td className="number">{c.funnel.signed}</td>
+              <td className="number">{c.funnel.declined}</td>
               <td className="number">{c.signedCount}</td>
               <td className="number" title={exact(c.signedAmount)}>
                 {money(c.signedAmount)}

@@ -1,4 +1,4 @@
-import { BOTTLENECKS, CASE_SOURCES } from '@unblock/domain';
+import { BOTTLENECKS, CASE_SOURCES, DECLINE_REASONS } from '@unblock/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { unwrap } from '../../api/client';
@@ -13,18 +13,12 @@ import { useCampaigns, useRegions } from '../../reference/reference-lists';
 import { BankFiguresTable } from './bank-figures-table';
 import { ChainFiguresTable } from './chain-figures-table';
 import { FeedbackFiguresTable } from './feedback-figures-table';
-import { LoanOutcomesTable, type LoanOutcomeFigures } from './loan-outcomes-table';
+import { LoanOutcomesTable } from './loan-outcomes-table';
 import { Chart } from './chart';
 import { bankOption, barChartHeight, bottleneckOption, funnelOption } from './dashboard-charts';
 import { downloadReport, type ExportFormat, type ReportName, type ReportQuery } from './report-export';
-import {
-  claimedOrLater,
-  funnelSteps,
-  percent,
-  type BankFigures,
-  type CampaignFigures,
-  type ChainFigures,
-} from './report-figures';
+import { RegionFunnelTable } from './region-funnel-table';
+import { funnelSteps, percent, type BankFigures, type ChainFigures, type SummaryFigures } from './report-figures';
 
 interface Filters {
   campaignId: string;
@@ -60,9 +54,9 @@ export function DashboardPage(): ReactNode {
     queryKey: queryKeys.reports.figures(query),
     queryFn: async () => {
       const [summary, chains, banks] = await Promise.all([
-        unwrap(api.GET('/api/v1/reports/summary', { params: { query } })) as Promise<unknown> as Promise<
-          CampaignFigures & { loanOutcomes?: LoanOutcomeFigures }
-        >,
+        unwrap(
+          api.GET('/api/v1/reports/summary', { params: { query } }),
+        ) as Promise<unknown> as Promise<SummaryFigures>,
         unwrap(api.GET('/api/v1/reports/chains', { params: { query } })) as Promise<unknown> as Promise<ChainFigures[]>,
         unwrap(api.GET('/api/v1/reports/banks', { params: { query } })) as Promise<unknown> as Promise<BankFigures[]>,
       ]);
@@ -110,6 +104,11 @@ export function DashboardPage(): ReactNode {
     </div>
   );
 
+  // The catalogue's name (Chinese); in English the console's words for the built-in reasons.
+  const reasonName = (d: { reason: string; name: string }): string =>
+    locale === 'en' && (DECLINE_REASONS as readonly string[]).includes(d.reason)
+      ? t(`declineReason.${d.reason as (typeof DECLINE_REASONS)[number]}`)
+      : d.name;
   const figure = (key: string, label: string, value: string, title?: string): ReactNode => (
     <div className="figure" key={key}>
       <dt>{label}</dt>
@@ -174,7 +173,7 @@ export function DashboardPage(): ReactNode {
                 ),
               )}
               {figure('enterprisesWithNeed', t('dashboard.enterprisesWithNeed'), String(summary.enterprisesWithNeed))}
-              {figure('claimed', t('dashboard.claimed'), String(claimedOrLater(summary.casesByStatus)))}
+              {figure('claimed', t('dashboard.claimed'), String(summary.funnel.claimed))}
               {figure('signedCount', t('dashboard.signed'), String(summary.signedCount))}
               {figure('enterprisesFinanced', t('dashboard.financed'), String(summary.enterprisesFinanced))}
               {figure('claimsWithinSlaShare', t('dashboard.slaShare'), percent(summary.claimsWithinSlaShare))}
@@ -203,6 +202,24 @@ export function DashboardPage(): ReactNode {
                   .map((s) => t('dashboard.funnelStep', { label: t(`funnel.${s.step}`), value: s.count }))
                   .join(', ')}
               />
+              <p className="summary">{t('funnel.stageNote')}</p>
+            </section>
+            <section aria-labelledby="dash-beside" className="panel">
+              <h2 id="dash-beside">{t('funnel.beside')}</h2>
+              <dl className="figures" data-testid="beside-funnel">
+                {figure('screenedOut', t('funnel.screenedOut'), String(summary.screening?.screenedOut ?? 0))}
+                {figure('declined', t('funnel.declined'), String(summary.funnel.declined))}
+              </dl>
+              <h3 id="dash-declines">{t('funnel.declinesByReason')}</h3>
+              {summary.funnel.declinesByReason.length === 0 ? (
+                <p>{t('funnel.noDeclines')}</p>
+              ) : (
+                <ul aria-labelledby="dash-declines" data-testid="declines-by-reason">
+                  {summary.funnel.declinesByReason.map((d) => (
+                    <li key={d.reason}>{t('funnel.declineReasonItem', { reason: reasonName(d), count: d.count })}</li>
+                  ))}
+                </ul>
+              )}
             </section>
             <section aria-labelledby="dash-amounts" className="panel">
               <h2 id="dash-amounts">{t('dashboard.amounts')}</h2>
@@ -242,6 +259,11 @@ export function DashboardPage(): ReactNode {
               <LoanOutcomesTable outcomes={summary.loanOutcomes} labelledBy="dash-loan-outcomes" />
             </section>
           )}
+          <section aria-labelledby="dash-regions" className="panel">
+            <h2 id="dash-regions">{t('funnel.byRegion')}</h2>
+            <p>{t('funnel.byRegionNote')}</p>
+            <RegionFunnelTable regions={summary.byRegion} labelledBy="dash-regions" />
+          </section>
           <section aria-labelledby="dash-chains" className="panel">
             <h2 id="dash-chains">{t('dashboard.byChain')}</h2>
             {exportButtons('chains')}

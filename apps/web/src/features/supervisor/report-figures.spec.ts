@@ -1,8 +1,8 @@
 import type { CaseStatus } from '../../api/types';
-import { funnelSteps, type CampaignFigures } from './report-figures';
+import { funnelSteps } from './report-figures';
 
 describe('the dashboard funnel', () => {
-  it('counts enterprises visited, needs, matched, credit approved and loans signed: no amount', () => {
+  it('counts enterprises visited, needs, and the needs that reached matched, credit approved, loan signed: no amount', () => {
     const casesByStatus: Record<CaseStatus, number> = {
       diagnosed: 1,
       assigned: 3,
@@ -19,12 +19,14 @@ describe('the dashboard funnel', () => {
       casesByStatus,
       intentionAmount: '54500000.00',
       signedAmount: '39000000.00',
-    } as CampaignFigures;
+      // Needs that reached each stage, whatever their status now: a closed need was matched before.
+      funnel: { claimed: 10, approved: 6, signed: 3, declined: 2, declinesByReason: [], repaired: null },
+    };
     expect(funnelSteps(summary)).toEqual([
       { step: 'visited', count: 60 },
       { step: 'needs', count: 25 },
-      { step: 'matched', count: 9 },
-      { step: 'approved', count: 5 },
+      { step: 'matched', count: 10 },
+      { step: 'approved', count: 6 },
       { step: 'signed', count: 3 },
     ]);
   });
@@ -45,7 +47,8 @@ describe('the dashboard funnel', () => {
       needsDiagnosed: 6,
       casesByStatus,
       screening: { submitted: 6, recommended: 3, screenedOut: 1 },
-    } as CampaignFigures;
+      funnel: { claimed: 0, approved: 0, signed: 0, declined: 0, declinesByReason: [], repaired: null },
+    };
     expect(funnelSteps(summary).map((s) => [s.step, s.count])).toEqual([
       ['visited', 10],
       ['needs', 6],

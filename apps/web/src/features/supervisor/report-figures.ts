@@ -1,3 +1,4 @@
+import type { LoanOutcomeFigures } from './loan-outcomes-table';
 import type { Bottleneck, CaseStatus } from '../../api/types';
 
 /**
@@ -25,6 +26,41 @@ export interface CampaignFigures {
   medianBusinessDaysToClaim: number | null;
   medianBusinessDaysToSigning: number | null;
   topBottlenecks: { bottleneck: Bottleneck; count: number }[];
+  funnel: FunnelFigures;
+}
+
+/**
+ * The later stages of the funnel: needs that reached a claim (对接), an approval (授信), a contract (放款),
+ * whatever their status now; the declines, by the catalogue's reason (`name` is what people read).
+ * `repaired` stays null until the repairs of declined needs are counted.
+ */
+export interface FunnelFigures {
+  claimed: number;
+  approved: number;
+  signed: number;
+  declined: number;
+  declinesByReason: { reason: string; name: string; count: number }[];
+  repaired: number | null;
+}
+
+/** The funnel of one child region of the summary's region. */
+export interface RegionFunnel {
+  regionCode: string;
+  regionName: string;
+  visits: number;
+  needsDiagnosed: number;
+  needsBySource: CampaignFigures['needsBySource'];
+  screening: { submitted: number; recommended: number; screenedOut: number };
+  funnel: FunnelFigures;
+  signedAmount: string;
+  signedCount: number;
+}
+
+/** The summary: the region's figures and the funnel of each of its child regions. */
+export interface SummaryFigures extends CampaignFigures {
+  /** What the signed loans were (absent from an older API). */
+  loanOutcomes?: LoanOutcomeFigures;
+  byRegion: RegionFunnel[];
 }
 
 /** The enterprises' word on a bank's or chain's cases, from their own page. */
@@ -47,6 +83,7 @@ export interface ChainFigures extends CampaignFigures {
   leadBankName: string;
   deputyBankId: string;
   deputyBankName: string;
+  chainLeaders: number;
 }
 
 export interface BankFigures {
@@ -61,27 +98,21 @@ export interface BankFigures {
   intentionAmount: string;
   signedAmount: string;
   signedCount: number;
+  funnel: FunnelFigures;
   feedback: FeedbackFigures;
-}
-
-/** The cases that got past "claimed" (claimed now, or later in the lifecycle). */
-export function claimedOrLater(byStatus: Record<CaseStatus, number>): number {
-  return byStatus.claimed + byStatus.approved + byStatus.loan_signed;
-}
-
-/** The cases granted credit (approved now, or signed since). */
-export function approvedOrLater(byStatus: Record<CaseStatus, number>): number {
-  return byStatus.approved + byStatus.loan_signed;
 }
 
 export type FunnelStep = 'visited' | 'needs' | 'submitted' | 'recommended' | 'matched' | 'approved' | 'signed';
 
 /**
  * The funnel, in counts only (amounts are never mixed in): enterprises visited → needs → matched (a bank took
- * it up) → credit approved → loan signed, each a number of enterprises or of needs; where needs were screened,
+ * it up) → credit approved → loan signed, each a number of enterprises or of needs (the needs that reached the
+ * stage, whatever their status now); where needs were screened,
  * the needs submitted (申报清单) and recommended (推荐清单) come between needs and matched.
  */
-export function funnelSteps(summary: CampaignFigures): { step: FunnelStep; count: number }[] {
+export function funnelSteps(
+  summary: Pick<CampaignFigures, 'enterprisesVisited' | 'needsDiagnosed' | 'screening' | 'funnel'>,
+): { step: FunnelStep; count: number }[] {
   return [
     { step: 'visited', count: summary.enterprisesVisited },
     { step: 'needs', count: summary.needsDiagnosed },
@@ -91,9 +122,9 @@ export function funnelSteps(summary: CampaignFigures): { step: FunnelStep; count
           { step: 'recommended' as const, count: summary.screening.recommended },
         ]
       : []),
-    { step: 'matched', count: claimedOrLater(summary.casesByStatus) },
-    { step: 'approved', count: approvedOrLater(summary.casesByStatus) },
-    { step: 'signed', count: summary.casesByStatus.loan_signed },
+    { step: 'matched', count: summary.funnel.claimed },
+    { step: 'approved', count: summary.funnel.approved },
+    { step: 'signed', count: summary.funnel.signed },
   ];
 }
 

@@ -1,0 +1,72 @@
+import { CASE_SOURCES, CASE_STATUSES, fromFen, toFen } from '@unblock/domain';
+import type { RollupTotals } from './campaign-figures';
+
+/** Declines for one catalogue reason; `name` is the catalogue's (Chinese) name. */
+export class DeclineReasonCount {
+  reason!: string;
+  name!: string;
+  count!: number;
+}
+
+/**
+ * The later stages of the funnel (visited → needs → submitted → recommended come from the other figures):
+ * needs that reached a claim (对接), an approval (授信), a signed contract (放款), whatever their status now;
+ * beside them the declines, by reason. `repaired` is kept for the repairs of declined needs (二次诊断), null
+ * until they are counted.
+ */
+export class FunnelFigures {
+  claimed!: number;
+  approved!: number;
+  signed!: number;
+  declined!: number;
+  declinesByReason!: DeclineReasonCount[];
+  repaired!: number | null;
+}
+
+/** Adds the additive figures of `more` into `into` (distinct enterprises are not additive and stay). */
+export function addTotals(into: RollupTotals, more: RollupTotals): void {
+  const money = (a: string, b: string): string => fromFen(toFen(a) + toFen(b));
+  const merge = <K>(a: Map<K, number>, b: ReadonlyMap<K, number>): void => {
+    for (const [k, n] of b) a.set(k, (a.get(k) ?? 0) + n);
+  };
+  for (const status of CASE_STATUSES) into.casesByStatus[status] += more.casesByStatus[status];
+  for (const source of CASE_SOURCES) into.needsBySource[source] += more.needsBySource[source];
+  const counts = [
+    'visits',
+    'recommended',
+    'claimsMet',
+    'claimsMissed',
+    'signedCount',
+    'bankClaims',
+    'bankClaimsOnTime',
+    'bankDeclines',
+    'bankEscalations',
+    'reachedClaimed',
+    'reachedApproved',
+    'reachedSigned',
+    'declines',
+  ] as const;
+  for (const key of counts) into[key] += more[key];
+  for (const key of ['intentionAmount', 'signedAmount', 'longTermAmount', 'leaderAmount'] as const) {
+    into[key] = money(into[key], more[key]);
+  }
+  merge(into.bottlenecks, more.bottlenecks);
+  merge(into.claimDays, more.claimDays);
+  merge(into.signingDays, more.signingDays);
+  merge(into.declinesByReason, more.declinesByReason);
+}
+
+/** The later funnel stages of some totals; the reasons keep their code as name until `nameDeclines` names them. */
+export function funnelOf(t: RollupTotals): FunnelFigures {
+  return {
+    claimed: t.reachedClaimed,
+    approved: t.reachedApproved,
+    signed: t.reachedSigned,
+    declined: t.declines,
+    declinesByReason: [...t.declinesByReason.entries()]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([reason, count]) => ({ reason, name: reason, count })),
+    repaired: null,
+  };
+}

@@ -1,0 +1,95 @@
+import { DeclineReasonEntity, RegionEntity } from '@unblock/database';
+import { regionCodeRange, type BusinessCalendar } from '@unblock/domain';
+import { IsNull, type EntityManager } from 'typeorm';
+import {
+  CampaignFigures,
+  NeedsBySource,
+  ScreeningFigures,
+  campaignFigures,
+  emptyTotals,
+  figuresFrom,
+} from './campaign-figures';
+import { FunnelFigures, addTotals } from './funnel-figures';
+import { ReportFilter, type ReportQuery } from './report-filter';
+import { rollupTotals } from './rollup-figures';
+
+/** The funnel of one child region: the additive figures only (no distinct enterprises), from the region rollup. */
+export class RegionFunnel {
+  regionCode!: string;
+  regionName!: string;
+  visits!: number;
+  needsDiagnosed!: number;
+  needsBySource!: NeedsBySource;
+  screening!: ScreeningFigures;
+  funnel!: FunnelFigures;
+  signedAmount!: string;
+  signedCount!: number;
+}
+
+function regionFunnel(region: RegionEntity, f: CampaignFigures): RegionFunnel {
+  return {
+    regionCode: region.code,
+    regionName: region.name,
+    visits: f.visits,
+    needsDiagnosed: f.needsDiagnosed,
+    needsBySource: f.needsBySource,
+    screening: f.screening,
+    funnel: f.funnel,
+    signedAmount: f.signedAmount,
+    signedCount: f.signedCount,
+  };
+}
+
+/** The child regions whose funnels a summary lists: of the query's region, else the reader's scope. */
+async function childRegions(manager: EntityManager, parent: string | null): Promise<RegionEntity[]> {
+  return manager.find(RegionEntity, { where: { parentCode: parent ?? IsNull() }, order: { code: 'ASC' } });
+}
+
+/**
+ * Each child region's funnel from the region rollup: one read of the rows within `regions`, summed per child;
+ * of a whole campaign (`allDays`), its all-days region rows.
+ */
+export async function regionFunnelsFromRollups(
+  manager: EntityManager,
+  parent: string | null,
+  query: ReportQuery,
+  regions: readonly (readonly [string, string])[],
+  allDays: boolean,
+): Promise<RegionFunnel[]> {
+  const [children, totals] = await Promise.all([
+    childRegions(manager, parent),
+    rollupTotals(manager, { kind: allDays ? 'R' : 'r', query, regions }, true, false),
+  ]);
+  return children.map((child) => {
+    const [low, high] = regionCodeRange(child.code);
+    const sum = emptyTotals();
+    for (const [code, t] of totals) if (code >= low && code <= high) addTotals(sum, t);
+    return regionFunnel(child, figuresFrom(sum, { visited: 0, financed: 0, withNeed: 0 }));
+  });
+}
+
+/** The same funnels from the base tables (the reference the rollups are tested against). */
+export async function regionFunnelsFromBaseTables(
+  manager: EntityManager,
+  parent: string | null,
+  filterFor: (regionCode: string) => ReportFilter,
+  calendar: BusinessCalendar,
+  now: Date,
+): Promise<RegionFunnel[]> {
+  const result: RegionFunnel[] = [];
+  for (const child of await childRegions(manager, parent)) {
+    result.push(regionFunnel(child, await campaignFigures(manager, filterFor(child.code), calendar, now)));
+  }
+  return result;
+}
+
+/** Gives each decline reason of the funnels its catalogue name (the code where the catalogue lacks it). */
+export async function nameDeclines(manager: EntityManager, funnels: readonly FunnelFigures[]): Promise<void> {
+  if (funnels.every((f) => f.declinesByReason.length === 0)) return;
+  const names = new Map(
+    (await manager.find(DeclineReasonEntity, { select: { code: true, name: true } })).map((r) => [r.code, r.name]),
+  );
+  for (const funnel of funnels) {
+    for (const entry of funnel.declinesByReason) entry.name = names.get(entry.reason) ?? entry.reason;
+  }
+}
