@@ -11,6 +11,7 @@ import { needsZhCN } from './messages-needs.zh-cn';
 import { portalZhCN } from './messages-portal.zh-cn';
 import { screeningZhCN } from './messages-screening.zh-cn';
 import { repairZhCN } from './messages-repair.zh-cn';
+import { repairLoopZhCN } from './messages-repair-loop.zh-cn';
 
 const zhWords = CASE_WORDS['zh-CN'];
 
@@ -534,4 +535,5 @@ export const zhCN: Messages = {
   ...portalZhCN,
   ...screeningZhCN,
   ...repairZhCN,
+  ...repairLoopZhCN,
 };

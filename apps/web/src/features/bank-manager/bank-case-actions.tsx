@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useDraft } from '../../lib/use-draft';
-import { useBanks } from '../../reference/reference-lists';
+import { useBanks, useDeclineReasons } from '../../reference/reference-lists';
 import type { CaseActionsProps } from '../cases/case-page';
 import { ApproveDialog } from './approve-dialog';
 import { DeclineForm, emptyDecline, type DeclineBody } from './decline-form';
@@ -20,6 +20,7 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
   const { t } = useI18n();
   const user = useUser();
   const banks = useBanks();
+  const declineReasons = useDeclineReasons();
   const [decline, setDecline, clearDecline] = useDraft(`bank.decline.${c.id}`, emptyDecline);
   const [loans, setLoans, clearLoans] = useDraft<{ contracts: ContractValues[] }>(`bank.loans.${c.id}`, () => ({
     contracts: [emptyContract()],
@@ -49,6 +50,7 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
       <summary>{t('decline.title')}</summary>
       <DeclineForm
         expectedVersion={version}
+        reasons={declineReasons.data ?? []}
         values={decline}
         onChange={setDecline}
         onSubmit={setPendingDecline}
