@@ -24,6 +24,7 @@ export const repairLoopEn = {
   'event.repaired': 'Repaired, back to the bank that declined',
   'timeline.toRepair': 'Sent to a second diagnosis',
   'timeline.repairBy': 'Repaired by {org}, due {due}',
+  'timeline.repairByOrg': 'Repaired by {org}',
   'timeline.repairLast': 'No repair task is left open',
   'timeline.backTo': 'Back to {bank}',
   'timeline.afterRepair': 'Routed on after the second diagnosis',

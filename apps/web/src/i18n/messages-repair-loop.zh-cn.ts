@@ -24,6 +24,7 @@ export const repairLoopZhCN: Record<keyof typeof repairLoopEn, string> = {
   'event.repaired': '修复完成，退回原银行',
   'timeline.toRepair': '转入二次诊断',
   'timeline.repairBy': '修复单位：{org}，期限 {due}',
+  'timeline.repairByOrg': '修复单位：{org}',
   'timeline.repairLast': '已无进行中的修复任务',
   'timeline.backTo': '退回 {bank}',
   'timeline.afterRepair': '二次诊断后继续分派',

@@ -262,6 +262,7 @@ describe('the administrator’s forms', () => {
       firstContact: '2BD',
       decision: '15BD',
       signing: '10BD',
+      repair: '10BD',
       remindBefore: '1BD',
       levelTwoAfter: '3BD',
       isDefault: true,

@@ -4,13 +4,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { useState, type ReactNode } from 'react';
 import { I18nProvider } from '../../i18n/i18n';
-import {
-  DeclineForm,
-  emptyDecline,
-  validateDecline,
-  type DeclineBody,
-  type DeclineReasonOption,
-} from './decline-form';
+import { DeclineForm, emptyDecline, validateDecline, type DeclineBody, type DeclineReasonOption } from './decline-form';
 
 const REASONS: DeclineReasonOption[] = [
   { code: 'credit_risk', name: '信用风险', repairable: false, repairPath: null },
@@ -70,7 +64,9 @@ describe('the decline form', () => {
     expect(labels).toEqual(['请选择原因', '信用风险', '存在欠税（可修复：将转入二次诊断）', '其他']);
     expect(screen.queryByTestId('decline-repair')).toBeNull();
     fireEvent.change(select, { target: { value: 'tax_arrears' } });
-    expect(screen.getByTestId('decline-repair').textContent).toContain('修复路径：到主管税务机关办理欠税清缴或分期缴纳');
+    expect(screen.getByTestId('decline-repair').textContent).toContain(
+      '修复路径：到主管税务机关办理欠税清缴或分期缴纳',
+    );
     fireEvent.click(screen.getByRole('button', { name: '拒绝' }));
     expect(onSubmit).toHaveBeenCalledWith({ reason: 'tax_arrears', expectedVersion: 4 });
   });
