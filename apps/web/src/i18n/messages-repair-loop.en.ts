@@ -19,6 +19,9 @@ export const repairLoopEn = {
   'decline.repairPath': 'How it is repaired: {path}',
   'decline.repairNotice': 'This cause can be repaired: the need goes to a second diagnosis, not to the next bank.',
 
+  'decline.toRepair': 'Declined: the cause can be repaired, so the need went to a second diagnosis.',
+  'decline.confirmRepair':
+    'Decline this need? The cause can be repaired: it goes to a second diagnosis. This cannot be undone.',
   'event.repair_opened': 'Repair task opened',
   'event.repair_failed': 'Repair not possible',
   'event.repaired': 'Repaired, back to the bank that declined',

@@ -19,6 +19,8 @@ export const repairLoopZhCN: Record<keyof typeof repairLoopEn, string> = {
   'decline.repairPath': '修复路径：{path}',
   'decline.repairNotice': '此原因可以修复：需求将转入二次诊断，而不是转下一家银行。',
 
+  'decline.toRepair': '已拒绝：原因可以修复，需求已转入二次诊断。',
+  'decline.confirmRepair': '确认拒绝此需求？此原因可以修复，需求将转入二次诊断，不可撤回。',
   'event.repair_opened': '提交修复任务',
   'event.repair_failed': '修复未果',
   'event.repaired': '修复完成，退回原银行',

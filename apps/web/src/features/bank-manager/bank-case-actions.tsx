@@ -154,7 +154,13 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
           setPendingDecline(undefined);
         }}
       >
-        <p>{t('confirm.decline')}</p>
+        <p>
+          {t(
+            declineReasons.data?.some((r) => r.code === pendingDecline?.reason && r.repairable)
+              ? 'decline.confirmRepair'
+              : 'confirm.decline',
+          )}
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         open={pendingLoans !== undefined}

@@ -50,7 +50,14 @@ export function CasePage({ caseId }: { caseId: string }): ReactNode {
   const command = useCaseCommand(caseId);
   const parts = ROLE_PARTS[user.role];
   const c = detail.data;
-  const done = command.isSuccess ? CASE_ACTION_DONE[command.variables.action] : undefined;
+  const action = command.isSuccess ? command.variables.action : undefined;
+  // A repairable decline goes to a second diagnosis, not on to the next bank.
+  const done =
+    action === 'decline' && c?.status === 'repairing'
+      ? 'decline.toRepair'
+      : action
+        ? CASE_ACTION_DONE[action]
+        : undefined;
   return (
     <Page
       title={c ? t('case.title', { number: c.number }) : t('case.loadingTitle')}
