@@ -12,7 +12,8 @@ export type DeclineReasonOption = Pick<Schemas['DeclineReasonResponse'], 'code' 
 export const TEXT_MAX = 4000;
 
 export interface DeclineValues {
-  reason: DeclineReason | '';
+  /** A catalogue code, or '' while none is chosen. */
+  reason: DeclineReason;
   text: string;
 }
 
