@@ -347,7 +347,10 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
     });
     expect(csv.statusCode).toBe(200);
     const [head] = csv.body.replace(/^\uFEFF/u, '').split(/\r?\n/u);
-    expect(head?.split(',').slice(-5)).toEqual([
+    // The enterprises' word, side by side (the loan outcomes' columns follow them).
+    const columns = head?.split(',') ?? [];
+    const first = columns.indexOf('企业反馈联系数');
+    expect(columns.slice(first, first + 5)).toEqual([
       '企业反馈联系数',
       '企业确认联系占比',
       '企业反映未联系数',

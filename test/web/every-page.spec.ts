@@ -43,6 +43,8 @@ describe('every page of every role, on a phone and a desktop, in both languages'
   /** The case each role opens: one the lead bank claimed, and one that missed its claim deadline. */
   let claimed: { id: string; number: string };
   let escalated: { id: string; number: string };
+  /** A partner officer of a tax bureau (a government department), who repairs declines. */
+  let partner: { email: string; password: string };
 
   beforeAll(async () => {
     await ensureWebBuild();
@@ -58,6 +60,19 @@ describe('every page of every role, on a phone and a desktop, in both languages'
       levelTwoAfter: 'PT1H',
     });
     origin = `http://127.0.0.1:${stack.port}`;
+    const taxBureauId = await stack.created('/organizations', world.admin, {
+      kind: 'government_department',
+      name: '郑州市税务局',
+      regionCode: '410100',
+    });
+    partner = { email: `partner-${Math.random().toString(36).slice(2)}@web.test`, password: world.officer.password };
+    await stack.created('/users', world.admin, {
+      ...partner,
+      name: '孙协同',
+      role: 'partner_officer',
+      organizationId: taxBureauId,
+      regionCode: '410100',
+    });
     escalated = await newCase('12500000.00');
     claimed = await newCase('800000.00');
     const claim = await stack.http('POST', `/cases/${claimed.id}/claim`, world.leadManager.token, {});
@@ -103,6 +118,7 @@ describe('every page of every role, on a phone and a desktop, in both languages'
     if (role === 'field_officer') return world.officer;
     if (role === 'bank_manager') return world.leadManager;
     if (role === 'supervisor') return world.supervisor;
+    if (role === 'partner_officer') return partner;
     return ADMIN;
   }
 
@@ -143,7 +159,7 @@ describe('every page of every role, on a phone and a desktop, in both languages'
     return findings;
   }
 
-  const ROLES: readonly Role[] = ['field_officer', 'bank_manager', 'supervisor', 'admin'];
+  const ROLES: readonly Role[] = ['field_officer', 'bank_manager', 'supervisor', 'admin', 'partner_officer'];
 
   it.each(ROLES)('%s: every page of the navigation and a case', async (role) => {
     const findings: string[] = [];

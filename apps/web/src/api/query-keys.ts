@@ -45,5 +45,6 @@ export const queryKeys = {
   campaigns: resource('campaigns'),
   slaPolicies: resource('sla-policies'),
   declineReasons: resource('decline-reasons'),
+  repairs: resource('repairs'),
   calendars: resource('calendars'),
 } as const;

@@ -6,6 +6,7 @@ import { CHANGE_PASSWORD_PATH, ChangePasswordPage } from '../auth/change-passwor
 import { HomePage } from '../features/home/home-page';
 import { supervisorRoutes } from '../features/supervisor/routes';
 import { enterpriseLinkRoutes } from '../features/enterprise-link/routes';
+import { repairRoutes } from '../features/repairs/routes';
 import { matchPath } from './router';
 import type { RouteDefinition } from './routes';
 
@@ -15,6 +16,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...fieldOfficerRoutes,
   ...bankManagerRoutes,
   ...supervisorRoutes,
+  ...repairRoutes,
   ...adminRoutes,
   ...enterpriseLinkRoutes,
   { path: CHANGE_PASSWORD_PATH, title: 'account.password', roles: 'any', render: () => <ChangePasswordPage /> },

@@ -6,6 +6,7 @@ import { accountsEn } from './messages-accounts.en';
 import { adminEn } from './messages-admin.en';
 import { screeningEn } from './messages-screening.en';
 import { repairEn } from './messages-repair.en';
+import { repairLoopEn } from './messages-repair-loop.en';
 import { supervisorEn } from './messages-supervisor.en';
 import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
@@ -547,6 +548,7 @@ export const en = {
   ...repairEn,
   ...loanOutcomesEn,
   ...funnelEn,
+  ...repairLoopEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

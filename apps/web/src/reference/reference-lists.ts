@@ -3,7 +3,7 @@ import { unwrapPage, type ApiClient } from '../api/client';
 import { fetchEveryPage, pageQuery, type FetchPage } from '../api/paged-list';
 import { REFERENCE_FRESH_MS } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
-import type { Calendar, Campaign, Chain, Enterprise, Organization, Region, SlaPolicy } from '../api/types';
+import type { Calendar, Campaign, Chain, Enterprise, Organization, Region, Schemas, SlaPolicy } from '../api/types';
 import { useAuth } from '../auth/auth';
 
 /** Every item of a reference list (all pages), cached for a few minutes and shared by every view. */
@@ -97,4 +97,23 @@ export function useCalendars(): UseQueryResult<Calendar[]> {
   return useEvery(queryKeys.calendars.every(), (cursor) =>
     unwrapPage<Calendar>(api.GET('/api/v1/calendars', { params: { query: pageQuery(cursor) } })),
   );
+}
+
+/** The decline-reason catalogue (`GET /decline-reasons`): what a bank may decline for, and which causes are repairable. */
+export function useDeclineReasons(): UseQueryResult<Schemas['DeclineReasonResponse'][]> {
+  const { api } = useAuth();
+  return useEvery(queryKeys.declineReasons.every(), (cursor) =>
+    unwrapPage<Schemas['DeclineReasonResponse']>(
+      api.GET('/api/v1/decline-reasons', { params: { query: pageQuery(cursor) } }),
+    ),
+  );
+}
+
+/** The organizations that repair declines (二次诊断): government departments and guarantee institutions. */
+export function useRepairers(): UseQueryResult<Organization[]> {
+  const organizations = useOrganizations();
+  return {
+    ...organizations,
+    data: organizations.data?.filter((o) => o.kind === 'government_department' || o.kind === 'guarantee_institution'),
+  } as UseQueryResult<Organization[]>;
 }

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useUser } from '../../auth/auth';
 import { useI18n } from '../../i18n/i18n';
 import { useDraft } from '../../lib/use-draft';
-import { useBanks, useGuaranteeInstitutions } from '../../reference/reference-lists';
+import { useBanks, useDeclineReasons, useGuaranteeInstitutions } from '../../reference/reference-lists';
 import type { CaseActionsProps } from '../cases/case-page';
 import { ApproveDialog } from './approve-dialog';
 import { DeclineForm, emptyDecline, type DeclineBody } from './decline-form';
@@ -21,6 +21,7 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
   const user = useUser();
   const banks = useBanks();
   const guarantors = useGuaranteeInstitutions();
+  const declineReasons = useDeclineReasons();
   const [decline, setDecline, clearDecline] = useDraft(`bank.decline.${c.id}`, emptyDecline);
   const [loans, setLoans, clearLoans] = useDraft<{ contracts: ContractValues[] }>(`bank.loans.${c.id}`, () => ({
     contracts: [emptyContract()],
@@ -50,6 +51,7 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
       <summary>{t('decline.title')}</summary>
       <DeclineForm
         expectedVersion={version}
+        reasons={declineReasons.data ?? []}
         values={decline}
         onChange={setDecline}
         onSubmit={setPendingDecline}
@@ -154,7 +156,13 @@ export function BankCaseActions({ detail: c, command }: CaseActionsProps): React
           setPendingDecline(undefined);
         }}
       >
-        <p>{t('confirm.decline')}</p>
+        <p>
+          {t(
+            declineReasons.data?.some((r) => r.code === pendingDecline?.reason && r.repairable)
+              ? 'decline.confirmRepair'
+              : 'confirm.decline',
+          )}
+        </p>
       </ConfirmDialog>
       <ConfirmDialog
         open={pendingLoans !== undefined}

@@ -1,4 +1,3 @@
-import { DECLINE_REASONS } from '@unblock/domain';
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Schemas } from '../../api/types';
 import { focusFirstError, SelectField, TextAreaField } from '../../components/fields';
@@ -7,11 +6,14 @@ import type { MessageKey } from '../../i18n/messages.en';
 
 export type DeclineBody = Schemas['DeclineCaseDto'];
 export type DeclineReason = DeclineBody['reason'];
+/** A reason of the catalogue (`GET /decline-reasons`) as the form offers it. */
+export type DeclineReasonOption = Pick<Schemas['DeclineReasonResponse'], 'code' | 'name' | 'repairable' | 'repairPath'>;
 
 export const TEXT_MAX = 4000;
 
 export interface DeclineValues {
-  reason: DeclineReason | '';
+  /** A catalogue code, or '' while none is chosen. */
+  reason: DeclineReason;
   text: string;
 }
 
@@ -37,6 +39,7 @@ export function validateDecline(
 
 export function DeclineForm({
   expectedVersion,
+  reasons,
   values,
   onChange,
   onSubmit,
@@ -44,6 +47,8 @@ export function DeclineForm({
   busy = false,
 }: {
   expectedVersion: number;
+  /** The catalogue's reasons, by name; a repairable one says so, and shows its repair path once chosen. */
+  reasons: readonly DeclineReasonOption[];
   values: DeclineValues;
   onChange: (patch: Partial<DeclineValues>) => void;
   onSubmit: (body: DeclineBody) => void;
@@ -53,6 +58,7 @@ export function DeclineForm({
   const { t } = useI18n();
   const [errors, setErrors] = useState<DeclineErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const chosen = reasons.find((r) => r.code === values.reason);
   const message = (field: keyof DeclineValues): string | undefined => {
     const own = errors[field];
     return own ? t(own, { max: TEXT_MAX }) : serverErrors[field];
@@ -76,10 +82,19 @@ export function DeclineForm({
         required
         value={values.reason}
         placeholder={t('decline.pickReason')}
-        options={DECLINE_REASONS.map((r) => ({ value: r, label: t(`declineReason.${r}`) }))}
+        options={reasons.map((r) => ({
+          value: r.code,
+          label: r.repairable ? `${r.name}（${t('decline.repairable')}）` : r.name,
+        }))}
         error={message('reason')}
-        onChange={(event) => onChange({ reason: event.target.value as DeclineReason | '' })}
+        onChange={(event) => onChange({ reason: event.target.value })}
       />
+      {chosen?.repairable && (
+        <div className="banner banner-info" data-testid="decline-repair">
+          <p>{t('decline.repairNotice')}</p>
+          {chosen.repairPath && <p>{t('decline.repairPath', { path: chosen.repairPath })}</p>}
+        </div>
+      )}
       <TextAreaField
         name="text"
         label={t('decline.text')}

@@ -8,7 +8,7 @@ import type { MessageKey } from '../../i18n/messages.en';
 
 /** One action on a case, as `POST /cases/:id/<action>` takes it; every body names the version it acts on. */
 export type CaseCommand =
-  | { action: 'claim' | 'release' | 'pause' | 'resume'; body: Schemas['CaseActionDto'] }
+  | { action: 'claim' | 'release' | 'pause' | 'resume' | 'route'; body: Schemas['CaseActionDto'] }
   | { action: 'approve'; body: Schemas['ApproveCaseDto'] }
   | { action: 'decline'; body: Schemas['DeclineCaseDto'] }
   | { action: 'milestones'; body: Schemas['MilestoneDto'] }
@@ -34,6 +34,7 @@ export const CASE_ACTION_DONE: Record<CaseAction, MessageKey> = {
   extend: 'supervisor.extended',
   close: 'supervisor.closed',
   screen: 'screening.done',
+  route: 'repairs.routed',
 };
 
 function send(api: ApiClient, id: string, command: CaseCommand): Promise<unknown> {
@@ -63,11 +64,18 @@ function send(api: ApiClient, id: string, command: CaseCommand): Promise<unknown
       return unwrap(api.POST('/api/v1/cases/{id}/close', { ...path, body: command.body }));
     case 'screen':
       return unwrap(api.POST('/api/v1/cases/{id}/screen', { ...path, body: command.body }));
+    case 'route':
+      return unwrap(api.POST('/api/v1/cases/{id}/route', { ...path, body: command.body }));
   }
 }
 
 /** What an action changes besides the case: the queues, the escalations, the reports. */
-export const CASE_WRITES_INVALIDATE = [queryKeys.cases.all, queryKeys.escalations.all, queryKeys.reports.all];
+export const CASE_WRITES_INVALIDATE = [
+  queryKeys.cases.all,
+  queryKeys.escalations.all,
+  queryKeys.reports.all,
+  queryKeys.repairs.all,
+];
 
 export type CaseCommandMutation = UseMutationResult<unknown, unknown, CaseCommand>;
 

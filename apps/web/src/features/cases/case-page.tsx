@@ -15,6 +15,7 @@ import { CaseEnterprise } from './case-enterprise';
 import { CaseEscalations } from './case-escalations';
 import { CaseLoans } from './case-loans';
 import { CaseObligations } from './case-obligations';
+import { CaseRepairs } from './case-repairs';
 import { CaseSummary } from './case-summary';
 import { CaseTimeline } from './case-timeline';
 
@@ -31,6 +32,7 @@ const ROLE_PARTS: Partial<
   bank_manager: { back: '/queue', backLabel: 'case.backToQueue', Actions: BankCaseActions },
   field_officer: { back: '/my-cases', backLabel: 'case.backToMyCases', Actions: () => null },
   supervisor: { back: '/escalations', backLabel: 'supervisor.backToQueue', Actions: SupervisorCaseActions },
+  partner_officer: { back: '/repair-tasks', backLabel: 'case.backToTasks', Actions: () => null },
 };
 
 /**
@@ -48,7 +50,14 @@ export function CasePage({ caseId }: { caseId: string }): ReactNode {
   const command = useCaseCommand(caseId);
   const parts = ROLE_PARTS[user.role];
   const c = detail.data;
-  const done = command.isSuccess ? CASE_ACTION_DONE[command.variables.action] : undefined;
+  const action = command.isSuccess ? command.variables.action : undefined;
+  // A repairable decline goes to a second diagnosis, not on to the next bank.
+  const done =
+    action === 'decline' && c?.status === 'repairing'
+      ? 'decline.toRepair'
+      : action
+        ? CASE_ACTION_DONE[action]
+        : undefined;
   return (
     <Page
       title={c ? t('case.title', { number: c.number }) : t('case.loadingTitle')}
@@ -72,6 +81,7 @@ export function CasePage({ caseId }: { caseId: string }): ReactNode {
       {c && (
         <>
           <CaseSummary detail={c} />
+          <CaseRepairs detail={c} />
           {parts && <parts.Actions detail={c} command={command} />}
           <CaseObligations detail={c} />
           <CaseEnterprise detail={c} />

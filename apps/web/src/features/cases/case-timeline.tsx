@@ -31,18 +31,13 @@ const EVENT_TYPES = [
   'submitted',
   'recommended',
   'screened_out',
+  'repair_opened',
+  'repair_failed',
+  'repaired',
 ] as const;
 const MILESTONES = ['contacted', 'due_diligence', 'intention'] as const;
-const DECLINE_REASONS = [
-  'outside_credit_policy',
-  'insufficient_collateral',
-  'credit_risk',
-  'not_our_region',
-  'enterprise_unreachable',
-  'other',
-] as const;
 const RESOLUTIONS = ['resolved_elsewhere', 'not_eligible', 'withdrawn', 'duplicate', 'other'] as const;
-const OBLIGATIONS = ['screening', 'claim', 'first_contact', 'decision', 'signing'] as const;
+const OBLIGATIONS = ['screening', 'claim', 'first_contact', 'decision', 'signing', 'repair'] as const;
 
 const includes = <T extends string>(list: readonly T[], value: unknown): value is T =>
   typeof value === 'string' && (list as readonly string[]).includes(value);
@@ -64,7 +59,10 @@ function eventLabel(event: CaseEvent, t: Translate): string {
  * when (Shanghai), and what the event carries (a note, a reason, an amount, where the case went).
  */
 export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
-  const { t, dateTime, money, exact } = useI18n();
+  const { t, dateTime, day, money, exact } = useI18n();
+  /** A decline reason by the catalogue's name; one the detail does not name reads as a generic word. */
+  const reasonName = (code: string): string =>
+    c.declineReasons.find((r) => r.code === code)?.name ?? t('timeline.reasonUnnamed');
   const organizations = useOrganizations();
   const bank = (id: unknown): string => (typeof id === 'string' ? nameOf(organizations.data, id) : '—');
   const details = (event: CaseEvent): string[] => {
@@ -124,8 +122,18 @@ export function CaseTimeline({ detail: c }: { detail: CaseDetail }): ReactNode {
         }),
       );
     }
-    if (includes(DECLINE_REASONS, d['reason'])) {
-      out.push(t('timeline.reason', { reason: t(`declineReason.${d['reason']}`) }));
+    const reason = text(d['reason']);
+    if (reason) out.push(t('timeline.reason', { reason: reasonName(reason) }));
+    if (event.type === 'declined' && d['to'] === 'repairing') out.push(t('timeline.toRepair'));
+    if (event.type === 'routed' && d['afterRepair'] === true) out.push(t('timeline.afterRepair'));
+    if (event.type === 'repair_opened' && text(d['organizationName'])) {
+      const org = String(d['organizationName']);
+      const due = text(d['due']);
+      out.push(due ? t('timeline.repairBy', { org, due: day(due) }) : t('timeline.repairByOrg', { org }));
+    }
+    if (event.type === 'repair_failed' && d['last'] === true) out.push(t('timeline.repairLast'));
+    if (event.type === 'repaired' && typeof d['bankId'] === 'string') {
+      out.push(t('timeline.backTo', { bank: bank(d['bankId']) }));
     }
     if (event.type === 'closed' && includes(RESOLUTIONS, d['resolution'])) {
       out.push(t('timeline.resolution', { resolution: t(`supervisor.resolution.${d['resolution']}`) }));

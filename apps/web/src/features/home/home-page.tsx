@@ -12,6 +12,7 @@ const INTRODUCTION: Record<Role, MessageKey> = {
   bank_manager: 'home.bankManager',
   supervisor: 'home.supervisor',
   admin: 'home.admin',
+  partner_officer: 'home.partnerOfficer',
 };
 
 /** The start page of every role: a greeting, what the role's work is, and its pages, the first one foremost. */

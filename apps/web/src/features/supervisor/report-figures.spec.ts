@@ -12,6 +12,7 @@ describe('the dashboard funnel', () => {
       closed: 1,
       submitted: 0,
       screened_out: 0,
+      repairing: 0,
     };
     const summary = {
       enterprisesVisited: 60,
@@ -41,6 +42,7 @@ describe('the dashboard funnel', () => {
       loan_signed: 0,
       closed: 0,
       screened_out: 1,
+      repairing: 0,
     };
     const summary = {
       enterprisesVisited: 10,

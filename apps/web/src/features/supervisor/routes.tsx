@@ -1,5 +1,6 @@
 import { lazyPage } from '../../app/lazy-page';
 import type { RouteDefinition } from '../../app/routes';
+import { supervisorRepairRoute } from '../repairs/routes';
 const CasePage = lazyPage(() => import('../cases/case-page'), 'CasePage');
 const NeedsImportPage = lazyPage(() => import('./needs-import-page'), 'NeedsImportPage');
 const PipelineBoardPage = lazyPage(() => import('./pipeline-board-page'), 'PipelineBoardPage');
@@ -26,6 +27,7 @@ export const supervisorRoutes: RouteDefinition[] = [
     nav: true,
     render: () => <ScreeningQueuePage />,
   },
+  supervisorRepairRoute,
   {
     path: '/supervision/cases',
     title: 'nav.caseSearch',

@@ -30,8 +30,23 @@ export function SupervisorCaseActions({ detail, command }: CaseActionsProps): Re
     sent === action && command.error instanceof ApiProblem ? command.error.fieldErrors() : {};
   if (detail.status === 'submitted') return <ScreeningActions detail={detail} command={command} />;
   if (detail.status === 'closed' || detail.status === 'loan_signed' || detail.status === 'screened_out') return null;
+  const routeOn = detail.status === 'repairing' && (
+    <div className="form">
+      <h2>{t('repairs.route')}</h2>
+      <p className="summary">{t('repairs.routeHint')}</p>
+      <button
+        type="button"
+        className="secondary"
+        disabled={busy('route')}
+        onClick={() => command.mutate({ action: 'route', body: { expectedVersion: detail.version } })}
+      >
+        {busy('route') ? t('form.saving') : t('repairs.route')}
+      </button>
+    </div>
+  );
   return (
     <div className="action-grid">
+      {routeOn}
       <ReassignForm
         banks={banks.data ?? []}
         currentBankId={detail.assignedBankId}
