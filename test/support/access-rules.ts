@@ -75,7 +75,8 @@ export function operationsOf(app: INestApplication): Operation[] {
       const meta = <T>(name: string): T | undefined =>
         (Reflect.getMetadata(name, handler) as T | undefined) ??
         (Reflect.getMetadata(name, controller) as T | undefined);
-      const guard: Allowed = meta<boolean>(PUBLIC_ROUTE) === true ? 'public' : (meta<Role[]>(ALLOWED_ROLES) ?? STAFF_ROLES);
+      const guard: Allowed =
+        meta<boolean>(PUBLIC_ROUTE) === true ? 'public' : (meta<Role[]>(ALLOWED_ROLES) ?? STAFF_ROLES);
       const action = caseActionOf(key);
       operations.push({ key, operationId, guard, ...(action !== undefined ? { lifecycle: rolesFor(action) } : {}) });
     }

@@ -1,12 +1,6 @@
 import type { CsvContext, CsvTable } from '@unblock/http';
 import { wanYuan } from '@unblock/http';
-import type {
-  BankFigures,
-  ChainFigures,
-  FeedbackFigures,
-  FunnelFigures,
-  SummaryFigures,
-} from '@unblock/reports';
+import type { BankFigures, ChainFigures, FeedbackFigures, FunnelFigures, SummaryFigures } from '@unblock/reports';
 import { CASE_WORDS, labelOf } from '@unblock/domain';
 import { BANK_HEADERS, CHAIN_HEADERS, FILE_WORDS, LIST_SEPARATOR, SUMMARY_WORDS, headed } from './export-labels';
 import { loanOutcomeColumns, loanOutcomeIndicators } from './loan-outcome-export';

@@ -55,7 +55,10 @@ export class RepairQueries {
 
   /** The tasks of a case, for its page. */
   async ofCase(manager: EntityManager, caseId: string): Promise<RepairTaskResponse[]> {
-    const tasks = await manager.find(RepairTaskEntity, { where: { caseId }, order: { openedAt: 'ASC', createdAt: 'ASC' } });
+    const tasks = await manager.find(RepairTaskEntity, {
+      where: { caseId },
+      order: { openedAt: 'ASC', createdAt: 'ASC' },
+    });
     return this.describe(manager, tasks);
   }
 
