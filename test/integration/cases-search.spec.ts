@@ -142,6 +142,7 @@ describe('case search, sorting and counts', () => {
       'loan_signed',
       'closed',
       'screened_out',
+      'repairing',
     ]);
     const count = (body: Counts, status: string): number => body.byStatus.find((s) => s.status === status)?.count ?? -1;
     expect(all.body.total).toBe(heavy.length + textile.length);

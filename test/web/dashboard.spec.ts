@@ -156,8 +156,8 @@ describe('the dashboard of the demo city', () => {
               scroll: el.scrollWidth, client: el.clientWidth, overflowX: getComputedStyle(el).overflowX,
             }))
           `);
-          // By region, by chain, by bank, and the enterprises' word by bank and by chain.
-          expect(frames).toHaveLength(5);
+          // By region, by chain, by bank, the enterprises' word by bank and by chain, and the signed loans by kind.
+          expect(frames).toHaveLength(6);
           // A sortable header wraps on a laptop; on a phone it keeps to one line (the table scrolls sideways).
           const headerWrap = await page.evaluate<string[]>(
             `Array.from(document.querySelectorAll('thead th[aria-sort]')).map((th) => getComputedStyle(th).whiteSpace)`,

@@ -91,9 +91,9 @@ describe.each(LANGUAGES)('the cases export in %s', (language) => {
   });
 
   it('keeps a status it does not know as it is, and names the file in the reader’s language', async () => {
-    const unknown = [{ ...cases[0], status: 'repairing' }] as unknown as CaseResponse[];
+    const unknown = [{ ...cases[0], status: 'archived' }] as unknown as CaseResponse[];
     const table = await casesTable(unknown, contextIn(language));
-    expect((table.rows[0] as Record<string, string>)[headers.status]).toBe('repairing');
+    expect((table.rows[0] as Record<string, string>)[headers.status]).toBe('archived');
     expect(table.filename).toBe(language === 'en' ? 'cases-2026-12-07' : '需求清单-2026-12-07');
   });
 });
