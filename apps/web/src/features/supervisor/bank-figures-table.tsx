@@ -35,7 +35,7 @@ export function BankFiguresTable({ banks, labelledBy }: { banks: BankFigures[]; 
   const { sorted, header } = useSortedRows(banks, VALUE_OF);
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={labelledBy}>
-      <table data-testid="banks-table">
+      <table data-testid="banks-table" className="dense-figures">
         <thead>
           <tr>
             {header('bank', t('supervisor.bank'))}

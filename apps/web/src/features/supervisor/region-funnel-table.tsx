@@ -38,7 +38,7 @@ export function RegionFunnelTable({ regions, labelledBy }: { regions: RegionFunn
   if (regions.length === 0) return <p>{t('funnel.noRegions')}</p>;
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={labelledBy}>
-      <table data-testid="regions-table">
+      <table data-testid="regions-table" className="dense-figures">
         <thead>
           <tr>
             {header('region', t('funnel.region'))}
