@@ -4,3 +4,4 @@ export * from './outbox-relay';
 export * from './queue-contracts';
 export * from './queue.module';
 export * from './redis-connection';
+export * from './queue-settle';

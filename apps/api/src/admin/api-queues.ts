@@ -1,12 +1,13 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@unblock/config';
-import { QUEUE_NAMES, redisOptions } from '@unblock/queue';
+import { QUEUE_NAMES, redisOptions, settleBeforeClose } from '@unblock/queue';
 import { Queue } from 'bullmq';
 
 /**
  * The queues as the API reads them (Bull Board, the queue depths of the metrics): connected at first use,
  * so a Redis outage never blocks boot, and giving up on a command after one retry instead of waiting for
- * Redis (nothing here blocks on Redis as a worker does).
+ * Redis (nothing here blocks on Redis as a worker does). At shutdown each waits for its connection to settle
+ * before it closes (`settleBeforeClose`).
  */
 @Injectable()
 export class ApiQueues implements OnApplicationShutdown {
@@ -23,6 +24,6 @@ export class ApiQueues implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.all.map((queue) => queue.close()));
+    await Promise.all(this.all.map(async (queue) => settleBeforeClose(queue).then(() => queue.close())));
   }
 }
