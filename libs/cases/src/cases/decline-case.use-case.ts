@@ -54,11 +54,11 @@ export class DeclineCaseUseCase {
         next,
       },
     });
-    const repairedBefore = await this.dataSource.manager.existsBy(RepairTaskEntity, {
-      caseId: command.caseId,
-      status: 'repaired',
-    });
-    if (reason.repairable && !repairedBefore) {
+    // One second diagnosis per case: once repaired, a decline moves it on.
+    const repair =
+      reason.repairable &&
+      !(await this.dataSource.manager.existsBy(RepairTaskEntity, { caseId: command.caseId, status: 'repaired' }));
+    if (repair) {
       return this.transitions.apply({ ...command, action: 'decline_to_repair' }, ({ actor, case: c }) => {
         if (c.status !== 'assigned') requireClaimer(c, actor);
         const organizationId = actor.organizationId ?? '';

@@ -271,6 +271,7 @@ export class CaseRepository {
       to: write.to,
       patch,
       meet: write.meet,
+      meetIds: write.meetIds,
       cancelOpen: write.cancelOpen,
       moved: write.moved,
       opened: write.opened,

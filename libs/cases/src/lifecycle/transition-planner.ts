@@ -44,6 +44,7 @@ export interface StampedPlan {
 /** What a transition does to the case's obligations, decided. */
 interface ObligationWrites {
   readonly meet: readonly Obligation[];
+  readonly meetIds: readonly string[];
   readonly cancelOpen: boolean;
   readonly moved: readonly MovedObligationRow[];
   readonly opened: readonly OpenedObligationRow[];
@@ -172,6 +173,7 @@ export class TransitionPlanner {
       to,
       set: decided.set ?? {},
       meet: obligations.meet,
+      meetIds: obligations.meetIds,
       cancelOpen: obligations.cancelOpen,
       moved: obligations.moved,
       opened: obligations.opened,
@@ -205,6 +207,7 @@ export class TransitionPlanner {
   ): ObligationWrites {
     const cancelOpen = changes?.cancelOpen === true;
     const meet = cancelOpen ? [] : [...(changes?.meet ?? [])];
+    const meetIds = cancelOpen ? [] : [...(changes?.meetIds ?? [])];
     const moved: MovedObligationRow[] = [];
     const closing = new Set<Obligation>();
     if (open === null) {
@@ -214,7 +217,7 @@ export class TransitionPlanner {
       for (const kind of changes?.open ?? []) if (cancelOpen || meet.includes(kind)) closing.add(kind);
     } else {
       for (const o of open) {
-        if (cancelOpen || meet.includes(o.obligation)) closing.add(o.obligation);
+        if (cancelOpen || meet.includes(o.obligation) || meetIds.includes(o.id)) closing.add(o.obligation);
         else if (changes?.move?.obligation === o.obligation)
           moved.push(this.moved(o.id, changes.move.dueAt, plan, now));
         else if (changes?.shiftMs !== undefined && changes.shiftMs > 0) {
@@ -247,6 +250,7 @@ export class TransitionPlanner {
     });
     return {
       meet,
+      meetIds,
       cancelOpen,
       moved,
       opened,

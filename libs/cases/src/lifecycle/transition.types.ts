@@ -26,6 +26,8 @@ export interface ObligationChanges {
   readonly cancelOpen?: boolean;
   /** Meet the open obligations of these kinds (settling their escalations). */
   readonly meet?: readonly Obligation[];
+  /** Meet these open obligations by id (one repair task of several), settling their escalations. */
+  readonly meetIds?: readonly string[];
   /** Open these, due after the campaign's SLA durations from now. */
   readonly open?: readonly Obligation[];
   /**

@@ -17,23 +17,6 @@ export interface CompleteRepairCommand extends Audited {
 }
 
 /**
- * Meets one repair obligation that is not the case's last (a task closed as not repairable while others run):
- * its escalations settle, and the case's nearest deadline and escalation level are those of what stays open.
- */
-const MEET_ONE_REPAIR = `
-  WITH met AS (UPDATE case_obligations SET met_at = $2, updated_at = now()
-                WHERE id = $1 AND met_at IS NULL AND cancelled_at IS NULL RETURNING id),
-       settled AS (UPDATE escalations SET status = 'resolved', resolved_at = $2, updated_at = now(),
-                          resolution = 'obligation_met'
-                    WHERE obligation_id = $1 AND status <> 'resolved' RETURNING id)
-  UPDATE cases c
-     SET due_at = (SELECT min(o.due_at) FROM case_obligations o
-                    WHERE o.case_id = c.id AND o.met_at IS NULL AND o.cancelled_at IS NULL AND o.id <> $1),
-         escalation_level = COALESCE((SELECT max(e.level) FROM escalations e
-                                       WHERE e.case_id = c.id AND e.status <> 'resolved' AND e.obligation_id <> $1), 0)
-   WHERE c.id = $3`;
-
-/**
  * A partner officer of the task's organization (or a supervisor for it) closes a repair task. `repaired`:
  * the case goes back to the bank that declined it, `assigned` with a fresh claim clock, and its other tasks
  * lapse. `not_repairable`: the task closes; when it was the last one open, the case waits for a supervisor to
@@ -101,20 +84,12 @@ export class CompleteRepairUseCase {
         event: { type: 'repaired', data: { ...data, bankId: task.declinedByOrganizationId ?? c.assignedBankId } },
       }));
     }
-    return this.transitions.applyIn(manager, { ...base, action: 'not_repairable' }, ({ now, open }) => {
-      const others = open.filter((o) => o.obligation === 'repair' && o.id !== task.obligationId);
-      const last = others.length === 0;
-      return {
-        obligations: last ? { meet: ['repair'] } : {},
-        event: { type: 'repair_failed', data: { ...data, last } },
-        ...(last
-          ? {}
-          : {
-              after: async (m: EntityManager): Promise<void> => {
-                await m.query(MEET_ONE_REPAIR, [task.obligationId, now, task.caseId]);
-              },
-            }),
-      };
-    });
+    return this.transitions.applyIn(manager, { ...base, action: 'not_repairable' }, ({ open }) => ({
+      obligations: { meetIds: [task.obligationId] },
+      event: {
+        type: 'repair_failed',
+        data: { ...data, last: !open.some((o) => o.obligation === 'repair' && o.id !== task.obligationId) },
+      },
+    }));
   }
 }

@@ -35,6 +35,8 @@ export interface CaseWriteRow {
   readonly patch: Readonly<Record<string, unknown>>;
   /** Meet the open obligations of these kinds (and settle their escalations). */
   readonly meet: readonly string[];
+  /** Meet these open obligations by id (one repair task of several), and settle their escalations. */
+  readonly meetIds: readonly string[];
   /** Cancel every open obligation. */
   readonly cancelOpen: boolean;
   readonly moved: readonly MovedObligationRow[];
@@ -92,7 +94,10 @@ export function rowJson(row: CaseWriteRow): Record<string, unknown> {
   if (row.premise?.slaStamp != null) json['stamp'] = row.premise.slaStamp;
   if (Object.keys(row.patch).length > 0) json['patch'] = row.patch;
   if (row.cancelOpen) json['cancel_open'] = true;
-  else if (row.meet.length > 0) json['meet'] = row.meet;
+  else {
+    if (row.meet.length > 0) json['meet'] = row.meet;
+    if (row.meetIds.length > 0) json['meet_ids'] = row.meetIds;
+  }
   if (row.moved.length > 0) {
     const moved = obligationColumns(row.moved);
     json['moved_ids'] = moved.ids;

@@ -31,6 +31,8 @@ function open(alias: string): string {
 const SETTLES = `(pick.settle_all OR (e.obligation = ANY(pick.meet) AND NOT pick.cancel_open
   AND COALESCE((SELECT true FROM case_obligations so WHERE so.case_id = e.case_id AND so.obligation = e.obligation
                    AND ${open('so')} LIMIT 1), false)))`;
+/** `SETTLES`, and those of the obligations a write meets by id (`meet_ids`, in the shapes that have them). */
+const SETTLES_BY_ID = `(e.obligation_id = ANY(pick.meet_ids) OR ${SETTLES})`;
 
 /**
  * The one statement of a lifecycle transition, for one case or many: the conditional UPDATE of each case
@@ -67,17 +69,19 @@ export function caseWriteStatement(rows: readonly CaseWriteRow[], options: CaseW
     premised: premised !== 0,
     patched: [...new Set(rows.flatMap((r) => Object.keys(r.patch)).filter((c) => c !== 'escalation_level'))].sort(),
     meet: rows.some((r) => r.meet.length > 0 && !r.cancelOpen),
+    meetIds: rows.some((r) => r.meetIds.length > 0 && !r.cancelOpen),
     cancel: rows.some((r) => r.cancelOpen),
     move: rows.some((r) => r.moved.length > 0),
     open: rows.some((r) => r.opened.length > 0 && !r.openLater),
     clearPool: rows.some((r) => r.clearPool),
     outbox: rows.some((r) => r.outbox.length > 0),
-    settle: rows.some((r) => r.settleAll || (r.meet.length > 0 && !r.cancelOpen)),
+    settle: rows.some((r) => r.settleAll || ((r.meet.length > 0 || r.meetIds.length > 0) && !r.cancelOpen)),
   };
   const key = [
     shape.premised,
     shape.patched.join(','),
     shape.meet,
+    shape.meetIds,
     shape.cancel,
     shape.move,
     shape.open,
@@ -102,6 +106,8 @@ interface WriteShape {
   readonly premised: boolean;
   readonly patched: readonly string[];
   readonly meet: boolean;
+  /** Some row meets obligations by id (one repair task of several): the text reads `meet_ids`. */
+  readonly meetIds: boolean;
   readonly cancel: boolean;
   readonly move: boolean;
   readonly open: boolean;
@@ -125,14 +131,17 @@ function caseWriteText(
   },
 ): string {
   const { json, at, idKey, visible, audit } = placeholders;
-  const input = `jsonb_to_recordset(${json}::jsonb) AS v(${ROW_COLUMNS})`;
+  const byId = shape.meetIds;
+  const input = `jsonb_to_recordset(${json}::jsonb) AS v(${ROW_COLUMNS}${byId ? ', meet_ids uuid[]' : ''})`;
+  const pickMore = byId ? `, COALESCE(v.meet_ids, '{}') AS meet_ids` : '';
+  const settles = byId ? SETTLES_BY_ID : SETTLES;
   // Every table is reached by the cases' ids as parameters, so that a generic plan looks rows up by key
   // whatever it guesses of the rows the CTEs carry.
   const ofCases = (column: string): string => `${column} = ${idKey}`;
   const patched = shape.patched;
   const ctes: string[] = [];
   if (visible === null) {
-    ctes.push(`pick AS (SELECT ${pickColumns('v.version')} FROM ${input})`);
+    ctes.push(`pick AS (SELECT ${pickColumns('v.version')}${pickMore} FROM ${input})`);
   } else {
     // Each case is read once (MATERIALIZED): inlined, its plan's stamp would be read for every candidate row.
     ctes.push(
@@ -141,7 +150,7 @@ function caseWriteText(
                 (SELECT stamp FROM (${slaPlanStampSql('c.campaign_id')}) AS plan) AS sla_stamp
            FROM cases c
           WHERE ${ofCases('c.id')} AND ${visible})`,
-      `pick AS (SELECT ${pickColumns('cur.version')}
+      `pick AS (SELECT ${pickColumns('cur.version')}${pickMore}
                   FROM ${input} JOIN cur ON cur.id = v.id AND cur.status = v.status
                                  AND (v.version IS NULL OR cur.version = v.version)
                                  AND cur.sla_stamp IS NOT DISTINCT FROM v.stamp)`,
@@ -159,15 +168,15 @@ function caseWriteText(
     `due_at = (SELECT min(d.due_at) FROM (
                  SELECT o.due_at FROM case_obligations o
                   WHERE o.case_id = c.id AND ${open('o')} AND NOT pick.cancel_open
-                    AND o.obligation <> ALL(pick.meet) AND o.id <> ALL(pick.moved_ids)
+                    AND o.obligation <> ALL(pick.meet) AND o.id <> ALL(pick.moved_ids)${byId ? ' AND o.id <> ALL(pick.meet_ids)' : ''}
                  UNION ALL SELECT unnest(pick.moved_due)
                  UNION ALL SELECT unnest(pick.new_due)) AS d)`,
     // Settling escalations leaves the case at the highest level still open; else the plan's level, or as it is.
     `escalation_level = CASE
-       WHEN (pick.settle_all OR (cardinality(pick.meet) > 0 AND NOT pick.cancel_open))
-        AND EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved' AND ${SETTLES})
+       WHEN (pick.settle_all OR (cardinality(pick.meet) > 0 AND NOT pick.cancel_open)${byId ? ' OR cardinality(pick.meet_ids) > 0' : ''})
+        AND EXISTS (SELECT 1 FROM escalations e WHERE e.case_id = c.id AND e.status <> 'resolved' AND ${settles})
        THEN COALESCE((SELECT max(e.level) FROM escalations e
-                       WHERE e.case_id = c.id AND e.status <> 'resolved' AND NOT ${SETTLES}), 0)
+                       WHERE e.case_id = c.id AND e.status <> 'resolved' AND NOT ${settles}), 0)
        ELSE COALESCE((pick.patch->>'escalation_level')::smallint, c.escalation_level) END`,
     'version = c.version + 1',
     'updated_at = now()',
@@ -177,9 +186,10 @@ function caseWriteText(
                WHERE ${ofCases('c.id')} AND c.id = pick.id AND c.version = pick.version AND c.status = pick.status
               RETURNING c.*)`);
   const written = 'upd JOIN pick ON pick.id = upd.id';
-  if (shape.meet) {
+  if (shape.meet || byId) {
+    const met = byId ? '(o.obligation = ANY(pick.meet) OR o.id = ANY(pick.meet_ids))' : 'o.obligation = ANY(pick.meet)';
     ctes.push(`met AS (UPDATE case_obligations o SET met_at = ${at}, updated_at = now() FROM ${written}
-                WHERE ${ofCases('o.case_id')} AND o.case_id = upd.id AND o.obligation = ANY(pick.meet) AND ${open('o')})`);
+                WHERE ${ofCases('o.case_id')} AND o.case_id = upd.id AND ${met} AND ${open('o')})`);
   }
   if (shape.cancel) {
     ctes.push(`cancelled AS (UPDATE case_obligations o SET cancelled_at = ${at}, updated_at = now() FROM ${written}
@@ -211,7 +221,7 @@ function caseWriteText(
     ctes.push(`settled AS (UPDATE escalations e
                 SET status = 'resolved', resolved_at = ${at}, updated_at = now(), resolution = pick.resolution
                 FROM ${written}
-               WHERE ${ofCases('e.case_id')} AND e.case_id = upd.id AND e.status <> 'resolved' AND ${SETTLES})`);
+               WHERE ${ofCases('e.case_id')} AND e.case_id = upd.id AND e.status <> 'resolved' AND ${settles})`);
   }
   ctes.push(
     `event AS (${insertCaseEventsFrom(`(SELECT upd.id AS case_id, pick.event_type AS type,
