@@ -10,3 +10,4 @@ export * from './loan-outcomes';
 export * from './repair-figures';
 export * from './region-funnel';
 export * from './funnel-figures';
+export * from './report-figures.response';

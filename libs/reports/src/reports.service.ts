@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IndustrialChainEntity, OrganizationEntity } from '@unblock/database';
-import { Clock, fromFen, readScope, regionCodeRange, toFen, type Actor } from '@unblock/domain';
+import { Clock, readScope, regionCodeRange, type Actor } from '@unblock/domain';
 import { DataSource, In } from 'typeorm';
 import {
   CampaignFigures,
@@ -12,9 +12,9 @@ import {
   reportCalendar,
   share,
 } from './campaign-figures';
-import { FunnelFigures, funnelOf } from './funnel-figures';
-import { FeedbackFigures, NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
-import { LoanOutcomeFigures, loanOutcomesFrom } from './loan-outcomes';
+import { funnelOf } from './funnel-figures';
+import { NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
+import { loanOutcomesFrom } from './loan-outcomes';
 import {
   bankLoanOutcomes,
   chainLoanOutcomes,
@@ -25,8 +25,10 @@ import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
 import { ReportRollups } from './report-rollups.service';
-import { repairFigures, RepairFigures } from './repair-figures';
-import { RegionFunnel, nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
+import { repairFigures } from './repair-figures';
+import { bankFiguresFromBaseTables, type BankFiguresWithoutWord } from './bank-figures-from-base';
+import { BankFigures, ChainFigures, SummaryFigures } from './report-figures.response';
+import { nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
 
 /** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */
 function wholeCampaign(query: ReportQuery): boolean {
@@ -38,53 +40,6 @@ function wholeCampaign(query: ReportQuery): boolean {
  * holding at most this many visits (a province's busy day is left to the worker's refresh: seconds of work).
  */
 const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
-
-/** The campaign figures, the funnel of each child region, and what the signed loans were. */
-export class SummaryFigures extends CampaignFigures {
-  /** The child regions of the query's region (else the reader's, else the provinces), by code. */
-  byRegion!: RegionFunnel[];
-  loanOutcomes!: LoanOutcomeFigures;
-  /** The second diagnoses: repair tasks opened, repaired, not repairable, open and overdue, loans signed after. */
-  repairs!: RepairFigures;
-}
-
-export class ChainFigures extends CampaignFigures {
-  /** The enterprises' word on the chain's cases (contacts confirmed, disputes, ratings). */
-  feedback!: FeedbackFigures;
-  /** What the chain's signed loans were. */
-  loanOutcomes!: LoanOutcomeFigures;
-  chainId!: string;
-  chainName!: string;
-  regionCode!: string;
-  leadBankId!: string;
-  leadBankName!: string;
-  deputyBankId!: string;
-  deputyBankName!: string;
-  /** The chain's leader enterprises (链主) now. */
-  chainLeaders!: number;
-}
-
-export class BankFigures {
-  bankId!: string;
-  bankName!: string;
-  /** Cases at the bank now. */
-  casesAssigned!: number;
-  claims!: number;
-  claimsOnTime!: number;
-  /** claimsOnTime / claims, 4 decimals. */
-  claimOnTimeRate!: string | null;
-  declines!: number;
-  escalations!: number;
-  intentionAmount!: string;
-  signedAmount!: string;
-  signedCount!: number;
-  /** The bank's funnel: its cases that reached a claim, an approval, a contract; the declines it made, by reason. */
-  funnel!: FunnelFigures;
-  /** The enterprises' word on the bank's cases (contacts confirmed, disputes, ratings). */
-  feedback!: FeedbackFigures;
-  /** What the bank's signed loans were. */
-  loanOutcomes!: LoanOutcomeFigures;
-}
 
 /** The campaign dashboards: the regulators' figures, per chain and per bank, within the caller's scope. */
 @Injectable()
@@ -352,10 +307,7 @@ export class ReportsService {
     }));
   }
 
-  private async bankFigures(
-    actor: Actor,
-    query: ReportQuery,
-  ): Promise<Omit<BankFigures, 'feedback' | 'loanOutcomes'>[]> {
+  private async bankFigures(actor: Actor, query: ReportQuery): Promise<BankFiguresWithoutWord[]> {
     const manager = this.dataSource.manager;
     const banks = await manager.find(OrganizationEntity, {
       where: actor.role === 'bank_manager' ? { id: actor.organizationId ?? '' } : { kind: 'bank' },
@@ -389,73 +341,6 @@ export class ReportsService {
       { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
       query,
     );
-    const result: Omit<BankFigures, 'feedback' | 'loanOutcomes'>[] = [];
-    for (const bank of banks) {
-      const pc = new Params();
-      const where = filter.cases(pc);
-      const bankParam = pc.add(bank.id);
-      const [row] = await manager.query<Record<string, string | null>[]>(
-        `SELECT
-           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam})::text AS assigned,
-           (SELECT sum(c.intention_amount) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam})::text AS intention,
-           (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id
-             WHERE ${where} AND e.type = 'claimed' AND e.data->>'bankId' = ${bankParam}::text)::text AS claims,
-           (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id
-             JOIN case_obligations o ON o.case_id = e.case_id AND o.obligation = 'claim' AND o.met_at = e.at
-             WHERE ${where} AND e.type = 'claimed' AND e.data->>'bankId' = ${bankParam}::text
-               AND o.met_at <= o.due_at)::text AS on_time,
-           (SELECT count(*) FROM case_events e JOIN cases c ON c.id = e.case_id
-             WHERE ${where} AND e.type = 'declined' AND e.data->>'byOrganizationId' = ${bankParam}::text)::text AS declines,
-           (SELECT count(*) FROM escalations x JOIN cases c ON c.id = x.case_id
-             WHERE ${where} AND x.bank_id = ${bankParam})::text AS escalations,
-           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
-               AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'claimed'))::text AS reached_claimed,
-           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
-               AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'approved'))::text AS reached_approved,
-           (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
-               AND EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS reached_signed`,
-        pc.values,
-      );
-      const pl = new Params();
-      const loanWhere = filter.loans(pl);
-      const [loans] = await manager.query<{ total: string | null; n: string }[]>(
-        `SELECT sum(l.amount)::text AS total, count(*)::text AS n FROM loan_contracts l JOIN cases c ON c.id = l.case_id
-          WHERE ${loanWhere} AND l.bank_id = ${pl.add(bank.id)}`,
-        pl.values,
-      );
-      const pd = new Params();
-      const declineWhere = filter.cases(pd);
-      const declines = await manager.query<{ reason: string; n: string }[]>(
-        `SELECT coalesce(e.data->>'reason', '') AS reason, count(*)::text AS n
-           FROM case_events e JOIN cases c ON c.id = e.case_id
-          WHERE ${declineWhere} AND e.type = 'declined' AND e.data->>'byOrganizationId' = ${pd.add(bank.id)}::text
-          GROUP BY 1`,
-        pd.values,
-      );
-      const claims = Number(row?.['claims'] ?? 0);
-      const onTime = Number(row?.['on_time'] ?? 0);
-      result.push({
-        bankId: bank.id,
-        bankName: bank.name,
-        casesAssigned: Number(row?.['assigned'] ?? 0),
-        claims,
-        claimsOnTime: onTime,
-        claimOnTimeRate: share(BigInt(onTime), BigInt(claims)),
-        declines: Number(row?.['declines'] ?? 0),
-        escalations: Number(row?.['escalations'] ?? 0),
-        intentionAmount: fromFen(row?.['intention'] ? toFen(row['intention']) : 0n),
-        signedAmount: fromFen(loans?.total ? toFen(loans.total) : 0n),
-        signedCount: Number(loans?.n ?? 0),
-        funnel: funnelOf({
-          ...emptyTotals(),
-          reachedClaimed: Number(row?.['reached_claimed'] ?? 0),
-          reachedApproved: Number(row?.['reached_approved'] ?? 0),
-          reachedSigned: Number(row?.['reached_signed'] ?? 0),
-          declines: declines.reduce((sum, d) => sum + Number(d.n), 0),
-          declinesByReason: new Map(declines.map((d) => [d.reason, Number(d.n)])),
-        }),
-      });
-    }
-    return result;
+    return bankFiguresFromBaseTables(manager, filter, banks);
   }
 }
