@@ -331,6 +331,8 @@ describe('repairable declines (二次诊断): repairing, repair tasks on their o
       signedAfterRepair: 1,
       signedAmountAfterRepair: '4500000.00',
     });
+    // The funnel's repaired: the needs that came back repaired (the loop's, and this one).
+    expect(summary.body['funnel']).toMatchObject({ repaired: 2 });
     const hubei = await api.request('GET', `/api/v1/reports/summary?campaignId=${world.provinceCampaignId}`, {
       token: actors.hubeiSupervisor,
     });

@@ -35,7 +35,7 @@ describe('campaign reports', () => {
         signed: 2,
         declined: 1,
         declinesByReason: [{ reason: 'credit_risk', name: '信用风险较高', count: 1 }],
-        repaired: null,
+        repaired: 0,
       },
     });
     expect(chains.body.some((c) => c.chainId === world.hubeiChainId)).toBe(false);

@@ -51,6 +51,8 @@ export interface Rows {
   claims: { case_id: string; opened_at: Date; due_at: Date; met_at: Date | null; cancelled_at: Date | null }[];
   claimedAt: { case_id: string; at: Date }[];
   approvedCases: string[];
+  /** Cases that came back repaired from a second diagnosis. */
+  repairedCases: string[];
   declines: { case_id: string; reason: string; bank: string | null }[];
   reasonNames: Record<string, string>;
   regions: { code: string; name: string; parent_code: string | null }[];
@@ -210,7 +212,7 @@ function expectedFigures(
       declinesByReason: [...byReason.entries()]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .map(([reason, count]) => ({ reason, name: rows.reasonNames[reason] ?? reason, count })),
-      repaired: null,
+      repaired: cases.filter((c) => rows.repairedCases.includes(c.id)).length,
     },
   };
 }
@@ -332,6 +334,9 @@ export async function readRows(api: TestApi): Promise<Rows> {
       `SELECT case_id, opened_at, due_at, met_at, cancelled_at FROM case_obligations WHERE obligation = 'claim'`,
     ),
     claimedAt: await q(`SELECT case_id, at FROM case_events WHERE type = 'claimed'`),
+    repairedCases: (await q<{ case_id: string }>(`SELECT case_id FROM repair_tasks WHERE status = 'repaired'`)).map(
+      (r) => r.case_id,
+    ),
     approvedCases: (await q<{ case_id: string }>(`SELECT case_id FROM case_events WHERE type = 'approved'`)).map(
       (r) => r.case_id,
     ),

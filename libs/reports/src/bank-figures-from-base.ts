@@ -42,7 +42,9 @@ export async function bankFiguresFromBaseTables(
          (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
              AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.type = 'approved'))::text AS reached_approved,
          (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
-             AND EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS reached_signed`,
+             AND EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS reached_signed,
+         (SELECT count(*) FROM cases c WHERE ${where} AND c.assigned_bank_id = ${bankParam}
+             AND EXISTS (SELECT 1 FROM repair_tasks rt WHERE rt.case_id = c.id AND rt.status = 'repaired'))::text AS reached_repaired`,
       pc.values,
     );
     const pl = new Params();
@@ -80,6 +82,7 @@ export async function bankFiguresFromBaseTables(
         reachedClaimed: Number(row?.['reached_claimed'] ?? 0),
         reachedApproved: Number(row?.['reached_approved'] ?? 0),
         reachedSigned: Number(row?.['reached_signed'] ?? 0),
+        reachedRepaired: Number(row?.['reached_repaired'] ?? 0),
         declines: declines.reduce((sum, d) => sum + Number(d.n), 0),
         declinesByReason: new Map(declines.map((d) => [d.reason, Number(d.n)])),
       }),

@@ -155,9 +155,10 @@ export async function campaignFigures(
     pc.values,
   );
 
-  const [reached] = await manager.query<{ approved: string; signed: string }[]>(
+  const [reached] = await manager.query<{ approved: string; signed: string; repaired: string }[]>(
     `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM case_events a WHERE a.case_id = c.id AND a.type = 'approved'))::text AS approved,
-            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS signed
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id))::text AS signed,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM repair_tasks rt WHERE rt.case_id = c.id AND rt.status = 'repaired'))::text AS repaired
        FROM cases c WHERE ${caseWhere}`,
     pc.values,
   );
@@ -220,6 +221,7 @@ export async function campaignFigures(
     reachedClaimed: claimTimes.length,
     reachedApproved: Number(reached?.approved ?? 0),
     reachedSigned: Number(reached?.signed ?? 0),
+    reachedRepaired: Number(reached?.repaired ?? 0),
     declines: declines.reduce((sum, d) => sum + Number(d.n), 0),
     declinesByReason: new Map(declines.map((d) => [d.reason, Number(d.n)])),
   };
@@ -259,6 +261,8 @@ export interface RollupTotals {
   reachedClaimed: number;
   reachedApproved: number;
   reachedSigned: number;
+  /** Needs that came back repaired from a second diagnosis. */
+  reachedRepaired: number;
   declines: number;
   declinesByReason: Map<string, number>;
 }
@@ -292,6 +296,7 @@ export function emptyTotals(): RollupTotals {
     enterprisesWithNeed: 0,
     reachedClaimed: 0,
     reachedApproved: 0,
+    reachedRepaired: 0,
     reachedSigned: 0,
     declines: 0,
     declinesByReason: new Map(),

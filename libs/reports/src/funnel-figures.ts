@@ -11,8 +11,7 @@ export class DeclineReasonCount {
 /**
  * The later stages of the funnel (visited → needs → submitted → recommended come from the other figures):
  * needs that reached a claim (对接), an approval (授信), a signed contract (放款), whatever their status now;
- * beside them the declines, by reason. `repaired` is kept for the repairs of declined needs (二次诊断), null
- * until they are counted.
+ * beside them the declines, by reason, and the needs that came back repaired from a second diagnosis (二次诊断).
  */
 export class FunnelFigures {
   claimed!: number;
@@ -20,7 +19,7 @@ export class FunnelFigures {
   signed!: number;
   declined!: number;
   declinesByReason!: DeclineReasonCount[];
-  repaired!: number | null;
+  repaired!: number;
 }
 
 /** Adds the additive figures of `more` into `into` (distinct enterprises are not additive and stay). */
@@ -44,6 +43,7 @@ export function addTotals(into: RollupTotals, more: RollupTotals): void {
     'reachedClaimed',
     'reachedApproved',
     'reachedSigned',
+    'reachedRepaired',
     'declines',
   ] as const;
   for (const key of counts) into[key] += more[key];
@@ -67,6 +67,6 @@ export function funnelOf(t: RollupTotals): FunnelFigures {
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .map(([reason, count]) => ({ reason, name: reason, count })),
-    repaired: null,
+    repaired: t.reachedRepaired,
   };
 }

@@ -2,7 +2,7 @@ import { fromFen, toFen } from '@unblock/domain';
 import type { EntityManager } from 'typeorm';
 import { share } from './campaign-figures';
 import { Params } from './report-filter';
-import { rollupWhere, type RollupSelection } from './rollup-figures';
+import { rollupWhere, wholeCampaign, type RollupKind, type RollupSelection } from './rollup-figures';
 
 /** Signed loans of one kind: how many, their amount, and their share of the signed amount (0–1, 4 decimals). */
 export class LoanOutcomeCount {
@@ -106,15 +106,33 @@ export async function refreshLoanOutcomeDays(
   );
 }
 
+/**
+ * The campaign's chain and total rows over all its days ('C', 'T'): what a whole campaign's loan outcomes read,
+ * one row per chain and one in total instead of one per chain and day.
+ */
+export async function refreshAllDaysLoanOutcomes(manager: EntityManager, campaignId: string): Promise<void> {
+  await manager.query(`DELETE FROM report_loan_outcomes WHERE campaign_id = $1 AND kind IN ('C', 'T')`, [campaignId]);
+  await manager.query(
+    `INSERT INTO report_loan_outcomes (campaign_id, day, kind, key, ${COLUMNS.join(', ')})
+     SELECT $1, '-infinity'::date, upper(kind), key, ${COLUMNS.map((c) => `sum(${c})`).join(', ')}
+       FROM report_loan_outcomes WHERE campaign_id = $1 AND kind IN ('c', 't') GROUP BY kind, key`,
+    [campaignId],
+  );
+}
+
 type Sums = Record<string, string | null>;
 
-/** The loan outcomes per key of a rollup (or under '' when `byKey` is false); the all-days kinds read the days. */
+/**
+ * The loan outcomes per key of a rollup (or under '' when `byKey` is false); a whole campaign's chains and
+ * total read their all-days rows.
+ */
 export async function loanOutcomeRollup(
   manager: EntityManager,
   selection: RollupSelection,
   byKey: boolean,
 ): Promise<Map<string, LoanOutcomeFigures>> {
-  const kind = selection.kind === 'C' ? 'c' : selection.kind === 'T' ? 't' : selection.kind;
+  const day = selection.kind.toLowerCase() as RollupKind;
+  const kind = wholeCampaign(selection.query) && (day === 'c' || day === 't') ? (day.toUpperCase() as RollupKind) : day;
   const p = new Params();
   const filter = rollupWhere({ ...selection, kind }, p);
   const rows = await manager.query<Sums[]>(

@@ -40,6 +40,7 @@ export const SUMMED = [
   'n_reached_claimed',
   'n_reached_approved',
   'n_reached_signed',
+  'n_reached_repaired',
   'n_declines',
 ];
 
@@ -84,6 +85,7 @@ interface DayRow {
   n_reached_claimed: number;
   n_reached_approved: number;
   n_reached_signed: number;
+  n_reached_repaired: number;
   n_declines: number;
   /** Declines by their catalogue reason. */
   declines: Record<string, number>;
@@ -163,6 +165,7 @@ async function dayFigures(
         n_reached_claimed: 0,
         n_reached_approved: 0,
         n_reached_signed: 0,
+        n_reached_repaired: 0,
         n_declines: 0,
         declines: {},
       };
@@ -212,6 +215,7 @@ async function dayFigures(
       recommended: boolean;
       approved: boolean;
       signed: boolean;
+      repaired: boolean;
       met: number;
       missed: number;
     }[]
@@ -222,6 +226,7 @@ async function dayFigures(
             EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended') AS recommended,
             EXISTS (SELECT 1 FROM case_events a WHERE a.case_id = c.id AND a.type = 'approved') AS approved,
             EXISTS (SELECT 1 FROM loan_contracts l WHERE l.case_id = c.id) AS signed,
+            EXISTS (SELECT 1 FROM repair_tasks rt WHERE rt.case_id = c.id AND rt.status = 'repaired') AS repaired,
             coalesce(o.met, 0)::int AS met, coalesce(o.missed, 0)::int AS missed
        FROM cases c
        LEFT JOIN LATERAL (
@@ -254,6 +259,7 @@ async function dayFigures(
       if (c.claimed_at !== null) target.n_reached_claimed += 1;
       if (c.approved) target.n_reached_approved += 1;
       if (c.signed) target.n_reached_signed += 1;
+      if (c.repaired) target.n_reached_repaired += 1;
       target.intention_amount = addMoney(target.intention_amount, c.intention);
       for (const b of c.bottlenecks) if ((BOTTLENECKS as readonly string[]).includes(b)) count(target.bottlenecks, b);
       target.claims_met += c.met;

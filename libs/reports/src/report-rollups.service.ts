@@ -7,7 +7,7 @@ import { refreshEnterprisePresence } from './enterprise-presence';
 import { refreshPresenceSets } from './presence-sets';
 import { refreshAllDaysFigures } from './all-days-figures';
 import { CASE_DAY, refreshDayFigures } from './report-day-figures';
-import { refreshLoanOutcomeDays } from './loan-outcomes';
+import { refreshAllDaysLoanOutcomes, refreshLoanOutcomeDays } from './loan-outcomes';
 
 /** The advisory lock that keeps the refresh to one process at a time. */
 export const REPORTS_REFRESH_LOCK = 7260002;
@@ -165,6 +165,7 @@ export class ReportRollups {
       await refreshLoanOutcomeDays(manager, campaignId, days);
       await refreshPresenceSets(manager, campaignId, days);
       await refreshAllDaysFigures(manager, campaignId);
+      await refreshAllDaysLoanOutcomes(manager, campaignId);
     }
   }
 }

@@ -23,17 +23,12 @@ import {
 } from './loan-outcome-reports';
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
-import { presenceCounts, regionsNarrow, rollupTotals } from './rollup-figures';
+import { presenceCounts, regionsNarrow, rollupTotals, wholeCampaign } from './rollup-figures';
 import { ReportRollups } from './report-rollups.service';
 import { repairFigures } from './repair-figures';
 import { bankFiguresFromBaseTables, type BankFiguresWithoutWord } from './bank-figures-from-base';
 import { BankFigures, ChainFigures, SummaryFigures } from './report-figures.response';
 import { nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
-
-/** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */
-function wholeCampaign(query: ReportQuery): boolean {
-  return query.campaignId !== undefined && query.from === undefined && query.to === undefined;
-}
 
 /**
  * What a reader recomputes before answering, so they see their own writes: at most this many stale days
@@ -82,8 +77,7 @@ export class ReportsService {
   }
 
   /** What the loan outcomes are read from: the rollups, unless a region narrows them, else the base tables. */
-  private async loanOutcomeSource(actor: Actor, query: ReportQuery): Promise<LoanOutcomeSource> {
-    const { narrow } = await this.prepare(actor, query);
+  private loanOutcomeSource(actor: Actor, query: ReportQuery, narrow: boolean): LoanOutcomeSource {
     return {
       manager: this.dataSource.manager,
       actor,
@@ -98,7 +92,7 @@ export class ReportsService {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
     const parent = query.regionCode ?? readScope(actor);
-    const [figures, byRegion] = await Promise.all([
+    const [figures, byRegion, loanOutcomes, repairs] = await Promise.all([
       this.summaryFigures(actor, query, narrow),
       actor.role === 'bank_manager'
         ? []
@@ -111,14 +105,11 @@ export class ReportsService {
               await reportCalendar(manager),
               this.clock.now(),
             ),
+      summaryLoanOutcomes(this.loanOutcomeSource(actor, query, narrow)),
+      repairFigures(manager, actor, query, this.clock.now()),
     ]);
     await nameDeclines(manager, [figures.funnel, ...byRegion.map((r) => r.funnel)]);
-    return {
-      ...figures,
-      byRegion,
-      loanOutcomes: await summaryLoanOutcomes(await this.loanOutcomeSource(actor, query)),
-      repairs: await repairFigures(manager, actor, query, this.clock.now()),
-    };
+    return { ...figures, byRegion, loanOutcomes, repairs };
   }
 
   private async summaryFigures(actor: Actor, query: ReportQuery, narrow: boolean): Promise<CampaignFigures> {
@@ -178,18 +169,21 @@ export class ReportsService {
 
   /** Per chain: the campaign figures, the enterprises' feedback and the loan outcomes. */
   async chains(actor: Actor, query: ReportQuery): Promise<ChainFigures[]> {
+    const { narrow } = await this.prepare(actor, query);
     const [figures, feedback] = await Promise.all([
-      this.chainFigures(actor, query),
+      this.chainFigures(actor, query, narrow),
       feedbackFigures(this.dataSource.manager, actor, query, 'chain'),
     ]);
-    await nameDeclines(
-      this.dataSource.manager,
-      figures.map((f) => f.funnel),
-    );
-    const outcomes = await chainLoanOutcomes(
-      await this.loanOutcomeSource(actor, query),
-      figures.map((f) => f.chainId),
-    );
+    const [, outcomes] = await Promise.all([
+      nameDeclines(
+        this.dataSource.manager,
+        figures.map((f) => f.funnel),
+      ),
+      chainLoanOutcomes(
+        this.loanOutcomeSource(actor, query, narrow),
+        figures.map((f) => f.chainId),
+      ),
+    ]);
     return figures.map((f) => ({
       ...f,
       feedback: feedback.get(f.chainId) ?? NO_FEEDBACK,
@@ -200,9 +194,9 @@ export class ReportsService {
   private async chainFigures(
     actor: Actor,
     query: ReportQuery,
+    narrow: boolean,
   ): Promise<Omit<ChainFigures, 'feedback' | 'loanOutcomes'>[]> {
     const manager = this.dataSource.manager;
-    const { narrow } = await this.prepare(actor, query);
     const qb = manager
       .getRepository(IndustrialChainEntity)
       .createQueryBuilder('ch')
@@ -288,18 +282,21 @@ export class ReportsService {
 
   /** Per bank: claims, declines, escalations, loans, and the enterprises' feedback. */
   async banks(actor: Actor, query: ReportQuery): Promise<BankFigures[]> {
+    const { narrow } = await this.prepare(actor, query);
     const [figures, feedback] = await Promise.all([
-      this.bankFigures(actor, query),
+      this.bankFigures(actor, query, narrow),
       feedbackFigures(this.dataSource.manager, actor, query, 'bank'),
     ]);
-    await nameDeclines(
-      this.dataSource.manager,
-      figures.map((f) => f.funnel),
-    );
-    const outcomes = await bankLoanOutcomes(
-      await this.loanOutcomeSource(actor, query),
-      figures.map((f) => f.bankId),
-    );
+    const [, outcomes] = await Promise.all([
+      nameDeclines(
+        this.dataSource.manager,
+        figures.map((f) => f.funnel),
+      ),
+      bankLoanOutcomes(
+        this.loanOutcomeSource(actor, query, narrow),
+        figures.map((f) => f.bankId),
+      ),
+    ]);
     return figures.map((f) => ({
       ...f,
       feedback: feedback.get(f.bankId) ?? NO_FEEDBACK,
@@ -307,13 +304,12 @@ export class ReportsService {
     }));
   }
 
-  private async bankFigures(actor: Actor, query: ReportQuery): Promise<BankFiguresWithoutWord[]> {
+  private async bankFigures(actor: Actor, query: ReportQuery, narrow: boolean): Promise<BankFiguresWithoutWord[]> {
     const manager = this.dataSource.manager;
     const banks = await manager.find(OrganizationEntity, {
       where: actor.role === 'bank_manager' ? { id: actor.organizationId ?? '' } : { kind: 'bank' },
       order: { name: 'ASC' },
     });
-    const { narrow } = await this.prepare(actor, query);
     if (!narrow) {
       const totals = await rollupTotals(manager, { kind: 'b', query }, true);
       return banks.map((bank) => {

@@ -64,7 +64,7 @@ export async function rollupTotals(
             sum(enterprises_financed)::text AS enterprises_financed,
             sum(enterprises_with_need)::text AS enterprises_with_need,
             sum(n_reached_claimed)::text AS reached_claimed, sum(n_reached_approved)::text AS reached_approved,
-            sum(n_reached_signed)::text AS reached_signed, sum(n_declines)::text AS declines
+            sum(n_reached_signed)::text AS reached_signed, sum(n_reached_repaired)::text AS reached_repaired, sum(n_declines)::text AS declines
        FROM report_day_figures f WHERE ${filter} ${group}`,
     p.values,
   );
@@ -140,6 +140,7 @@ export async function rollupTotals(
     t.reachedClaimed = int(s['reached_claimed']);
     t.reachedApproved = int(s['reached_approved']);
     t.reachedSigned = int(s['reached_signed']);
+    t.reachedRepaired = int(s['reached_repaired']);
     t.declines = int(s['declines']);
   }
   for (const h of merged) {
@@ -198,10 +199,15 @@ export async function presenceCounts(
   return new Map(rows.map((r) => [r.key, Number(r.n)]));
 }
 
+/** One campaign, all its days: the all-days rollup rows answer, distinct enterprises included. */
+export function wholeCampaign(query: ReportQuery): boolean {
+  return query.campaignId !== undefined && query.from === undefined && query.to === undefined;
+}
+
 /**
  * True when a region condition would leave out some of the rows in the period: then only the region rollup
  * (or the base tables) can answer. When every row of the period lies inside the regions, the chain and bank
- * rollups answer as they are.
+ * rollups answer as they are. A whole campaign is asked of its all-days region rows, one per region.
  */
 export async function regionsNarrow(
   manager: EntityManager,
@@ -210,7 +216,7 @@ export async function regionsNarrow(
 ): Promise<boolean> {
   for (const [low, high] of regions) {
     const p = new Params();
-    const filter = where({ kind: 'r', query }, p);
+    const filter = where({ kind: wholeCampaign(query) ? 'R' : 'r', query }, p);
     const [row] = await manager.query<{ outside: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM report_day_figures f WHERE ${filter}
                         AND (f.key < ${p.add(low)} OR f.key > ${p.add(high)})) AS outside`,

@@ -1125,7 +1125,27 @@ export interface components {
             expectedVersion?: number;
             note?: string;
         };
-        BankFigures: Record<string, never>;
+        BankFigures: {
+            bankId: string;
+            bankName: string;
+            /** @description Cases at the bank now. */
+            casesAssigned: number;
+            /** @description claimsOnTime / claims, 4 decimals. */
+            claimOnTimeRate: string | null;
+            claims: number;
+            claimsOnTime: number;
+            declines: number;
+            escalations: number;
+            /** @description The enterprises' word on the bank's cases (contacts confirmed, disputes, ratings). */
+            feedback: components["schemas"]["FeedbackFigures"];
+            /** @description The bank's funnel: its cases that reached a claim, an approval, a contract; the declines it made, by reason. */
+            funnel: components["schemas"]["FunnelFigures"];
+            intentionAmount: string;
+            /** @description What the bank's signed loans were. */
+            loanOutcomes: components["schemas"]["LoanOutcomeFigures"];
+            signedAmount: string;
+            signedCount: number;
+        };
         CalendarResponse: {
             /** @description ISO dates off although weekdays (weekend days inside a holiday may be listed too). */
             holidays: string[];
@@ -1355,7 +1375,21 @@ export interface components {
             visitorName: string;
             visitorOrganizationName: string | null;
         };
-        ChainFigures: Record<string, never>;
+        ChainFigures: {
+            chainId: string;
+            /** @description The chain's leader enterprises (链主) now. */
+            chainLeaders: number;
+            chainName: string;
+            deputyBankId: string;
+            deputyBankName: string;
+            /** @description The enterprises' word on the chain's cases (contacts confirmed, disputes, ratings). */
+            feedback: components["schemas"]["FeedbackFigures"];
+            leadBankId: string;
+            leadBankName: string;
+            /** @description What the chain's signed loans were. */
+            loanOutcomes: components["schemas"]["LoanOutcomeFigures"];
+            regionCode: string;
+        };
         ChangePasswordDto: {
             currentPassword: string;
             /** @description At least 12 characters, not a common leaked password, not containing the name of the account's email. */
@@ -1623,6 +1657,8 @@ export interface components {
             /** @description The new deadline, an ISO 8601 date-time. */
             until: string;
         };
+        FeedbackFigures: Record<string, never>;
+        FunnelFigures: Record<string, never>;
         IndustrialChainResponse: {
             createdAt: string;
             /** @description Tier 2. */
@@ -1701,6 +1737,7 @@ export interface components {
             signedOn: string;
             termMonths: number;
         };
+        LoanOutcomeFigures: Record<string, never>;
         LoginDto: {
             /** Format: email */
             email: string;
@@ -1869,6 +1906,7 @@ export interface components {
         RefreshDto: {
             refreshToken: string;
         };
+        RegionFunnel: Record<string, never>;
         RegionResponse: {
             /** @description Six-digit GB/T 2260 code. */
             code: string;
@@ -1876,6 +1914,7 @@ export interface components {
             name: string;
             parentCode: string | null;
         };
+        RepairFigures: Record<string, never>;
         RepairTaskResponse: {
             caseId: string;
             caseNumber: string;
@@ -1961,7 +2000,13 @@ export interface components {
             screening: string;
             signing: string;
         };
-        SummaryFigures: Record<string, never>;
+        SummaryFigures: {
+            /** @description The child regions of the query's region (else the reader's, else the provinces), by code. */
+            byRegion: components["schemas"]["RegionFunnel"][];
+            loanOutcomes: components["schemas"]["LoanOutcomeFigures"];
+            /** @description The second diagnoses: repair tasks opened, repaired, not repairable, open and overdue, loans signed after. */
+            repairs: components["schemas"]["RepairFigures"];
+        };
         UpdateCalendarDto: {
             holidays?: string[];
             name?: string;

@@ -4,6 +4,7 @@ import { capital, enTerm } from './glossary';
 export const funnelEn = {
   'funnel.beside': 'Beside the funnel',
   'funnel.screenedOut': 'Needs screened out',
+  'funnel.repaired': 'Needs repaired and sent back to the bank',
   'funnel.declined': 'Declines',
   'funnel.declinesByReason': 'Declines by reason',
   'funnel.noDeclines': 'No bank has declined a need.',

@@ -5,6 +5,7 @@ import type { funnelEn } from './messages-funnel.en';
 export const funnelZhCN: Record<keyof typeof funnelEn, string> = {
   'funnel.beside': '漏斗之外',
   'funnel.screenedOut': '未通过筛查需求数',
+  'funnel.repaired': '二次诊断修复后退回银行的需求数',
   'funnel.declined': '拒绝数',
   'funnel.declinesByReason': '按原因的拒绝',
   'funnel.noDeclines': '尚无银行拒绝需求。',

@@ -11,7 +11,7 @@ const ROLES_AFTER = `${ROLES_BEFORE}, 'partner_officer'`;
  * Repairable declines (二次诊断): cases gain the status `repairing`; a repair task gives the cause to an
  * organization, on a `repair` obligation of its own (several may be open on one case, so the one-open index
  * leaves `repair` out); SLA policies gain the `repair` duration; users the role `partner_officer`; the report
- * rollups count the cases in repair.
+ * rollups count the cases in repair, and the needs that came back repaired (the funnel's `repaired`).
  */
 export class RepairableDeclines1796636861146 implements MigrationInterface {
   name = 'RepairableDeclines1796636861146';
@@ -19,7 +19,9 @@ export class RepairableDeclines1796636861146 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await this.checks(queryRunner, STATUSES_AFTER, OBLIGATIONS_AFTER, ROLES_AFTER);
     await this.oneOpen(queryRunner, `AND "obligation" <> 'repair'`);
-    await queryRunner.query(`ALTER TABLE report_day_figures ADD n_repairing integer NOT NULL DEFAULT 0`);
+    await queryRunner.query(
+      `ALTER TABLE report_day_figures ADD n_repairing integer NOT NULL DEFAULT 0, ADD n_reached_repaired integer NOT NULL DEFAULT 0`,
+    );
     await queryRunner.query(`
             CREATE TABLE "repair_tasks" (
                 "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -101,7 +103,7 @@ export class RepairableDeclines1796636861146 implements MigrationInterface {
     await queryRunner.query(`
             DROP TABLE "repair_tasks"
         `);
-    await queryRunner.query(`ALTER TABLE report_day_figures DROP COLUMN n_repairing`);
+    await queryRunner.query(`ALTER TABLE report_day_figures DROP COLUMN n_repairing, DROP COLUMN n_reached_repaired`);
     // Reverting requires that no case is in repair, no repair obligation is left and no partner officer exists.
     await this.oneOpen(queryRunner, '');
     await this.checks(queryRunner, STATUSES_BEFORE, OBLIGATIONS_BEFORE, ROLES_BEFORE);

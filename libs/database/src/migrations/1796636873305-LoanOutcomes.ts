@@ -79,7 +79,7 @@ export class LoanOutcomes1796636873305 implements MigrationInterface {
             CREATE TABLE report_loan_outcomes (
                 campaign_id uuid NOT NULL,
                 day date NOT NULL,
-                kind char(1) NOT NULL CHECK (kind IN ('r', 'c', 'b', 't')),
+                kind char(1) NOT NULL CHECK (kind IN ('r', 'c', 'b', 't', 'C', 'T')),
                 key text NOT NULL,
                 signed_count integer NOT NULL DEFAULT 0,
                 signed_amount numeric(20, 2) NOT NULL DEFAULT 0,

@@ -209,6 +209,7 @@ export function DashboardPage(): ReactNode {
               <dl className="figures" data-testid="beside-funnel">
                 {figure('screenedOut', t('funnel.screenedOut'), String(summary.screening?.screenedOut ?? 0))}
                 {figure('declined', t('funnel.declined'), String(summary.funnel.declined))}
+                {figure('repaired', t('funnel.repaired'), String(summary.funnel.repaired))}
               </dl>
               <h3 id="dash-declines">{t('funnel.declinesByReason')}</h3>
               {summary.funnel.declinesByReason.length === 0 ? (

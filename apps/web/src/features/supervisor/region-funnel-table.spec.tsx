@@ -12,7 +12,7 @@ const funnel = (claimed: number, approved: number, signed: number, declined: num
   signed,
   declined,
   declinesByReason: [],
-  repaired: null,
+  repaired: 0,
 });
 
 const region = (code: string, name: string, needs: number, f: FunnelFigures, signedAmount: string): RegionFunnel => ({

@@ -21,7 +21,7 @@ describe('the dashboard funnel', () => {
       intentionAmount: '54500000.00',
       signedAmount: '39000000.00',
       // Needs that reached each stage, whatever their status now: a closed need was matched before.
-      funnel: { claimed: 10, approved: 6, signed: 3, declined: 2, declinesByReason: [], repaired: null },
+      funnel: { claimed: 10, approved: 6, signed: 3, declined: 2, declinesByReason: [], repaired: 0 },
     };
     expect(funnelSteps(summary)).toEqual([
       { step: 'visited', count: 60 },
@@ -49,7 +49,7 @@ describe('the dashboard funnel', () => {
       needsDiagnosed: 6,
       casesByStatus,
       screening: { submitted: 6, recommended: 3, screenedOut: 1 },
-      funnel: { claimed: 0, approved: 0, signed: 0, declined: 0, declinesByReason: [], repaired: null },
+      funnel: { claimed: 0, approved: 0, signed: 0, declined: 0, declinesByReason: [], repaired: 0 },
     };
     expect(funnelSteps(summary).map((s) => [s.step, s.count])).toEqual([
       ['visited', 10],

@@ -32,7 +32,7 @@ export interface CampaignFigures {
 /**
  * The later stages of the funnel: needs that reached a claim (对接), an approval (授信), a contract (放款),
  * whatever their status now; the declines, by the catalogue's reason (`name` is what people read).
- * `repaired` stays null until the repairs of declined needs are counted.
+ * `repaired`: needs that came back repaired from a second diagnosis (二次诊断).
  */
 export interface FunnelFigures {
   claimed: number;
@@ -40,7 +40,7 @@ export interface FunnelFigures {
   signed: number;
   declined: number;
   declinesByReason: { reason: string; name: string; count: number }[];
-  repaired: number | null;
+  repaired: number;
 }
 
 /** The funnel of one child region of the summary's region. */
