@@ -1,4 +1,3 @@
-import { CASE_SOURCES, CASE_STATUSES, fromFen, toFen } from '@unblock/domain';
 import type { RollupTotals } from './campaign-figures';
 
 /** Declines for one catalogue reason; `name` is the catalogue's (Chinese) name. */
@@ -20,40 +19,6 @@ export class FunnelFigures {
   declined!: number;
   declinesByReason!: DeclineReasonCount[];
   repaired!: number;
-}
-
-/** Adds the additive figures of `more` into `into` (distinct enterprises are not additive and stay). */
-export function addTotals(into: RollupTotals, more: RollupTotals): void {
-  const money = (a: string, b: string): string => fromFen(toFen(a) + toFen(b));
-  const merge = <K>(a: Map<K, number>, b: ReadonlyMap<K, number>): void => {
-    for (const [k, n] of b) a.set(k, (a.get(k) ?? 0) + n);
-  };
-  for (const status of CASE_STATUSES) into.casesByStatus[status] += more.casesByStatus[status];
-  for (const source of CASE_SOURCES) into.needsBySource[source] += more.needsBySource[source];
-  const counts = [
-    'visits',
-    'recommended',
-    'claimsMet',
-    'claimsMissed',
-    'signedCount',
-    'bankClaims',
-    'bankClaimsOnTime',
-    'bankDeclines',
-    'bankEscalations',
-    'reachedClaimed',
-    'reachedApproved',
-    'reachedSigned',
-    'reachedRepaired',
-    'declines',
-  ] as const;
-  for (const key of counts) into[key] += more[key];
-  for (const key of ['intentionAmount', 'signedAmount', 'longTermAmount', 'leaderAmount'] as const) {
-    into[key] = money(into[key], more[key]);
-  }
-  merge(into.bottlenecks, more.bottlenecks);
-  merge(into.claimDays, more.claimDays);
-  merge(into.signingDays, more.signingDays);
-  merge(into.declinesByReason, more.declinesByReason);
 }
 
 /** The later funnel stages of some totals; the reasons keep their code as name until `nameDeclines` names them. */

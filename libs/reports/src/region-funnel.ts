@@ -1,5 +1,5 @@
 import { DeclineReasonEntity, RegionEntity } from '@unblock/database';
-import { regionCodeRange, type BusinessCalendar } from '@unblock/domain';
+import type { BusinessCalendar } from '@unblock/domain';
 import { IsNull, type EntityManager } from 'typeorm';
 import {
   CampaignFigures,
@@ -9,7 +9,7 @@ import {
   emptyTotals,
   figuresFrom,
 } from './campaign-figures';
-import { FunnelFigures, addTotals } from './funnel-figures';
+import { FunnelFigures } from './funnel-figures';
 import { ReportFilter, type ReportQuery } from './report-filter';
 import { rollupTotals } from './rollup-figures';
 
@@ -45,9 +45,15 @@ async function childRegions(manager: EntityManager, parent: string | null): Prom
   return manager.find(RegionEntity, { where: { parentCode: parent ?? IsNull() }, order: { code: 'ASC' } });
 }
 
+/** How many leading digits of a region code name a child of `parent` (a province, city or county below it). */
+function childDigits(parent: string | null): number {
+  if (parent === null) return 2;
+  return parent.endsWith('0000') ? 4 : 6;
+}
+
 /**
- * Each child region's funnel from the region rollup: one read of the rows within `regions`, summed per child;
- * of a whole campaign (`allDays`), its all-days region rows.
+ * Each child region's funnel from the region rollup: one read of the rows within `regions`, summed per child
+ * by the database; of a whole campaign (`allDays`), its all-days region rows.
  */
 export async function regionFunnelsFromRollups(
   manager: EntityManager,
@@ -58,14 +64,11 @@ export async function regionFunnelsFromRollups(
 ): Promise<RegionFunnel[]> {
   const [children, totals] = await Promise.all([
     childRegions(manager, parent),
-    rollupTotals(manager, { kind: allDays ? 'R' : 'r', query, regions }, true, false),
+    rollupTotals(manager, { kind: allDays ? 'R' : 'r', query, regions }, childDigits(parent), false),
   ]);
-  return children.map((child) => {
-    const [low, high] = regionCodeRange(child.code);
-    const sum = emptyTotals();
-    for (const [code, t] of totals) if (code >= low && code <= high) addTotals(sum, t);
-    return regionFunnel(child, figuresFrom(sum, { visited: 0, financed: 0, withNeed: 0 }));
-  });
+  return children.map((child) =>
+    regionFunnel(child, figuresFrom(totals.get(child.code) ?? emptyTotals(), { visited: 0, financed: 0, withNeed: 0 })),
+  );
 }
 
 /** The same funnels from the base tables (the reference the rollups are tested against). */

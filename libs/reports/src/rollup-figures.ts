@@ -37,19 +37,21 @@ function where(selection: RollupSelection, p: Params, alias = 'f'): string {
 export const rollupWhere: (selection: RollupSelection, p: Params) => string = where;
 
 /**
- * The rollup's totals per key (or under '' when `byKey` is false). Without `histograms`, the bottlenecks and
- * the days to claim and to signing are left empty (a breakdown that shows none of them reads less).
+ * The rollup's totals per key (or under '' when `byKey` is false; per region of that many leading digits of
+ * the key when a number: the child regions of a region rollup). Without `histograms`, the bottlenecks and the
+ * days to claim and to signing are left empty (a breakdown that shows none of them reads less).
  */
 export async function rollupTotals(
   manager: EntityManager,
   selection: RollupSelection,
-  byKey: boolean,
+  byKey: boolean | number,
   histograms = true,
 ): Promise<Map<string, RollupTotals>> {
   const p = new Params();
   const filter = where(selection, p);
-  const key = byKey ? 'f.key' : "''";
-  const group = byKey ? 'GROUP BY f.key' : '';
+  const key =
+    typeof byKey === 'number' ? `rpad(substr(f.key, 1, ${Math.trunc(byKey)}), 6, '0')` : byKey ? 'f.key' : "''";
+  const group = byKey === false ? '' : 'GROUP BY 1';
   const sums = await manager.query<Record<string, string | null>[]>(
     `SELECT ${key} AS key, sum(visits)::text AS visits, sum(n_diagnosed)::text AS diagnosed, sum(n_assigned)::text AS assigned,
             sum(n_claimed)::text AS claimed, sum(n_approved)::text AS approved, sum(n_loan_signed)::text AS loan_signed,
