@@ -73,7 +73,10 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
   };
 
   beforeAll(async () => {
-    api = await TestApi.start({ PORTAL_THROTTLE_LIMIT: String(THROTTLE_LIMIT) }, { clock });
+    api = await TestApi.start(
+      { PORTAL_THROTTLE_LIMIT: String(THROTTLE_LIMIT), PUBLIC_URL: 'https://unblock.example.cn/' },
+      { clock },
+    );
     world = await buildWorld(api);
     actors = await buildActors(api, world);
   });
@@ -86,7 +89,8 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
     const link = await newLink(world.henanEnterpriseId, actors.officer, { validDays: 30 });
     expect(link.status).toBe(201);
     expect(link.body).toMatchObject({ enterpriseId: world.henanEnterpriseId, revokedAt: null });
-    expect(String(link.body['url'])).toMatch(/^https?:\/\/[^/]+\/e\/[A-Za-z0-9_-]{43}$/u);
+    // On PUBLIC_URL (its trailing slash dropped), not on the request's host.
+    expect(String(link.body['url'])).toMatch(/^https:\/\/unblock\.example\.cn\/e\/[A-Za-z0-9_-]{43}$/u);
     expect(String(link.body['qrSvg'])).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/u);
     expect(link.body['expiresAt']).toBe('2026-07-02T02:00:00.000Z');
     const token = tokenOf(link);
@@ -229,6 +233,80 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
     expect(contact.body['errors']).toEqual([expect.objectContaining({ field: 'contacted' })]);
     const after = await api.counts(['cases', 'feedback']);
     expect(after).toEqual({ ...before, cases: (before['cases'] ?? 0) + 1 });
+  });
+
+  it('publishes once per Idempotency-Key: a retry answers the first need and writes nothing', async () => {
+    const { enterpriseId, token } = await enterpriseWithLink('重试发布企业');
+    const send = (key: string): Promise<HttpResult<PortalCase>> =>
+      api.request<PortalCase>('POST', '/api/v1/portal/cases', {
+        headers: { 'x-portal-token': token, 'idempotency-key': key },
+        body: NEED,
+      });
+    const first = await send('need-1');
+    const retry = await send('need-1');
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    const bad = await send('not a key!');
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ errors: [expect.objectContaining({ field: 'Idempotency-Key' })] });
+    const [row] = await api.dataSource.query<{ n: string }[]>(
+      'SELECT count(*)::text AS n FROM cases WHERE enterprise_id = $1',
+      [enterpriseId],
+    );
+    expect(row?.n).toBe('1');
+  });
+
+  it('shows a repairable decline’s reason and repair path, and a screened-out need’s unmet criteria', async () => {
+    const { token } = await enterpriseWithLink('二次诊断企业');
+    const published = await publish(token);
+    expect((await act(actors.leadManager, published.id, 'decline', { reason: 'tax_arrears' })).status).toBe(200);
+    const [repairing] = (await portal<{ items: Record<string, unknown>[] }>('GET', '/cases', token)).body.items;
+    expect(repairing).toMatchObject({
+      status: 'repairing',
+      declineReason: 'tax_arrears',
+      declineReasonName: '存在欠税',
+      repairPath: expect.stringContaining('税务') as unknown,
+      unmetCriteria: [],
+    });
+    const campaign = await api.request('POST', '/api/v1/campaigns', {
+      token: world.adminToken,
+      body: {
+        name: '郑州申报筛查',
+        kind: 'other',
+        regionCode: '410100',
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        screening: 'required',
+      },
+    });
+    expect(campaign.status).toBe(201);
+    const submitted = await portal<PortalCase>('POST', '/cases', token, {
+      ...NEED,
+      campaignId: String(campaign.body['id']),
+    });
+    expect(submitted.body.status).toBe('submitted');
+    const criteria = Object.fromEntries(
+      ['compliantOperation', 'fixedPremises', 'genuineNeed', 'goodCredit', 'lawfulPurpose'].map((c) => [
+        c,
+        { met: c !== 'goodCredit' },
+      ]),
+    );
+    const screened = await act(actors.supervisor, submitted.body.id, 'screen', { criteria, decision: 'screen_out' });
+    expect(screened.status).toBe(200);
+    const needs = (await portal<{ items: Record<string, unknown>[] }>('GET', '/cases', token)).body.items;
+    expect(needs.find((n) => n['id'] === submitted.body.id)).toMatchObject({
+      status: 'screened_out',
+      unmetCriteria: ['goodCredit'],
+      repairPath: null,
+    });
+    // Ended, so that the other enterprises' pages offer the province's campaign again.
+    const ended = await api.request('PATCH', `/api/v1/campaigns/${String(campaign.body['id'])}`, {
+      token: world.adminToken,
+      body: { endsOn: '2026-06-01' },
+    });
+    expect(ended.status).toBe(200);
   });
 
   it('reaches only the enterprise’s own needs: another enterprise’s case is 404', async () => {

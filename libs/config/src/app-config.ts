@@ -20,6 +20,8 @@ export class AppConfig {
   readonly redisUrl: string;
   readonly queuePrefix: string;
   readonly http: { readonly port: number; readonly host: string };
+  /** Where people reach the console, without a trailing slash; null: the request's own scheme and host. */
+  readonly publicUrl: string | null;
   readonly jwt: {
     readonly secret: string;
     readonly issuer: string;
@@ -61,6 +63,7 @@ export class AppConfig {
     this.redisUrl = env.REDIS_URL;
     this.queuePrefix = env.QUEUE_PREFIX;
     this.http = { port: env.PORT, host: env.HOST };
+    this.publicUrl = env.PUBLIC_URL === undefined ? null : env.PUBLIC_URL.replace(/\/+$/u, '');
     this.jwt = {
       secret: env.JWT_SECRET,
       issuer: env.JWT_ISSUER,

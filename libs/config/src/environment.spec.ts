@@ -41,6 +41,16 @@ describe('environment', () => {
     );
   });
 
+  it('takes the console’s public URL for enterprise links, without its trailing slash', () => {
+    expect(AppConfig.from(base).publicUrl).toBeNull();
+    expect(AppConfig.from({ ...base, PUBLIC_URL: 'https://unblock.example.cn/' }).publicUrl).toBe(
+      'https://unblock.example.cn',
+    );
+    expect(failure({ ...base, PUBLIC_URL: 'unblock.example.cn' })).toBe(
+      'configuration error: PUBLIC_URL must be an http(s) URL',
+    );
+  });
+
   it('takes the bootstrap admin only as a pair', () => {
     expect(failure({ ...base, ADMIN_EMAIL: 'admin@example.com' })).toMatch(/^configuration error: ADMIN_PASSWORD/u);
     const config = AppConfig.from({ ...base, ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'a-long-password' });

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   Matches,
   Max,
   Min,
@@ -190,6 +191,17 @@ export class Environment {
   @IsOptional()
   @IsProxyList()
   TRUST_PROXY?: string;
+
+  /**
+   * Where people reach the console (`https://unblock.example.cn`): an enterprise's link is `<PUBLIC_URL>/e/<token>`.
+   * Unset, a link takes the scheme and host its request came with.
+   */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http(s) URL' },
+  )
+  PUBLIC_URL?: string;
 
   /** The bearer token that `/api/v1/metrics` and the worker's metrics port ask for; unset, neither answers. */
   @IsOptional()

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
-const KEY = /^[A-Za-z0-9._:-]{1,200}$/u;
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/u;
 
 const NOT_KEPT = 'unblock:idempotency-not-kept';
 
@@ -75,7 +75,7 @@ export class IdempotencyGuard implements CanActivate {
   }
 
   private async claim(request: AuthenticatedRequest, userId: string, key: string | undefined): Promise<boolean> {
-    if (key === undefined || !KEY.test(key)) {
+    if (key === undefined || !IDEMPOTENCY_KEY.test(key)) {
       throw DomainError.invalid('Idempotency-Key', 'must be 1-200 letters, digits, ".", "_", ":" or "-"');
     }
     const route = `POST ${request.url.split('?')[0] ?? ''}`;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   ConfirmContactUseCase,
@@ -10,7 +10,10 @@ import {
   type PortalAccess,
 } from '@unblock/cases';
 import type { Page } from '@unblock/database';
+import { DomainError } from '@unblock/domain';
 import { Public } from '@unblock/http';
+import type { FastifyReply } from 'fastify';
+import { IDEMPOTENCY_KEY } from '../common/idempotency.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { PortalAudit } from './portal-audit';
 import { ContactConfirmationDto, PublishNeedDto, RatingDto } from './portal.dto';
@@ -49,15 +52,25 @@ export class PortalController {
     return this.audit.record(request, 200, { items, nextCursor: null }, access.enterpriseId);
   }
 
-  /** Publishes a need: a case of source `enterprise`, routed as its campaign says. */
+  /**
+   * Publishes a need: a case of source `enterprise`, routed as its campaign says. A retry with the same
+   * `Idempotency-Key` answers the need published first (`Idempotent-Replayed: true`) and writes nothing.
+   */
   @Post('cases')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key on a retry publishes once' })
   async publish(
     @CurrentPortalAccess() access: PortalAccess,
     @Body() dto: PublishNeedDto,
+    @Headers('idempotency-key') retryKey: string | undefined,
     @Req() request: PortalRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<PortalCaseResponse> {
-    const created = await this.publishNeed.execute({ ...dto, access });
-    return this.audit.record(request, 201, created, created.id);
+    if (retryKey !== undefined && !IDEMPOTENCY_KEY.test(retryKey)) {
+      throw DomainError.invalid('Idempotency-Key', 'must be 1-200 letters, digits, ".", "_", ":" or "-"');
+    }
+    const published = await this.publishNeed.execute({ ...dto, access, retryKey });
+    if (!published.created) void reply.header('Idempotent-Replayed', 'true');
+    return this.audit.record(request, 201, published.need, published.need.id);
   }
 
   /** Whether the bank contacted the enterprise, once; `contacted: false` opens an escalation. */

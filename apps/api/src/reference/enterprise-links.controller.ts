@@ -7,14 +7,15 @@ import {
   EnterpriseLinkResponse,
   RevokeEnterpriseLinkUseCase,
 } from '@unblock/cases';
+import { AppConfig } from '@unblock/config';
 import type { Actor } from '@unblock/domain';
 import { CurrentActor, Roles, type AuthenticatedRequest } from '@unblock/http';
 import { UuidPipe } from '../common/uuid.pipe';
 import { CreateEnterpriseLinkDto } from './enterprise-links.dto';
 
-/** The scheme and host the console was reached at, for the link's URL. */
-function originOf(request: AuthenticatedRequest): string {
-  return `${request.protocol}://${request.host}`;
+/** Where the console is reached, for the link's URL: `PUBLIC_URL`, else the request's scheme and host. */
+function originOf(config: AppConfig, request: AuthenticatedRequest): string {
+  return config.publicUrl ?? `${request.protocol}://${request.host}`;
 }
 
 /** An enterprise's links to its own page, kept by officers, supervisors and admins whose region covers it. */
@@ -27,6 +28,7 @@ export class EnterpriseLinksController {
     private readonly createLink: CreateEnterpriseLinkUseCase,
     private readonly revokeLink: RevokeEnterpriseLinkUseCase,
     private readonly links: EnterpriseLinkQueries,
+    private readonly config: AppConfig,
   ) {}
 
   /** A new link (its URL and QR code, answered once); the live one is revoked. */
@@ -37,7 +39,7 @@ export class EnterpriseLinksController {
     @Body() dto: CreateEnterpriseLinkDto,
     @Req() request: AuthenticatedRequest,
   ): Promise<EnterpriseLinkCreatedResponse> {
-    return this.createLink.execute({ ...dto, actor, enterpriseId, origin: originOf(request) });
+    return this.createLink.execute({ ...dto, actor, enterpriseId, origin: originOf(this.config, request) });
   }
 
   @Get()

@@ -825,7 +825,10 @@ export interface paths {
         /** The enterprise's needs, newest first (its latest 200, in one page). */
         get: operations["PortalController_cases"];
         put?: never;
-        /** Publishes a need: a case of source `enterprise`, routed as its campaign says. */
+        /**
+         * Publishes a need: a case of source `enterprise`, routed as its campaign says. A retry with the same
+         *     `Idempotency-Key` answers the need published first (`Idempotent-Replayed: true`) and writes nothing.
+         */
         post: operations["PortalController_publish"];
         delete?: never;
         options?: never;
@@ -3755,6 +3758,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description the same key on a retry publishes once */
+                "Idempotency-Key"?: string;
                 /** @description the token of the enterprise’s link */
                 "X-Portal-Token": string;
             };

@@ -96,7 +96,22 @@ export class DiagnoseCaseUseCase {
   ) {}
 
   async execute(command: DiagnoseCaseCommand): Promise<CaseResponse> {
-    return (await inTransaction(this.dataSource, (manager) => this.createIn(manager, command))).case;
+    return (await this.createOnce(command)).case;
+  }
+
+  /**
+   * The need in a transaction of its own. With an intake key, a need written meanwhile under the same key (a
+   * retry that raced the first request) answers instead of a duplicate.
+   */
+  async createOnce(command: DiagnoseCaseCommand): Promise<DiagnosedCase> {
+    try {
+      return await inTransaction(this.dataSource, (manager) => this.createIn(manager, command));
+    } catch (error: unknown) {
+      const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+      if (command.intakeKey === undefined || constraint !== 'cases_intake_key') throw error;
+      const earlier = await this.dataSource.manager.findOneByOrFail(CaseEntity, { intakeKey: command.intakeKey });
+      return { case: toCaseResponse(earlier), created: false };
+    }
   }
 
   /** The need in the caller's transaction (an import's batch). */

@@ -18,11 +18,20 @@ export interface PublishNeedCommand {
   readonly term: Term;
   readonly bottlenecks: readonly Bottleneck[];
   readonly note?: string | undefined;
+  /** The page's `Idempotency-Key`: a retry with the same key answers the need it published, and writes nothing. */
+  readonly retryKey?: string | undefined;
+}
+
+/** A published need, and whether it is new (false: a retry of the same key found it). */
+export interface PublishedNeed {
+  readonly need: PortalCaseResponse;
+  readonly created: boolean;
 }
 
 /**
  * A need the enterprise publishes on its own page: a case of source `enterprise`, born on the one path every
  * need takes (`DiagnoseCaseUseCase`) and routed as its campaign says. No user acts: the timeline names the link.
+ * A retry (a phone on a weak network) with the same `Idempotency-Key` finds the case by its intake key.
  */
 @Injectable()
 export class PublishNeedUseCase {
@@ -32,7 +41,7 @@ export class PublishNeedUseCase {
     private readonly queries: PortalQueries,
   ) {}
 
-  async execute(command: PublishNeedCommand): Promise<PortalCaseResponse> {
+  async execute(command: PublishNeedCommand): Promise<PublishedNeed> {
     const { access } = command;
     const enterprise = await this.dataSource.manager.findOneByOrFail(EnterpriseEntity, { id: access.enterpriseId });
     const offered = await this.queries.campaigns(this.dataSource.manager, enterprise.regionCode);
@@ -42,8 +51,10 @@ export class PublishNeedUseCase {
         ? new DomainError('unprocessable', 'no campaign is running in the enterprise’s region now')
         : DomainError.invalid('campaignId', 'is not a campaign this page offers');
     }
-    const created = await this.diagnose.execute({
+    const intakeKey = command.retryKey === undefined ? undefined : `portal:${access.linkId}:${command.retryKey}`;
+    const created = await this.diagnose.createOnce({
       actor: SYSTEM_ACTOR,
+      intakeKey,
       source: 'enterprise',
       portalLinkId: access.linkId,
       enterpriseId: enterprise.id,
@@ -54,8 +65,8 @@ export class PublishNeedUseCase {
       bottlenecks: command.bottlenecks,
       note: command.note,
     });
-    const shown = await this.queries.case(access, created.id);
+    const shown = await this.queries.case(access, created.case.id);
     if (!shown) throw new Error('a published need is the enterprise’s own');
-    return shown;
+    return { need: shown, created: created.created };
   }
 }

@@ -46,9 +46,16 @@ export function PortalPage({ token }: { token: string }): ReactNode {
   const [values, setValues] = useState<DiagnoseValues>(emptyDiagnosis);
   const [campaignId, setCampaignId] = useState('');
   const [published, setPublished] = useState<string | undefined>();
+  // One key per need: a retry after a lost answer (a weak network) publishes it once; a new one after success.
+  const [retryKey, setRetryKey] = useState(() => crypto.randomUUID());
   const publish = useApiMutation(
     (body: PublishNeedBody) =>
-      portalData(client.api.POST('/api/v1/portal/cases', { params: { header: client.header }, body })),
+      portalData(
+        client.api.POST('/api/v1/portal/cases', {
+          params: { header: { ...client.header, 'Idempotency-Key': retryKey } },
+          body,
+        }),
+      ),
     [casesKey],
   );
 
@@ -132,6 +139,7 @@ export function PortalPage({ token }: { token: string }): ReactNode {
                   onSuccess: (created) => {
                     setPublished(t('portal.published', { number: created.number }));
                     setValues(emptyDiagnosis());
+                    setRetryKey(crypto.randomUUID());
                   },
                 },
               )
