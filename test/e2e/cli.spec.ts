@@ -87,14 +87,16 @@ describe('operator commands (npm run cli, npm run demo)', () => {
     expect(await count('SELECT count(*) FROM enterprises')).toBe(60);
     expect(await count(`SELECT count(*) FROM enterprises WHERE chain_role = 'leader'`)).toBe(12);
     expect(await count('SELECT count(*) FROM campaigns')).toBe(1);
-    expect(await count('SELECT count(DISTINCT role) FROM users')).toBe(4);
+    // Every role, the tax bureau's partner officer included.
+    expect(await count('SELECT count(DISTINCT role) FROM users')).toBe(5);
 
     const second = await runEntryPoint('apps/cli/src/main.ts', env, ['seed-demo']);
     expect(second.stdout).toContain('already seeded');
     expect(await count('SELECT count(*) FROM enterprises')).toBe(60);
     // The demo's campaign history: it plays once, with needs at every stage.
     expect(await count('SELECT count(*) FROM visits')).toBeGreaterThanOrEqual(300);
-    expect(await count('SELECT count(DISTINCT status) FROM cases')).toBe(5);
+    // The stages of before, and a need in its second diagnosis (repairing).
+    expect(await count('SELECT count(DISTINCT status) FROM cases')).toBe(6);
     // Two runs, each booting the CLI under ts-node, the first playing the campaign's history.
   }, 180_000);
 });

@@ -6,6 +6,7 @@ import {
   CloseCaseUseCase,
   DeclineCaseUseCase,
   DiagnoseCaseUseCase,
+  OpenRepairUseCase,
   PauseCaseUseCase,
   RecordMilestoneUseCase,
   RecordVisitUseCase,
@@ -29,6 +30,7 @@ import {
   DEMO_BANKS,
   DEMO_BANK_MANAGERS,
   DEMO_FIELD_OFFICERS,
+  DEMO_TAX_BUREAU,
   DEMO_VISIT_SUMMARIES,
   demoEnterprises,
 } from './demo-data';
@@ -75,6 +77,7 @@ export class DemoActivity {
     private readonly pause: PauseCaseUseCase,
     private readonly decline: DeclineCaseUseCase,
     private readonly close: CloseCaseUseCase,
+    private readonly openRepair: OpenRepairUseCase,
     private readonly rollups: ReportRollups,
   ) {}
 
@@ -220,6 +223,7 @@ export class DemoActivity {
               termMonths: 12,
               signedOn: this.day(when),
               contractNo: `LC-${this.day(when).replace(/-/gu, '')}-${caseId.slice(0, 6)}`,
+              ...demoLoanOutcome(amount, this.day(when)),
             },
           ],
         });
@@ -227,13 +231,18 @@ export class DemoActivity {
     }
   }
 
-  private async declineAt(caseId: string, bank: number, daysAgo: number): Promise<void> {
+  private async declineAt(
+    caseId: string,
+    bank: number,
+    daysAgo: number,
+    reason = 'outside_credit_policy',
+  ): Promise<void> {
     this.at(daysAgo);
     await this.decline.execute({
       caseId,
       actor: this.manager(bank),
-      reason: 'outside_credit_policy',
-      text: '超出本行授信政策',
+      reason,
+      text: reason === 'outside_credit_policy' ? '超出本行授信政策' : undefined,
     });
   }
 
@@ -301,6 +310,19 @@ export class DemoActivity {
     await this.declineAt(deputy, 2, 5);
     await this.work(deputy, 0, 4, 'contacted');
     await this.declineAt(await need(eq(15, 3, '4500000.00', '精密加工设备购置')), 1, 2.5);
+    // In a second diagnosis (二次诊断): the lead bank declined for tax arrears; the tax bureau is repairing it.
+    const repairing = await need(eq(3, 6, '6000000.00', '技改项目贷款'));
+    await this.declineAt(repairing, 1, 5, 'tax_arrears');
+    this.at(4);
+    const taxBureau = await this.dataSource
+      .getRepository(OrganizationEntity)
+      .findOneByOrFail({ name: DEMO_TAX_BUREAU });
+    await this.openRepair.execute({
+      caseId: repairing,
+      actor: this.supervisor ?? this.officer(),
+      organizationId: taxBureau.id,
+      note: '请协助企业办理欠税分期缴纳，完成后开具完税证明',
+    });
     // In pools (成员机构池): lead and deputy declined, or the enterprise has no chain.
     for (const [enterprise, lead, deputyBank] of [
       [6, 4, 5],
@@ -330,6 +352,23 @@ export class DemoActivity {
     });
     return n;
   }
+}
+
+/**
+ * What a demo loan was: a year to maturity; the smaller ones first loans on credit with relending behind them,
+ * the larger ones secured by collateral.
+ */
+function demoLoanOutcome(
+  amount: string,
+  signedOn: string,
+): { maturityDate: string; firstLoan: boolean; security: 'credit' | 'collateral'; policyInstruments: 'relending'[] } {
+  const small = Number(amount) < 5_000_000;
+  return {
+    maturityDate: `${Number(signedOn.slice(0, 4)) + 1}${signedOn.slice(4)}`,
+    firstLoan: small,
+    security: small ? 'credit' : 'collateral',
+    policyInstruments: small ? ['relending'] : [],
+  };
 }
 
 const DEMO_NOTES = {

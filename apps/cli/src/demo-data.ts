@@ -17,6 +17,10 @@ export const DEMO_REGIONS: readonly { code: string; name: string; parentCode?: s
 
 export const DEMO_REGULATOR = '中国人民银行聊城市分行';
 
+/** The government department that repairs the demo's tax arrears (二次诊断), and its partner officer's login. */
+export const DEMO_TAX_BUREAU = '国家税务总局聊城市税务局';
+export const DEMO_PARTNER = { email: 'partner@demo.unblock', name: '刘芳' } as const;
+
 export const DEMO_BANKS: readonly string[] = [
   '工商银行聊城分行',
   '农业银行聊城分行',

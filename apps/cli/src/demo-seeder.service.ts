@@ -18,8 +18,10 @@ import {
   DEMO_CHAINS,
   DEMO_FIELD_OFFICERS,
   DEMO_INSTITUTIONS,
+  DEMO_PARTNER,
   DEMO_REGIONS,
   DEMO_REGULATOR,
+  DEMO_TAX_BUREAU,
   demoEnterprises,
 } from './demo-data';
 
@@ -54,6 +56,7 @@ export class DemoSeeder {
       { role: 'field_officer', email: 'officer@demo.unblock', password: DEMO_PASSWORD },
       { role: 'bank_manager', email: 'manager@demo.unblock', password: DEMO_PASSWORD },
       { role: 'supervisor', email: 'supervisor@demo.unblock', password: DEMO_PASSWORD },
+      { role: 'partner_officer', email: DEMO_PARTNER.email, password: DEMO_PASSWORD },
     ];
   }
 
@@ -80,6 +83,7 @@ export class DemoSeeder {
       return found ? found.id : (await this.createOrganization.execute({ kind, name, regionCode: '371500' })).id;
     };
     const regulatorId = await organization('regulator', DEMO_REGULATOR);
+    const taxBureauId = await organization('government_department', DEMO_TAX_BUREAU);
     const bankIds: string[] = [];
     for (const bank of DEMO_BANKS) bankIds.push(await organization('bank', bank));
     const institutionIds: string[] = [];
@@ -129,6 +133,7 @@ export class DemoSeeder {
     for (const [i, manager] of DEMO_BANK_MANAGERS.entries())
       await person('bank_manager', bank(i), manager.email, manager.name);
     await person('supervisor', regulatorId, 'supervisor@demo.unblock', '张华');
+    await person('partner_officer', taxBureauId, DEMO_PARTNER.email, DEMO_PARTNER.name);
     const year = localDate(this.clock.now(), WEEKENDS_ONLY).slice(0, 4);
     await this.createCampaign.execute({
       name: DEMO_CAMPAIGN,
