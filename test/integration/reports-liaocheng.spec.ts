@@ -216,12 +216,11 @@ describe('the Liaocheng campaign, entered through the API, comes out exactly in 
       funnel: { claimed: SIGNING, approved: SIGNING, signed: SIGNING, declined: 0, declinesByReason: [] },
     });
     // The counties of Liaocheng add up to it.
-    const byRegion = summary.body['byRegion'] as {
-      regionCode: string;
-      needsDiagnosed: number;
-      visits: number;
-      signedAmount: string;
-    }[];
+    const regions = await api.request<
+      { regionCode: string; needsDiagnosed: number; visits: number; signedAmount: string }[]
+    >('GET', `/api/v1/reports/regions?campaignId=${campaignId}`, { token: supervisor });
+    expect(regions.status).toBe(200);
+    const byRegion = regions.body;
     expect(byRegion.map((r) => r.regionCode)).toEqual(COUNTIES);
     expect(byRegion.reduce((n, r) => n + r.needsDiagnosed, 0)).toBe(HELPED);
     expect(byRegion.reduce((n, r) => n + r.visits, 0)).toBe(VISITS);

@@ -51,7 +51,7 @@ describe('campaign reports', () => {
     let compared = 0;
     for (const reader of readers) {
       for (const query of queries) {
-        await expectAsBaseTables(api, reader, query, ['summary', 'chains', 'banks']);
+        await expectAsBaseTables(api, reader, query, ['summary', 'regions', 'chains', 'banks']);
         compared += 3;
       }
     }
@@ -171,7 +171,7 @@ describe('campaign reports', () => {
     ];
     for (const reader of readers) {
       for (const query of periods) {
-        await expectAsBaseTables(api, reader, query, ['summary', 'chains']);
+        await expectAsBaseTables(api, reader, query, ['summary', 'regions', 'chains']);
       }
     }
     // The month set is the union of its days: the new enterprise counts once in May.

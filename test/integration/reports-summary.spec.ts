@@ -2,7 +2,7 @@ import type { ManualClock } from '@unblock/domain';
 import type { Actors } from '../support/case-fixtures';
 import type { World } from '../support/fixtures';
 import type { TestApi } from '../support/test-api';
-import { expected, readRows, startReportsWorld, type Figures } from './reports-fixture';
+import { expected, expectedRegions, readRows, startReportsWorld, type Figures } from './reports-fixture';
 
 /** The summary report: every figure, each reader's scope, the date filters. */
 describe('campaign reports', () => {
@@ -47,7 +47,15 @@ describe('campaign reports', () => {
     expect(henan.body.longTermShare).toBe('0.7813');
     expect(henan.body.chainLeaderShare).toBe('1.0000');
     // Henan's cities: Zhengzhou holds the whole funnel.
-    const byRegion = henan.body['byRegion'] as { regionCode: string; needsDiagnosed: number; funnel: object }[];
+    const regions = await api.request<{ regionCode: string; needsDiagnosed: number; funnel: object }[]>(
+      'GET',
+      `/api/v1/reports/regions?campaignId=${world.provinceCampaignId}&regionCode=410000`,
+      { token: world.adminToken },
+    );
+    expect(regions.body).toEqual(
+      expectedRegions(data, clock.now(), { region: ['410000', '419999'], campaignId: world.provinceCampaignId }),
+    );
+    const byRegion = regions.body;
     expect(byRegion.find((r) => r.regionCode === '410100')).toMatchObject({
       regionName: '郑州市',
       visits: 3,

@@ -2,13 +2,10 @@ import { CampaignFigures } from './campaign-figures';
 import { FeedbackFigures } from './enterprise-feedback';
 import { FunnelFigures } from './funnel-figures';
 import { LoanOutcomeFigures } from './loan-outcomes';
-import { RegionFunnel } from './region-funnel';
 import { RepairFigures } from './repair-figures';
 
-/** The campaign figures, the funnel of each child region, and what the signed loans were. */
+/** The campaign figures, what the signed loans were, and the second diagnoses. */
 export class SummaryFigures extends CampaignFigures {
-  /** The child regions of the query's region (else the reader's, else the provinces), by code. */
-  byRegion!: RegionFunnel[];
   loanOutcomes!: LoanOutcomeFigures;
   /** The second diagnoses: repair tasks opened, repaired, not repairable, open and overdue, loans signed after. */
   repairs!: RepairFigures;

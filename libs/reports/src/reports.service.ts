@@ -28,7 +28,7 @@ import { ReportRollups } from './report-rollups.service';
 import { repairFigures } from './repair-figures';
 import { bankFiguresFromBaseTables, type BankFiguresWithoutWord } from './bank-figures-from-base';
 import { BankFigures, ChainFigures, SummaryFigures } from './report-figures.response';
-import { nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
+import { RegionFunnel, nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
 
 /**
  * What a reader recomputes before answering, so they see their own writes: at most this many stale days
@@ -59,7 +59,7 @@ export class ReportsService {
   }
 
   /** The region ranges a reader's figures keep to: their scope and the query's region. */
-  private regions(actor: Actor, query: ReportQuery): (readonly [string, string])[] {
+  private regionRanges(actor: Actor, query: ReportQuery): (readonly [string, string])[] {
     return [readScope(actor), query.regionCode]
       .filter((code): code is string => code !== null && code !== undefined)
       .map((code) => regionCodeRange(code));
@@ -73,7 +73,7 @@ export class ReportsService {
   private async prepare(actor: Actor, query: ReportQuery): Promise<{ narrow: boolean }> {
     if (!this.rollupsAllowed) return { narrow: true };
     await this.rollups.refresh(READER_REFRESH);
-    return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regions(actor, query)) };
+    return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regionRanges(actor, query)) };
   }
 
   /** What the loan outcomes are read from: the rollups, unless a region narrows them, else the base tables. */
@@ -83,39 +83,49 @@ export class ReportsService {
       actor,
       query,
       rollups: this.rollupsAllowed && !narrow,
-      regions: this.rollupsAllowed ? this.regions(actor, query) : null,
+      regions: this.rollupsAllowed ? this.regionRanges(actor, query) : null,
     };
   }
 
-  /** The region's figures and the funnel of each child region (none for a bank manager). */
+  /** The region's figures, with what its signed loans were and its second diagnoses. */
   async summary(actor: Actor, query: ReportQuery): Promise<SummaryFigures> {
     const manager = this.dataSource.manager;
     const { narrow } = await this.prepare(actor, query);
-    const parent = query.regionCode ?? readScope(actor);
-    const [figures, byRegion, loanOutcomes, repairs] = await Promise.all([
+    const [figures, loanOutcomes, repairs] = await Promise.all([
       this.summaryFigures(actor, query, narrow),
-      actor.role === 'bank_manager'
-        ? []
-        : this.rollupsAllowed
-          ? regionFunnelsFromRollups(manager, parent, query, this.regions(actor, query), wholeCampaign(query))
-          : regionFunnelsFromBaseTables(
-              manager,
-              parent,
-              (regionCode) => new ReportFilter(actor, { ...query, regionCode }),
-              await reportCalendar(manager),
-              this.clock.now(),
-            ),
       summaryLoanOutcomes(this.loanOutcomeSource(actor, query, narrow)),
       repairFigures(manager, actor, query, this.clock.now()),
     ]);
-    await nameDeclines(manager, [figures.funnel, ...byRegion.map((r) => r.funnel)]);
-    return { ...figures, byRegion, loanOutcomes, repairs };
+    await nameDeclines(manager, [figures.funnel]);
+    return { ...figures, loanOutcomes, repairs };
+  }
+
+  /** The funnel of each child region of the query's region (else the reader's scope); none for a bank manager. */
+  async regions(actor: Actor, query: ReportQuery): Promise<RegionFunnel[]> {
+    if (actor.role === 'bank_manager') return [];
+    const manager = this.dataSource.manager;
+    await this.prepare(actor, query);
+    const parent = query.regionCode ?? readScope(actor);
+    const regions = this.rollupsAllowed
+      ? await regionFunnelsFromRollups(manager, parent, query, this.regionRanges(actor, query), wholeCampaign(query))
+      : await regionFunnelsFromBaseTables(
+          manager,
+          parent,
+          (regionCode) => new ReportFilter(actor, { ...query, regionCode }),
+          await reportCalendar(manager),
+          this.clock.now(),
+        );
+    await nameDeclines(
+      manager,
+      regions.map((r) => r.funnel),
+    );
+    return regions;
   }
 
   private async summaryFigures(actor: Actor, query: ReportQuery, narrow: boolean): Promise<CampaignFigures> {
     const manager = this.dataSource.manager;
     // Region conditions only where they leave something out.
-    const regions = narrow ? this.regions(actor, query) : [];
+    const regions = narrow ? this.regionRanges(actor, query) : [];
     if (actor.role !== 'bank_manager' && this.rollupsAllowed && !narrow && wholeCampaign(query)) {
       const totals = await rollupTotals(manager, { kind: 'T', query }, false);
       const t = totals.get('');

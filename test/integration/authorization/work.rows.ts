@@ -84,7 +84,7 @@ export const WORK_ROWS: readonly AccessRow[] = [
       body: {},
     }),
   },
-  ...(['summary', 'chains', 'banks'] as const).map((report): AccessRow => ({
+  ...(['summary', 'regions', 'chains', 'banks'] as const).map((report): AccessRow => ({
     operation: `GET /api/v1/reports/${report}`,
     scope: 'figures',
     success: 200,

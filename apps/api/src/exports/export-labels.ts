@@ -207,6 +207,38 @@ export const CHAIN_HEADERS = {
   },
 } as const satisfies Record<Language, Record<string, string>>;
 
+/** The columns of the funnel of each child region. */
+export const REGION_HEADERS = {
+  'zh-CN': {
+    region: '地区',
+    visits: '走访次数',
+    needsDiagnosed: '诊断需求数',
+    submitted: '申报需求数',
+    recommended: '推荐需求数',
+    screenedOut: '未通过筛查需求数',
+    ...FUNNEL_WORDS['zh-CN'],
+    ...DECLINES_BY_REASON['zh-CN'],
+    repaired: '二次诊断修复后退回银行的需求数',
+    signed: '签约金额（元）',
+    signedWan: '签约金额（万元）',
+    signedCount: '签约笔数',
+  },
+  en: {
+    region: 'Region',
+    visits: 'Visits',
+    needsDiagnosed: 'Needs diagnosed',
+    submitted: 'Needs submitted',
+    recommended: 'Needs recommended',
+    screenedOut: 'Needs screened out',
+    ...FUNNEL_WORDS.en,
+    ...DECLINES_BY_REASON.en,
+    repaired: 'Needs repaired and sent back to the bank',
+    signed: 'Signed (yuan)',
+    signedWan: 'Signed (10k yuan)',
+    signedCount: 'Loans signed',
+  },
+} as const satisfies Record<Language, Record<string, string>>;
+
 /** The columns of the per-bank figures. */
 export const BANK_HEADERS = {
   'zh-CN': {
@@ -256,7 +288,15 @@ export const FILE_WORDS = {
     summary: '专项行动汇总',
     chains: '产业链统计',
     banks: '银行统计',
+    regions: '地区统计',
     allRegions: '全部地区',
   },
-  en: { cases: 'cases', summary: 'campaign-summary', chains: 'chains', banks: 'banks', allRegions: 'all-regions' },
+  en: {
+    cases: 'cases',
+    summary: 'campaign-summary',
+    chains: 'chains',
+    banks: 'banks',
+    regions: 'regions',
+    allRegions: 'all-regions',
+  },
 } as const satisfies Record<Language, Record<string, string>>;

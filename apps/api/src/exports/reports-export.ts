@@ -1,8 +1,23 @@
 import type { CsvContext, CsvTable } from '@unblock/http';
 import { wanYuan } from '@unblock/http';
-import type { BankFigures, ChainFigures, FeedbackFigures, FunnelFigures, SummaryFigures } from '@unblock/reports';
+import type {
+  BankFigures,
+  ChainFigures,
+  FeedbackFigures,
+  FunnelFigures,
+  RegionFunnel,
+  SummaryFigures,
+} from '@unblock/reports';
 import { CASE_WORDS, labelOf } from '@unblock/domain';
-import { BANK_HEADERS, CHAIN_HEADERS, FILE_WORDS, LIST_SEPARATOR, SUMMARY_WORDS, headed } from './export-labels';
+import {
+  BANK_HEADERS,
+  CHAIN_HEADERS,
+  FILE_WORDS,
+  LIST_SEPARATOR,
+  REGION_HEADERS,
+  SUMMARY_WORDS,
+  headed,
+} from './export-labels';
 import { loanOutcomeColumns, loanOutcomeIndicators } from './loan-outcome-export';
 
 /** A share "0.4321" as people read it: "43.21%". */
@@ -78,6 +93,28 @@ export async function summaryTable(figures: SummaryFigures, context: CsvContext)
 }
 
 /** The figures per chain, named with its region and its lead and deputy banks. */
+/** The funnel of each child region, one per row. */
+export async function regionsTable(regions: readonly RegionFunnel[], context: CsvContext): Promise<CsvTable> {
+  const rows = regions.map((r) =>
+    headed(REGION_HEADERS[context.language], {
+      region: r.regionName,
+      visits: r.visits,
+      needsDiagnosed: r.needsDiagnosed,
+      submitted: r.screening.submitted,
+      recommended: r.screening.recommended,
+      screenedOut: r.screening.screenedOut,
+      ...funnelColumns(r.funnel),
+      declined: r.funnel.declined,
+      declinesByReason: declinesCell(r.funnel, context),
+      repaired: r.funnel.repaired,
+      signed: r.signedAmount,
+      signedWan: wanYuan(r.signedAmount),
+      signedCount: r.signedCount,
+    }),
+  );
+  return { filename: `${FILE_WORDS[context.language].regions}-${await scopeName(context)}-${context.today}`, rows };
+}
+
 export async function chainsTable(chains: readonly ChainFigures[], context: CsvContext): Promise<CsvTable> {
   const regions = await context.names.of(
     'region',

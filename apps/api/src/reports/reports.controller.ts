@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
-import { BankFigures, ChainFigures, ReportsService, SummaryFigures } from '@unblock/reports';
-import { banksTable, chainsTable, summaryTable } from '../exports/reports-export';
+import { BankFigures, ChainFigures, RegionFunnel, ReportsService, SummaryFigures } from '@unblock/reports';
+import { banksTable, chainsTable, regionsTable, summaryTable } from '../exports/reports-export';
 import { ReportQueryDto } from './reports.dto';
 
 function checkRange(query: ReportQueryDto): ReportQueryDto {
@@ -25,6 +25,13 @@ export class ReportsController {
   @CsvExport((body, context) => summaryTable(body as SummaryFigures, context))
   summary(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<SummaryFigures> {
     return this.reports.summary(actor, checkRange(query));
+  }
+
+  /** The funnel of each child region of the query's region (else the reader's); none for a bank manager. */
+  @Get('regions')
+  @CsvExport((body, context) => regionsTable(body as RegionFunnel[], context))
+  regions(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<RegionFunnel[]> {
+    return this.reports.regions(actor, checkRange(query));
   }
 
   @Get('chains')

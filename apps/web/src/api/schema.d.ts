@@ -984,6 +984,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funnel of each child region of the query's region (else the reader's); none for a bank manager. */
+        get: operations["ReportsController_regions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/summary": {
         parameters: {
             query?: never;
@@ -2004,8 +2021,6 @@ export interface components {
             signing: string;
         };
         SummaryFigures: {
-            /** @description The child regions of the query's region (else the reader's, else the provinces), by code. */
-            byRegion: components["schemas"]["RegionFunnel"][];
             loanOutcomes: components["schemas"]["LoanOutcomeFigures"];
             /** @description The second diagnoses: repair tasks opened, repaired, not repairable, open and overdue, loans signed after. */
             repairs: components["schemas"]["RepairFigures"];
@@ -4038,6 +4053,35 @@ export interface operations {
                     "application/json": components["schemas"]["ChainFigures"][];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ChainFigures"][];
                     "text/csv": components["schemas"]["ChainFigures"][];
+                };
+            };
+        };
+    };
+    ReportsController_regions: {
+        parameters: {
+            query?: {
+                campaignId?: string;
+                /** @description From this ISO date, inclusive (Asia/Shanghai). */
+                from?: string;
+                /** @description A region and its descendants (a province rolls up its cities and counties). */
+                regionCode?: string;
+                /** @description Up to this ISO date, inclusive. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionFunnel"][];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["RegionFunnel"][];
+                    "text/csv": components["schemas"]["RegionFunnel"][];
                 };
             };
         };

@@ -11,6 +11,8 @@ import { IndustrialChainEntity } from './industrial-chain.entity';
 import { RegionEntity } from './region.entity';
 
 @Entity('enterprises')
+// The chains' leaders (链主), which the per-chain reports count, from an index of them alone.
+@Index('enterprises_chain_leaders', ['chainId'], { where: `"chain_role" = 'leader'` })
 @Check('enterprises_size_check', inList('size', ENTERPRISE_SIZES))
 @Check('enterprises_chain_role_check', `"chain_role" IS NULL OR ${inList('chain_role', CHAIN_ROLES)}`)
 @Check('enterprises_chain_role_with_chain_check', `("chain_id" IS NULL) = ("chain_role" IS NULL)`)

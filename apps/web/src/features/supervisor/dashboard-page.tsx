@@ -18,7 +18,14 @@ import { Chart } from './chart';
 import { bankOption, barChartHeight, bottleneckOption, funnelOption } from './dashboard-charts';
 import { downloadReport, type ExportFormat, type ReportName, type ReportQuery } from './report-export';
 import { RegionFunnelTable } from './region-funnel-table';
-import { funnelSteps, percent, type BankFigures, type ChainFigures, type SummaryFigures } from './report-figures';
+import {
+  funnelSteps,
+  percent,
+  type BankFigures,
+  type ChainFigures,
+  type RegionFunnel,
+  type SummaryFigures,
+} from './report-figures';
 
 interface Filters {
   campaignId: string;
@@ -53,14 +60,17 @@ export function DashboardPage(): ReactNode {
   const figures = useQuery({
     queryKey: queryKeys.reports.figures(query),
     queryFn: async () => {
-      const [summary, chains, banks] = await Promise.all([
+      const [summary, regions, chains, banks] = await Promise.all([
         unwrap(
           api.GET('/api/v1/reports/summary', { params: { query } }),
         ) as Promise<unknown> as Promise<SummaryFigures>,
+        unwrap(api.GET('/api/v1/reports/regions', { params: { query } })) as Promise<unknown> as Promise<
+          RegionFunnel[]
+        >,
         unwrap(api.GET('/api/v1/reports/chains', { params: { query } })) as Promise<unknown> as Promise<ChainFigures[]>,
         unwrap(api.GET('/api/v1/reports/banks', { params: { query } })) as Promise<unknown> as Promise<BankFigures[]>,
       ]);
-      return { summary, chains, banks };
+      return { summary, regions, chains, banks };
     },
     enabled: !rangeError,
     placeholderData: keepPreviousData,
@@ -263,7 +273,7 @@ export function DashboardPage(): ReactNode {
           <section aria-labelledby="dash-regions" className="panel">
             <h2 id="dash-regions">{t('funnel.byRegion')}</h2>
             <p>{t('funnel.byRegionNote')}</p>
-            <RegionFunnelTable regions={summary.byRegion} labelledBy="dash-regions" />
+            <RegionFunnelTable regions={shown.regions} labelledBy="dash-regions" />
           </section>
           <section aria-labelledby="dash-chains" className="panel">
             <h2 id="dash-chains">{t('dashboard.byChain')}</h2>

@@ -56,11 +56,10 @@ export interface RegionFunnel {
   signedCount: number;
 }
 
-/** The summary: the region's figures and the funnel of each of its child regions. */
+/** The summary: the region's figures and what its signed loans were. */
 export interface SummaryFigures extends CampaignFigures {
   /** What the signed loans were (absent from an older API). */
   loanOutcomes?: LoanOutcomeFigures;
-  byRegion: RegionFunnel[];
 }
 
 /** The enterprises' word on a bank's or chain's cases, from their own page. */
