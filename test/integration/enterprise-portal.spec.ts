@@ -242,8 +242,10 @@ describe('the enterprise’s own page (enterprise links, /portal with X-Portal-T
         headers: { 'x-portal-token': token, 'idempotency-key': key },
         body: NEED,
       });
-    const first = await send('need-1');
-    const retry = await send('need-1');
+    // A key as the page makes it: a UUID.
+    const key = '3f2a9c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b';
+    const first = await send(key);
+    const retry = await send(key);
     expect([first.status, retry.status]).toEqual([201, 201]);
     expect(retry.body.id).toBe(first.body.id);
     expect(retry.headers['idempotent-replayed']).toBe('true');

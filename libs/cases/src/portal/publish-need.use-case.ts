@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EnterpriseEntity } from '@unblock/database';
 import { DomainError, type Bottleneck, type Purpose, type Term } from '@unblock/domain';
@@ -51,7 +52,11 @@ export class PublishNeedUseCase {
         ? new DomainError('unprocessable', 'no campaign is running in the enterprise’s region now')
         : DomainError.invalid('campaignId', 'is not a campaign this page offers');
     }
-    const intakeKey = command.retryKey === undefined ? undefined : `portal:${access.linkId}:${command.retryKey}`;
+    // A digest of the link and the key (an intake key is 64 characters at most, as an imported row's).
+    const intakeKey =
+      command.retryKey === undefined
+        ? undefined
+        : createHash('sha256').update(`portal:${access.linkId}:${command.retryKey}`).digest('hex');
     const created = await this.diagnose.createOnce({
       actor: SYSTEM_ACTOR,
       intakeKey,

@@ -1,3 +1,4 @@
+import { newUuid } from '../../lib/uuid';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { ApiProblem } from '../../api/problem';
@@ -47,7 +48,7 @@ export function PortalPage({ token }: { token: string }): ReactNode {
   const [campaignId, setCampaignId] = useState('');
   const [published, setPublished] = useState<string | undefined>();
   // One key per need: a retry after a lost answer (a weak network) publishes it once; a new one after success.
-  const [retryKey, setRetryKey] = useState(() => crypto.randomUUID());
+  const [retryKey, setRetryKey] = useState(() => newUuid());
   const publish = useApiMutation(
     (body: PublishNeedBody) =>
       portalData(
@@ -139,7 +140,7 @@ export function PortalPage({ token }: { token: string }): ReactNode {
                   onSuccess: (created) => {
                     setPublished(t('portal.published', { number: created.number }));
                     setValues(emptyDiagnosis());
-                    setRetryKey(crypto.randomUUID());
+                    setRetryKey(newUuid());
                   },
                 },
               )
