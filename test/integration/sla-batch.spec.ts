@@ -324,6 +324,33 @@ describe('SLA: deadlines in batches', () => {
     expect((state['events'] as { type: string }[]).map((e) => e.type)).not.toContain('claim_deadline_missed');
   });
 
+  // Seen with 3 workers: two batches each held their own jobs' cases and waited, alongside, for the other's
+  // (`deadlock detected`). A batch now takes alongside only the cases no one holds.
+  it('leaves alongside a case another transaction holds, without waiting for it, to its own job', async () => {
+    const mine = jobOf(await open(await newCase(), 'claim'));
+    const heldCase = await newCase();
+    const held = jobOf(await open(heldCase, 'claim'));
+    clock.set(new Date(Math.max(Date.parse(mine.dueAt), Date.parse(held.dueAt)) + 1000));
+    const holder = api.dataSource.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT id FROM cases WHERE id = $1 FOR UPDATE`, [heldCase]);
+      // Before, this waited for the holder (and, were the holder a batch waiting for this one, deadlocked).
+      const outcome = await Promise.race([
+        handlers.escalate([mine]),
+        new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5000)),
+      ]);
+      expect(outcome).toEqual([{ done: 'escalated to level 1' }]);
+      expect((await stateOf(heldCase))['escalations']).toEqual([]);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect(await handlers.escalate([held])).toEqual([{ done: 'escalated to level 1' }]);
+    expect((await stateOf(heldCase))['escalations']).toEqual([expect.objectContaining({ level: 1, status: 'open' })]);
+  });
+
   // Found by the fault test: a sweep took a missed claim still waiting for its follow-up for an escalation
   // left open, and opened its level 2 (the case then reached level 2 before its pool missed anything).
   it('never takes a claim missed at a bank, waiting for its follow-up, to level 2', async () => {

@@ -11,8 +11,11 @@ export const LOCK_CASES_OF_OBLIGATIONS = `SELECT c.* FROM cases c
 /** Locks the obligations $1, by id (after their cases). */
 export const LOCK_OBLIGATIONS = `SELECT o.* FROM case_obligations o WHERE o.id = ANY($1::uuid[]) ORDER BY o.id FOR UPDATE`;
 
-/** Locks the cases $1, by id. */
-export const LOCK_CASES = `SELECT id FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`;
+/**
+ * Locks those of the cases $1 that no one else holds, by id, and answers them. A transaction that already
+ * holds other cases takes more this way: waiting for them could cross another's order (a deadlock).
+ */
+export const LOCK_FREE_CASES = `SELECT id FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE SKIP LOCKED`;
 
 /**
  * Up to $5 open obligations due after ($1, $2) (deadline, id) and by $3, in that order, without a level-1

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseRepository } from '@unblock/cases';
-import { DUE_WITHOUT_ESCALATION, ESCALATED_AT_LEVEL_ONE, LOCK_CASES, inTransaction } from '@unblock/database';
+import { DUE_WITHOUT_ESCALATION, ESCALATED_AT_LEVEL_ONE, LOCK_FREE_CASES, inTransaction } from '@unblock/database';
 import { Clock } from '@unblock/domain';
 import { OUTBOX_TYPES, insertOutbox, outboxMessage, type DeadlinePayload, type HandlerResult } from '@unblock/queue';
 import { randomUUID } from 'node:crypto';
@@ -224,8 +224,6 @@ export class EscalateDeadlinesUseCase {
       [...this.escalating],
       ALONGSIDE_MAX,
     ]);
-    for (const c of candidates) this.escalating.add(c.id);
-    taken.push(...candidates.map((c) => c.id));
     const end = candidates[candidates.length - 1];
     // Cut short: the next walk goes on from where this one stopped; else from now, less the overlap.
     const reached =
@@ -234,12 +232,21 @@ export class EscalateDeadlinesUseCase {
         : { dueAt: new Date(now.getTime() - ALONGSIDE_OVERLAP_MS), id: NO_ID };
     if (this.walked === null || beyond(reached, this.walked)) this.walked = reached;
     if (candidates.length === 0) return [];
-    await manager.query(LOCK_CASES, [[...new Set(candidates.map((c) => c.case_id))]]);
+    // This batch holds its jobs' cases already: it takes only the cases no one holds (those held are being
+    // worked, and their own jobs, or the sweeper, escalate them), so that it never waits out of order.
+    const free = new Set(
+      (
+        await manager.query<{ id: string }[]>(LOCK_FREE_CASES, [[...new Set(candidates.map((c) => c.case_id))]])
+      ).map((r) => r.id),
+    );
+    const mine = candidates.filter((c) => free.has(c.case_id));
+    for (const c of mine) this.escalating.add(c.id);
+    taken.push(...mine.map((c) => c.id));
     const escalated = await this.cases.openDueEscalations(
       manager,
-      candidates.map((c) => c.id),
+      mine.map((c) => c.id),
       now,
     );
-    return candidates.filter((c) => escalated.has(c.id)).map((c) => ({ id: c.id, dueAt: c.due_at }));
+    return mine.filter((c) => escalated.has(c.id)).map((c) => ({ id: c.id, dueAt: c.due_at }));
   }
 }
