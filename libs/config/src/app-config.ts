@@ -39,6 +39,8 @@ export class AppConfig {
     /** How often the worker brings the report rollups up to date. */
     readonly reportsRefreshMs: number;
   };
+  /** How long an `Idempotency-Key` in progress is held before a retry may take it over. */
+  readonly idempotencyLeaseMs: number;
   /** Limits on uploads, in bytes: one upload, and all of one user's stored uploads. */
   readonly uploads: { readonly maxBytes: number; readonly quotaBytes: number };
   /** Limits on reading an .xlsx workbook. */
@@ -82,6 +84,7 @@ export class AppConfig {
       relayIntervalMs: env.RELAY_INTERVAL_MS,
       reportsRefreshMs: env.REPORTS_REFRESH_MS,
     };
+    this.idempotencyLeaseMs = env.IDEMPOTENCY_LEASE_MS;
     this.uploads = { maxBytes: env.UPLOAD_MAX_BYTES, quotaBytes: env.UPLOAD_QUOTA_BYTES };
     this.xlsx = {
       maxInflatedBytes: env.XLSX_MAX_INFLATED_BYTES,

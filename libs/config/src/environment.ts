@@ -127,6 +127,16 @@ export class Environment {
   @Min(100)
   REPORTS_REFRESH_MS = 5000;
 
+  /**
+   * How long a request that claimed an `Idempotency-Key` holds it before it has answered: once the lease
+   * lapses (its API died mid-request), a retry takes the key over and runs (default 2 minutes).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100)
+  IDEMPOTENCY_LEASE_MS = 120_000;
+
   /** The largest upload taken, in bytes (default 100 MB). */
   @IsOptional()
   @Transform(toInt)

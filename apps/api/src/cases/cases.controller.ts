@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
 import {
   AddNoteUseCase,
   ApproveCaseUseCase,
@@ -82,9 +83,19 @@ export class CasesController {
   }
 
   @Roles('field_officer', 'bank_manager')
+  /**
+   * A need diagnosed on a visit. With an `Idempotency-Key`, the need is kept under an intake key made of the
+   * user and the key, so that a retry that runs again (its first request's API died) finds it.
+   */
   @Post()
-  create(@CurrentActor() actor: Actor, @Body() dto: DiagnoseCaseDto): Promise<CaseResponse> {
-    return this.diagnose.execute({ ...dto, actor });
+  create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: DiagnoseCaseDto,
+    @Headers('idempotency-key') retryKey: string | undefined,
+  ): Promise<CaseResponse> {
+    const intakeKey =
+      retryKey === undefined ? undefined : createHash('sha256').update(`user:${actor.userId}:${retryKey}`).digest('hex');
+    return this.diagnose.execute({ ...dto, actor, intakeKey });
   }
 
   /** The work queue: most urgent (nearest deadline) first. Also answers `Accept: text/csv`. */

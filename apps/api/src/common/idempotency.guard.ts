@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CLAIM_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OF_USER } from '@unblock/database';
+import { AppConfig } from '@unblock/config';
+import { CLAIM_IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_OF_USER, TAKE_OVER_IDEMPOTENCY_KEY } from '@unblock/database';
 import { DomainError } from '@unblock/domain';
 import { RouteMetadata, StoredAnswer, type AuthenticatedRequest } from '@unblock/http';
 import type { FastifyRequest } from 'fastify';
@@ -25,6 +26,8 @@ interface EarlierClaim {
   status_code: number | null;
   response: unknown;
   completed_at: Date | null;
+  /** Unanswered, its lease lapsed: the request that claimed it died. */
+  lapsed: boolean;
 }
 
 /** The idempotency keys claimed by the requests now running, by request. */
@@ -49,6 +52,10 @@ export class IdempotencyClaims {
  * retry with the same key (same user, same route, same body) answers that response again, with
  * `Idempotent-Replayed: true`, and writes nothing. The same key with another body is a 422; a retry
  * while the first is still running, a 409. A request that fails keeps nothing, so it may be retried.
+ * A claim holds a lease (`IDEMPOTENCY_LEASE_MS`): a request whose API died before it kept its answer leaves
+ * the key unanswered, and once the lease lapses a retry takes it over and runs. What the first committed
+ * the retry then finds (a need by the intake key the key gives it, a visit by its `clientRef`), or the
+ * domain answers what the first did (a case already claimed).
  *
  * The last of the global guards (it needs the actor): it claims the key, or throws the answer kept for
  * it. `WritePipeline` keeps the answer, or drops the claim of a request that failed, before it is sent.
@@ -60,6 +67,7 @@ export class IdempotencyGuard implements CanActivate {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly claims: IdempotencyClaims,
+    private readonly config: AppConfig,
     reflector: Reflector,
   ) {
     this.notKept = new RouteMetadata(reflector, NOT_KEPT);
@@ -87,6 +95,7 @@ export class IdempotencyGuard implements CanActivate {
       key,
       route,
       requestHash,
+      this.config.idempotencyLeaseMs,
     ]);
     if (claimed !== undefined) {
       this.claims.claim(request, claimed.id);
@@ -100,7 +109,18 @@ export class IdempotencyGuard implements CanActivate {
       ]);
     }
     if (earlier.completed_at === null || earlier.status_code === null) {
-      throw DomainError.conflict('a request with this Idempotency-Key is still running', 'Idempotency-Key');
+      const [taken] = earlier.lapsed
+        ? await this.dataSource.query<{ id: string }[]>(TAKE_OVER_IDEMPOTENCY_KEY, [
+            userId,
+            key,
+            this.config.idempotencyLeaseMs,
+          ])
+        : [];
+      if (taken === undefined) {
+        throw DomainError.conflict('a request with this Idempotency-Key is still running', 'Idempotency-Key');
+      }
+      this.claims.claim(request, taken.id);
+      return true;
     }
     throw new StoredAnswer(earlier.status_code, earlier.response);
   }

@@ -27,4 +27,8 @@ export class IdempotencyKeyEntity extends BaseEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
+
+  /** Until when the request that claimed the key holds it while it runs: then a retry may take it over. */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  leaseExpiresAt!: Date;
 }
