@@ -18,6 +18,9 @@ export class AppConfig {
   readonly databaseUrl: string;
   readonly databasePoolSize: number;
   readonly redisUrl: string;
+  /** The nodes of the Redis Cluster the queues run on, or null for the one Redis of `redisUrl`. */
+  readonly redisClusterNodes: readonly { readonly host: string; readonly port: number }[] | null;
+  /** The queues' key prefix: on a cluster, a hash tag (`{unblock}`), so that each queue's keys share a slot. */
   readonly queuePrefix: string;
   readonly http: { readonly port: number; readonly host: string };
   /** Where people reach the console, without a trailing slash; null: the request's own scheme and host. */
@@ -63,7 +66,15 @@ export class AppConfig {
     this.databaseUrl = env.DATABASE_URL;
     this.databasePoolSize = env.DATABASE_POOL_SIZE;
     this.redisUrl = env.REDIS_URL;
-    this.queuePrefix = env.QUEUE_PREFIX;
+    this.redisClusterNodes =
+      env.REDIS_CLUSTER_NODES === undefined
+        ? null
+        : env.REDIS_CLUSTER_NODES.split(',').map((node) => {
+            const at = node.lastIndexOf(':');
+            return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+          });
+    this.queuePrefix =
+      this.redisClusterNodes === null || env.QUEUE_PREFIX.includes('{') ? env.QUEUE_PREFIX : `{${env.QUEUE_PREFIX}}`;
     this.http = { port: env.PORT, host: env.HOST };
     this.publicUrl = env.PUBLIC_URL === undefined ? null : env.PUBLIC_URL.replace(/\/+$/u, '');
     this.jwt = {

@@ -29,6 +29,14 @@ export class Environment {
   @Matches(/^rediss?:\/\/\S+$/u, { message: 'must be a redis:// URL' })
   REDIS_URL!: string;
 
+  /**
+   * The nodes of a Redis Cluster (`host:port,host:port,…`): the queues run on it, under a hash-tagged prefix.
+   * REDIS_URL then gives only the credentials and TLS.
+   */
+  @IsOptional()
+  @Matches(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/u, { message: 'must be host:port pairs separated by commas' })
+  REDIS_CLUSTER_NODES?: string;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number' })
@@ -68,7 +76,7 @@ export class Environment {
   REFRESH_TTL_SECONDS = 14 * 24 * 3600;
 
   @IsOptional()
-  @Matches(/^[A-Za-z0-9:_-]{1,64}$/u, { message: 'must be 1-64 letters, digits, ":", "_" or "-"' })
+  @Matches(/^[A-Za-z0-9:_{}-]{1,64}$/u, { message: 'must be 1-64 letters, digits, ":", "_", "-", "{" or "}"' })
   QUEUE_PREFIX = 'unblock';
 
   @IsOptional()

@@ -1,7 +1,8 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@unblock/config';
-import { QUEUE_NAMES, redisOptions, settleBeforeClose } from '@unblock/queue';
+import { QUEUE_NAMES, queueConnection, settleBeforeClose } from '@unblock/queue';
 import { Queue } from 'bullmq';
+import { Cluster } from 'ioredis';
 
 /**
  * The queues as the API reads them (Bull Board, the queue depths of the metrics): connected at first use,
@@ -17,13 +18,21 @@ export class ApiQueues implements OnApplicationShutdown {
     this.all = Object.values(QUEUE_NAMES).map(
       (name) =>
         new Queue(name, {
-          connection: { ...redisOptions(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1 },
+          connection: queueConnection(config, { lazyConnect: true, maxRetriesPerRequest: 1 }),
           prefix: config.queuePrefix,
         }),
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.all.map(async (queue) => settleBeforeClose(queue).then(() => queue.close())));
+    await Promise.all(
+      this.all.map(async (queue) => {
+        await settleBeforeClose(queue);
+        await queue.close();
+        // A cluster connection is the queue's own here, and BullMQ leaves one given to it open.
+        const connection = queue.opts.connection;
+        if (connection instanceof Cluster) connection.disconnect();
+      }),
+    );
   }
 }

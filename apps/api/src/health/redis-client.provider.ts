@@ -1,15 +1,15 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@unblock/config';
-import { redisOptions } from '@unblock/queue';
-import Redis from 'ioredis';
+import { redisClient } from '@unblock/queue';
+import type { Cluster, Redis } from 'ioredis';
 
 /** The API's own Redis connection (health checks). Lazy, so a Redis outage never blocks boot. */
 @Injectable()
 export class RedisClient implements OnApplicationShutdown {
-  readonly redis: Redis;
+  readonly redis: Redis | Cluster;
 
   constructor(config: AppConfig) {
-    this.redis = new Redis({ ...redisOptions(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1 });
+    this.redis = redisClient(config, { lazyConnect: true, maxRetriesPerRequest: 1 });
   }
 
   async onApplicationShutdown(): Promise<void> {
