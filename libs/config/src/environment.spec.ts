@@ -51,6 +51,22 @@ describe('environment', () => {
     );
   });
 
+  it('runs the queues on a Redis Cluster when given its nodes, under a hash-tagged prefix', () => {
+    expect(AppConfig.from(base)).toMatchObject({ redisClusterNodes: null, queuePrefix: 'unblock' });
+    expect(AppConfig.from({ ...base, REDIS_CLUSTER_NODES: 'redis-a:7000,10.0.0.2:7001' })).toMatchObject({
+      redisClusterNodes: [
+        { host: 'redis-a', port: 7000 },
+        { host: '10.0.0.2', port: 7001 },
+      ],
+      queuePrefix: '{unblock}',
+    });
+    expect(
+      AppConfig.from({ ...base, REDIS_CLUSTER_NODES: 'redis-a:7000', QUEUE_PREFIX: 'p:{unblock}' }).queuePrefix,
+    ).toBe('p:{unblock}');
+    expect(() => AppConfig.from({ ...base, REDIS_CLUSTER_NODES: 'redis-a' })).toThrow(/REDIS_CLUSTER_NODES/u);
+    expect(AppConfig.from(base).idempotencyLeaseMs).toBe(120_000);
+  });
+
   it('takes the bootstrap admin only as a pair', () => {
     expect(failure({ ...base, ADMIN_EMAIL: 'admin@example.com' })).toMatch(/^configuration error: ADMIN_PASSWORD/u);
     const config = AppConfig.from({ ...base, ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'a-long-password' });
