@@ -16,6 +16,8 @@ export interface XlsxLimits {
 /** The typed configuration every app and library receives. */
 export class AppConfig {
   readonly databaseUrl: string;
+  /** A streaming replica that reports and exports read from, or null: they read the primary. */
+  readonly reportsDatabaseUrl: string | null;
   readonly databasePoolSize: number;
   readonly redisUrl: string;
   /** The nodes of the Redis Cluster the queues run on, or null for the one Redis of `redisUrl`. */
@@ -64,6 +66,7 @@ export class AppConfig {
 
   constructor(env: Environment) {
     this.databaseUrl = env.DATABASE_URL;
+    this.reportsDatabaseUrl = env.REPORTS_DATABASE_URL ?? null;
     this.databasePoolSize = env.DATABASE_POOL_SIZE;
     this.redisUrl = env.REDIS_URL;
     this.redisClusterNodes =

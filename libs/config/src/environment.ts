@@ -26,6 +26,11 @@ export class Environment {
   @Matches(/^postgres(ql)?:\/\/\S+$/u, { message: 'must be a postgres:// URL' })
   DATABASE_URL!: string;
 
+  /** A PostgreSQL streaming replica of DATABASE_URL's: reports and exports read from it once it has caught up. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/u, { message: 'must be a postgres:// URL' })
+  REPORTS_DATABASE_URL?: string;
+
   @Matches(/^rediss?:\/\/\S+$/u, { message: 'must be a redis:// URL' })
   REDIS_URL!: string;
 

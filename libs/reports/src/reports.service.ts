@@ -34,7 +34,7 @@ import { RegionFunnel, nameDeclines, regionFunnelsFromBaseTables, regionFunnelsF
  * What a reader recomputes before answering, so they see their own writes: at most this many stale days
  * holding at most this many visits (a province's busy day is left to the worker's refresh: seconds of work).
  */
-const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
+export const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
 
 /** The campaign dashboards: the regulators' figures, per chain and per bank, within the caller's scope. */
 @Injectable()
@@ -47,6 +47,13 @@ export class ReportsService {
 
   /** False for the reference reader that scans the base tables only. */
   private rollupsAllowed = true;
+
+  /** The same reports read from another database (a streaming replica of this one: `ReportsReplica`). */
+  on(dataSource: DataSource): ReportsService {
+    const view = new ReportsService(dataSource, this.clock, this.rollups);
+    view.rollupsAllowed = this.rollupsAllowed;
+    return view;
+  }
 
   /**
    * The same reports answered by scanning the base tables only: the slow reference the rollups are

@@ -1,8 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
-import { BankFigures, ChainFigures, RegionFunnel, ReportsService, SummaryFigures } from '@unblock/reports';
+import { BankFigures, ChainFigures, RegionFunnel, ReportsReplica, ReportsService, SummaryFigures } from '@unblock/reports';
+import type { FastifyReply } from 'fastify';
 import { banksTable, chainsTable, regionsTable, summaryTable } from '../exports/reports-export';
 import { ReportQueryDto } from './reports.dto';
 
@@ -13,36 +14,65 @@ function checkRange(query: ReportQueryDto): ReportQueryDto {
   return query;
 }
 
-/** The campaign dashboards. Each also answers `Accept: text/csv` and the .xlsx type. */
+/** The header that tells where a report was read: `replica` (caught up as of the request) or `primary`. */
+export const READ_FROM_HEADER = 'Reports-Read-From';
+
+/**
+ * The campaign dashboards. Each also answers `Accept: text/csv` and the .xlsx type, read from the reports
+ * replica when there is one and it has caught up (`ReportsReplica`).
+ */
 @ApiTags('reports')
 @ApiBearerAuth()
 @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(private readonly replica: ReportsReplica) {}
+
+  /** The reports to answer from, its source told in the answer's header. */
+  private async reader(reply: FastifyReply): Promise<ReportsService> {
+    const { reports, from } = await this.replica.reader();
+    void reply.header(READ_FROM_HEADER, from);
+    return reports;
+  }
 
   @Get('summary')
   @CsvExport((body, context) => summaryTable(body as SummaryFigures, context))
-  summary(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<SummaryFigures> {
-    return this.reports.summary(actor, checkRange(query));
+  async summary(
+    @CurrentActor() actor: Actor,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SummaryFigures> {
+    return (await this.reader(reply)).summary(actor, checkRange(query));
   }
 
   /** The funnel of each child region of the query's region (else the reader's); none for a bank manager. */
   @Get('regions')
   @CsvExport((body, context) => regionsTable(body as RegionFunnel[], context))
-  regions(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<RegionFunnel[]> {
-    return this.reports.regions(actor, checkRange(query));
+  async regions(
+    @CurrentActor() actor: Actor,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RegionFunnel[]> {
+    return (await this.reader(reply)).regions(actor, checkRange(query));
   }
 
   @Get('chains')
   @CsvExport((body, context) => chainsTable(body as ChainFigures[], context))
-  chains(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<ChainFigures[]> {
-    return this.reports.chains(actor, checkRange(query));
+  async chains(
+    @CurrentActor() actor: Actor,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ChainFigures[]> {
+    return (await this.reader(reply)).chains(actor, checkRange(query));
   }
 
   @Get('banks')
   @CsvExport((body, context) => banksTable(body as BankFigures[], context))
-  banks(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<BankFigures[]> {
-    return this.reports.banks(actor, checkRange(query));
+  async banks(
+    @CurrentActor() actor: Actor,
+    @Query() query: ReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<BankFigures[]> {
+    return (await this.reader(reply)).banks(actor, checkRange(query));
   }
 }
