@@ -11,3 +11,6 @@ export * from './repair-figures';
 export * from './region-funnel';
 export * from './funnel-figures';
 export * from './report-figures.response';
+export * from './league.response';
+export * from './league-ranking';
+export * from './league.service';

@@ -2,9 +2,18 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
-import { BankFigures, ChainFigures, RegionFunnel, ReportsService, SummaryFigures } from '@unblock/reports';
+import {
+  BankFigures,
+  ChainFigures,
+  LeagueService,
+  LeagueTable,
+  RegionFunnel,
+  ReportsService,
+  SummaryFigures,
+} from '@unblock/reports';
 import { banksTable, chainsTable, regionsTable, summaryTable } from '../exports/reports-export';
-import { ReportQueryDto } from './reports.dto';
+import { leagueTable } from '../exports/league-export';
+import { LeagueQueryDto, ReportQueryDto } from './reports.dto';
 
 function checkRange(query: ReportQueryDto): ReportQueryDto {
   if (query.from !== undefined && query.to !== undefined && query.to < query.from) {
@@ -19,7 +28,10 @@ function checkRange(query: ReportQueryDto): ReportQueryDto {
 @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly leagues: LeagueService,
+  ) {}
 
   @Get('summary')
   @CsvExport((body, context) => summaryTable(body as SummaryFigures, context))
@@ -44,5 +56,12 @@ export class ReportsController {
   @CsvExport((body, context) => banksTable(body as BankFigures[], context))
   banks(@CurrentActor() actor: Actor, @Query() query: ReportQueryDto): Promise<BankFigures[]> {
     return this.reports.banks(actor, checkRange(query));
+  }
+
+  /** The child regions, or the banks, ranked on one indicator for a day, week or month, with the change of rank. */
+  @Get('league')
+  @CsvExport((body, context) => leagueTable(body as LeagueTable, context))
+  league(@CurrentActor() actor: Actor, @Query() query: LeagueQueryDto): Promise<LeagueTable> {
+    return this.leagues.league(actor, query);
   }
 }
