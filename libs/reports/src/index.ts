@@ -14,3 +14,8 @@ export * from './report-figures.response';
 export * from './league.response';
 export * from './league-ranking';
 export * from './league.service';
+export * from './bulletins/bulletin.response';
+export * from './bulletins/bulletin-composer';
+export * from './bulletins/bulletin.queries';
+export * from './bulletins/write-bulletins.use-case';
+export * from './bulletins/bulletins.module';

@@ -51,10 +51,9 @@ export class LeagueService {
     const previous = previousPeriodOf(query.period, query.on);
     const parent = query.regionCode ?? readScope(actor);
     const names = query.by === 'region' ? await this.regionNames(actor, parent) : await this.bankNames(actor);
-    const [now, before] = await Promise.all([
-      this.values(actor, query, parent, current),
-      this.values(actor, query, parent, previous),
-    ]);
+    // One after the other: the first brings the rollups up to date for both.
+    const now = await this.values(actor, query, parent, current);
+    const before = await this.values(actor, query, parent, previous);
     return {
       by: query.by,
       indicator: query.indicator,
