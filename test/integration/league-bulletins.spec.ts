@@ -1,7 +1,9 @@
 import { inflateSync } from 'node:zlib';
 import { ManualClock } from '@unblock/domain';
+import { BulletinNotices } from '@unblock/notifications';
 import { WriteBulletins } from '@unblock/reports';
 import { Workbook } from 'exceljs';
+import { BulletinsJob } from '../../apps/worker/src/jobs/bulletins.job';
 import { buildActors, diagnose, recordVisit, type Actors } from '../support/case-fixtures';
 import { buildWorld, newUscc, type World } from '../support/fixtures';
 import { TestApi } from '../support/test-api';
@@ -213,10 +215,10 @@ describe('league tables and bulletins', () => {
 
   it('answers CSV and XLSX, and a 400 naming the field for a bad enum or date', async () => {
     const url = `/api/v1/reports/league?by=region&indicator=signed_amount&period=day&on=${DAY}&campaignId=${world.provinceCampaignId}`;
-    const csv = await api.request('GET', url, { token: supervisor.token, headers: { accept: 'text/csv' } });
+    const csv = await api.request<string>('GET', url, { token: supervisor.token, headers: { accept: 'text/csv' } });
     expect(csv.status).toBe(200);
-    expect(String(csv.body)).toContain('名次,名称,数值,万元,上期名次,名次变化,上期数值');
-    expect(String(csv.body)).toContain('1,郑州市,100000.00,10,1,—,0.00');
+    expect(csv.body).toContain('名次,名称,数值,万元,上期名次,名次变化,上期数值');
+    expect(csv.body).toContain('1,郑州市,100000.00,10,1,—,0.00');
     const xlsx = await api.app.inject({
       method: 'GET',
       url,
@@ -256,18 +258,23 @@ describe('league tables and bulletins', () => {
     expect(bad.body['errors']).toEqual([expect.objectContaining({ field: 'laggardThresholds.claimsOnTime' })]);
 
     clock.set(new Date('2026-06-10T23:30:00Z')); // 07:30 on the 11th in Shanghai: the bulletin of the 10th
-    const writer = api.app.get(WriteBulletins);
-    const first = await writer.execute();
-    const regions = await api.dataSource.query<{ region_code: string }[]>(
-      `SELECT DISTINCT region_code FROM users WHERE role = 'supervisor' AND active AND region_code IS NOT NULL ORDER BY 1`,
+    const job = new BulletinsJob(api.app.get(WriteBulletins), api.app.get(BulletinNotices));
+    const first = await job.handle();
+    const regions = await api.dataSource.query<{ region_code: string; n: number }[]>(
+      `SELECT region_code, count(*)::int AS n FROM users WHERE role = 'supervisor' AND active AND region_code IS NOT NULL
+        GROUP BY 1 ORDER BY 1`,
     );
+    const supervisors = regions.reduce((sum, r) => sum + r.n, 0);
     const bulletins = await api.dataSource.query<{ id: string; region_code: string; day: string }[]>(
       `SELECT id, region_code, day::text AS day FROM bulletins ORDER BY region_code`,
     );
-    expect(first).toEqual({ done: `wrote ${regions.length} bulletins of ${DAY}` });
+    expect(first).toEqual({ done: `wrote ${regions.length} bulletins of ${DAY}, ${supervisors} notices` });
     expect(bulletins.map((b) => [b.region_code, b.day])).toEqual(regions.map((r) => [r.region_code, DAY]));
-    expect(await writer.execute()).toEqual({ skipped: `the bulletins of ${DAY} are written` });
+    expect(await job.handle()).toEqual({ skipped: `the bulletins of ${DAY} are written` });
     expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM bulletins`)).toEqual([{ n: regions.length }]);
+    expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'bulletin'`)).toEqual([
+      { n: supervisors },
+    ]);
 
     const henan = bulletins.find((b) => b.region_code === '410000');
     const inbox = await api.request<{ items: Body[] }>('GET', '/api/v1/me/notifications', { token: supervisor.token });
@@ -275,7 +282,7 @@ describe('league tables and bulletins', () => {
     expect(notices).toEqual([
       expect.objectContaining({
         title: '日通报（6月10日）已发布',
-        data: expect.objectContaining({ bulletinId: henan?.id }),
+        data: expect.objectContaining({ bulletinId: henan?.id }) as unknown,
       }),
     ]);
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '@unblock/notifications';
 import { ReportsModule } from '../reports.module';
 import { BulletinComposer } from './bulletin-composer';
 import { BulletinQueries } from './bulletin.queries';
@@ -7,7 +6,7 @@ import { WriteBulletins } from './write-bulletins.use-case';
 
 /** The daily bulletins (日通报): written by the worker each morning, read through the API. */
 @Module({
-  imports: [ReportsModule, NotificationsModule],
+  imports: [ReportsModule],
   providers: [BulletinComposer, BulletinQueries, WriteBulletins],
   exports: [BulletinQueries, WriteBulletins],
 })
