@@ -10,7 +10,7 @@ import { CsvInterceptor, CsvNames, ProblemDetailsFilter, createValidationPipe } 
 import { IdentityModule } from '@unblock/identity';
 import { ImportsModule } from '@unblock/imports';
 import { ReferenceDataModule } from '@unblock/reference-data';
-import { ReportsModule } from '@unblock/reports';
+import { BulletinsModule, ReportsModule } from '@unblock/reports';
 import { NotificationsModule } from '@unblock/notifications';
 import { SlaReadModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
@@ -30,6 +30,7 @@ import { VisitsController } from './cases/visits.controller';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottle } from './auth/login-throttle';
 import { RolesGuard } from './auth/roles.guard';
+import { BulletinsController } from './reports/bulletins.controller';
 import { ReportsController } from './reports/reports.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
@@ -75,6 +76,7 @@ export const CONTROLLERS = [
   CalendarsController,
   SlaPoliciesController,
   ReportsController,
+  BulletinsController,
   ImportsController,
   MetricsController,
   PortalController,
@@ -101,6 +103,7 @@ export class AppModule {
         SlaReadModule,
         NotificationsModule,
         ReportsModule,
+        BulletinsModule,
         ImportsModule,
       ],
       controllers: [...CONTROLLERS],

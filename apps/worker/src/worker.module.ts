@@ -4,9 +4,10 @@ import { DatabaseModule } from '@unblock/database';
 import type { Clock } from '@unblock/domain';
 import { ImportsWorkModule } from '@unblock/imports';
 import { OutboxRelay, QueueModule } from '@unblock/queue';
-import { ReportsModule } from '@unblock/reports';
+import { BulletinsModule, ReportsModule } from '@unblock/reports';
 import { SlaWorkModule } from '@unblock/sla';
 import { LoggerModule } from 'nestjs-pino';
+import { BulletinsJob } from './jobs/bulletins.job';
 import { DeadlineJob } from './jobs/deadline.job';
 import { FollowUpJob } from './jobs/follow-up.job';
 import { HeartbeatJob } from './jobs/heartbeat.job';
@@ -23,6 +24,7 @@ import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { ReportsRefreshLoop } from './loops/reports-refresh.loop';
 import { ImportsProcessor } from './processors/imports.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
+import { ReportsProcessor } from './processors/reports.processor';
 import { SlaProcessor } from './processors/sla.processor';
 import { SystemProcessor } from './processors/system.processor';
 import { WorkerScheduling } from './scheduling/worker-scheduling';
@@ -30,6 +32,7 @@ import { WorkerBootstrapService } from './worker-bootstrap.service';
 
 /** One class per job kind. */
 export const JOBS = [
+  BulletinsJob,
   DeadlineJob,
   FollowUpJob,
   HeartbeatJob,
@@ -54,6 +57,7 @@ export class WorkerModule {
         QueueModule.forRoot(),
         SlaWorkModule,
         ReportsModule,
+        BulletinsModule,
         ImportsWorkModule,
       ],
       providers: [
@@ -64,6 +68,7 @@ export class WorkerModule {
         SlaProcessor,
         NotificationsProcessor,
         ImportsProcessor,
+        ReportsProcessor,
         ImportsHealLoop,
         OutboxRelayLoop,
         ReportsRefreshLoop,

@@ -27,6 +27,8 @@ export class AppConfig {
   readonly http: { readonly port: number; readonly host: string };
   /** Where people reach the console, without a trailing slash; null: the request's own scheme and host. */
   readonly publicUrl: string | null;
+  /** The CJK font of the bulletins' PDF: a file (.otf/.ttc) and, in a collection, the face's PostScript name. */
+  readonly pdfFont: { readonly path: string; readonly face: string };
   readonly jwt: {
     readonly secret: string;
     readonly issuer: string;
@@ -80,6 +82,10 @@ export class AppConfig {
       this.redisClusterNodes === null || env.QUEUE_PREFIX.includes('{') ? env.QUEUE_PREFIX : `{${env.QUEUE_PREFIX}}`;
     this.http = { port: env.PORT, host: env.HOST };
     this.publicUrl = env.PUBLIC_URL === undefined ? null : env.PUBLIC_URL.replace(/\/+$/u, '');
+    this.pdfFont = {
+      path: env.PDF_CJK_FONT ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+      face: 'NotoSansCJKsc-Regular',
+    };
     this.jwt = {
       secret: env.JWT_SECRET,
       issuer: env.JWT_ISSUER,

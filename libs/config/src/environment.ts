@@ -226,6 +226,14 @@ export class Environment {
   )
   PUBLIC_URL?: string;
 
+  /**
+   * The CJK font (OpenType or a collection, .otf/.ttc) the bulletins' PDF is set in; the Docker image installs
+   * fonts-noto-cjk at the default path.
+   */
+  @IsOptional()
+  @IsString()
+  PDF_CJK_FONT?: string;
+
   /** The bearer token that `/api/v1/metrics` and the worker's metrics port ask for; unset, neither answers. */
   @IsOptional()
   @IsString()

@@ -22,6 +22,7 @@ export * from './entities/idempotency-keys.sql';
 export * from './entities/notifications.sql';
 export * from './entities/outbox.sql';
 export * from './entities/overdue-cases.sql';
+export * from './entities/bulletins.sql';
 export * from './entities/sla-policies.sql';
 export * from './entities/webhook-deliveries.sql';
 export * from './entities/sla-horizon.sql';

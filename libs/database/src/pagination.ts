@@ -82,26 +82,30 @@ export function decodeCursor(cursor: string, kind: CursorKind = 'time'): CursorK
 }
 
 /**
- * Keyset pagination in creation order (createdAt, id): stable while rows are added, and an index scan
- * at any depth. `alias` is the query builder's main alias. Asked to `count`, the first page also answers
- * `total`, the count of every row the query matches.
+ * Keyset pagination in creation order (createdAt, id), or newest first with `direction` DESC: stable while
+ * rows are added, and an index scan at any depth. `alias` is the query builder's main alias. Asked to
+ * `count`, the first page also answers `total`, the count of every row the query matches.
  */
 export async function paginate<T extends ObjectLiteral & { id: string; createdAt: Date }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   page: PageRequest,
+  direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
   const total = page.count === true && page.cursor === undefined ? await query.clone().getCount() : undefined;
   if (page.cursor !== undefined) {
     const key = decodeCursor(page.cursor);
-    query.andWhere(`(${alias}.createdAt, ${alias}.id) > (:cursorCreatedAt, :cursorId)`, {
-      cursorCreatedAt: key.at,
-      cursorId: key.id,
-    });
+    query.andWhere(
+      `(${alias}.createdAt, ${alias}.id) ${direction === 'ASC' ? '>' : '<'} (:cursorCreatedAt, :cursorId)`,
+      {
+        cursorCreatedAt: key.at,
+        cursorId: key.id,
+      },
+    );
   }
   const rows = await query
-    .orderBy(`${alias}.createdAt`, 'ASC')
-    .addOrderBy(`${alias}.id`, 'ASC')
+    .orderBy(`${alias}.createdAt`, direction)
+    .addOrderBy(`${alias}.id`, direction)
     .take(page.limit + 1)
     .getMany();
   const items = rows.slice(0, page.limit);

@@ -1,3 +1,4 @@
+export * from './bulletin-notices.service';
 export * from './morning-digest.service';
 export * from './notification.queries';
 export * from './notification.response';

@@ -8,7 +8,8 @@ function joined(name: JobName, ...parts: (string | number)[]): string {
 /**
  * The deterministic id of a job, from its name and payload: the same work always has the same id, so a job
  * added again (by the relay after a crash, by the sweeper after Redis lost it) is the one already there.
- * The scheduled jobs (heartbeat, sweep, digest) have scheduler keys instead (`SCHEDULER_KEYS`).
+ * The scheduled jobs (heartbeat, sweep, digest, bulletins) have scheduler keys instead (`SCHEDULER_KEYS`); a
+ * bulletins job added at the worker's start is named by its morning.
  */
 export function jobIdOf<N extends Exclude<JobName, 'heartbeat' | 'sweep' | 'digest'>>(
   name: N,
@@ -19,5 +20,6 @@ export function jobIdOf(name: JobName, payload: JobPayloads[JobName]): string {
   if ('batchId' in payload) return joined(name, payload.batchId);
   if ('deliveryId' in payload) return joined(name, payload.deliveryId);
   if ('importId' in payload) return joined(name, payload.importId, payload.run);
+  if ('on' in payload && payload.on !== undefined) return joined(name, payload.on);
   throw new Error(`a ${name} job has a scheduler key, not a job id`);
 }

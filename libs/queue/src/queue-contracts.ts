@@ -32,6 +32,8 @@ export const JOB_NAMES = {
   webhook: 'webhook',
   /** Run (or resume) one run of a bulk import. */
   importRun: 'import-run',
+  /** Every morning (and at the worker's start): the daily bulletin (日通报) of each supervisor's region. */
+  bulletins: 'bulletins',
 } as const;
 export type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
 
@@ -59,6 +61,8 @@ export interface JobPayloads {
   digest: Record<string, never>;
   webhook: { readonly deliveryId: string };
   'import-run': { readonly importId: string; readonly run: number };
+  /** Scheduled: none; the catch-up at the worker's start names its morning (`on`, YYYY-MM-DD) for its job id. */
+  bulletins: { readonly on?: string };
 }
 
 /** What the heartbeat answers: when it was asked for, and when a worker took it. */
@@ -92,6 +96,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   digest: QUEUE_NAMES.notifications,
   webhook: QUEUE_NAMES.notifications,
   'import-run': QUEUE_NAMES.imports,
+  bulletins: QUEUE_NAMES.reports,
 };
 
 /**
@@ -106,6 +111,7 @@ export const SCHEDULER_KEYS = {
   heartbeat: 'heartbeat',
   sweep: 'sla-sweep',
   digest: 'morning-digest',
+  bulletins: 'morning-bulletins',
 } as const;
 
 /** Attempts, backoff and retention, set in one place for every queue. */

@@ -37,18 +37,23 @@ export const NO_FEEDBACK: FeedbackFigures = {
 
 /**
  * The enterprises' feedback on the cases the report's filters hold, per bank (the bank holding the case, or
- * its claimer's) or per chain. A plain aggregate over `feedback` (one row per case that has any), not a
+ * its claimer's), per chain, or per region of that many leading digits of the case's region (a number). A plain aggregate over `feedback` (one row per case that has any), not a
  * rollup: feedback rows are few beside visits and cases.
  */
 export async function feedbackFigures(
   manager: EntityManager,
   actor: Actor,
   query: ReportQuery,
-  by: 'bank' | 'chain',
+  by: 'bank' | 'chain' | number,
 ): Promise<Map<string, FeedbackFigures>> {
   const params = new Params();
   const where = new ReportFilter(actor, query).cases(params);
-  const key = by === 'chain' ? 'c.chain_id' : 'COALESCE(c.assigned_bank_id, u.organization_id)';
+  const key =
+    typeof by === 'number'
+      ? `rpad(substr(c.region_code, 1, ${Math.trunc(by)}), 6, '0')`
+      : by === 'chain'
+        ? 'c.chain_id'
+        : 'COALESCE(c.assigned_bank_id, u.organization_id)';
   const rows = await manager.query<FeedbackRow[]>(
     `SELECT ${key}::text AS key,
             count(f.contact_confirmed)::text AS answers,

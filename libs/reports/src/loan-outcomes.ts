@@ -123,21 +123,24 @@ export async function refreshAllDaysLoanOutcomes(manager: EntityManager, campaig
 type Sums = Record<string, string | null>;
 
 /**
- * The loan outcomes per key of a rollup (or under '' when `byKey` is false); a whole campaign's chains and
- * total read their all-days rows.
+ * The loan outcomes per key of a rollup (or under '' when `byKey` is false; per region of that many leading
+ * digits of the key when a number, as `rollupTotals`); a whole campaign's chains and total read their
+ * all-days rows.
  */
 export async function loanOutcomeRollup(
   manager: EntityManager,
   selection: RollupSelection,
-  byKey: boolean,
+  byKey: boolean | number,
 ): Promise<Map<string, LoanOutcomeFigures>> {
   const day = selection.kind.toLowerCase() as RollupKind;
   const kind = wholeCampaign(selection.query) && (day === 'c' || day === 't') ? (day.toUpperCase() as RollupKind) : day;
   const p = new Params();
   const filter = rollupWhere({ ...selection, kind }, p);
+  const key =
+    typeof byKey === 'number' ? `rpad(substr(f.key, 1, ${Math.trunc(byKey)}), 6, '0')` : byKey ? 'f.key' : "''";
   const rows = await manager.query<Sums[]>(
-    `SELECT ${byKey ? 'f.key' : "''"} AS key, ${selectSums(COLUMNS.map((c) => `sum(f.${c})`))}
-       FROM report_loan_outcomes f WHERE ${filter} ${byKey ? 'GROUP BY f.key' : ''}`,
+    `SELECT ${key} AS key, ${selectSums(COLUMNS.map((c) => `sum(f.${c})`))}
+       FROM report_loan_outcomes f WHERE ${filter} ${byKey === false ? '' : 'GROUP BY 1'}`,
     p.values,
   );
   return new Map(rows.map((row) => [row['key'] ?? '', loanOutcomesFrom(row)]));

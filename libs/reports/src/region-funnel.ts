@@ -24,6 +24,8 @@ export class RegionFunnel {
   funnel!: FunnelFigures;
   signedAmount!: string;
   signedCount!: number;
+  /** Claims within their deadline among the claim deadlines met or missed, 4 decimals; null without any. */
+  claimsWithinSlaShare!: string | null;
 }
 
 function regionFunnel(region: RegionEntity, f: CampaignFigures): RegionFunnel {
@@ -37,16 +39,17 @@ function regionFunnel(region: RegionEntity, f: CampaignFigures): RegionFunnel {
     funnel: f.funnel,
     signedAmount: f.signedAmount,
     signedCount: f.signedCount,
+    claimsWithinSlaShare: f.claimsWithinSlaShare,
   };
 }
 
 /** The child regions whose funnels a summary lists: of the query's region, else the reader's scope. */
-async function childRegions(manager: EntityManager, parent: string | null): Promise<RegionEntity[]> {
+export async function childRegions(manager: EntityManager, parent: string | null): Promise<RegionEntity[]> {
   return manager.find(RegionEntity, { where: { parentCode: parent ?? IsNull() }, order: { code: 'ASC' } });
 }
 
 /** How many leading digits of a region code name a child of `parent` (a province, city or county below it). */
-function childDigits(parent: string | null): number {
+export function childDigits(parent: string | null): number {
   if (parent === null) return 2;
   return parent.endsWith('0000') ? 4 : 6;
 }

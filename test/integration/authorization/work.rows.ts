@@ -2,7 +2,34 @@ import { NOBODY } from '../endpoint-table';
 
 /** The operators' token of the metrics, as the authorization spec's API is configured with it. */
 export const METRICS_TOKEN = 'authorization-table-metrics';
+import type { AccessContext, Scope } from './access-context';
 import type { AccessRow } from './access-table';
+
+let bulletinDays = 0;
+
+/** A new bulletin of the side's region (as the morning job writes one), on a day of its own. */
+async function bulletinIn(ctx: AccessContext, scope: Scope): Promise<string> {
+  bulletinDays += 1;
+  const day = new Date(Date.UTC(2026, 0, bulletinDays)).toISOString().slice(0, 10);
+  const regionCode = ctx.side[scope].regionCode;
+  const content = {
+    regionCode,
+    regionName: regionCode,
+    day,
+    writtenAt: new Date().toISOString(),
+    regionLeagues: [],
+    bankLeagues: [],
+    cases: { overdue: 0, escalated: 0, cases: [] },
+    thresholds: {},
+    laggards: [],
+  };
+  const [row] = await ctx.api.dataSource.query<{ id: string }[]>(
+    `INSERT INTO bulletins (region_code, day, content) VALUES ($1, $2, $3::jsonb) RETURNING id`,
+    [regionCode, day, JSON.stringify(content)],
+  );
+  if (!row) throw new Error('no bulletin');
+  return row.id;
+}
 
 /** The escalation queue, imports, reports and health. */
 export const WORK_ROWS: readonly AccessRow[] = [
@@ -83,6 +110,33 @@ export const WORK_ROWS: readonly AccessRow[] = [
       url: `/api/v1/imports/${await importFor(ctx, scope, role)}/retry`,
       body: {},
     }),
+  },
+  {
+    operation: 'GET /api/v1/reports/league',
+    scope: 'figures',
+    success: 200,
+    call: (ctx, scope) =>
+      Promise.resolve({
+        method: 'GET',
+        url: `/api/v1/reports/league?by=region&indicator=visits&period=month&on=2026-06-15&campaignId=${ctx.side[scope].campaignId}`,
+        unknown: `/api/v1/reports/league?by=region&indicator=visits&period=month&on=2026-06-15&campaignId=${NOBODY}`,
+      }),
+  },
+  {
+    operation: 'GET /api/v1/bulletins',
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({
+      method: 'GET',
+      url: '/api/v1/bulletins?limit=200',
+      listed: await bulletinIn(ctx, scope),
+    }),
+  },
+  {
+    operation: 'GET /api/v1/bulletins/{id}',
+    scope: 'scoped',
+    success: 200,
+    call: async (ctx, scope) => ({ method: 'GET', url: `/api/v1/bulletins/${await bulletinIn(ctx, scope)}` }),
   },
   ...(['summary', 'regions', 'chains', 'banks'] as const).map((report): AccessRow => ({
     operation: `GET /api/v1/reports/${report}`,

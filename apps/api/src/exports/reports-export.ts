@@ -21,7 +21,7 @@ import {
 import { loanOutcomeColumns, loanOutcomeIndicators } from './loan-outcome-export';
 
 /** A share "0.4321" as people read it: "43.21%". */
-function percent(share: string | null): string {
+export function percent(share: string | null): string {
   if (share === null) return '';
   const [whole = '0', fraction = ''] = share.split('.');
   const basis = `${whole}${fraction.padEnd(4, '0').slice(0, 4)}`.replace(/^0+(?=\d)/u, '');

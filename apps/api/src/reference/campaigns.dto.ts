@@ -1,5 +1,17 @@
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateIf } from 'class-validator';
+import {
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { CAMPAIGN_KINDS, SCREENING_MODES, type CampaignKind, type ScreeningMode } from '@unblock/domain';
 import { INT4_MAX, IsMoney, IsRegionCode, IsSearchText, PageQueryDto } from '@unblock/http';
 import { ISO_DATE, IsName } from '../common/dto-validators';
@@ -49,6 +61,22 @@ export class CreateCampaignDto {
   @IsOptional()
   @IsIn(SCREENING_MODES)
   screening?: ScreeningMode;
+}
+
+/** A share from 0 to 1 with at most 4 decimals ("0.80"). */
+const SHARE = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/u;
+
+/** The shares under which the daily bulletin names a region or bank as lagging; each may be left out. */
+export class LaggardThresholdsDto {
+  /** Claims within their deadline, 0–1 ("0.80"). */
+  @IsOptional()
+  @Matches(SHARE, { message: 'claimsOnTime must be a share from 0 to 1 (e.g. "0.80")' })
+  claimsOnTime?: string;
+
+  /** Recommended needs credited (approved), 0–1. */
+  @IsOptional()
+  @Matches(SHARE, { message: 'creditedRate must be a share from 0 to 1 (e.g. "0.60")' })
+  creditedRate?: string;
 }
 
 /** What an admin changes of a campaign; what is left out stays as it is, null clears the policy or a target. */
@@ -104,6 +132,13 @@ export class UpdateCampaignDto {
   @IsOptional()
   @IsIn(SCREENING_MODES)
   screening?: ScreeningMode;
+
+  /** Replaces the laggard thresholds whole (`{}` clears them). */
+  @ValidateIf((_, value) => value !== undefined)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LaggardThresholdsDto)
+  laggardThresholds?: LaggardThresholdsDto;
 }
 
 export class ListCampaignsQueryDto extends PageQueryDto {

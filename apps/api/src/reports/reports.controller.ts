@@ -2,10 +2,20 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
-import { BankFigures, ChainFigures, RegionFunnel, ReportsReplica, ReportsService, SummaryFigures } from '@unblock/reports';
+import {
+  BankFigures,
+  ChainFigures,
+  LeagueService,
+  LeagueTable,
+  RegionFunnel,
+  ReportsReplica,
+  ReportsService,
+  SummaryFigures,
+} from '@unblock/reports';
 import type { FastifyReply } from 'fastify';
 import { banksTable, chainsTable, regionsTable, summaryTable } from '../exports/reports-export';
-import { ReportQueryDto } from './reports.dto';
+import { leagueTable } from '../exports/league-export';
+import { LeagueQueryDto, ReportQueryDto } from './reports.dto';
 
 function checkRange(query: ReportQueryDto): ReportQueryDto {
   if (query.from !== undefined && query.to !== undefined && query.to < query.from) {
@@ -26,7 +36,10 @@ export const READ_FROM_HEADER = 'Reports-Read-From';
 @ApiProduces('application/json', 'text/csv', XLSX_TYPE)
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly replica: ReportsReplica) {}
+  constructor(
+    private readonly replica: ReportsReplica,
+    private readonly leagues: LeagueService,
+  ) {}
 
   /** The reports to answer from, its source told in the answer's header. */
   private async reader(reply: FastifyReply): Promise<ReportsService> {
@@ -74,5 +87,12 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<BankFigures[]> {
     return (await this.reader(reply)).banks(actor, checkRange(query));
+  }
+
+  /** The child regions, or the banks, ranked on one indicator for a day, week or month, with the change of rank. */
+  @Get('league')
+  @CsvExport((body, context) => leagueTable(body as LeagueTable, context))
+  league(@CurrentActor() actor: Actor, @Query() query: LeagueQueryDto): Promise<LeagueTable> {
+    return this.leagues.league(actor, query);
   }
 }

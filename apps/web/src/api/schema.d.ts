@@ -57,6 +57,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bulletins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Newest first. */
+        get: operations["BulletinsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bulletins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One bulletin; also as CSV, XLSX (`Accept`: the .xlsx type) and PDF (`Accept: application/pdf`). */
+        get: operations["BulletinsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendars": {
         parameters: {
             query?: never;
@@ -984,6 +1018,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/league": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The child regions, or the banks, ranked on one indicator for a day, week or month, with the change of rank. */
+        get: operations["ReportsController_league"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/regions": {
         parameters: {
             query?: never;
@@ -1166,6 +1217,82 @@ export interface components {
             signedAmount: string;
             signedCount: number;
         };
+        Bulletin: {
+            content: components["schemas"]["BulletinContent"];
+            /** Format: date-time */
+            createdAt: string;
+            day: string;
+            escalated: number;
+            id: string;
+            laggards: number;
+            overdue: number;
+            regionCode: string;
+            regionName: string;
+        };
+        BulletinCase: {
+            /** @description The bank holding it; null in a pool or before routing. */
+            bankName: string | null;
+            caseId: string;
+            dueAt: string | null;
+            enterpriseName: string;
+            /** @description 0 (none), 1 or 2. */
+            escalationLevel: number;
+            number: string;
+            /** @description Whole days past its deadline when the bulletin was written (0: due today, not yet a day late). */
+            overdueDays: number | null;
+        };
+        BulletinCases: {
+            cases: components["schemas"]["BulletinCase"][];
+            escalated: number;
+            /** @description How many are overdue, and how many escalated, in all (the list holds the most overdue only). */
+            overdue: number;
+        };
+        BulletinContent: {
+            bankLeagues: components["schemas"]["LeagueTable"][];
+            cases: components["schemas"]["BulletinCases"];
+            /** @description The day reported on (YYYY-MM-DD, Asia/Shanghai). */
+            day: string;
+            laggards: components["schemas"]["BulletinLaggard"][];
+            regionCode: string;
+            /** @description The region's children ranked for the day (none for a county). */
+            regionLeagues: components["schemas"]["LeagueTable"][];
+            regionName: string;
+            thresholds: components["schemas"]["BulletinThresholds"];
+            writtenAt: string;
+        };
+        BulletinLaggard: {
+            /** @enum {string} */
+            by: "bank" | "region";
+            /** @enum {string} */
+            indicator: "visits" | "needs" | "claims_on_time" | "credited_rate" | "signed_amount" | "confirmation_rate" | "satisfaction" | "first_loans" | "credit_loan_share";
+            key: string;
+            name: string;
+            /** @enum {string} */
+            reason: "bottom" | "under_threshold";
+            /** @description The threshold it is under (reason under_threshold). */
+            threshold: string | null;
+            value: string | null;
+        };
+        BulletinPage: {
+            items: components["schemas"]["BulletinSummary"][];
+            nextCursor: string | null;
+            total?: number;
+        };
+        BulletinSummary: {
+            /** Format: date-time */
+            createdAt: string;
+            day: string;
+            escalated: number;
+            id: string;
+            laggards: number;
+            overdue: number;
+            regionCode: string;
+            regionName: string;
+        };
+        BulletinThresholds: {
+            claimsOnTime?: string;
+            creditedRate?: string;
+        };
         CalendarResponse: {
             /** @description ISO dates off although weekdays (weekend days inside a holiday may be listed too). */
             holidays: string[];
@@ -1182,6 +1309,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "diagnose_unblock" | "gm_visits" | "other";
+            /** @description The shares (0–1) under which the daily bulletin names a region or bank as lagging. */
+            laggardThresholds: components["schemas"]["LaggardThresholdsResponse"];
             name: string;
             regionCode: string;
             /**
@@ -1691,6 +1820,44 @@ export interface components {
             name: string;
             regionCode: string;
         };
+        LaggardThresholdsDto: {
+            /** @description Claims within their deadline, 0–1 ("0.80"). */
+            claimsOnTime?: string;
+            /** @description Recommended needs credited (approved), 0–1. */
+            creditedRate?: string;
+        };
+        LaggardThresholdsResponse: {
+            claimsOnTime?: string;
+            creditedRate?: string;
+        };
+        LeagueRow: {
+            /** @description A region's code or a bank's id. */
+            key: string;
+            name: string;
+            previousRank: number;
+            previousValue: string | null;
+            /** @description Competition ranking (1, 2, 2, 4); rows without a value rank last together. */
+            rank: number;
+            /** @description previousRank − rank: positive when the row moved up. */
+            rankChange: number;
+            /** @description A count, an amount (yuan, 2 decimals), a share (0–1, 4 decimals) or a mean score, as an exact decimal string. */
+            value: string | null;
+        };
+        LeagueTable: {
+            /** @enum {string} */
+            by: "bank" | "region";
+            from: string;
+            /** @enum {string} */
+            indicator: "visits" | "needs" | "claims_on_time" | "credited_rate" | "signed_amount" | "confirmation_rate" | "satisfaction" | "first_loans" | "credit_loan_share";
+            /** @enum {string} */
+            period: "day" | "week" | "month";
+            previousFrom: string;
+            previousTo: string;
+            /** @description The region whose children (or whose banks) are ranked; null: every province. */
+            regionCode: string | null;
+            rows: components["schemas"]["LeagueRow"][];
+            to: string;
+        };
         LoanContractDto: {
             amount: string;
             /** @description Annual rate in percent, e.g. "3.450". */
@@ -1791,7 +1958,7 @@ export interface components {
             };
             id: string;
             /** @enum {string} */
-            kind: "reminder" | "escalation" | "digest";
+            kind: "reminder" | "escalation" | "digest" | "bulletin";
             readAt: string | null;
             title: string;
         };
@@ -2034,6 +2201,8 @@ export interface components {
             endsOn?: string;
             /** @enum {string} */
             kind?: "diagnose_unblock" | "gm_visits" | "other";
+            /** @description Replaces the laggard thresholds whole (`{}` clears them). */
+            laggardThresholds?: components["schemas"]["LaggardThresholdsDto"];
             name?: string;
             regionCode?: string;
             /**
@@ -2228,6 +2397,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionResponse"];
+                };
+            };
+        };
+    };
+    BulletinsController_list: {
+        parameters: {
+            query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description How many items, 1 to 200 (default 50). */
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulletinPage"];
+                };
+            };
+        };
+    };
+    BulletinsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bulletin"];
+                    "application/pdf": components["schemas"]["Bulletin"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Bulletin"];
+                    "text/csv": components["schemas"]["Bulletin"];
                 };
             };
         };
@@ -3551,7 +3770,7 @@ export interface operations {
                 count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
-                kind?: "reminder" | "escalation" | "digest";
+                kind?: "reminder" | "escalation" | "digest" | "bulletin";
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 unread?: boolean;
@@ -4053,6 +4272,38 @@ export interface operations {
                     "application/json": components["schemas"]["ChainFigures"][];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ChainFigures"][];
                     "text/csv": components["schemas"]["ChainFigures"][];
+                };
+            };
+        };
+    };
+    ReportsController_league: {
+        parameters: {
+            query: {
+                /** @description Rank the child regions, or the banks. */
+                by: "bank" | "region";
+                campaignId?: string;
+                indicator: "visits" | "needs" | "claims_on_time" | "credited_rate" | "signed_amount" | "confirmation_rate" | "satisfaction" | "first_loans" | "credit_loan_share";
+                /** @description An ISO date within the period. */
+                on: string;
+                /** @description A day, its ISO week (Monday to Sunday) or its calendar month, Asia/Shanghai. */
+                period: "day" | "week" | "month";
+                /** @description The region whose children (by region) or whose banks (by bank) are ranked; else the reader's. */
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeagueTable"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["LeagueTable"];
+                    "text/csv": components["schemas"]["LeagueTable"];
                 };
             };
         };

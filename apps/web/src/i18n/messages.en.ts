@@ -13,6 +13,7 @@ import { dashboardEn } from './messages-dashboard.en';
 import { needsEn } from './messages-needs.en';
 import { portalEn } from './messages-portal.en';
 import { loanOutcomesEn } from './messages-loan-outcomes.en';
+import { leagueEn } from './messages-league.en';
 
 const enWords = CASE_WORDS['en'];
 
@@ -547,6 +548,7 @@ export const en = {
   ...screeningEn,
   ...repairEn,
   ...loanOutcomesEn,
+  ...leagueEn,
   ...funnelEn,
   ...repairLoopEn,
 } as const;

@@ -51,4 +51,14 @@ export class CampaignEntity extends BaseEntity {
   /** `required`: new needs wait, `submitted`, for the task force's screening before they reach the banks. */
   @Column({ type: 'varchar', length: 16, default: 'none' })
   screening!: ScreeningMode;
+
+  /** The shares (0–1, decimal strings) under which the daily bulletin lists a region or bank as lagging. */
+  @Column({ type: 'jsonb', default: {} })
+  laggardThresholds!: LaggardThresholds;
+}
+
+/** A campaign's laggard thresholds: claims on time, and recommended needs credited. */
+export interface LaggardThresholds {
+  readonly claimsOnTime?: string;
+  readonly creditedRate?: string;
 }

@@ -8,6 +8,7 @@ import { CaseEntity } from './case.entity';
 import { EnterpriseLinkEntity } from './enterprise-link.entity';
 import { DeclineReasonEntity } from './decline-reason.entity';
 import { EnterpriseEntity } from './enterprise.entity';
+import { BulletinEntity } from './bulletin.entity';
 import { EscalationEntity } from './escalation.entity';
 import { FeedbackEntity } from './feedback.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
@@ -28,6 +29,7 @@ import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 
 export {
   AuditRecordEntity,
+  BulletinEntity,
   CalendarEntity,
   CampaignEntity,
   CaseEntity,
@@ -58,6 +60,7 @@ export {
   WebhookDeliveryEntity,
 };
 export { BaseEntity } from './base.entity';
+export type { LaggardThresholds } from './campaign.entity';
 export {
   IMPORT_FORMATS,
   IMPORT_KINDS,
@@ -71,6 +74,7 @@ export { WEBHOOK_STATUSES, type WebhookStatus } from './webhook-delivery.entity'
 
 export const ENTITIES = [
   AuditRecordEntity,
+  BulletinEntity,
   CalendarEntity,
   CampaignEntity,
   CaseEntity,

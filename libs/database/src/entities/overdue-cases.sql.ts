@@ -16,3 +16,16 @@ export const OVERDUE_CASES_PER_BANK = `SELECT org AS organization_id, count(*)::
 
 /** Per region (the case's own, not its ancestors), the number (as text) of overdue cases before $1. */
 export const OVERDUE_CASES_PER_REGION = `SELECT c.region_code, count(*)::text AS overdue FROM cases c WHERE ${OVERDUE} GROUP BY c.region_code`;
+
+/**
+ * The cases of the regions between $2 and $3 that are overdue before $1 or escalated (an open escalation):
+ * their number, enterprise, bank, deadline and escalation level, the most overdue first, at most $4.
+ */
+export const OVERDUE_OR_ESCALATED_CASES_IN_REGION = `SELECT c.id, c.number, e.name AS enterprise_name, o.name AS bank_name, c.due_at,
+       c.escalation_level, (${OVERDUE}) AS overdue, count(*) OVER ()::int AS total,
+       (count(*) FILTER (WHERE ${OVERDUE}) OVER ())::int AS overdue_total,
+       (count(*) FILTER (WHERE c.escalation_level > 0) OVER ())::int AS escalated_total
+  FROM cases c JOIN enterprises e ON e.id = c.enterprise_id LEFT JOIN organizations o ON o.id = c.assigned_bank_id
+ WHERE c.region_code BETWEEN $2 AND $3
+   AND (${OVERDUE} OR (c.escalation_level > 0 AND c.status NOT IN ('loan_signed', 'closed', 'screened_out')))
+ ORDER BY c.due_at NULLS LAST, c.number LIMIT $4`;

@@ -20,7 +20,14 @@ export class CampaignResponse {
   targetSignedAmount!: string | null;
   /** `required`: new needs wait for screening before they reach the banks. */
   screening!: ScreeningMode;
+  /** The shares (0–1) under which the daily bulletin names a region or bank as lagging. */
+  laggardThresholds!: LaggardThresholdsResponse;
   createdAt!: string;
+}
+
+export class LaggardThresholdsResponse {
+  claimsOnTime?: string;
+  creditedRate?: string;
 }
 
 export function toCampaignResponse(campaign: CampaignEntity): CampaignResponse {
@@ -36,6 +43,7 @@ export function toCampaignResponse(campaign: CampaignEntity): CampaignResponse {
     targetNeeds: campaign.targetNeeds ?? null,
     targetSignedAmount: campaign.targetSignedAmount ?? null,
     screening: campaign.screening,
+    laggardThresholds: { ...(campaign.laggardThresholds ?? {}) },
     createdAt: campaign.createdAt.toISOString(),
   };
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CampaignEntity, RegionEntity, SlaPolicyEntity, requireReferenced } from '@unblock/database';
+import {
+  CampaignEntity,
+  RegionEntity,
+  SlaPolicyEntity,
+  requireReferenced,
+  type LaggardThresholds,
+} from '@unblock/database';
 import { DomainError, type CampaignKind, type ScreeningMode } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { CampaignResponse, toCampaignResponse } from './campaign.response';
@@ -20,6 +26,8 @@ export interface UpdateCampaignCommand {
   readonly targetSignedAmount?: string | null | undefined;
   /** Applies to the needs recorded after the change: those already submitted wait for their screening. */
   readonly screening?: ScreeningMode | undefined;
+  /** Replaces the thresholds whole. */
+  readonly laggardThresholds?: LaggardThresholds | undefined;
 }
 
 /**
@@ -58,6 +66,13 @@ export class UpdateCampaignUseCase {
       if (command.targetNeeds !== undefined) campaign.targetNeeds = command.targetNeeds;
       if (command.targetSignedAmount !== undefined) campaign.targetSignedAmount = command.targetSignedAmount;
       campaign.screening = command.screening ?? campaign.screening;
+      if (command.laggardThresholds !== undefined) {
+        const { claimsOnTime, creditedRate } = command.laggardThresholds;
+        campaign.laggardThresholds = {
+          ...(claimsOnTime === undefined ? {} : { claimsOnTime }),
+          ...(creditedRate === undefined ? {} : { creditedRate }),
+        };
+      }
       return toCampaignResponse(await manager.save(campaign));
     });
   }

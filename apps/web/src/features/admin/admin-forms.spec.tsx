@@ -234,6 +234,7 @@ describe('the administrator’s forms', () => {
       targetNeeds: null,
       targetSignedAmount: null,
       screening: 'none' as const,
+      laggardThresholds: {},
       createdAt: '2026-01-01T00:00:00.000Z',
     };
     const campaignValues = {
@@ -249,6 +250,14 @@ describe('the administrator’s forms', () => {
         campaign,
       ),
     ).toEqual({ ok: true, body: { slaPolicyId: null, targetVisits: 255, targetSignedAmount: '31450000000.00' } });
+    expect(validateCampaignEdit({ ...campaignValues, slaPolicyId: 'p1', claimsOnTime: '0.80' }, campaign)).toEqual({
+      ok: true,
+      body: { laggardThresholds: { claimsOnTime: '0.80' } },
+    });
+    expect(validateCampaignEdit({ ...campaignValues, slaPolicyId: 'p1', creditedRate: '80%' }, campaign)).toEqual({
+      ok: false,
+      errors: { creditedRate: 'campaign.thresholdError' },
+    });
     expect(validateCampaignEdit({ ...campaignValues, slaPolicyId: 'p1', targetVisits: '-1' }, campaign)).toEqual({
       ok: false,
       errors: { targetVisits: 'admin.targetCountFormat' },

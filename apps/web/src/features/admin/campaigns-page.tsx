@@ -12,6 +12,7 @@ import type { FieldSpec } from './admin-form';
 import { AdminListPage, adminPageQuery } from './admin-list-page';
 import type { FormValues } from './admin-validation';
 import { ListFilters } from './list-filters';
+import { percent } from '../supervisor/report-figures';
 import { validateCampaign, validateCampaignEdit } from './reference-validation';
 
 /** `/manage/campaigns`: the campaigns (专项行动), each with its region, period, SLA policy and targets. */
@@ -57,6 +58,23 @@ export function CampaignsPage(): ReactNode {
       options: SCREENING_MODES.filter((m) => m !== 'none').map((m) => ({ value: m, label: t(`screening.mode.${m}`) })),
     },
   ];
+  // Edited only: a new campaign takes its thresholds once it runs.
+  const editFields: FieldSpec[] = [
+    ...fields,
+    { name: 'claimsOnTime', label: 'bulletin.threshold.claimsOnTime', hint: 'campaign.thresholdHint' },
+    { name: 'creditedRate', label: 'bulletin.threshold.creditedRate', hint: 'campaign.thresholdHint' },
+  ];
+  const thresholds = (c: Campaign): string =>
+    [
+      c.laggardThresholds.claimsOnTime === undefined
+        ? ''
+        : `${t('bulletin.threshold.claimsOnTime')} ${percent(c.laggardThresholds.claimsOnTime)}`,
+      c.laggardThresholds.creditedRate === undefined
+        ? ''
+        : `${t('bulletin.threshold.creditedRate')} ${percent(c.laggardThresholds.creditedRate)}`,
+    ]
+      .filter((part) => part !== '')
+      .join('; ') || '—';
   const targets = (c: Campaign): string =>
     c.targetVisits === null && c.targetNeeds === null && c.targetSignedAmount === null
       ? t('admin.noTarget')
@@ -96,13 +114,14 @@ export function CampaignsPage(): ReactNode {
             c.slaPolicyId === null ? t('admin.defaultPolicy') : nameOf(policies.data, c.slaPolicyId),
         },
         { label: 'admin.targets', value: targets },
+        { label: 'campaign.laggardThresholds', value: thresholds },
       ]}
       fields={fields}
       validate={validateCampaign}
       create={(body) => unwrap(api.POST('/api/v1/campaigns', { body }))}
       edit={{
         label: (c: Campaign) => c.name,
-        fields,
+        fields: editFields,
         note: 'admin.campaignEditNote',
         initial: (c: Campaign) => ({
           name: c.name,
@@ -115,6 +134,8 @@ export function CampaignsPage(): ReactNode {
           targetNeeds: c.targetNeeds === null ? '' : String(c.targetNeeds),
           targetSignedAmount: c.targetSignedAmount ?? '',
           screening: c.screening === 'none' ? '' : c.screening,
+          claimsOnTime: c.laggardThresholds.claimsOnTime ?? '',
+          creditedRate: c.laggardThresholds.creditedRate ?? '',
         }),
         validate: validateCampaignEdit,
         update: (c: Campaign, body) =>

@@ -83,6 +83,21 @@ function readTargets(
   return { targetVisits, targetNeeds, targetSignedAmount: amount?.ok ? amount.value : null };
 }
 
+/** A share from 0 to 1 with at most 4 decimals, as the API takes it. */
+const SHARE = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/u;
+
+/** The daily bulletin's laggard thresholds typed (each a share, or empty for none). */
+function readThresholds(values: FormValues, errors: FormErrors): { claimsOnTime?: string; creditedRate?: string } {
+  const out: { claimsOnTime?: string; creditedRate?: string } = {};
+  for (const key of ['claimsOnTime', 'creditedRate'] as const) {
+    const text = (values[key] ?? '').trim();
+    if (!text) continue;
+    if (SHARE.test(text)) out[key] = text;
+    else errors[key] = 'campaign.thresholdError';
+  }
+  return out;
+}
+
 function campaignDetails(values: FormValues, errors: FormErrors): CreateCampaignBody {
   const name = (values['name'] ?? '').trim();
   const kind = values['kind'] ?? '';
@@ -119,6 +134,7 @@ export function validateCampaignEdit(
   const errors: FormErrors = {};
   const details = campaignDetails(values, errors);
   const targets = readTargets(values, errors);
+  const laggardThresholds = readThresholds(values, errors);
   return done(errors, () =>
     changedOnly<UpdateCampaignBody>(
       {
@@ -126,6 +142,7 @@ export function validateCampaignEdit(
         slaPolicyId: values['slaPolicyId'] || null,
         ...targets,
         screening: values['screening'] === 'required' ? 'required' : 'none',
+        laggardThresholds,
       },
       original,
     ),

@@ -7,7 +7,7 @@ const InboxPage = lazyPage(() => import('./inbox-page'), 'InboxPage');
 /** The bank manager's pages: the work queue, a case (the case page every role shares), the inbox. */
 export const bankManagerRoutes: RouteDefinition[] = [
   { path: '/queue', title: 'nav.queue', roles: ['bank_manager'], nav: true, render: () => <QueuePage /> },
-  { path: '/inbox', title: 'nav.inbox', roles: ['bank_manager'], nav: true, render: () => <InboxPage /> },
+  { path: '/inbox', title: 'nav.inbox', roles: ['bank_manager', 'supervisor'], nav: true, render: () => <InboxPage /> },
   {
     path: '/queue/:id',
     title: 'case.route',

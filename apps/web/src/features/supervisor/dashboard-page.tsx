@@ -10,6 +10,7 @@ import { ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
 import { nameOptions, regionOptions } from '../../reference/names';
 import { useCampaigns, useRegions } from '../../reference/reference-lists';
+import { LeagueSection } from '../bulletins/league-section';
 import { BankFiguresTable } from './bank-figures-table';
 import { ChainFiguresTable } from './chain-figures-table';
 import { FeedbackFiguresTable } from './feedback-figures-table';
@@ -270,6 +271,7 @@ export function DashboardPage(): ReactNode {
               <LoanOutcomesTable outcomes={summary.loanOutcomes} labelledBy="dash-loan-outcomes" />
             </section>
           )}
+          <LeagueSection campaignId={filters.campaignId} regionCode={filters.regionCode} />
           <section aria-labelledby="dash-regions" className="panel">
             <h2 id="dash-regions">{t('funnel.byRegion')}</h2>
             <p>{t('funnel.byRegionNote')}</p>

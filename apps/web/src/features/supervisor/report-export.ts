@@ -87,3 +87,20 @@ export async function downloadCases(
   });
   saveAnswer(answer, 'cases.csv');
 }
+
+export const PDF_TYPE = 'application/pdf';
+
+/** A daily bulletin as an Excel or PDF file, in the console's language. */
+export async function downloadBulletin(
+  api: ApiClient,
+  id: string,
+  format: 'xlsx' | 'pdf',
+  locale: Locale,
+): Promise<void> {
+  const answer = await api.GET('/api/v1/bulletins/{id}', {
+    params: { path: { id } },
+    headers: { Accept: format === 'pdf' ? PDF_TYPE : XLSX_TYPE, 'Accept-Language': locale },
+    parseAs: 'blob',
+  });
+  saveAnswer(answer, `bulletin.${format}`);
+}

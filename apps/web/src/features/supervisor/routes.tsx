@@ -7,6 +7,8 @@ const PipelineBoardPage = lazyPage(() => import('./pipeline-board-page'), 'Pipel
 const EscalationsPage = lazyPage(() => import('./escalations-page'), 'EscalationsPage');
 const ScreeningQueuePage = lazyPage(() => import('./screening-queue-page'), 'ScreeningQueuePage');
 const CaseSearchPage = lazyPage(() => import('./case-search-page'), 'CaseSearchPage');
+const BulletinsPage = lazyPage(() => import('../bulletins/bulletins-page'), 'BulletinsPage');
+const BulletinPage = lazyPage(() => import('../bulletins/bulletin-page'), 'BulletinPage');
 
 // The dashboard brings ECharts: loaded only when a supervisor opens it.
 const DashboardPage = lazyPage(() => import('./dashboard-page'), 'DashboardPage');
@@ -48,6 +50,19 @@ export const supervisorRoutes: RouteDefinition[] = [
     roles: ['supervisor'],
     nav: true,
     render: () => <DashboardPage />,
+  },
+  {
+    path: '/bulletins',
+    title: 'nav.bulletins',
+    roles: ['supervisor', 'admin'],
+    nav: true,
+    render: () => <BulletinsPage />,
+  },
+  {
+    path: '/bulletins/:id',
+    title: 'bulletin.listTitle',
+    roles: ['supervisor', 'admin'],
+    render: ({ id = '' }) => <BulletinPage key={id} bulletinId={id} />,
   },
   {
     path: '/needs/import',
