@@ -361,10 +361,10 @@ export class DemoActivity {
 function demoLoanOutcome(
   amount: string,
   signedOn: string,
-): { maturityDate: string; firstLoan: boolean; security: 'credit' | 'collateral'; policyInstruments: 'relending'[] } {
+): { maturesOn: string; firstLoan: boolean; security: 'credit' | 'collateral'; policyInstruments: 'relending'[] } {
   const small = Number(amount) < 5_000_000;
   return {
-    maturityDate: `${Number(signedOn.slice(0, 4)) + 1}${signedOn.slice(4)}`,
+    maturesOn: `${Number(signedOn.slice(0, 4)) + 1}${signedOn.slice(4)}`,
     firstLoan: small,
     security: small ? 'credit' : 'collateral',
     policyInstruments: small ? ['relending'] : [],

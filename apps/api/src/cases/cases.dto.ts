@@ -250,7 +250,7 @@ export class LoanContractDto {
   /** When the loan falls due: after the signing date. */
   @IsOptional()
   @IsIsoDate()
-  maturityDate?: string;
+  maturesOn?: string;
 
   /** The bank's word that this is the enterprise's first loan from any bank (首贷); false when left out. */
   @IsOptional()

@@ -1711,7 +1711,7 @@ export interface components {
              */
             guaranteeInstitutionId?: string;
             /** @description When the loan falls due: after the signing date. */
-            maturityDate?: string;
+            maturesOn?: string;
             /** @description The policy instruments the loan draws on, each at most once. */
             policyInstruments?: ("relending" | "interest_subsidy" | "risk_compensation" | "guarantee_fee_subsidy")[];
             /**
@@ -1745,7 +1745,7 @@ export interface components {
             guaranteeInstitutionName: string | null;
             id: string;
             /** @description When the loan falls due; null on contracts recorded before it was asked. */
-            maturityDate: string | null;
+            maturesOn: string | null;
             policyInstruments: ("relending" | "interest_subsidy" | "risk_compensation" | "guarantee_fee_subsidy")[];
             /** @enum {string} */
             renewal: "none" | "renewal" | "renewal_without_repayment";

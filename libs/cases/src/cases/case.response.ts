@@ -100,7 +100,7 @@ export class LoanContractResponse {
   signedOn!: string;
   contractNo!: string;
   /** When the loan falls due; null on contracts recorded before it was asked. */
-  maturityDate!: string | null;
+  maturesOn!: string | null;
   /** The bank's word: the enterprise's first loan from any bank (首贷). */
   firstLoanDeclared!: boolean;
   /**
@@ -288,7 +288,7 @@ export function toCaseDetailResponse(
       termMonths: l.termMonths,
       signedOn: l.signedOn,
       contractNo: l.contractNo,
-      maturityDate: l.maturityDate,
+      maturesOn: l.maturesOn,
       firstLoanDeclared: l.firstLoanDeclared,
       firstLoan: l.firstLoan,
       security: l.security,

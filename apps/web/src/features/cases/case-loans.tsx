@@ -40,7 +40,7 @@ export function CaseLoans({ loans }: { loans: CaseDetail['loans'] }): ReactNode 
               <th scope="col">{t('loans.rate')}</th>
               <th scope="col">{t('loans.termMonths')}</th>
               <th scope="col">{t('loans.signedOn')}</th>
-              <th scope="col">{t('loanOutcome.maturityDate')}</th>
+              <th scope="col">{t('loanOutcome.maturesOn')}</th>
               <th scope="col">{t('loanOutcome.outcome')}</th>
             </tr>
           </thead>
@@ -55,7 +55,7 @@ export function CaseLoans({ loans }: { loans: CaseDetail['loans'] }): ReactNode 
                 <td className="number">{loan.annualRatePct}%</td>
                 <td className="number">{loan.termMonths}</td>
                 <td>{day(loan.signedOn)}</td>
-                <td>{loan.maturityDate ? day(loan.maturityDate) : t('loanOutcome.notRecorded')}</td>
+                <td>{loan.maturesOn ? day(loan.maturesOn) : t('loanOutcome.notRecorded')}</td>
                 <td>
                   <LoanOutcome loan={loan} />
                 </td>
