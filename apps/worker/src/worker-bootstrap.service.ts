@@ -60,5 +60,10 @@ export class WorkerBootstrapService implements OnApplicationBootstrap, OnApplica
       { pattern: '0 0 8 * * *', tz: 'Asia/Shanghai' },
       { name: JOB_NAMES.digest, data: {} },
     );
+    await this.notifications.upsertJobScheduler(
+      SCHEDULER_KEYS.maturityReminders,
+      { pattern: '0 30 7 * * *', tz: 'Asia/Shanghai' },
+      { name: JOB_NAMES.maturityReminders, data: {} },
+    );
   }
 }

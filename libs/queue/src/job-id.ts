@@ -8,9 +8,9 @@ function joined(name: JobName, ...parts: (string | number)[]): string {
 /**
  * The deterministic id of a job, from its name and payload: the same work always has the same id, so a job
  * added again (by the relay after a crash, by the sweeper after Redis lost it) is the one already there.
- * The scheduled jobs (heartbeat, sweep, digest) have scheduler keys instead (`SCHEDULER_KEYS`).
+ * The scheduled jobs (heartbeat, sweep, digest, maturity reminders) have scheduler keys instead (`SCHEDULER_KEYS`).
  */
-export function jobIdOf<N extends Exclude<JobName, 'heartbeat' | 'sweep' | 'digest'>>(
+export function jobIdOf<N extends Exclude<JobName, 'heartbeat' | 'sweep' | 'digest' | 'maturity-reminders'>>(
   name: N,
   payload: JobPayloads[N],
 ): string;

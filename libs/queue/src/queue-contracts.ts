@@ -28,6 +28,8 @@ export const JOB_NAMES = {
   sweep: 'sweep',
   /** Every morning: each manager's and supervisor's overdue cases. */
   digest: 'digest',
+  /** Every morning: remind the banks of the contracts 30, 15 and 5 business days before they mature. */
+  maturityReminders: 'maturity-reminders',
   /** Deliver one webhook notification. */
   webhook: 'webhook',
   /** Run (or resume) one run of a bulk import. */
@@ -57,6 +59,7 @@ export interface JobPayloads {
   'follow-up': FollowUpPayload;
   sweep: Record<string, never>;
   digest: Record<string, never>;
+  'maturity-reminders': Record<string, never>;
   webhook: { readonly deliveryId: string };
   'import-run': { readonly importId: string; readonly run: number };
 }
@@ -90,6 +93,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   'follow-up': QUEUE_NAMES.sla,
   sweep: QUEUE_NAMES.sla,
   digest: QUEUE_NAMES.notifications,
+  'maturity-reminders': QUEUE_NAMES.notifications,
   webhook: QUEUE_NAMES.notifications,
   'import-run': QUEUE_NAMES.imports,
 };
@@ -106,6 +110,7 @@ export const SCHEDULER_KEYS = {
   heartbeat: 'heartbeat',
   sweep: 'sla-sweep',
   digest: 'morning-digest',
+  maturityReminders: 'maturity-reminders',
 } as const;
 
 /** Attempts, backoff and retention, set in one place for every queue. */

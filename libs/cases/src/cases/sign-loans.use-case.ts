@@ -123,7 +123,7 @@ export class SignLoansUseCase {
               security: x.security ?? null,
               guaranteeInstitutionId: x.guaranteeInstitutionId ?? null,
               guaranteeFeeRatePct: x.guaranteeFeeRatePct ?? null,
-              renewal: x.renewal ?? 'none',
+              renewal: x.renewal ?? updated.requestedRenewal ?? 'none',
               policyInstruments: [...(x.policyInstruments ?? [])],
             })),
           );

@@ -14,6 +14,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ImportChunkEntity, ImportEntity, ImportErrorEntity } from './import.entity';
 import { IndustrialChainEntity } from './industrial-chain.entity';
 import { LoanContractEntity } from './loan-contract.entity';
+import { MaturityReminderEntity } from './maturity-reminder.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -45,6 +46,7 @@ export {
   ImportErrorEntity,
   IndustrialChainEntity,
   LoanContractEntity,
+  MaturityReminderEntity,
   NotificationEntity,
   OrganizationEntity,
   OutboxMessageEntity,
@@ -66,6 +68,7 @@ export {
   type ImportKind,
   type ImportStatus,
 } from './import.entity';
+export { MATURITY_REMINDER_MARKS, type MaturityReminderMark } from './maturity-reminder.entity';
 export { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
 export { WEBHOOK_STATUSES, type WebhookStatus } from './webhook-delivery.entity';
 
@@ -88,6 +91,7 @@ export const ENTITIES = [
   ImportErrorEntity,
   IndustrialChainEntity,
   LoanContractEntity,
+  MaturityReminderEntity,
   NotificationEntity,
   OrganizationEntity,
   OutboxMessageEntity,

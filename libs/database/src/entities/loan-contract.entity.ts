@@ -55,6 +55,7 @@ export class LoanContractEntity extends BaseEntity {
   contractNo!: string;
 
   /** When the loan falls due; null on contracts recorded before it was asked. */
+  @Index({ where: '"maturity_date" IS NOT NULL' })
   @Column({ name: 'maturity_date', type: 'date', nullable: true })
   maturesOn!: string | null;
 
