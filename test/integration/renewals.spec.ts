@@ -318,4 +318,30 @@ describe('renewals and the maturity calendar', () => {
     expect(String(notices[0]?.['title'])).toContain('2026-09-11');
     expect(String(notices[0]?.['title'])).toContain('200万元');
   });
+
+  it('the reports count the renewal applications, and the renewals signed (with and without repayment)', async () => {
+    const [{ n, first, last }] = await api().dataSource.query<{ n: number; first: string; last: string }[]>(
+      `SELECT count(*)::int AS n, min((created_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS first,
+              max((created_at AT TIME ZONE 'Asia/Shanghai')::date)::text AS last
+         FROM cases WHERE kind = 'renewal' AND campaign_id = $1`,
+      [world().provinceCampaignId],
+    );
+    expect(n).toBeGreaterThanOrEqual(5);
+    const byCampaign = await api().request<Body>(
+      'GET',
+      `/api/v1/reports/summary?campaignId=${world().provinceCampaignId}`,
+      { token: world().adminToken },
+    );
+    expect(byCampaign.status).toBe(200);
+    expect(byCampaign.body['renewalApplications']).toBe(n);
+    expect(byCampaign.body['loanOutcomes']).toMatchObject({
+      renewals: { count: 1, amount: '2000000.00' },
+      renewalsWithoutRepayment: { count: 1, amount: '2000000.00' },
+    });
+    // By dates (the day rollups), as the province's supervisor: the same.
+    const byDates = await api().request<Body>('GET', `/api/v1/reports/summary?from=${first}&to=${last}`, {
+      token: actors().supervisor,
+    });
+    expect(byDates.body['renewalApplications']).toBe(n);
+  });
 });

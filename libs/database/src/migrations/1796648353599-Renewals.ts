@@ -75,9 +75,12 @@ export class Renewals1796648353599 implements MigrationInterface {
             ALTER TABLE "maturity_reminders"
             ADD CONSTRAINT "FK_423d88f1fc1a053898ecb57fc05" FOREIGN KEY ("contract_id") REFERENCES "loan_contracts"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
+      // Renewal applications by day in the reports' rollup (no renewal case exists yet: nothing to refresh).
+    await queryRunner.query(`ALTER TABLE report_day_figures ADD n_renewal integer NOT NULL DEFAULT 0`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE report_day_figures DROP COLUMN n_renewal`);
     await queryRunner.query(`
             ALTER TABLE "maturity_reminders" DROP CONSTRAINT "FK_423d88f1fc1a053898ecb57fc05"
         `);
