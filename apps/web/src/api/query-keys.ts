@@ -47,4 +47,5 @@ export const queryKeys = {
   declineReasons: resource('decline-reasons'),
   repairs: resource('repairs'),
   calendars: resource('calendars'),
+  maturing: resource('contracts-maturing'),
 } as const;

@@ -13,6 +13,7 @@ import { dashboardEn } from './messages-dashboard.en';
 import { needsEn } from './messages-needs.en';
 import { portalEn } from './messages-portal.en';
 import { loanOutcomesEn } from './messages-loan-outcomes.en';
+import { renewalsEn } from './messages-renewals.en';
 
 const enWords = CASE_WORDS['en'];
 
@@ -549,6 +550,7 @@ export const en = {
   ...loanOutcomesEn,
   ...funnelEn,
   ...repairLoopEn,
+  ...renewalsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

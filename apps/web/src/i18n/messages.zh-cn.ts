@@ -13,6 +13,7 @@ import { portalZhCN } from './messages-portal.zh-cn';
 import { screeningZhCN } from './messages-screening.zh-cn';
 import { repairZhCN } from './messages-repair.zh-cn';
 import { loanOutcomesZhCN } from './messages-loan-outcomes.zh-cn';
+import { renewalsZhCN } from './messages-renewals.zh-cn';
 import { repairLoopZhCN } from './messages-repair-loop.zh-cn';
 
 const zhWords = CASE_WORDS['zh-CN'];
@@ -541,4 +542,5 @@ export const zhCN: Messages = {
   ...loanOutcomesZhCN,
   ...funnelZhCN,
   ...repairLoopZhCN,
+  ...renewalsZhCN,
 };

@@ -48,7 +48,8 @@ export function InboxPage(): ReactNode {
               </p>
               <p className="summary">{dateTime(n.createdAt)}</p>
               <p>
-                {n.caseId && <Link to={`/queue/${n.caseId}`}>{t('inbox.openCase')}</Link>}{' '}
+                {n.caseId && <Link to={`/queue/${n.caseId}`}>{t('inbox.openCase')}</Link>}
+                {n.kind === 'maturity' && <Link to="/maturing">{t('maturity.title')}</Link>}{' '}
                 {n.readAt === null && (
                   <button type="button" className="link-button" onClick={() => markRead.mutate(n.id)}>
                     {t('inbox.markRead')}
