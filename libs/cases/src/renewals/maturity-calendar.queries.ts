@@ -18,7 +18,11 @@ import {
 } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { SlaPlans } from '../sla-plans/sla-plans.service';
-import type { MaturingContractResponse, MaturityCalendarResponse, MaturityWeekResponse } from './maturity-calendar.response';
+import type {
+  MaturingContractResponse,
+  MaturityCalendarResponse,
+  MaturityWeekResponse,
+} from './maturity-calendar.response';
 
 export interface MaturityCalendarQuery {
   /** The first and last maturity dates shown; today and 60 days on when left out. */
@@ -90,7 +94,8 @@ export class MaturityCalendarQueries {
     let bankId = query.bankId ?? null;
     if (actor.role === 'bank_manager') {
       // A bank manager's calendar is their bank's; another bank's holds nothing for them.
-      if (bankId !== null && bankId !== actor.organizationId) return { from, to, items: [], weeks: [], truncated: false };
+      if (bankId !== null && bankId !== actor.organizationId)
+        return { from, to, items: [], weeks: [], truncated: false };
       bankId = actor.organizationId;
     }
     const scope = readScope(actor);
@@ -114,7 +119,8 @@ export class MaturityCalendarQueries {
       amount: fromFen(toFen(r.amount)),
       signedOn: r.signed_on,
       maturesOn: r.matures_on,
-      businessDaysLeft: r.matures_on < today ? 0 : businessDaysBetween(now, endOfLocalDay(r.matures_on, calendar), calendar),
+      businessDaysLeft:
+        r.matures_on < today ? 0 : businessDaysBetween(now, endOfLocalDay(r.matures_on, calendar), calendar),
       bankId: r.bank_id,
       bankName: r.bank_name,
       caseId: r.case_id,

@@ -96,7 +96,8 @@ export class RequestRenewalUseCase {
   /** A digest of who applies and the key (an intake key holds 64 characters). */
   private intakeKey(command: RequestRenewalCommand): string | undefined {
     if (command.retryKey === undefined) return undefined;
-    const who = 'access' in command.applicant ? `portal:${command.applicant.access.linkId}` : command.applicant.actor.userId;
+    const who =
+      'access' in command.applicant ? `portal:${command.applicant.access.linkId}` : command.applicant.actor.userId;
     return createHash('sha256').update(`renewal:${who}:${command.retryKey}`).digest('hex');
   }
 
@@ -198,7 +199,8 @@ export class RequestRenewalUseCase {
     if ('access' in applicant) return applicant.access.enterpriseId === contract.enterprise_id;
     const { actor } = applicant;
     if (actor.role === 'bank_manager') return actor.organizationId === contract.bank_id;
-    if (actor.role === 'field_officer' || actor.role === 'supervisor') return canReadRegion(actor, contract.region_code);
+    if (actor.role === 'field_officer' || actor.role === 'supervisor')
+      return canReadRegion(actor, contract.region_code);
     return false;
   }
 }

@@ -75,7 +75,7 @@ export class Renewals1796648353599 implements MigrationInterface {
             ALTER TABLE "maturity_reminders"
             ADD CONSTRAINT "FK_423d88f1fc1a053898ecb57fc05" FOREIGN KEY ("contract_id") REFERENCES "loan_contracts"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-      // Renewal applications by day in the reports' rollup (no renewal case exists yet: nothing to refresh).
+    // Renewal applications by day in the reports' rollup (no renewal case exists yet: nothing to refresh).
     await queryRunner.query(`ALTER TABLE report_day_figures ADD n_renewal integer NOT NULL DEFAULT 0`);
   }
 
