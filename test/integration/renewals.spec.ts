@@ -344,4 +344,29 @@ describe('renewals and the maturity calendar', () => {
     });
     expect(byDates.body['renewalApplications']).toBe(n);
   });
+
+  it('a renewal whose claim deadline passes stays at the bank holding the loan, escalated, on a fresh claim clock', async () => {
+    const { contractId } = await signedLoan('2026-11-30');
+    const applied = await api().request<Body>('POST', `/api/v1/contracts/${contractId}/renewal`, {
+      token: actors().officer,
+      body: {},
+    });
+    const renewalId = String(applied.body['id']);
+    const [claim] = await api().dataSource.query<{ id: string; due_at: Date }[]>(
+      `SELECT id, due_at FROM case_obligations WHERE case_id = $1 AND obligation = 'claim'`,
+      [renewalId],
+    );
+    clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1000));
+    const job = { obligationId: String(claim?.id), dueAt: (claim?.due_at ?? new Date()).toISOString() };
+    expect(await slaWorld.handlers.deadline(job)).toEqual({ done: 'escalated to level 1 and moved to the next tier' });
+    const after = await caseOf(renewalId, actors().supervisor);
+    expect(after).toMatchObject({
+      status: 'assigned',
+      assignedBankId: world().henanBankId,
+      routingTier: 1,
+      escalationLevel: 1,
+    });
+    const open = (after['obligations'] as Body[]).filter((o) => o['obligation'] === 'claim' && o['metAt'] === null);
+    expect(open.filter((o) => o['cancelledAt'] === null)).toHaveLength(1);
+  });
 });
