@@ -97,6 +97,14 @@ describe('operator commands (npm run cli, npm run demo)', () => {
     expect(await count('SELECT count(*) FROM visits')).toBeGreaterThanOrEqual(300);
     // The stages of before, and a need in its second diagnosis (repairing).
     expect(await count('SELECT count(DISTINCT status) FROM cases')).toBe(6);
+    // Loans maturing in the coming weeks (the maturity calendar), and one renewal applied for at its bank.
+    expect(
+      await count(`SELECT count(*) FROM loan_contracts WHERE maturity_date BETWEEN current_date AND current_date + 45`),
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      await count(`SELECT count(*) FROM cases r JOIN loan_contracts l ON l.id = r.renewal_of_contract_id
+        WHERE r.kind = 'renewal' AND r.status = 'assigned' AND r.assigned_bank_id = l.bank_id`),
+    ).toBe(1);
     // Two runs, each booting the CLI under ts-node, the first playing the campaign's history.
   }, 180_000);
 });

@@ -7,10 +7,18 @@ import { ACCOUNT_ROWS } from './authorization/account.rows';
 import { CASE_ROWS } from './authorization/case.rows';
 import { PORTAL_ROWS } from './authorization/portal.rows';
 import { REFERENCE_ROWS } from './authorization/reference.rows';
+import { RENEWAL_ROWS } from './authorization/renewal.rows';
 import { METRICS_TOKEN, WORK_ROWS } from './authorization/work.rows';
 
 /** The authorization table: one row per operation of the API. */
-const ROWS: readonly AccessRow[] = [...ACCOUNT_ROWS, ...REFERENCE_ROWS, ...CASE_ROWS, ...WORK_ROWS, ...PORTAL_ROWS];
+const ROWS: readonly AccessRow[] = [
+  ...ACCOUNT_ROWS,
+  ...REFERENCE_ROWS,
+  ...CASE_ROWS,
+  ...WORK_ROWS,
+  ...PORTAL_ROWS,
+  ...RENEWAL_ROWS,
+];
 
 /**
  * Generated from the OpenAPI document, the access rules (`@Public`, `@Roles`, the lifecycle table) and the

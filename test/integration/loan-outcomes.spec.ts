@@ -79,9 +79,9 @@ describe('loan outcomes', () => {
       ],
       ['contracts.0.guaranteeInstitutionId', { security: 'credit', guaranteeInstitutionId: guarantorId }],
       ['contracts.0.guaranteeFeeRatePct', { security: 'collateral', guaranteeFeeRatePct: '1' }],
-      ['contracts.0.maturityDate', { maturityDate: '2026-06-05' }],
-      ['contracts.0.maturityDate', { maturityDate: '2026-05-31' }],
-      ['contracts.0.maturityDate', { maturityDate: '2026-02-30' }],
+      ['contracts.0.maturesOn', { maturesOn: '2026-06-05' }],
+      ['contracts.0.maturesOn', { maturesOn: '2026-05-31' }],
+      ['contracts.0.maturesOn', { maturesOn: '2026-02-30' }],
       ['contracts.0.policyInstruments', { policyInstruments: ['tax_rebate'] }],
       ['contracts.0.policyInstruments', { policyInstruments: ['relending', 'relending'] }],
       ['contracts.0.security', { security: 'pledge' }],
@@ -112,7 +112,7 @@ describe('loan outcomes', () => {
           annualRatePct: '3.450',
           termMonths: 12,
           signedOn: '2026-06-10',
-          maturityDate: '2027-06-10',
+          maturesOn: '2027-06-10',
           contractNo: 'K1',
           firstLoan: true,
           security: 'credit',
@@ -190,10 +190,10 @@ describe('loan outcomes', () => {
       guaranteeFeeRatePct: '1.000',
       renewal: 'renewal_without_repayment',
       policyInstruments: ['guarantee_fee_subsidy', 'risk_compensation'],
-      maturityDate: null,
+      maturesOn: null,
     });
     const pageA = await api.request<Body>('GET', `/api/v1/cases/${a}`, { token: actors.leadManager });
-    expect((pageA.body['loans'] as Body[])[0]).toMatchObject({ maturityDate: '2027-06-10', firstLoan: false });
+    expect((pageA.body['loans'] as Body[])[0]).toMatchObject({ maturesOn: '2027-06-10', firstLoan: false });
   });
 
   it('breaks the signed loans down exactly: counts, amounts, shares and rates weighted by amount', async () => {

@@ -38,6 +38,7 @@ export interface Rows {
     campaign_id: string;
     status: CaseStatus;
     source: string;
+    kind: string;
     term: string;
     bottlenecks: string[];
     intention_amount: string | null;
@@ -170,6 +171,7 @@ function expectedFigures(
     needsBySource: Object.fromEntries(
       CASE_SOURCES.map((source) => [source, cases.filter((c) => c.source === source).length]),
     ),
+    renewalApplications: cases.filter((c) => c.kind === 'renewal').length,
     enterprisesWithNeed: new Set(cases.map((c) => c.enterprise_id)).size,
     casesByStatus,
     screening: {
@@ -323,7 +325,7 @@ export async function readRows(api: TestApi): Promise<Rows> {
       `SELECT enterprise_id, region_code, campaign_id, visited_on::text AS visited_on, visitor_organization_id FROM visits`,
     ),
     cases: await q(
-      `SELECT c.id, c.enterprise_id, c.region_code, c.campaign_id, c.status, c.source, c.term, c.bottlenecks, c.intention_amount::text AS intention_amount,
+      `SELECT c.id, c.enterprise_id, c.region_code, c.campaign_id, c.status, c.source, c.kind, c.term, c.bottlenecks, c.intention_amount::text AS intention_amount,
               c.assigned_bank_id, c.created_at, e.chain_role, c.chain_id,
               EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended') AS recommended
          FROM cases c JOIN enterprises e ON e.id = c.enterprise_id`,

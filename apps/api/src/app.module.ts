@@ -23,6 +23,7 @@ import { CaseRepairsController } from './cases/case-repairs.controller';
 import { CaseScreeningController } from './cases/case-screening.controller';
 import { DeclineReasonsController } from './reference/decline-reasons.controller';
 import { CasesController } from './cases/cases.controller';
+import { ContractsController } from './cases/contracts.controller';
 import { interceptRoutes } from './common/route-interceptors';
 import { IdempotencyClaims, IdempotencyGuard } from './common/idempotency.guard';
 import { WritePipeline } from './common/write-pipeline.service';
@@ -69,6 +70,7 @@ export const CONTROLLERS = [
   DeclineReasonsController,
   VisitsController,
   CasesController,
+  ContractsController,
   CaseScreeningController,
   CaseRepairsController,
   EscalationsController,

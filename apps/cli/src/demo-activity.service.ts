@@ -10,9 +10,10 @@ import {
   PauseCaseUseCase,
   RecordMilestoneUseCase,
   RecordVisitUseCase,
+  RequestRenewalUseCase,
   SignLoansUseCase,
 } from '@unblock/cases';
-import { EnterpriseEntity, OrganizationEntity, UserEntity, VisitEntity } from '@unblock/database';
+import { EnterpriseEntity, LoanContractEntity, OrganizationEntity, UserEntity, VisitEntity } from '@unblock/database';
 import {
   Clock,
   ManualClock,
@@ -78,6 +79,7 @@ export class DemoActivity {
     private readonly decline: DeclineCaseUseCase,
     private readonly close: CloseCaseUseCase,
     private readonly openRepair: OpenRepairUseCase,
+    private readonly requestRenewal: RequestRenewalUseCase,
     private readonly rollups: ReportRollups,
   ) {}
 
@@ -189,6 +191,8 @@ export class DemoActivity {
     daysAgo: number,
     stage: 'claimed' | 'contacted' | 'due_diligence' | 'intention' | 'approved' | 'signed',
     amount = '0',
+    /** A short loan (three months) maturing this many days from now, instead of a year's. */
+    maturesInDays?: number,
   ): Promise<void> {
     const actor = this.manager(bank);
     const order = ['claimed', 'contacted', 'due_diligence', 'intention', 'approved', 'signed'] as const;
@@ -224,6 +228,7 @@ export class DemoActivity {
               signedOn: this.day(when),
               contractNo: `LC-${this.day(when).replace(/-/gu, '')}-${caseId.slice(0, 6)}`,
               ...demoLoanOutcome(amount, this.day(when)),
+              ...(maturesInDays === undefined ? {} : { termMonths: 3, maturesOn: this.day(-maturesInDays) }),
             },
           ],
         });
@@ -342,6 +347,26 @@ export class DemoActivity {
     await this.work(await need(eq(11, 30, '5000000.00', '绿色建材生产线')), 9, 29, 'due_diligence');
     await this.work(await need(eq(19, 50, '12000000.00', '冷链仓储建设')), 5, 49, 'signed', '10000000.00');
     await need(wc(31, 0.8, '2000000.00', '流动资金周转', ['high_financing_cost']));
+    // Short loans of the demo manager's bank maturing in the coming weeks (到期日历), one with its renewal (续贷).
+    for (const [enterprise, days, amount] of [
+      [12, 8, '2000000.00'],
+      [24, 20, '5000000.00'],
+      [37, 40, '3000000.00'],
+    ] as const) {
+      const id = await need(wc(enterprise, 75, amount, '短期流动资金贷款', ['slow_approval']));
+      await this.work(id, 0, 74, 'signed', amount, days);
+    }
+    const renewing = await need(wc(14, 70, '4000000.00', '季节性流动资金贷款', ['high_financing_cost']));
+    await this.work(renewing, 0, 69, 'signed', '4000000.00', 25);
+    n += 1;
+    this.at(1);
+    const contract = await this.dataSource.getRepository(LoanContractEntity).findOneByOrFail({ caseId: renewing });
+    await this.requestRenewal.execute({
+      applicant: { actor: this.officer() },
+      contractId: contract.id,
+      withoutRepayment: true,
+      note: '企业经营正常，申请无还本续贷',
+    });
     const closed = await need(wc(56, 40, '500000.00', '企业已通过其他渠道融资', ['other']));
     this.at(30);
     await this.close.execute({
@@ -361,10 +386,10 @@ export class DemoActivity {
 function demoLoanOutcome(
   amount: string,
   signedOn: string,
-): { maturityDate: string; firstLoan: boolean; security: 'credit' | 'collateral'; policyInstruments: 'relending'[] } {
+): { maturesOn: string; firstLoan: boolean; security: 'credit' | 'collateral'; policyInstruments: 'relending'[] } {
   const small = Number(amount) < 5_000_000;
   return {
-    maturityDate: `${Number(signedOn.slice(0, 4)) + 1}${signedOn.slice(4)}`,
+    maturesOn: `${Number(signedOn.slice(0, 4)) + 1}${signedOn.slice(4)}`,
     firstLoan: small,
     security: small ? 'credit' : 'collateral',
     policyInstruments: small ? ['relending'] : [],

@@ -71,5 +71,10 @@ export class WorkerBootstrapService implements OnApplicationBootstrap, OnApplica
       { pattern: '0 30 7 * * *', tz: 'Asia/Shanghai' },
       { name: JOB_NAMES.bulletins, data: {} },
     );
+    await this.notifications.upsertJobScheduler(
+      SCHEDULER_KEYS.maturityReminders,
+      { pattern: '0 30 7 * * *', tz: 'Asia/Shanghai' },
+      { name: JOB_NAMES.maturityReminders, data: {} },
+    );
   }
 }

@@ -13,6 +13,7 @@ import { FollowUpJob } from './jobs/follow-up.job';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { ImportRunJob } from './jobs/import-run.job';
 import { LevelTwoJob } from './jobs/level-two.job';
+import { MaturityRemindersJob } from './jobs/maturity-reminders.job';
 import { MorningDigestJob } from './jobs/morning-digest.job';
 import { ReminderJob } from './jobs/reminder.job';
 import { SweepJob } from './jobs/sweep.job';
@@ -38,6 +39,7 @@ export const JOBS = [
   HeartbeatJob,
   ImportRunJob,
   LevelTwoJob,
+  MaturityRemindersJob,
   MorningDigestJob,
   ReminderJob,
   SweepJob,

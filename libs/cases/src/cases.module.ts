@@ -24,6 +24,8 @@ import { CaseRouter } from './routing/case-router';
 import { DeadlineCalculator } from './sla-plans/deadline-calculator';
 import { SlaPlans } from './sla-plans/sla-plans.service';
 import { CompleteRepairUseCase, OpenRepairUseCase, RepairQueries } from './repairs';
+import { MaturityCalendarQueries } from './renewals/maturity-calendar.queries';
+import { RequestRenewalUseCase } from './renewals/request-renewal.use-case';
 import { RecordVisitUseCase } from './visits/record-visit.use-case';
 import { VisitQueries } from './visits/visit.queries';
 
@@ -37,6 +39,7 @@ const USE_CASES = [
   DeclineCaseUseCase,
   DiagnoseCaseUseCase,
   ExtendDeadlineUseCase,
+  MaturityCalendarQueries,
   OpenRepairUseCase,
   PauseCaseUseCase,
   ReassignCaseUseCase,
@@ -44,6 +47,7 @@ const USE_CASES = [
   RecordVisitUseCase,
   ReleaseCaseUseCase,
   RepairQueries,
+  RequestRenewalUseCase,
   ResumeCaseUseCase,
   RouteCaseUseCase,
   ScreenCaseUseCase,

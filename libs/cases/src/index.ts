@@ -42,3 +42,6 @@ export * from './portal/rate-case.use-case';
 export * from './portal/revoke-enterprise-link.use-case';
 export * from './portal/enterprise-link-token';
 export * from './repairs';
+export * from './renewals/request-renewal.use-case';
+export * from './renewals/maturity-calendar.queries';
+export * from './renewals/maturity-calendar.response';

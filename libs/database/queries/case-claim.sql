@@ -9,7 +9,7 @@ WITH cur AS MATERIALIZED (
                LIMIT 1) p ON true
             LEFT JOIN calendars cal ON cal.id = p.calendar_id) AS plan) AS sla_stamp
            FROM cases c
-          WHERE c.id = $3::uuid AND ((c.assigned_bank_id = CAST($4 AS uuid)) OR (c.assigned_bank_id IS NULL AND c.status = 'assigned'
+          WHERE c.id = $3::uuid AND c.renewal_due_by IS NULL AND ((c.assigned_bank_id = CAST($4 AS uuid)) OR (c.assigned_bank_id IS NULL AND c.status = 'assigned'
        AND EXISTS (SELECT 1 FROM case_pool_members pm WHERE pm.case_id = c.id AND pm.organization_id = CAST($4 AS uuid))))),
 pick AS (SELECT v.id, v.status, cur.version AS version, v.to_status, COALESCE(v.patch, '{}') AS patch,
           COALESCE(v.meet, '{}') AS meet, COALESCE(v.cancel_open, false) AS cancel_open,

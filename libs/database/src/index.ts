@@ -37,3 +37,4 @@ export * from './entities/regions.sql';
 export * from './entities/users.sql';
 export * from './entities/refresh-tokens.sql';
 export * from './entities/loan-contracts.sql';
+export * from './entities/maturity-reminders.sql';

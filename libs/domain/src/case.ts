@@ -9,6 +9,10 @@ export type VisitKind = (typeof VISIT_KINDS)[number];
 export const CASE_SOURCES = ['visit', 'phone', 'list', 'enterprise'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
+/** A case is a financing need, or the renewal (续贷) of a loan contract that falls due. */
+export const CASE_KINDS = ['need', 'renewal'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
 /** The sources staff record through `POST /cases` and `POST /imports/needs`. */
 export const STAFF_CASE_SOURCES = ['visit', 'phone', 'list'] as const satisfies readonly CaseSource[];
 

@@ -4,8 +4,8 @@ describe('loan terms', () => {
   it('names the field of the first rule a contract breaks', () => {
     const signedOn = '2026-06-05';
     expect(loanTermsProblem({ signedOn })).toBeNull();
-    expect(loanTermsProblem({ signedOn, maturityDate: '2026-06-05' })?.field).toBe('maturityDate');
-    expect(loanTermsProblem({ signedOn, maturityDate: '2026-06-06' })).toBeNull();
+    expect(loanTermsProblem({ signedOn, maturesOn: '2026-06-05' })?.field).toBe('maturesOn');
+    expect(loanTermsProblem({ signedOn, maturesOn: '2026-06-06' })).toBeNull();
     expect(loanTermsProblem({ signedOn, security: 'guarantee' })?.field).toBe('guaranteeInstitutionId');
     expect(loanTermsProblem({ signedOn, security: 'guarantee', guaranteeInstitutionId: 'g' })?.field).toBe(
       'guaranteeFeeRatePct',

@@ -53,7 +53,7 @@ export const LOAN_WORDS: Readonly<Record<Language, LoanWords>> = {
 /** A loan contract's outcome fields as given, before they are stored. */
 export interface LoanTermsInput {
   readonly signedOn: string;
-  readonly maturityDate?: string | undefined;
+  readonly maturesOn?: string | undefined;
   readonly security?: LoanSecurity | undefined;
   readonly guaranteeInstitutionId?: string | undefined;
   readonly guaranteeFeeRatePct?: string | undefined;
@@ -64,8 +64,8 @@ export interface LoanTermsInput {
  * the signing date; a guarantee institution and fee rate on a guaranteed loan, and on no other.
  */
 export function loanTermsProblem(input: LoanTermsInput): { field: string; message: string } | null {
-  if (input.maturityDate !== undefined && input.maturityDate <= input.signedOn) {
-    return { field: 'maturityDate', message: 'must be after the signing date' };
+  if (input.maturesOn !== undefined && input.maturesOn <= input.signedOn) {
+    return { field: 'maturesOn', message: 'must be after the signing date' };
   }
   const guaranteed = input.security === 'guarantee';
   if (guaranteed && input.guaranteeInstitutionId === undefined) {

@@ -8,10 +8,10 @@ function joined(name: JobName, ...parts: (string | number)[]): string {
 /**
  * The deterministic id of a job, from its name and payload: the same work always has the same id, so a job
  * added again (by the relay after a crash, by the sweeper after Redis lost it) is the one already there.
- * The scheduled jobs (heartbeat, sweep, digest, bulletins) have scheduler keys instead (`SCHEDULER_KEYS`); a
- * bulletins job added at the worker's start is named by its morning.
+ * The scheduled jobs (heartbeat, sweep, digest, bulletins, maturity reminders) have scheduler keys instead
+ * (`SCHEDULER_KEYS`); a bulletins job added at the worker's start is named by its morning.
  */
-export function jobIdOf<N extends Exclude<JobName, 'heartbeat' | 'sweep' | 'digest'>>(
+export function jobIdOf<N extends Exclude<JobName, 'heartbeat' | 'sweep' | 'digest' | 'maturity-reminders'>>(
   name: N,
   payload: JobPayloads[N],
 ): string;

@@ -28,6 +28,8 @@ export const JOB_NAMES = {
   sweep: 'sweep',
   /** Every morning: each manager's and supervisor's overdue cases. */
   digest: 'digest',
+  /** Every morning: remind the banks of the contracts 30, 15 and 5 business days before they mature. */
+  maturityReminders: 'maturity-reminders',
   /** Deliver one webhook notification. */
   webhook: 'webhook',
   /** Run (or resume) one run of a bulk import. */
@@ -59,6 +61,7 @@ export interface JobPayloads {
   'follow-up': FollowUpPayload;
   sweep: Record<string, never>;
   digest: Record<string, never>;
+  'maturity-reminders': Record<string, never>;
   webhook: { readonly deliveryId: string };
   'import-run': { readonly importId: string; readonly run: number };
   /** Scheduled: none; the catch-up at the worker's start names its morning (`on`, YYYY-MM-DD) for its job id. */
@@ -94,6 +97,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   'follow-up': QUEUE_NAMES.sla,
   sweep: QUEUE_NAMES.sla,
   digest: QUEUE_NAMES.notifications,
+  'maturity-reminders': QUEUE_NAMES.notifications,
   webhook: QUEUE_NAMES.notifications,
   'import-run': QUEUE_NAMES.imports,
   bulletins: QUEUE_NAMES.reports,
@@ -112,6 +116,7 @@ export const SCHEDULER_KEYS = {
   sweep: 'sla-sweep',
   digest: 'morning-digest',
   bulletins: 'morning-bulletins',
+  maturityReminders: 'maturity-reminders',
 } as const;
 
 /** Attempts, backoff and retention, set in one place for every queue. */

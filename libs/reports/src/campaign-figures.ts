@@ -47,6 +47,8 @@ export class CampaignFigures {
   needsDiagnosed!: number;
   /** The needs by channel: found on a visit, by phone, from a list (申报清单), published by the enterprise. */
   needsBySource!: NeedsBySource;
+  /** Renewal applications (续贷申请): the cases of kind renewal among them (their signed loans are in loanOutcomes). */
+  renewalApplications!: number;
   /** Distinct enterprises with a need in the period. */
   enterprisesWithNeed!: number;
   casesByStatus!: Record<CaseStatus, number>;
@@ -129,6 +131,10 @@ export async function campaignFigures(
       WHERE ${caseWhere} AND EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended')`,
     pc.values,
   );
+  const [renewals] = await manager.query<{ n: string }[]>(
+    `SELECT count(*)::text AS n FROM cases c WHERE ${caseWhere} AND c.kind = 'renewal'`,
+    pc.values,
+  );
   const [intention] = await manager.query<{ total: string | null }[]>(
     `SELECT sum(c.intention_amount)::text AS total FROM cases c WHERE ${caseWhere}`,
     pc.values,
@@ -205,6 +211,7 @@ export async function campaignFigures(
     visits: Number(visits?.visits ?? 0),
     casesByStatus,
     recommended: Number(recommended?.n ?? 0),
+    renewals: Number(renewals?.n ?? 0),
     needsBySource: { ...emptyNeedsBySource(), ...Object.fromEntries(bySource.map((r) => [r.source, Number(r.n)])) },
     intentionAmount: money(intention?.total),
     bottlenecks: new Map(bottlenecks.map((b) => [b.bottleneck, Number(b.n)])),
@@ -238,6 +245,8 @@ export interface RollupTotals {
   casesByStatus: Record<CaseStatus, number>;
   /** Needs recommended by their screening (推荐清单). */
   recommended: number;
+  /** Renewal applications (cases of kind renewal). */
+  renewals: number;
   needsBySource: Record<CaseSource, number>;
   intentionAmount: string;
   bottlenecks: Map<string, number>;
@@ -276,6 +285,7 @@ export function emptyTotals(): RollupTotals {
     visits: 0,
     casesByStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>,
     recommended: 0,
+    renewals: 0,
     needsBySource: emptyNeedsBySource(),
     intentionAmount: '0.00',
     bottlenecks: new Map(),
@@ -346,6 +356,7 @@ export function figuresFrom(totals: RollupTotals | undefined, distinct: Distinct
     enterprisesVisited: distinct.visited,
     needsDiagnosed: Object.values(t.casesByStatus).reduce((a, b) => a + b, 0),
     needsBySource: { ...t.needsBySource },
+    renewalApplications: t.renewals,
     enterprisesWithNeed: distinct.withNeed,
     casesByStatus: t.casesByStatus,
     screening: {

@@ -26,6 +26,7 @@ export const SUMMED = [
   'n_screened_out',
   'n_repairing',
   'n_recommended',
+  'n_renewal',
   'n_source_visit',
   'n_source_phone',
   'n_source_list',
@@ -61,6 +62,7 @@ interface DayRow {
   n_screened_out: number;
   n_repairing: number;
   n_recommended: number;
+  n_renewal: number;
   n_source_visit: number;
   n_source_phone: number;
   n_source_list: number;
@@ -141,6 +143,7 @@ async function dayFigures(
         n_screened_out: 0,
         n_repairing: 0,
         n_recommended: 0,
+        n_renewal: 0,
         n_source_visit: 0,
         n_source_phone: 0,
         n_source_list: 0,
@@ -208,6 +211,7 @@ async function dayFigures(
       bank: string | null;
       status: string;
       source: string;
+      kind: string;
       intention: string | null;
       bottlenecks: string[];
       assigned_at: Date | null;
@@ -221,7 +225,7 @@ async function dayFigures(
     }[]
   >(
     `SELECT ${CASE_DAY}::text AS day, c.region_code AS region, c.chain_id::text AS chain,
-            c.assigned_bank_id::text AS bank, c.status, c.source, c.intention_amount::text AS intention, c.bottlenecks,
+            c.assigned_bank_id::text AS bank, c.status, c.source, c.kind, c.intention_amount::text AS intention, c.bottlenecks,
             o.assigned_at, ev.claimed_at,
             EXISTS (SELECT 1 FROM case_events r WHERE r.case_id = c.id AND r.type = 'recommended') AS recommended,
             EXISTS (SELECT 1 FROM case_events a WHERE a.case_id = c.id AND a.type = 'approved') AS approved,
@@ -256,6 +260,7 @@ async function dayFigures(
       const source = `n_source_${c.source}` as keyof DayRow;
       (target[source] as number) += 1;
       if (c.recommended) target.n_recommended += 1;
+      if (c.kind === 'renewal') target.n_renewal += 1;
       if (c.claimed_at !== null) target.n_reached_claimed += 1;
       if (c.approved) target.n_reached_approved += 1;
       if (c.signed) target.n_reached_signed += 1;

@@ -56,7 +56,7 @@ export async function rollupTotals(
     `SELECT ${key} AS key, sum(visits)::text AS visits, sum(n_diagnosed)::text AS diagnosed, sum(n_assigned)::text AS assigned,
             sum(n_claimed)::text AS claimed, sum(n_approved)::text AS approved, sum(n_loan_signed)::text AS loan_signed,
             sum(n_closed)::text AS closed, sum(n_submitted)::text AS submitted,
-            sum(n_screened_out)::text AS screened_out, sum(n_repairing)::text AS repairing, sum(n_recommended)::text AS recommended, sum(n_source_visit)::text AS source_visit,
+            sum(n_screened_out)::text AS screened_out, sum(n_repairing)::text AS repairing, sum(n_recommended)::text AS recommended, sum(n_renewal)::text AS renewals, sum(n_source_visit)::text AS source_visit,
             sum(n_source_phone)::text AS source_phone, sum(n_source_list)::text AS source_list,
             sum(n_source_enterprise)::text AS source_enterprise, sum(intention_amount)::text AS intention, sum(claims_met)::text AS claims_met,
             sum(claims_missed)::text AS claims_missed, sum(signed_amount)::text AS signed, sum(signed_count)::text AS signed_count,
@@ -119,6 +119,7 @@ export async function rollupTotals(
       repairing: int(s['repairing']),
     };
     t.recommended = int(s['recommended']);
+    t.renewals = int(s['renewals']);
     t.needsBySource = {
       visit: int(s['source_visit']),
       phone: int(s['source_phone']),

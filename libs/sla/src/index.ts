@@ -10,3 +10,4 @@ export * from './sla-settings.service';
 export * from './sla.module';
 export * from './sweeper.service';
 export * from './deadlines/deadline-metrics';
+export * from './maturities/send-maturity-reminders.use-case';

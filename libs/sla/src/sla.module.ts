@@ -5,6 +5,7 @@ import { EscalateDeadlinesUseCase } from './deadlines/escalate-deadlines.use-cas
 import { FollowUpEscalationsUseCase } from './deadlines/follow-up-escalations.use-case';
 import { OpenLevelTwoUseCase } from './deadlines/open-level-two.use-case';
 import { SendReminderUseCase } from './deadlines/send-reminder.use-case';
+import { SendMaturityRemindersUseCase } from './maturities/send-maturity-reminders.use-case';
 import { EscalationQueries } from './escalation.queries';
 import { SlaSettings } from './sla-settings.service';
 import { Sweeper } from './sweeper.service';
@@ -16,7 +17,13 @@ import { Sweeper } from './sweeper.service';
 })
 export class SlaReadModule {}
 
-const DEADLINES = [EscalateDeadlinesUseCase, FollowUpEscalationsUseCase, OpenLevelTwoUseCase, SendReminderUseCase];
+const DEADLINES = [
+  EscalateDeadlinesUseCase,
+  FollowUpEscalationsUseCase,
+  OpenLevelTwoUseCase,
+  SendReminderUseCase,
+  SendMaturityRemindersUseCase,
+];
 
 /** What the worker runs of the SLA: the deadlines' use cases and the sweeper. Needs the queues. */
 @Module({

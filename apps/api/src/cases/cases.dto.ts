@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import {
   BOTTLENECKS,
+  CASE_KINDS,
   CASE_PRIORITIES,
   CASE_SOURCES,
   CASE_STATUSES,
@@ -35,6 +36,7 @@ import {
   PURPOSES,
   TERMS,
   type Bottleneck,
+  type CaseKind,
   type CasePriority,
   type CaseSource,
   type CaseStatus,
@@ -115,6 +117,12 @@ export class CaseFiltersDto {
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
+
+  /** `need`: financing needs only; `renewal`: renewals (续贷) only. */
+  @ApiPropertyOptional({ enum: CASE_KINDS })
+  @IsOptional()
+  @IsIn(CASE_KINDS)
+  kind?: CaseKind;
 
   @IsOptional()
   @IsUUID()
@@ -250,7 +258,7 @@ export class LoanContractDto {
   /** When the loan falls due: after the signing date. */
   @IsOptional()
   @IsIsoDate()
-  maturityDate?: string;
+  maturesOn?: string;
 
   /** The bank's word that this is the enterprise's first loan from any bank (首贷); false when left out. */
   @IsOptional()
@@ -274,7 +282,7 @@ export class LoanContractDto {
   })
   guaranteeFeeRatePct?: string;
 
-  /** none when left out. */
+  /** none when left out; on a renewal case (续贷), the renewal it asked for. */
   @IsOptional()
   @IsIn(LOAN_RENEWALS)
   renewal?: LoanRenewal;

@@ -7,6 +7,7 @@ import {
   PortalQueries,
   PublishNeedUseCase,
   RateCaseUseCase,
+  RequestRenewalUseCase,
   type PortalAccess,
 } from '@unblock/cases';
 import type { Page } from '@unblock/database';
@@ -16,6 +17,7 @@ import type { FastifyReply } from 'fastify';
 import { IDEMPOTENCY_KEY } from '../common/idempotency.guard';
 import { UuidPipe } from '../common/uuid.pipe';
 import { PortalAudit } from './portal-audit';
+import { RenewalDto } from '../cases/contracts.dto';
 import { ContactConfirmationDto, PublishNeedDto, RatingDto } from './portal.dto';
 import { CurrentPortalAccess, PortalTokenGuard, type PortalRequest } from './portal-token.guard';
 
@@ -34,6 +36,7 @@ export class PortalController {
     private readonly publishNeed: PublishNeedUseCase,
     private readonly confirmContact: ConfirmContactUseCase,
     private readonly rateCase: RateCaseUseCase,
+    private readonly requestRenewal: RequestRenewalUseCase,
     private readonly audit: PortalAudit,
   ) {}
 
@@ -97,5 +100,30 @@ export class PortalController {
   ): Promise<PortalCaseResponse> {
     const rated = await this.rateCase.execute({ ...dto, access, caseId });
     return this.audit.record(request, 200, rated, caseId);
+  }
+
+  /**
+   * Applies for the renewal (续贷) of one of the enterprise's loan contracts before it matures: a case of kind
+   * `renewal` at the bank that holds the loan. A retry with the same `Idempotency-Key` answers the renewal
+   * opened first (`Idempotent-Replayed: true`); another enterprise's contract answers 404.
+   */
+  @Post('contracts/:id/renewal')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key on a retry applies once' })
+  async renewal(
+    @CurrentPortalAccess() access: PortalAccess,
+    @Param('id', UuidPipe) contractId: string,
+    @Body() dto: RenewalDto,
+    @Headers('idempotency-key') retryKey: string | undefined,
+    @Req() request: PortalRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PortalCaseResponse> {
+    if (retryKey !== undefined && !IDEMPOTENCY_KEY.test(retryKey)) {
+      throw DomainError.invalid('Idempotency-Key', 'must be 1-200 letters, digits, ".", "_", ":" or "-"');
+    }
+    const opened = await this.requestRenewal.execute({ ...dto, applicant: { access }, contractId, retryKey });
+    if (!opened.created) void reply.header('Idempotent-Replayed', 'true');
+    const shown = await this.queries.case(access, opened.case.id);
+    if (!shown) throw DomainError.notFound('case');
+    return this.audit.record(request, 201, shown, shown.id);
   }
 }

@@ -48,4 +48,5 @@ export const queryKeys = {
   repairs: resource('repairs'),
   calendars: resource('calendars'),
   bulletins: resource('bulletins'),
+  maturing: resource('contracts-maturing'),
 } as const;

@@ -446,6 +446,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{id}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Applies for the renewal of a contract for its enterprise (a field officer or supervisor of its region,
+         *     or a manager of the bank that holds it): a case of kind `renewal`, assigned at once to that bank. Its
+         *     `Idempotency-Key` is kept as every staff POST's is.
+         */
+        post: operations["ContractsController_renewal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/maturing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contracts maturing in a window (the next 60 days by default): a bank's own, a region's. */
+        get: operations["ContractsController_maturing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/decline-reasons": {
         parameters: {
             query?: never;
@@ -898,6 +936,27 @@ export interface paths {
         put?: never;
         /** Rates the service 1–5, once, after the outcome is known. */
         post: operations["PortalController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/contracts/{id}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Applies for the renewal (续贷) of one of the enterprise's loan contracts before it matures: a case of kind
+         *     `renewal` at the bank that holds the loan. A retry with the same `Idempotency-Key` answers the renewal
+         *     opened first (`Idempotent-Replayed: true`); another enterprise's contract answers 404.
+         */
+        post: operations["PortalController_renewal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1366,6 +1425,11 @@ export interface components {
             escalations: components["schemas"]["CaseEscalationResponse"][];
             id: string;
             intentionAmount: string | null;
+            /**
+             * @description `need`, or `renewal` (续贷) of a loan contract.
+             * @enum {string}
+             */
+            kind: "renewal" | "need";
             loans: components["schemas"]["LoanContractResponse"][];
             /** @description Human number, e.g. C-2026-000123. */
             number: string;
@@ -1383,10 +1447,19 @@ export interface components {
             /** @enum {string} */
             purpose: "other" | "working_capital" | "equipment_upgrade" | "capacity_expansion" | "technology_rd" | "trade_finance" | "green_transition";
             regionCode: string;
+            /** @description A renewal's contract; null for a need. */
+            renewalOf: components["schemas"]["RenewedContractResponse"] | null;
+            /** @description The contract a renewal renews; null for a need. */
+            renewalOfContractId: string | null;
             /** @description The repair tasks of its second diagnosis, if it had one. */
             repairs: components["schemas"]["RepairTaskResponse"][];
             /** @description Yuan, a decimal string. */
             requestedAmount: string;
+            /**
+             * @description What a renewal asks for: `renewal`, or `renewal_without_repayment` (无还本续贷); null for a need.
+             * @enum {string|null}
+             */
+            requestedRenewal: "renewal" | "renewal_without_repayment" | null;
             resolution: string | null;
             /**
              * @description 1 lead bank, 2 deputy lead bank, 3 pool.
@@ -1463,6 +1536,12 @@ export interface components {
             obligation: "screening" | "claim" | "first_contact" | "decision" | "signing" | "repair";
             openedAt: string;
         };
+        CaseRefResponse: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
+        };
         CaseResponse: {
             /** @description Null while the case waits in a pool. */
             assignedBankId: string | null;
@@ -1477,6 +1556,11 @@ export interface components {
             escalationLevel: number;
             id: string;
             intentionAmount: string | null;
+            /**
+             * @description `need`, or `renewal` (续贷) of a loan contract.
+             * @enum {string}
+             */
+            kind: "renewal" | "need";
             /** @description Human number, e.g. C-2026-000123. */
             number: string;
             /** @description The visit the need was found on; null for a need from another channel. */
@@ -1488,8 +1572,15 @@ export interface components {
             /** @enum {string} */
             purpose: "other" | "working_capital" | "equipment_upgrade" | "capacity_expansion" | "technology_rd" | "trade_finance" | "green_transition";
             regionCode: string;
+            /** @description The contract a renewal renews; null for a need. */
+            renewalOfContractId: string | null;
             /** @description Yuan, a decimal string. */
             requestedAmount: string;
+            /**
+             * @description What a renewal asks for: `renewal`, or `renewal_without_repayment` (无还本续贷); null for a need.
+             * @enum {string|null}
+             */
+            requestedRenewal: "renewal" | "renewal_without_repayment" | null;
             resolution: string | null;
             /**
              * @description 1 lead bank, 2 deputy lead bank, 3 pool.
@@ -1878,11 +1969,11 @@ export interface components {
              */
             guaranteeInstitutionId?: string;
             /** @description When the loan falls due: after the signing date. */
-            maturityDate?: string;
+            maturesOn?: string;
             /** @description The policy instruments the loan draws on, each at most once. */
             policyInstruments?: ("relending" | "interest_subsidy" | "risk_compensation" | "guarantee_fee_subsidy")[];
             /**
-             * @description none when left out.
+             * @description none when left out; on a renewal case (续贷), the renewal it asked for.
              * @enum {string}
              */
             renewal?: "none" | "renewal" | "renewal_without_repayment";
@@ -1912,10 +2003,12 @@ export interface components {
             guaranteeInstitutionName: string | null;
             id: string;
             /** @description When the loan falls due; null on contracts recorded before it was asked. */
-            maturityDate: string | null;
+            maturesOn: string | null;
             policyInstruments: ("relending" | "interest_subsidy" | "risk_compensation" | "guarantee_fee_subsidy")[];
             /** @enum {string} */
             renewal: "none" | "renewal" | "renewal_without_repayment";
+            /** @description The renewal (续贷) applied for on this contract, if any (a closed one does not count). */
+            renewalCase: components["schemas"]["CaseRefResponse"] | null;
             /**
              * @description Null on contracts recorded before it was asked.
              * @enum {string|null}
@@ -1933,6 +2026,52 @@ export interface components {
         LogoutDto: {
             /** @description The refresh token of the session to end; may be left out when a bearer access token of it is sent. */
             refreshToken?: string;
+        };
+        MaturingContractResponse: {
+            /** @description Yuan, a decimal string. */
+            amount: string;
+            bankId: string;
+            bankName: string;
+            /** @description Business days from today to the maturity date (0 on the day itself). */
+            businessDaysLeft: number;
+            /** @description The case the loan was signed on. */
+            caseId: string;
+            caseNumber: string;
+            contractNo: string;
+            enterpriseId: string;
+            enterpriseName: string;
+            id: string;
+            maturesOn: string;
+            regionCode: string;
+            /** @description The renewal (续贷) applied for, if any (a closed one does not count). */
+            renewalCase: components["schemas"]["MaturityRenewalCaseResponse"] | null;
+            signedOn: string;
+        };
+        MaturityCalendarResponse: {
+            from: string;
+            items: components["schemas"]["MaturingContractResponse"][];
+            to: string;
+            /** @description Whether the window holds more contracts than the items (at most 1000). */
+            truncated: boolean;
+            /** @description Weeks with contracts maturing, in order. */
+            weeks: components["schemas"]["MaturityWeekResponse"][];
+        };
+        MaturityRenewalCaseResponse: {
+            id: string;
+            number: string;
+            /** @enum {string} */
+            requestedRenewal: "renewal" | "renewal_without_repayment";
+            /** @enum {string} */
+            status: "diagnosed" | "submitted" | "assigned" | "claimed" | "approved" | "loan_signed" | "closed" | "screened_out" | "repairing";
+        };
+        MaturityWeekResponse: {
+            /** @description Yuan, a decimal string. */
+            amount: string;
+            count: number;
+            /** @description How many of them have a renewal applied for. */
+            renewals: number;
+            /** @description The Monday the week starts on. */
+            weekOf: string;
         };
         MilestoneDto: {
             expectedVersion?: number;
@@ -1958,7 +2097,7 @@ export interface components {
             };
             id: string;
             /** @enum {string} */
-            kind: "reminder" | "escalation" | "digest" | "bulletin";
+            kind: "reminder" | "escalation" | "digest" | "bulletin" | "maturity";
             readAt: string | null;
             title: string;
         };
@@ -2008,6 +2147,13 @@ export interface components {
             /** @description The bank's next deadline; null when none runs (or the clocks are paused). */
             dueAt: string | null;
             id: string;
+            /**
+             * @description `need`, or `renewal` (续贷) of a loan.
+             * @enum {string}
+             */
+            kind: "renewal" | "need";
+            /** @description The loans signed on it. */
+            loans: components["schemas"]["PortalLoanResponse"][];
             number: string;
             /** @enum {string|null} */
             outcome: "loan_signed" | "closed" | "declined" | null;
@@ -2026,6 +2172,20 @@ export interface components {
             term: "short" | "medium_long";
             /** @description A screened-out need: the criteria it did not meet (none otherwise). */
             unmetCriteria: ("compliantOperation" | "fixedPremises" | "genuineNeed" | "goodCredit" | "lawfulPurpose")[];
+        };
+        PortalLoanResponse: {
+            /** @description Yuan, a decimal string. */
+            amount: string;
+            bankName: string;
+            contractNo: string;
+            id: string;
+            maturesOn: string | null;
+            /** @description Whether the enterprise may apply for its renewal now (it matures today or later, none applied for). */
+            renewable: boolean;
+            /** @description The renewal applied for (its case number), if any. */
+            renewalCaseId: string | null;
+            renewalCaseNumber: string | null;
+            signedOn: string;
         };
         PortalMeResponse: {
             /** @description The campaigns running now that cover the enterprise's region, the default (the narrowest) first. */
@@ -2100,6 +2260,24 @@ export interface components {
             id: string;
             name: string;
             parentCode: string | null;
+        };
+        RenewalDto: {
+            note?: string;
+            /** @description Yuan, a decimal string with at most two decimals; the contract's amount when left out. */
+            requestedAmount?: string;
+            /** @description Asks for a renewal without repayment of the principal (无还本续贷); false when left out. */
+            withoutRepayment?: boolean;
+        };
+        RenewedContractResponse: {
+            /** @description Yuan, a decimal string. */
+            amount: string;
+            bankName: string;
+            caseId: string;
+            caseNumber: string;
+            contractNo: string;
+            id: string;
+            maturesOn: string | null;
+            signedOn: string;
         };
         RepairFigures: Record<string, never>;
         RepairTaskResponse: {
@@ -2656,6 +2834,8 @@ export interface operations {
                 diagnosedBy?: "me";
                 enterpriseId?: string;
                 escalated?: boolean;
+                /** @description `need`: financing needs only; `renewal`: renewals (续贷) only. */
+                kind?: "need" | "renewal";
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 overdue?: boolean;
@@ -3108,6 +3288,8 @@ export interface operations {
                 diagnosedBy?: "me";
                 enterpriseId?: string;
                 escalated?: boolean;
+                /** @description `need`: financing needs only; `renewal`: renewals (续贷) only. */
+                kind?: "need" | "renewal";
                 overdue?: boolean;
                 /** @description Part of the case number, of the enterprise's name or of its unified social credit code (1 to 100 characters). */
                 q?: string;
@@ -3125,6 +3307,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseCountsResponse"];
+                };
+            };
+        };
+    };
+    ContractsController_renewal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+        };
+    };
+    ContractsController_maturing: {
+        parameters: {
+            query?: {
+                bankId?: string;
+                /** @description The first maturity date shown (YYYY-MM-DD); today when left out. */
+                from?: string;
+                regionCode?: string;
+                /** @description The last maturity date shown (YYYY-MM-DD); 60 days after `from` when left out. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaturityCalendarResponse"];
                 };
             };
         };
@@ -3770,7 +4003,7 @@ export interface operations {
                 count?: boolean;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
-                kind?: "reminder" | "escalation" | "digest" | "bulletin";
+                kind?: "reminder" | "escalation" | "digest" | "bulletin" | "maturity";
                 /** @description How many items, 1 to 200 (default 50). */
                 limit: number;
                 unread?: boolean;
@@ -4063,6 +4296,36 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalCaseResponse"];
+                };
+            };
+        };
+    };
+    PortalController_renewal: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the same key on a retry applies once */
+                "Idempotency-Key"?: string;
+                /** @description the token of the enterprise’s link */
+                "X-Portal-Token": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewalDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

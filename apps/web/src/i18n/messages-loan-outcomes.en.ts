@@ -1,6 +1,6 @@
 /** Loan outcomes (issue 18): the contract's outcome fields, the case page and the dashboard's breakdown (merged into `en`). */
 export const loanOutcomesEn = {
-  'loanOutcome.maturityDate': 'Maturity date',
+  'loanOutcome.maturesOn': 'Maturity date',
   'loanOutcome.maturityAfterSigning': 'The maturity date must come after the signing date.',
   'loanOutcome.firstLoan': "First loan: the enterprise's first loan from any bank",
   'loanOutcome.firstLoanHint': 'Unblock checks it against the loans it knows of the enterprise.',

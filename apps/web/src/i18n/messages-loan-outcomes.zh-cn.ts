@@ -2,7 +2,7 @@ import type { loanOutcomesEn } from './messages-loan-outcomes.en';
 
 /** 贷款结构：合同的首贷、担保方式、续贷、政策工具，案件页与看板的分类（并入 zhCN）。 */
 export const loanOutcomesZhCN: Record<keyof typeof loanOutcomesEn, string> = {
-  'loanOutcome.maturityDate': '到期日',
+  'loanOutcome.maturesOn': '到期日',
   'loanOutcome.maturityAfterSigning': '到期日须晚于签约日。',
   'loanOutcome.firstLoan': '首贷（企业第一次从银行获得贷款）',
   'loanOutcome.firstLoanHint': '系统会对照已掌握的该企业贷款记录核实。',

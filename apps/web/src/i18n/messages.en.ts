@@ -14,6 +14,7 @@ import { needsEn } from './messages-needs.en';
 import { portalEn } from './messages-portal.en';
 import { loanOutcomesEn } from './messages-loan-outcomes.en';
 import { leagueEn } from './messages-league.en';
+import { renewalsEn } from './messages-renewals.en';
 
 const enWords = CASE_WORDS['en'];
 
@@ -551,6 +552,7 @@ export const en = {
   ...leagueEn,
   ...funnelEn,
   ...repairLoopEn,
+  ...renewalsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { screeningZhCN } from './messages-screening.zh-cn';
 import { repairZhCN } from './messages-repair.zh-cn';
 import { loanOutcomesZhCN } from './messages-loan-outcomes.zh-cn';
 import { leagueZhCN } from './messages-league.zh-cn';
+import { renewalsZhCN } from './messages-renewals.zh-cn';
 import { repairLoopZhCN } from './messages-repair-loop.zh-cn';
 
 const zhWords = CASE_WORDS['zh-CN'];
@@ -543,4 +544,5 @@ export const zhCN: Messages = {
   ...leagueZhCN,
   ...funnelZhCN,
   ...repairLoopZhCN,
+  ...renewalsZhCN,
 };

@@ -6,6 +6,8 @@ import {
   EscalationEntity,
   LoanContractEntity,
   OrganizationEntity,
+  RENEWAL_CASES_OF_CONTRACTS,
+  RENEWED_CONTRACT,
   UserEntity,
   VisitEntity,
   type CaseEntity,
@@ -16,8 +18,11 @@ import {
   type CaseDetailResponse,
   type CaseEnterpriseResponse,
   type CaseEscalationResponse,
+  type CaseRefResponse,
   type NamedOrganizationResponse,
+  type RenewedContractResponse,
 } from './case.response';
+import type { CaseStatus } from '@unblock/domain';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -46,6 +51,13 @@ export async function readCaseDetail(dataSource: DataSource, found: CaseEntity):
     found.originVisitId === null
       ? Promise.resolve(null)
       : dataSource.getRepository(VisitEntity).findOneBy({ id: found.originVisitId }),
+  ]);
+  const [renewalOf, renewalCases] = await Promise.all([
+    renewedContract(dataSource, found.renewalOfContractId),
+    renewalCasesOf(
+      dataSource,
+      loans.map((l) => l.id),
+    ),
   ]);
   const userIds = new Set<string>();
   for (const e of events) if (e.actorUserId !== null) userIds.add(e.actorUserId);
@@ -92,7 +104,51 @@ export async function readCaseDetail(dataSource: DataSource, found: CaseEntity):
         }
       : null,
     escalations: escalations.map(escalationOf),
+    renewalOf,
+    renewalCases,
   });
+}
+
+async function renewedContract(
+  dataSource: DataSource,
+  contractId: string | null,
+): Promise<RenewedContractResponse | null> {
+  if (contractId === null) return null;
+  const [row] = await dataSource.query<
+    {
+      id: string;
+      contract_no: string;
+      amount: string;
+      signed_on: string;
+      matures_on: string | null;
+      bank_name: string;
+      case_id: string;
+      case_number: string;
+    }[]
+  >(RENEWED_CONTRACT, [contractId]);
+  if (row === undefined) return null;
+  return {
+    id: row.id,
+    contractNo: row.contract_no,
+    amount: row.amount,
+    signedOn: row.signed_on,
+    maturesOn: row.matures_on,
+    bankName: row.bank_name,
+    caseId: row.case_id,
+    caseNumber: row.case_number,
+  };
+}
+
+async function renewalCasesOf(
+  dataSource: DataSource,
+  contractIds: readonly string[],
+): Promise<Map<string, CaseRefResponse>> {
+  if (contractIds.length === 0) return new Map();
+  const rows = await dataSource.query<{ contract_id: string; id: string; number: string; status: CaseStatus }[]>(
+    RENEWAL_CASES_OF_CONTRACTS,
+    [[...contractIds]],
+  );
+  return new Map(rows.map((r) => [r.contract_id, { id: r.id, number: r.number, status: r.status }]));
 }
 
 function enterpriseOf(e: EnterpriseEntity): CaseEnterpriseResponse {

@@ -10,7 +10,7 @@ import {
   whereCaseVisible,
   type Page,
 } from '@unblock/database';
-import { CASE_STATUSES, Clock, DomainError, type Actor, type CaseStatus } from '@unblock/domain';
+import { CASE_STATUSES, Clock, DomainError, type Actor, type CaseKind, type CaseStatus } from '@unblock/domain';
 import { DataSource, In, type SelectQueryBuilder } from 'typeorm';
 import { RepairQueries } from '../repairs/repair.queries';
 import { readCaseDetail } from './case-detail.reader';
@@ -19,6 +19,8 @@ import { CaseCountsResponse, CaseDetailResponse, CaseResponse, toCaseResponse } 
 /** The filters of the case list; its counts take the same. */
 export interface CaseFilters {
   readonly status?: CaseStatus | undefined;
+  /** Only needs, or only renewals (续贷). */
+  readonly kind?: CaseKind | undefined;
   readonly bankId?: string | undefined;
   readonly chainId?: string | undefined;
   readonly campaignId?: string | undefined;
@@ -168,6 +170,7 @@ export class CaseQueries {
     qb: SelectQueryBuilder<CaseEntity>,
   ): SelectQueryBuilder<CaseEntity> {
     if (query.status !== undefined) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.kind !== undefined) qb.andWhere('c.kind = :kind', { kind: query.kind });
     if (query.bankId !== undefined) qb.andWhere('c.assignedBankId = :bankId', { bankId: query.bankId });
     if (query.chainId !== undefined) qb.andWhere('c.chainId = :chainId', { chainId: query.chainId });
     if (query.campaignId !== undefined) qb.andWhere('c.campaignId = :campaignId', { campaignId: query.campaignId });

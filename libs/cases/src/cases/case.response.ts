@@ -2,6 +2,7 @@ import type { CaseEntity, CaseEventEntity, CaseObligationEntity, LoanContractEnt
 import { RepairTaskResponse } from '../repairs/repair.response';
 import type {
   Bottleneck,
+  CaseKind,
   CasePriority,
   CaseSource,
   CaseStatus,
@@ -26,6 +27,12 @@ export class CaseResponse {
   number!: string;
   enterpriseId!: string;
   campaignId!: string;
+  /** `need`, or `renewal` (续贷) of a loan contract. */
+  kind!: CaseKind;
+  /** The contract a renewal renews; null for a need. */
+  renewalOfContractId!: string | null;
+  /** What a renewal asks for: `renewal`, or `renewal_without_repayment` (无还本续贷); null for a need. */
+  requestedRenewal!: Exclude<LoanRenewal, 'none'> | null;
   /** Where the need came from: a visit, a phone call, a list (申报清单), or the enterprise's own page. */
   source!: CaseSource;
   /** The visit the need was found on; null for a need from another channel. */
@@ -100,7 +107,7 @@ export class LoanContractResponse {
   signedOn!: string;
   contractNo!: string;
   /** When the loan falls due; null on contracts recorded before it was asked. */
-  maturityDate!: string | null;
+  maturesOn!: string | null;
   /** The bank's word: the enterprise's first loan from any bank (首贷). */
   firstLoanDeclared!: boolean;
   /**
@@ -116,6 +123,28 @@ export class LoanContractResponse {
   guaranteeFeeRatePct!: string | null;
   renewal!: LoanRenewal;
   policyInstruments!: PolicyInstrument[];
+  /** The renewal (续贷) applied for on this contract, if any (a closed one does not count). */
+  renewalCase!: CaseRefResponse | null;
+}
+
+/** A case by id, number and status. */
+export class CaseRefResponse {
+  id!: string;
+  number!: string;
+  status!: CaseStatus;
+}
+
+/** The contract a renewal case renews, and the case it was signed on. */
+export class RenewedContractResponse {
+  id!: string;
+  contractNo!: string;
+  /** Yuan, a decimal string. */
+  amount!: string;
+  signedOn!: string;
+  maturesOn!: string | null;
+  bankName!: string;
+  caseId!: string;
+  caseNumber!: string;
 }
 
 /** An organization by id and name. */
@@ -185,6 +214,8 @@ export class CaseDetailResponse extends CaseResponse {
   repairs!: RepairTaskResponse[];
   /** The decline reasons its timeline and repairs name, from the catalogue: their names and repair paths. */
   declineReasons!: CaseDeclineReasonResponse[];
+  /** A renewal's contract; null for a need. */
+  renewalOf!: RenewedContractResponse | null;
 }
 
 /** A decline reason as the case page names it. */
@@ -209,6 +240,9 @@ export function toCaseResponse(c: CaseEntity): CaseResponse {
     number: c.number,
     enterpriseId: c.enterpriseId,
     campaignId: c.campaignId,
+    kind: c.kind,
+    renewalOfContractId: c.renewalOfContractId,
+    requestedRenewal: c.requestedRenewal,
     source: c.source,
     originVisitId: c.originVisitId,
     regionCode: c.regionCode,
@@ -247,6 +281,9 @@ export function toCaseDetailResponse(
     enterprise: CaseEnterpriseResponse;
     visit: CaseVisitResponse | null;
     escalations: CaseEscalationResponse[];
+    renewalOf: RenewedContractResponse | null;
+    /** The renewal case of each of its contracts that has one, by contract id. */
+    renewalCases: ReadonlyMap<string, CaseRefResponse>;
   },
 ): CaseDetailResponse {
   const diagnosed = parts.events.find((e) => e.type === 'diagnosed');
@@ -260,6 +297,7 @@ export function toCaseDetailResponse(
     visit: parts.visit,
     diagnosisNote: typeof note === 'string' && note !== '' ? note : null,
     escalations: parts.escalations,
+    renewalOf: parts.renewalOf,
     // The case's reader adds its repairs and the reasons they name.
     repairs: [],
     declineReasons: [],
@@ -288,7 +326,7 @@ export function toCaseDetailResponse(
       termMonths: l.termMonths,
       signedOn: l.signedOn,
       contractNo: l.contractNo,
-      maturityDate: l.maturityDate,
+      maturesOn: l.maturesOn,
       firstLoanDeclared: l.firstLoanDeclared,
       firstLoan: l.firstLoan,
       security: l.security,
@@ -298,6 +336,7 @@ export function toCaseDetailResponse(
       guaranteeFeeRatePct: l.guaranteeFeeRatePct,
       renewal: l.renewal,
       policyInstruments: [...l.policyInstruments].sort(),
+      renewalCase: parts.renewalCases.get(l.id) ?? null,
     })),
   };
 }

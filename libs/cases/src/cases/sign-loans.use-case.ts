@@ -32,7 +32,7 @@ export interface LoanContractInput {
   readonly termMonths: number;
   readonly signedOn: string;
   readonly contractNo: string;
-  readonly maturityDate?: string | undefined;
+  readonly maturesOn?: string | undefined;
   /** The bank's word that this is the enterprise's first loan from any bank. */
   readonly firstLoan?: boolean | undefined;
   readonly security?: LoanSecurity | undefined;
@@ -117,13 +117,13 @@ export class SignLoansUseCase {
               termMonths: x.termMonths,
               signedOn: x.signedOn,
               contractNo: x.contractNo,
-              maturityDate: x.maturityDate ?? null,
+              maturesOn: x.maturesOn ?? null,
               firstLoanDeclared: x.firstLoan === true,
               firstLoan: x.firstLoan === true && x.signedOn === earliest,
               security: x.security ?? null,
               guaranteeInstitutionId: x.guaranteeInstitutionId ?? null,
               guaranteeFeeRatePct: x.guaranteeFeeRatePct ?? null,
-              renewal: x.renewal ?? 'none',
+              renewal: x.renewal ?? updated.requestedRenewal ?? 'none',
               policyInstruments: [...(x.policyInstruments ?? [])],
             })),
           );

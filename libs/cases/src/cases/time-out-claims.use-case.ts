@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { CaseTransitions } from '../lifecycle/case-transitions.service';
 import { SYSTEM_ACTOR } from '../lifecycle/transition.types';
 import { CaseRouter } from '../routing/case-router';
-import { planRoutes } from '../routing/route-plan';
+import { planRoutes, type RoutePlan } from '../routing/route-plan';
 
 /**
  * Claim deadlines missed at a bank: the system's `claim_timeout` moves each case on to its next holder by
@@ -37,9 +37,18 @@ export class TimeOutClaimsUseCase {
           contexts.map((x) => ({ subject: x.case, fromTier: nextTier(x.case.routingTier) })),
         );
         return contexts.map((x, i) => {
-          const route = routes[i];
-          if (route === undefined) throw new Error('a route per case');
           const c = x.case;
+          // A renewal stays at the bank that holds the loan (no other bank can renew it), on a fresh claim clock.
+          const route: RoutePlan | undefined =
+            c.kind === 'renewal'
+              ? {
+                  set: { claimedByUserId: null },
+                  pool: [],
+                  obligations: { cancelOpen: true, open: ['claim'] },
+                  hop: { tier: c.routingTier, bankId: c.assignedBankId, pool: [], renewal: true },
+                }
+              : routes[i];
+          if (route === undefined) throw new Error('a route per case');
           return {
             ...route,
             set: raise.has(c.id) ? { ...route.set, escalationLevel: Math.max(c.escalationLevel, 1) } : route.set,

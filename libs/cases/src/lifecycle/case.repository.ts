@@ -56,7 +56,8 @@ export type NewCase = Pick<
   | 'term'
   | 'bottlenecks'
   | 'priority'
->;
+> &
+  Partial<Pick<CaseEntity, 'kind' | 'renewalOfContractId' | 'requestedRenewal' | 'renewalDueBy'>>;
 
 /**
  * The one writer of cases, their obligations, pool members, timeline events and the transitions' outbox

@@ -19,14 +19,15 @@ import {
 import { OUTBOX_TYPES, QUEUE_HORIZON_MS, outboxMessage, type OutboxMessage } from '@unblock/queue';
 import { randomUUID } from 'node:crypto';
 import { DeadlineCalculator, type SlaPlan } from '../sla-plans/deadline-calculator';
-import type {
-  CasePatch,
-  CaseState,
-  LoadedCase,
-  ObligationChanges,
-  TransitionCommand,
-  TransitionPlan,
-  UnreadContext,
+import {
+  CAPPED_BY_MATURITY,
+  type CasePatch,
+  type CaseState,
+  type LoadedCase,
+  type ObligationChanges,
+  type TransitionCommand,
+  type TransitionPlan,
+  type UnreadContext,
 } from './transition.types';
 
 /** A supervisor's action settles every open escalation of the case. */
@@ -104,7 +105,14 @@ export class TransitionPlanner {
     now: Date,
   ): PlannedWrite {
     const { current } = loaded;
-    const obligations = this.obligations(current.id, loaded.open, decided.obligations, loaded.plan, now);
+    const obligations = this.obligations(
+      current.id,
+      loaded.open,
+      decided.obligations,
+      loaded.plan,
+      now,
+      current.renewalDueBy ?? null,
+    );
     return this.write(
       command,
       { caseId: current.id, status: current.status, version: current.version },
@@ -204,6 +212,7 @@ export class TransitionPlanner {
     changes: ObligationChanges | undefined,
     plan: SlaPlan,
     now: Date,
+    dueBy: Date | null = null,
   ): ObligationWrites {
     const cancelOpen = changes?.cancelOpen === true;
     const meet = cancelOpen ? [] : [...(changes?.meet ?? [])];
@@ -228,7 +237,8 @@ export class TransitionPlanner {
     const opened: { id: string; obligation: Obligation; dueAt: Date; remindAt: Date | null }[] = (
       changes?.open ?? []
     ).map((obligation) => {
-      const dueAt = this.deadlines.dueAt(plan, obligation, now);
+      const planned = this.deadlines.dueAt(plan, obligation, now);
+      const dueAt = dueBy !== null && CAPPED_BY_MATURITY.has(obligation) && dueBy < planned ? dueBy : planned;
       return { id: randomUUID(), obligation, dueAt, remindAt: this.remindAt(plan, dueAt, now) };
     });
     const one = changes?.openOne;

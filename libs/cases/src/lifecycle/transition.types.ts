@@ -99,6 +99,9 @@ export interface LoadedCase {
   readonly plan: SlaPlan;
 }
 
+/** The obligations a renewal's loan maturity caps (`CaseEntity.renewalDueBy`): it is due no later. */
+export const CAPPED_BY_MATURITY: ReadonlySet<Obligation> = new Set(['decision', 'signing']);
+
 /** The current status and version of a case, for the answer to a transition that lost a race. */
 export interface CaseState {
   readonly status: CaseStatus;

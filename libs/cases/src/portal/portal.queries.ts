@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CampaignEntity, EnterpriseEntity, EnterpriseLinkEntity, PORTAL_CASES, RegionEntity } from '@unblock/database';
+import {
+  CampaignEntity,
+  EnterpriseEntity,
+  EnterpriseLinkEntity,
+  PORTAL_CASES,
+  PORTAL_CONTRACTS,
+  RegionEntity,
+} from '@unblock/database';
 import {
   Clock,
   WEEKENDS_ONLY,
   isWithinRegion,
   localDate,
+  type CaseKind,
   type CaseStatus,
   type ScreeningCriterion,
   type Purpose,
@@ -13,11 +21,30 @@ import {
 } from '@unblock/domain';
 import { DataSource, LessThanOrEqual, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import type { PortalAccess } from './portal-access';
-import type { PortalCampaignResponse, PortalCaseResponse, PortalMeResponse, PortalOutcome } from './portal.response';
+import type {
+  PortalCampaignResponse,
+  PortalCaseResponse,
+  PortalLoanResponse,
+  PortalMeResponse,
+  PortalOutcome,
+} from './portal.response';
+
+interface PortalContractRow {
+  id: string;
+  case_id: string;
+  contract_no: string;
+  amount: string;
+  signed_on: string;
+  matures_on: string | null;
+  bank_name: string;
+  renewal_case_id: string | null;
+  renewal_case_number: string | null;
+}
 
 interface PortalCaseRow {
   id: string;
   number: string;
+  kind: CaseKind;
   status: CaseStatus;
   requested_amount: string;
   purpose: Purpose;
@@ -85,12 +112,33 @@ export class PortalQueries {
   }
 
   async cases(access: PortalAccess): Promise<PortalCaseResponse[]> {
-    const rows = await this.dataSource.query<PortalCaseRow[]>(PORTAL_CASES, [access.enterpriseId]);
+    const [rows, contracts] = await Promise.all([
+      this.dataSource.query<PortalCaseRow[]>(PORTAL_CASES, [access.enterpriseId]),
+      this.dataSource.query<PortalContractRow[]>(PORTAL_CONTRACTS, [access.enterpriseId]),
+    ]);
+    const today = localDate(this.clock.now(), WEEKENDS_ONLY);
+    const loans = new Map<string, PortalLoanResponse[]>();
+    for (const l of contracts) {
+      const list = loans.get(l.case_id) ?? [];
+      list.push({
+        id: l.id,
+        contractNo: l.contract_no,
+        amount: l.amount,
+        signedOn: l.signed_on,
+        maturesOn: l.matures_on,
+        bankName: l.bank_name,
+        renewable: l.matures_on !== null && l.matures_on >= today && l.renewal_case_id === null,
+        renewalCaseId: l.renewal_case_id,
+        renewalCaseNumber: l.renewal_case_number,
+      });
+      loans.set(l.case_id, list);
+    }
     return rows.map((row) => {
       const outcome = outcomeOf(row);
       return {
         id: row.id,
         number: row.number,
+        kind: row.kind,
         status: row.status,
         requestedAmount: row.requested_amount,
         purpose: row.purpose,
@@ -110,6 +158,7 @@ export class PortalQueries {
         rateable: outcome !== null && row.score === null,
         score: row.score,
         comment: row.comment,
+        loans: loans.get(row.id) ?? [],
       };
     });
   }

@@ -1,4 +1,4 @@
-import type { CaseStatus, Purpose, ScreeningCriterion, Term } from '@unblock/domain';
+import type { CaseKind, CaseStatus, Purpose, ScreeningCriterion, Term } from '@unblock/domain';
 
 /** A campaign the enterprise may publish a need in. */
 export class PortalCampaignResponse {
@@ -20,10 +20,28 @@ export class PortalMeResponse {
 /** How a need ended, once it has: signed, closed, or declined by every bank it could go to. */
 export type PortalOutcome = 'loan_signed' | 'closed' | 'declined';
 
+/** A loan the enterprise signed, as its page shows it: when it matures, and whether it may be renewed. */
+export class PortalLoanResponse {
+  id!: string;
+  contractNo!: string;
+  /** Yuan, a decimal string. */
+  amount!: string;
+  signedOn!: string;
+  maturesOn!: string | null;
+  bankName!: string;
+  /** Whether the enterprise may apply for its renewal now (it matures today or later, none applied for). */
+  renewable!: boolean;
+  /** The renewal applied for (its case number), if any. */
+  renewalCaseId!: string | null;
+  renewalCaseNumber!: string | null;
+}
+
 /** One of the enterprise's needs, as its page shows it. */
 export class PortalCaseResponse {
   id!: string;
   number!: string;
+  /** `need`, or `renewal` (续贷) of a loan. */
+  kind!: CaseKind;
   status!: CaseStatus;
   /** Yuan, a decimal string. */
   requestedAmount!: string;
@@ -52,4 +70,6 @@ export class PortalCaseResponse {
   rateable!: boolean;
   score!: number | null;
   comment!: string | null;
+  /** The loans signed on it. */
+  loans!: PortalLoanResponse[];
 }

@@ -55,6 +55,12 @@ export class SlaPlans {
     return plan;
   }
 
+  /** The default policy's plan, on its calendar (the built-in plan when none is stored). */
+  async defaultPlan(manager: EntityManager): Promise<SlaPlan> {
+    const rows = await manager.query<SlaPlanRow[]>(slaPlanSql('$1::uuid'), [null]);
+    return slaPlanOf(rows[0]);
+  }
+
   /** The campaign's plan by its stamp: the plan kept under it, else read (no stamp: the built-in plan). */
   async planByStamp(manager: EntityManager, campaignId: string, stamp: string | null): Promise<SlaPlan> {
     const plan = stamp === null ? BUILT_IN_PLAN : (this.kept.get(stamp) ?? (await this.planFor(manager, campaignId)));

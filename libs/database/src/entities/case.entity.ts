@@ -1,4 +1,5 @@
 import {
+  CASE_KINDS,
   CASE_PRIORITIES,
   CASE_SOURCES,
   CASE_STATUSES,
@@ -6,6 +7,8 @@ import {
   ROUTING_TIERS,
   TERMS,
   type Bottleneck,
+  type CaseKind,
+  type LoanRenewal,
   type CasePriority,
   type CaseSource,
   type CaseStatus,
@@ -17,6 +20,7 @@ import { Check, Column, Entity, Index, ManyToOne } from 'typeorm';
 import { BaseEntity, inList } from './base.entity';
 import { CampaignEntity } from './campaign.entity';
 import { EnterpriseEntity } from './enterprise.entity';
+import { LoanContractEntity } from './loan-contract.entity';
 import { OrganizationEntity } from './organization.entity';
 import { UserEntity } from './user.entity';
 import { VisitEntity } from './visit.entity';
@@ -28,6 +32,13 @@ import { VisitEntity } from './visit.entity';
 @Check('cases_term_check', inList('term', TERMS))
 @Check('cases_source_check', inList('source', CASE_SOURCES))
 @Check('cases_origin_visit_check', `("source" = 'visit') = ("origin_visit_id" IS NOT NULL)`)
+@Check('cases_kind_check', inList('kind', CASE_KINDS))
+// A renewal names the contract it renews and the renewal it asks for; a need names neither.
+@Check(
+  'cases_renewal_check',
+  `("kind" = 'renewal') = ("renewal_of_contract_id" IS NOT NULL) AND ("kind" = 'renewal') = ("requested_renewal" IS NOT NULL)`,
+)
+@Check('cases_requested_renewal_check', `"requested_renewal" IN ('renewal', 'renewal_without_repayment')`)
 @Check('cases_priority_check', inList('priority', CASE_PRIORITIES))
 @Check('cases_routing_tier_check', `"routing_tier" IS NULL OR ${inList('routing_tier', ROUTING_TIERS)}`)
 @Check('cases_requested_amount_check', `"requested_amount" > 0`)
@@ -58,6 +69,29 @@ export class CaseEntity extends BaseEntity {
 
   @ManyToOne(() => CampaignEntity, { onDelete: 'RESTRICT' })
   campaign?: CampaignEntity;
+
+  /** A financing need, or the renewal (续贷) of a loan contract. */
+  @Column({ type: 'varchar', length: 16, default: 'need' })
+  kind!: CaseKind;
+
+  /** The contract a renewal renews (at the bank that holds it); null for a need. */
+  @Index({ where: '"renewal_of_contract_id" IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  renewalOfContractId!: string | null;
+
+  @ManyToOne(() => LoanContractEntity, { onDelete: 'RESTRICT' })
+  renewalOfContract?: LoanContractEntity;
+
+  /** What a renewal asks for: `renewal`, or `renewal_without_repayment` (无还本续贷); null for a need. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  requestedRenewal!: Exclude<LoanRenewal, 'none'> | null;
+
+  /**
+   * A renewal's decision and signing are due no later than this: the end of the renewed loan's maturity date.
+   * Null for a need.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  renewalDueBy!: Date | null;
 
   /** Where the need came from; a need found on a visit names it (`originVisitId`). */
   @Column({ type: 'varchar', length: 16, default: 'visit' })

@@ -144,12 +144,13 @@ function caseWriteText(
     ctes.push(`pick AS (SELECT ${pickColumns('v.version')}${pickMore} FROM ${input})`);
   } else {
     // Each case is read once (MATERIALIZED): inlined, its plan's stamp would be read for every candidate row.
+    // A renewal's deadlines are capped at its loan's maturity, which no plan planned beforehand knows.
     ctes.push(
       `cur AS MATERIALIZED (
          SELECT c.id, c.version, c.status,
                 (SELECT stamp FROM (${slaPlanStampSql('c.campaign_id')}) AS plan) AS sla_stamp
            FROM cases c
-          WHERE ${ofCases('c.id')} AND ${visible})`,
+          WHERE ${ofCases('c.id')} AND c.renewal_due_by IS NULL AND ${visible})`,
       `pick AS (SELECT ${pickColumns('cur.version')}${pickMore}
                   FROM ${input} JOIN cur ON cur.id = v.id AND cur.status = v.status
                                  AND (v.version IS NULL OR cur.version = v.version)

@@ -5,7 +5,7 @@
  * decline found nobody left to route to. The decline's reason comes with its catalogue name and, when it can
  * be repaired, its repair path; a screened-out need with the criteria it did not meet.
  */
-export const PORTAL_CASES = `SELECT c.id, c.number, c.status, c.requested_amount, c.purpose, c.term, c.created_at, c.due_at,
+export const PORTAL_CASES = `SELECT c.id, c.number, c.kind, c.status, c.requested_amount, c.purpose, c.term, c.created_at, c.due_at,
        c.paused_at, c.campaign_id, camp.name AS campaign_name,
        COALESCE(bank.name, claimer_org.name) AS bank_name,
        d.data->>'reason' AS decline_reason, d.data->>'text' AS decline_text,
@@ -32,6 +32,23 @@ export const PORTAL_CASES = `SELECT c.id, c.number, c.status, c.requested_amount
   LEFT JOIN feedback f ON f.case_id = c.id
  WHERE c.enterprise_id = $1
  ORDER BY c.created_at DESC, c.id
+ LIMIT 200`;
+
+/**
+ * The loan contracts of the enterprise $1's cases, with their bank and the renewal case that counts (if any),
+ * for its page: the latest 200.
+ */
+export const PORTAL_CONTRACTS = `SELECT l.id, l.case_id, l.contract_no, l.amount::text AS amount, l.signed_on::text AS signed_on,
+       l.maturity_date::text AS matures_on, b.name AS bank_name, r.id AS renewal_case_id,
+       r.number AS renewal_case_number
+  FROM loan_contracts l
+  JOIN cases c ON c.id = l.case_id
+  JOIN organizations b ON b.id = l.bank_id
+  LEFT JOIN LATERAL (SELECT rc.id, rc.number FROM cases rc
+                      WHERE rc.renewal_of_contract_id = l.id AND rc.kind = 'renewal' AND rc.status <> 'closed'
+                      ORDER BY rc.created_at DESC LIMIT 1) r ON true
+ WHERE c.enterprise_id = $1
+ ORDER BY l.maturity_date NULLS LAST, l.id
  LIMIT 200`;
 
 /** Case $1 of enterprise $2, locked for the enterprise's word on it. */

@@ -15,6 +15,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ImportChunkEntity, ImportEntity, ImportErrorEntity } from './import.entity';
 import { IndustrialChainEntity } from './industrial-chain.entity';
 import { LoanContractEntity } from './loan-contract.entity';
+import { MaturityReminderEntity } from './maturity-reminder.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -47,6 +48,7 @@ export {
   ImportErrorEntity,
   IndustrialChainEntity,
   LoanContractEntity,
+  MaturityReminderEntity,
   NotificationEntity,
   OrganizationEntity,
   OutboxMessageEntity,
@@ -69,6 +71,7 @@ export {
   type ImportKind,
   type ImportStatus,
 } from './import.entity';
+export { MATURITY_REMINDER_MARKS, type MaturityReminderMark } from './maturity-reminder.entity';
 export { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
 export { WEBHOOK_STATUSES, type WebhookStatus } from './webhook-delivery.entity';
 
@@ -92,6 +95,7 @@ export const ENTITIES = [
   ImportErrorEntity,
   IndustrialChainEntity,
   LoanContractEntity,
+  MaturityReminderEntity,
   NotificationEntity,
   OrganizationEntity,
   OutboxMessageEntity,

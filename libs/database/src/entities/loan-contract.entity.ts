@@ -55,8 +55,9 @@ export class LoanContractEntity extends BaseEntity {
   contractNo!: string;
 
   /** When the loan falls due; null on contracts recorded before it was asked. */
-  @Column({ type: 'date', nullable: true })
-  maturityDate!: string | null;
+  @Index({ where: '"maturity_date" IS NOT NULL' })
+  @Column({ name: 'maturity_date', type: 'date', nullable: true })
+  maturesOn!: string | null;
 
   /** The bank's word: the enterprise's first loan from any bank (首贷). */
   @Column({ type: 'boolean', default: false })

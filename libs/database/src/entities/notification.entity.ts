@@ -2,7 +2,7 @@ import { Column, Entity, Index, ManyToOne } from 'typeorm';
 import { BaseEntity } from './base.entity';
 import { UserEntity } from './user.entity';
 
-export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'digest', 'bulletin'] as const;
+export const NOTIFICATION_KINDS = ['reminder', 'escalation', 'digest', 'bulletin', 'maturity'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** One message in a user's in-app inbox; written once per idempotency key. */

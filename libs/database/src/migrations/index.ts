@@ -21,6 +21,7 @@ import { RepairableDeclines1796636861146 } from './1796636861146-RepairableDecli
 import { LoanOutcomes1796636873305 } from './1796636873305-LoanOutcomes';
 import { IdempotencyLease1796640000000 } from './1796640000000-IdempotencyLease';
 import { Bulletins1796648394419 } from './1796648394419-Bulletins';
+import { Renewals1796648353599 } from './1796648353599-Renewals';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LoanOutcomes1796636873305,
   IdempotencyLease1796640000000,
   Bulletins1796648394419,
+  Renewals1796648353599,
 ];

@@ -52,6 +52,7 @@ export function InboxPage(): ReactNode {
                 {n.kind === 'bulletin' && typeof n.data['bulletinId'] === 'string' && (
                   <Link to={`/bulletins/${n.data['bulletinId']}`}>{t('inbox.openBulletin')}</Link>
                 )}{' '}
+                {n.kind === 'maturity' && <Link to="/maturing">{t('maturity.title')}</Link>}{' '}
                 {n.readAt === null && (
                   <button type="button" className="link-button" onClick={() => markRead.mutate(n.id)}>
                     {t('inbox.markRead')}

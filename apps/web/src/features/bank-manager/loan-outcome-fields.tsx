@@ -26,12 +26,12 @@ export function LoanOutcomeFields({
   return (
     <>
       <TextField
-        name={name('maturityDate')}
-        label={t('loanOutcome.maturityDate')}
+        name={name('maturesOn')}
+        label={t('loanOutcome.maturesOn')}
         type="date"
-        value={contract.maturityDate ?? ''}
-        error={message('maturityDate')}
-        onChange={(event) => onChange({ maturityDate: event.target.value })}
+        value={contract.maturesOn ?? ''}
+        error={message('maturesOn')}
+        onChange={(event) => onChange({ maturesOn: event.target.value })}
       />
       <ChoiceGroup
         name={name('firstLoan')}

@@ -150,8 +150,8 @@ describe('the loan contracts form', () => {
       const result = validateContract({ ...good, ...patch }, TODAY);
       return result.ok ? result.body : result.errors;
     };
-    expect(check({ maturityDate: '2026-11-19' })).toEqual({ maturityDate: 'loanOutcome.maturityAfterSigning' });
-    expect(check({ maturityDate: '2027-02-30' })).toEqual({ maturityDate: 'form.invalidDate' });
+    expect(check({ maturesOn: '2026-11-19' })).toEqual({ maturesOn: 'loanOutcome.maturityAfterSigning' });
+    expect(check({ maturesOn: '2027-02-30' })).toEqual({ maturesOn: 'form.invalidDate' });
     expect(check({ security: 'guarantee' })).toEqual({
       guaranteeInstitutionId: 'loanOutcome.needGuarantor',
       guaranteeFeeRatePct: 'form.required',
@@ -161,7 +161,7 @@ describe('the loan contracts form', () => {
     });
     expect(
       check({
-        maturityDate: '2029-11-19',
+        maturesOn: '2029-11-19',
         firstLoan: true,
         security: 'guarantee',
         guaranteeInstitutionId: 'g',
@@ -175,7 +175,7 @@ describe('the loan contracts form', () => {
       termMonths: 36,
       signedOn: '2026-11-19',
       contractNo: 'ZZB-2026-0001',
-      maturityDate: '2029-11-19',
+      maturesOn: '2029-11-19',
       firstLoan: true,
       security: 'guarantee',
       guaranteeInstitutionId: 'g',

@@ -26,7 +26,7 @@ export interface ContractValues {
   /** Empty: the manager's own bank. */
   bankId: string;
   /** The loan's outcome (optional: a draft saved before they were asked has none). */
-  maturityDate?: string;
+  maturesOn?: string;
   firstLoan?: boolean;
   /** Empty: not given. */
   security?: LoanSecurity | '';
@@ -52,7 +52,7 @@ export function emptyContract(today = todayInShanghai()): ContractValues {
     signedOn: today,
     contractNo: '',
     bankId: '',
-    maturityDate: '',
+    maturesOn: '',
     firstLoan: false,
     security: '',
     guaranteeInstitutionId: '',
@@ -89,10 +89,10 @@ export function validateContract(
   const contractNo = values.contractNo.trim();
   if (!contractNo) errors.contractNo = 'form.required';
   else if (contractNo.length > CONTRACT_NO_MAX) errors.contractNo = 'form.tooLong';
-  const maturityDate = values.maturityDate ?? '';
-  if (maturityDate && !validDay(maturityDate)) errors.maturityDate = 'form.invalidDate';
-  else if (maturityDate && validDay(values.signedOn) && maturityDate <= values.signedOn) {
-    errors.maturityDate = 'loanOutcome.maturityAfterSigning';
+  const maturesOn = values.maturesOn ?? '';
+  if (maturesOn && !validDay(maturesOn)) errors.maturesOn = 'form.invalidDate';
+  else if (maturesOn && validDay(values.signedOn) && maturesOn <= values.signedOn) {
+    errors.maturesOn = 'loanOutcome.maturityAfterSigning';
   }
   const guaranteed = values.security === 'guarantee';
   const guarantor = values.guaranteeInstitutionId ?? '';
@@ -112,7 +112,7 @@ export function validateContract(
       signedOn: values.signedOn,
       contractNo,
       ...(values.bankId ? { bankId: values.bankId } : {}),
-      ...(maturityDate ? { maturityDate } : {}),
+      ...(maturesOn ? { maturesOn } : {}),
       ...(values.firstLoan === true ? { firstLoan: true } : {}),
       ...(values.security ? { security: values.security } : {}),
       ...(guaranteed ? { guaranteeInstitutionId: guarantor, guaranteeFeeRatePct: feeRate } : {}),

@@ -115,6 +115,7 @@ export function QueuePage(): ReactNode {
                   <strong>{c.number}</strong> {names.get(c.enterpriseId) ?? ''}
                 </Link>{' '}
                 <StatusBadge status={c.status} label={t(`status.${c.status}`)} />
+                {c.kind === 'renewal' && <strong className="badge"> {t('renewal.kind.renewal')}</strong>}
                 {c.escalationLevel > 0 && (
                   <>
                     {' '}

@@ -3,11 +3,19 @@ import type { RouteDefinition } from '../../app/routes';
 const CasePage = lazyPage(() => import('../cases/case-page'), 'CasePage');
 const QueuePage = lazyPage(() => import('./queue-page'), 'QueuePage');
 const InboxPage = lazyPage(() => import('./inbox-page'), 'InboxPage');
+const MaturityCalendarPage = lazyPage(() => import('./maturity-calendar-page'), 'MaturityCalendarPage');
 
-/** The bank manager's pages: the work queue, a case (the case page every role shares), the inbox. */
+/** The bank manager's pages: the work queue, a case (the case page every role shares), the inbox, the maturity calendar (a supervisor's too). */
 export const bankManagerRoutes: RouteDefinition[] = [
   { path: '/queue', title: 'nav.queue', roles: ['bank_manager'], nav: true, render: () => <QueuePage /> },
   { path: '/inbox', title: 'nav.inbox', roles: ['bank_manager', 'supervisor'], nav: true, render: () => <InboxPage /> },
+  {
+    path: '/maturing',
+    title: 'nav.maturing',
+    roles: ['bank_manager', 'supervisor'],
+    nav: true,
+    render: () => <MaturityCalendarPage />,
+  },
   {
     path: '/queue/:id',
     title: 'case.route',

@@ -14,6 +14,7 @@ import { CASE_ACTION_DONE, useCaseCommand, useCaseDetail, type CaseCommandMutati
 import { CaseEnterprise } from './case-enterprise';
 import { CaseEscalations } from './case-escalations';
 import { CaseLoans } from './case-loans';
+import { CaseRenewal } from './case-renewal';
 import { CaseObligations } from './case-obligations';
 import { CaseRepairs } from './case-repairs';
 import { CaseSummary } from './case-summary';
@@ -35,6 +36,13 @@ const ROLE_PARTS: Partial<
   partner_officer: { back: '/repair-tasks', backLabel: 'case.backToTasks', Actions: () => null },
 };
 
+/** Where a role's case page lives. */
+const CASE_PATHS: Partial<Record<Role, string>> = {
+  bank_manager: '/queue',
+  field_officer: '/my-cases',
+  supervisor: '/supervision/cases',
+};
+
 /**
  * One case, for every role that works it (`/queue/:id` for a bank manager, `/my-cases/:id` for a field
  * officer, `/supervision/cases/:id` for a supervisor): where it stands and at which bank, the role's actions
@@ -50,6 +58,8 @@ export function CasePage({ caseId }: { caseId: string }): ReactNode {
   const command = useCaseCommand(caseId);
   const parts = ROLE_PARTS[user.role];
   const c = detail.data;
+  // Another case (the contract a renewal renews, a contract's renewal) opens on this role's case page.
+  const caseHref = (id: string): string => `${CASE_PATHS[user.role] ?? parts?.back ?? ''}/${id}`;
   const action = command.isSuccess ? command.variables.action : undefined;
   // A repairable decline goes to a second diagnosis, not on to the next bank.
   const done =
@@ -81,11 +91,16 @@ export function CasePage({ caseId }: { caseId: string }): ReactNode {
       {c && (
         <>
           <CaseSummary detail={c} />
+          <CaseRenewal detail={c} caseHref={caseHref} />
           <CaseRepairs detail={c} />
           {parts && <parts.Actions detail={c} command={command} />}
           <CaseObligations detail={c} />
           <CaseEnterprise detail={c} />
-          <CaseLoans loans={c.loans} />
+          <CaseLoans
+            loans={c.loans}
+            canApply={user.role === 'field_officer' || user.role === 'supervisor' || user.role === 'bank_manager'}
+            caseHref={caseHref}
+          />
           <CaseEscalations escalations={c.escalations} />
           <CaseTimeline detail={c} />
         </>

@@ -35,6 +35,14 @@ export function CaseSummary({ detail: c }: { detail: CaseDetail }): ReactNode {
       </h2>
       <p data-testid="case-status">
         <StatusBadge status={c.status} label={t(`status.${c.status}`)} />
+        {c.kind === 'renewal' && (
+          <>
+            {' '}
+            <strong className="badge" data-testid="case-kind">
+              {t('renewal.kind.renewal')}
+            </strong>
+          </>
+        )}
         {c.escalationLevel > 0 && (
           <>
             {' '}

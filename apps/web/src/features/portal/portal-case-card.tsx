@@ -6,6 +6,7 @@ import { useApiMutation } from '../../api/use-api-mutation';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages.en';
 import { portalData, type PortalCase, type PortalClient } from './portal-client';
+import { PortalLoans } from './portal-loans';
 
 const SCORES = ['1', '2', '3', '4', '5'] as const;
 
@@ -56,7 +57,10 @@ export function PortalCaseCard({
   const titleId = `need-${c.id}`;
   return (
     <section className="panel portal-need" aria-labelledby={titleId} data-testid="portal-need">
-      <h3 id={titleId}>{t('portal.need', { number: c.number })}</h3>
+      <h3 id={titleId}>
+        {t('portal.need', { number: c.number })}
+        {c.kind === 'renewal' && <strong className="badge"> {t('renewal.kind.renewal')}</strong>}
+      </h3>
       <dl className="facts">
         <dt>{t('portal.statusLabel')}</dt>
         <dd data-testid="portal-status">{t(statusKey(c))}</dd>
@@ -77,6 +81,7 @@ export function PortalCaseCard({
           </>
         )}
       </dl>
+      <PortalLoans need={c} client={client} invalidates={invalidates} />
       {c.declineReason && (
         <p data-testid="portal-decline">
           {t('portal.declinedBecause', {
