@@ -369,4 +369,21 @@ describe('renewals and the maturity calendar', () => {
     const open = (after['obligations'] as Body[]).filter((o) => o['obligation'] === 'claim' && o['metAt'] === null);
     expect(open.filter((o) => o['cancelledAt'] === null)).toHaveLength(1);
   });
+
+  it('a renewal declined waits for no other bank (none holds the loan): its claim deadline takes it to the supervisors', async () => {
+    const { contractId } = await signedLoan('2026-11-30');
+    const applied = await api().request<Body>('POST', `/api/v1/contracts/${contractId}/renewal`, {
+      token: actors().officer,
+      body: {},
+    });
+    const renewalId = String(applied.body['id']);
+    expect((await act(actors().leadManager, renewalId, 'claim')).status).toBe(200);
+    expect((await act(actors().leadManager, renewalId, 'decline', { reason: 'credit_risk' })).status).toBe(200);
+    const after = await caseOf(renewalId, actors().supervisor);
+    expect(after).toMatchObject({ status: 'assigned', assignedBankId: null, routingTier: 3 });
+    const declined = (after['timeline'] as Body[]).find((e) => e['type'] === 'declined');
+    expect(declined?.['data']).toMatchObject({ next: { tier: 3, bankId: null, pool: [], unroutable: true } });
+    // No bank may claim it: the deputy lead bank of the chain is not the lender.
+    expect((await act(actors().deputyManager, renewalId, 'claim')).status).toBe(404);
+  });
 });

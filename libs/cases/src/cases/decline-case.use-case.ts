@@ -4,7 +4,7 @@ import { DeclineReasonEntity, RepairTaskEntity } from '@unblock/database';
 import { DomainError, nextTier, type Actor } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { CaseRouter } from '../routing/case-router';
-import { planRoute } from '../routing/route-plan';
+import { planRoute, unroutablePlan } from '../routing/route-plan';
 import { requireClaimer } from './claimer';
 import { CaseTransitions } from '../lifecycle/case-transitions.service';
 import type { Audited } from '../lifecycle/transition.types';
@@ -23,7 +23,8 @@ export interface DeclineCaseCommand extends Audited {
  * The holding bank (or a pool member) declines with a reason of the catalogue. A repairable reason puts the
  * case in its second diagnosis (`repairing`, on the supervisors' queue), held for the bank that declined; any
  * other reason, or a decline of a case already repaired once, moves it on to the next tier: lead → deputy →
- * pool. A pool member's decline takes it out of the pool.
+ * pool. A pool member's decline takes it out of the pool. A renewal (续贷) no other bank can make: declined,
+ * it waits for no bank, and its claim deadline takes it to the supervisors, who close it or assign it by hand.
  */
 @Injectable()
 export class DeclineCaseUseCase {
@@ -81,7 +82,9 @@ export class DeclineCaseUseCase {
       const organizationId = actor.organizationId ?? '';
       const declined = [...new Set([...c.declinedOrgIds, organizationId])];
       const fromTier = c.routingTier === 3 ? 3 : nextTier(c.routingTier);
-      const route = await planRoute(this.router, manager, { ...c, declinedOrgIds: declined }, fromTier);
+      const subject = { ...c, declinedOrgIds: declined };
+      const route =
+        c.kind === 'renewal' ? unroutablePlan(subject) : await planRoute(this.router, manager, subject, fromTier);
       return { ...route, event: event(c, organizationId, route.hop) };
     });
   }

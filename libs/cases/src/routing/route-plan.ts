@@ -35,6 +35,14 @@ export async function planRoutes(
   return requests.map((r, i) => routePlanOf(r.subject, targets[i] ?? null));
 }
 
+/**
+ * The route plan of a case no bank is left to take: in the pool with no member, where its claim deadline
+ * escalates it to level 2 and a supervisor assigns it by hand or closes it.
+ */
+export function unroutablePlan(subject: RouteSubject): RoutePlan {
+  return routePlanOf(subject, null);
+}
+
 /** The route plan of a case to a target (null: nobody is left). */
 function routePlanOf(subject: RouteSubject, target: RouteTarget | null): RoutePlan {
   if (target === null) {
