@@ -31,6 +31,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { loginThrottle } from './auth/login-throttle';
 import { RolesGuard } from './auth/roles.guard';
 import { ReportsController } from './reports/reports.controller';
+import { LoanBalancesController } from './loan-balances/loan-balances.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { CalendarsController } from './sla/calendars.controller';
@@ -75,6 +76,7 @@ export const CONTROLLERS = [
   CalendarsController,
   SlaPoliciesController,
   ReportsController,
+  LoanBalancesController,
   ImportsController,
   MetricsController,
   PortalController,

@@ -11,3 +11,4 @@ export * from './repair-figures';
 export * from './region-funnel';
 export * from './funnel-figures';
 export * from './report-figures.response';
+export * from './balances';

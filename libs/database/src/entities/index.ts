@@ -13,6 +13,8 @@ import { FeedbackEntity } from './feedback.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ImportChunkEntity, ImportEntity, ImportErrorEntity } from './import.entity';
 import { IndustrialChainEntity } from './industrial-chain.entity';
+import { LoanBalanceRevisionEntity } from './loan-balance-revision.entity';
+import { LoanBalanceEntity } from './loan-balance.entity';
 import { LoanContractEntity } from './loan-contract.entity';
 import { NotificationEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
@@ -44,6 +46,8 @@ export {
   ImportEntity,
   ImportErrorEntity,
   IndustrialChainEntity,
+  LoanBalanceEntity,
+  LoanBalanceRevisionEntity,
   LoanContractEntity,
   NotificationEntity,
   OrganizationEntity,
@@ -87,6 +91,8 @@ export const ENTITIES = [
   ImportEntity,
   ImportErrorEntity,
   IndustrialChainEntity,
+  LoanBalanceEntity,
+  LoanBalanceRevisionEntity,
   LoanContractEntity,
   NotificationEntity,
   OrganizationEntity,

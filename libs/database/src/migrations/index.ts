@@ -19,6 +19,7 @@ import { DeclineReasonCatalogue1796630439614 } from './1796630439614-DeclineReas
 import { ReportFunnel1796631500000 } from './1796631500000-ReportFunnel';
 import { RepairableDeclines1796636861146 } from './1796636861146-RepairableDeclines';
 import { LoanOutcomes1796636873305 } from './1796636873305-LoanOutcomes';
+import { LoanBalances1796648279681 } from './1796648279681-LoanBalances';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportFunnel1796631500000,
   RepairableDeclines1796636861146,
   LoanOutcomes1796636873305,
+  LoanBalances1796648279681,
 ];
