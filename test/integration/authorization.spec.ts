@@ -4,13 +4,21 @@ import { TestApi } from '../support/test-api';
 import { buildAccessContext, SCOPES, type AccessContext } from './authorization/access-context';
 import { expectedOf, type AccessRow } from './authorization/access-table';
 import { ACCOUNT_ROWS } from './authorization/account.rows';
+import { BALANCE_ROWS } from './authorization/balance.rows';
 import { CASE_ROWS } from './authorization/case.rows';
 import { PORTAL_ROWS } from './authorization/portal.rows';
 import { REFERENCE_ROWS } from './authorization/reference.rows';
 import { METRICS_TOKEN, WORK_ROWS } from './authorization/work.rows';
 
 /** The authorization table: one row per operation of the API. */
-const ROWS: readonly AccessRow[] = [...ACCOUNT_ROWS, ...REFERENCE_ROWS, ...CASE_ROWS, ...WORK_ROWS, ...PORTAL_ROWS];
+const ROWS: readonly AccessRow[] = [
+  ...ACCOUNT_ROWS,
+  ...REFERENCE_ROWS,
+  ...CASE_ROWS,
+  ...WORK_ROWS,
+  ...BALANCE_ROWS,
+  ...PORTAL_ROWS,
+];
 
 /**
  * Generated from the OpenAPI document, the access rules (`@Public`, `@Roles`, the lifecycle table) and the

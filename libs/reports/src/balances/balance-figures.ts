@@ -210,11 +210,13 @@ export class BalanceReports {
            FROM report_balance_months r
           WHERE r.month BETWEEN ${first}::date AND ${last}::date AND ${where}
           GROUP BY r.month)
-       SELECT to_char(m.month, 'YYYY-MM') AS month, m.balance::numeric(20, 2)::text AS balance,
-              m.medium_long_balance::numeric(20, 2)::text AS "mediumLongBalance",
-              ${ratio('m.balance', 'a.balance')} AS "growthYoy"
-         FROM m LEFT JOIN m a ON a.month = (m.month - interval '12 months')::date
-        WHERE m.month >= ${shown}::date ORDER BY m.month`,
+       SELECT to_char(d.month, 'YYYY-MM') AS month, COALESCE(m.balance, 0)::numeric(20, 2)::text AS balance,
+              COALESCE(m.medium_long_balance, 0)::numeric(20, 2)::text AS "mediumLongBalance",
+              ${ratio('COALESCE(m.balance, 0)', 'a.balance')} AS "growthYoy"
+         FROM generate_series(${shown}::date, ${last}::date, interval '1 month') AS d(month)
+         LEFT JOIN m ON m.month = d.month
+         LEFT JOIN m a ON a.month = (d.month - interval '12 months')::date
+        ORDER BY d.month`,
       params.values,
     );
     return rows;
