@@ -1,19 +1,34 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The rollup key of a balance: its month, bank and the enterprise's dimensions as they are now. */
-const KEY = 'month, region_code, bank_id, chain_id, chain_role, size, tags';
+/** The rollup key: a month, county, bank and chain, and one dimension of the enterprise with its value. */
+const KEY = 'month, region_code, bank_id, chain_id, dimension, value';
 
-/** Adds signed balances (`delta`: month, bank_id, enterprise_id, balance, medium_long_balance) to the rollup. */
-function addToRollup(delta: string): string {
+/**
+ * The dimensions of an enterprise `e` as rows (dimension, value): its chain role (null outside a chain: each
+ * balance once, the row every total reads), its size, and each of its tags.
+ */
+function dimensionsOf(e: string): string {
+  return `CROSS JOIN LATERAL (SELECT 'role', ${e}.chain_role::text UNION ALL SELECT 'size', ${e}.size::text
+                              UNION ALL SELECT 'tag', t FROM unnest(${e}.tags) AS t) AS k(dimension, value)`;
+}
+
+/** Adds rows (month, region_code, bank_id, chain_id, dimension, value, balance, medium_long_balance) to the rollup. */
+function addRows(rows: string): string {
   return `INSERT INTO report_balance_months (${KEY}, balance, medium_long_balance)
-    SELECT d.month, e.region_code, d.bank_id, e.chain_id, e.chain_role, e.size, e.tags,
-           sum(d.balance), sum(d.medium_long_balance)
-      FROM (${delta}) d JOIN enterprises e ON e.id = d.enterprise_id
-     GROUP BY d.month, e.region_code, d.bank_id, e.chain_id, e.chain_role, e.size, e.tags
-     ORDER BY 1, 2, 3, 4, 5, 6, 7
+    SELECT month, region_code, bank_id, chain_id, dimension, value, sum(balance), sum(medium_long_balance)
+      FROM (${rows}) AS r
+     GROUP BY month, region_code, bank_id, chain_id, dimension, value
+     ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (${KEY}) DO UPDATE
        SET balance = report_balance_months.balance + EXCLUDED.balance,
            medium_long_balance = report_balance_months.medium_long_balance + EXCLUDED.medium_long_balance`;
+}
+
+/** Adds signed balances (`delta`: month, bank_id, enterprise_id, balance, medium_long_balance) to the rollup. */
+function addToRollup(delta: string): string {
+  return addRows(`SELECT d.month, e.region_code, d.bank_id, e.chain_id, k.dimension, k.value,
+                         d.balance, d.medium_long_balance
+                    FROM (${delta}) d JOIN enterprises e ON e.id = d.enterprise_id ${dimensionsOf('e')}`);
 }
 
 const OLD_ROWS =
@@ -23,7 +38,7 @@ const NEW_ROWS = 'SELECT month, bank_id, enterprise_id, balance, medium_long_bal
 /**
  * Loan balances (issue 18): a bank's monthly balance per enterprise, corrections kept in
  * `loan_balance_revisions`; imports of kind `loan_balances`; and the rollup `report_balance_months` that
- * `/reports/balances` reads: the sums per month, county, bank, chain, chain role, size and tag set, kept exact
+ * `/reports/balances` reads: the sums per month, county, bank, chain and one dimension (chain role, size, tag), kept exact
  * by statement triggers on the balances (a correction moves its difference) and by a row trigger on the
  * enterprises (one that changes region, chain, role, size or tags moves its balances to its new key).
  */
@@ -123,16 +138,15 @@ export class LoanBalances1796648279681 implements MigrationInterface {
                 "region_code" character varying(6) NOT NULL,
                 "bank_id" uuid NOT NULL,
                 "chain_id" uuid,
-                "chain_role" character varying(16),
-                "size" character varying(8) NOT NULL,
-                "tags" text[] NOT NULL,
+                "dimension" character varying(8) NOT NULL,
+                "value" character varying(32),
                 "balance" numeric(20, 2) NOT NULL,
                 "medium_long_balance" numeric(20, 2) NOT NULL,
                 CONSTRAINT "report_balance_months_key" UNIQUE NULLS NOT DISTINCT (${KEY})
             )
         `);
     await queryRunner.query(
-      `CREATE INDEX "report_balance_months_by_month" ON "report_balance_months" ("month", "region_code", "bank_id")`,
+      `CREATE INDEX "report_balance_months_by_month" ON "report_balance_months" ("dimension", "month", "region_code")`,
     );
     await queryRunner.query(`
             CREATE FUNCTION report_balance_months_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -161,19 +175,14 @@ export class LoanBalances1796648279681 implements MigrationInterface {
     await queryRunner.query(`
             CREATE FUNCTION report_balance_months_enterprise_moved() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-              INSERT INTO report_balance_months (${KEY}, balance, medium_long_balance)
-              SELECT b.month, x.region_code, b.bank_id, x.chain_id, x.chain_role, x.size, x.tags,
-                     sum(x.sign * b.balance), sum(x.sign * b.medium_long_balance)
-                FROM loan_balances b
-               CROSS JOIN (VALUES (OLD.region_code, OLD.chain_id, OLD.chain_role, OLD.size, OLD.tags, -1),
-                                  (NEW.region_code, NEW.chain_id, NEW.chain_role, NEW.size, NEW.tags, 1))
-                     AS x(region_code, chain_id, chain_role, size, tags, sign)
-               WHERE b.enterprise_id = NEW.id
-               GROUP BY b.month, x.region_code, b.bank_id, x.chain_id, x.chain_role, x.size, x.tags
-               ORDER BY 1, 2, 3, 4, 5, 6, 7
-              ON CONFLICT (${KEY}) DO UPDATE
-                 SET balance = report_balance_months.balance + EXCLUDED.balance,
-                     medium_long_balance = report_balance_months.medium_long_balance + EXCLUDED.medium_long_balance;
+              ${addRows(`SELECT b.month, x.region_code, b.bank_id, x.chain_id, k.dimension, k.value,
+                                x.sign * b.balance AS balance, x.sign * b.medium_long_balance AS medium_long_balance
+                           FROM loan_balances b
+                          CROSS JOIN (VALUES (OLD.region_code, OLD.chain_id, OLD.chain_role, OLD.size, OLD.tags, -1),
+                                             (NEW.region_code, NEW.chain_id, NEW.chain_role, NEW.size, NEW.tags, 1))
+                                AS x(region_code, chain_id, chain_role, size, tags, sign)
+                          ${dimensionsOf('x')}
+                          WHERE b.enterprise_id = NEW.id`)};
               RETURN NULL;
             END $$
         `);

@@ -71,15 +71,20 @@ export interface BalanceReport {
   readonly series?: BalanceMonth[];
 }
 
-/** The group key of each breakdown, over the rollup `r` (and `tag`, `term` where they are unnested). */
+/** The group key of each breakdown, over the rollup `r` (and `x`, the terms, where they are unnested). */
 const KEYS: Readonly<Record<Exclude<BalanceGroup, 'region'>, string>> = {
   chain: 'r.chain_id::text',
-  chainRole: 'r.chain_role',
+  chainRole: 'r.value',
   bank: 'r.bank_id::text',
-  tag: 'x.tag',
-  size: 'r.size',
+  tag: 'r.value',
+  size: 'r.value',
   term: 'x.term',
 };
+
+/** The rollup's dimension each breakdown reads; every total reads `role` (each balance once). */
+function dimensionOf(group: BalanceGroup): 'role' | 'size' | 'tag' {
+  return group === 'tag' ? 'tag' : group === 'size' ? 'size' : 'role';
+}
 
 /** The child-region code of a rollup row under the report's region (a province's cities, a city's counties). */
 function regionKey(base: string | null): string {
@@ -145,12 +150,8 @@ export class BalanceReports {
     const [asOf, start, ago] = months.map((m) => params.add(m));
     const where = this.where(actor, query, params);
     const group = query.groupBy;
-    const unnest =
-      group === 'tag'
-        ? 'CROSS JOIN LATERAL unnest(r.tags) AS x(tag)'
-        : group === 'term'
-          ? `CROSS JOIN (VALUES ('short'), ('medium_long')) AS x(term)`
-          : '';
+    const unnest = group === 'term' ? `CROSS JOIN (VALUES ('short'), ('medium_long')) AS x(term)` : '';
+    const dimension = params.add(dimensionOf(group));
     const key = group === 'region' ? regionKey(this.baseRegion(actor, query)) : KEYS[group];
     const sums = (g: BalanceGroup): string => `
         sum(${summed(g, 'balance')}) FILTER (WHERE r.month = ${asOf}::date) AS balance,
@@ -176,9 +177,10 @@ export class BalanceReports {
     const sql = `
       WITH base AS MATERIALIZED (
         SELECT r.* FROM report_balance_months r
-         WHERE r.month IN (${asOf}::date, ${start}::date, ${ago}::date) AND ${where}
-      ), total AS (SELECT ${sums('chain')} FROM base r),
-      grouped AS (SELECT ${key} AS key, ${sums(group)} FROM base r ${unnest} GROUP BY 1)
+         WHERE r.dimension IN ('role', ${dimension}) AND r.month IN (${asOf}::date, ${start}::date, ${ago}::date)
+           AND ${where}
+      ), total AS (SELECT ${sums('chain')} FROM base r WHERE r.dimension = 'role'),
+      grouped AS (SELECT ${key} AS key, ${sums(group)} FROM base r ${unnest} WHERE r.dimension = ${dimension} GROUP BY 1)
       ${out('t', 'NULL::text', 'NULL::text')} FROM total t
       UNION ALL
       (${out('g', 'g.key', 'n.name')} FROM grouped g CROSS JOIN total t ${names}
@@ -208,7 +210,7 @@ export class BalanceReports {
       `WITH m AS (
          SELECT r.month, sum(r.balance) AS balance, sum(r.medium_long_balance) AS medium_long_balance
            FROM report_balance_months r
-          WHERE r.month BETWEEN ${first}::date AND ${last}::date AND ${where}
+          WHERE r.dimension = 'role' AND r.month BETWEEN ${first}::date AND ${last}::date AND ${where}
           GROUP BY r.month)
        SELECT to_char(d.month, 'YYYY-MM') AS month, COALESCE(m.balance, 0)::numeric(20, 2)::text AS balance,
               COALESCE(m.medium_long_balance, 0)::numeric(20, 2)::text AS "mediumLongBalance",
