@@ -12,6 +12,7 @@ import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
 import { needsEn } from './messages-needs.en';
 import { portalEn } from './messages-portal.en';
+import { balancesEn } from './messages-balances.en';
 import { loanOutcomesEn } from './messages-loan-outcomes.en';
 
 const enWords = CASE_WORDS['en'];
@@ -547,6 +548,7 @@ export const en = {
   ...screeningEn,
   ...repairEn,
   ...loanOutcomesEn,
+  ...balancesEn,
   ...funnelEn,
   ...repairLoopEn,
 } as const;

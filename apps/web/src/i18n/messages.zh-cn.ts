@@ -12,6 +12,7 @@ import { needsZhCN } from './messages-needs.zh-cn';
 import { portalZhCN } from './messages-portal.zh-cn';
 import { screeningZhCN } from './messages-screening.zh-cn';
 import { repairZhCN } from './messages-repair.zh-cn';
+import { balancesZhCN } from './messages-balances.zh-cn';
 import { loanOutcomesZhCN } from './messages-loan-outcomes.zh-cn';
 import { repairLoopZhCN } from './messages-repair-loop.zh-cn';
 
@@ -539,6 +540,7 @@ export const zhCN: Messages = {
   ...screeningZhCN,
   ...repairZhCN,
   ...loanOutcomesZhCN,
+  ...balancesZhCN,
   ...funnelZhCN,
   ...repairLoopZhCN,
 };

@@ -3,11 +3,21 @@ import type { RouteDefinition } from '../../app/routes';
 const CasePage = lazyPage(() => import('../cases/case-page'), 'CasePage');
 const QueuePage = lazyPage(() => import('./queue-page'), 'QueuePage');
 const InboxPage = lazyPage(() => import('./inbox-page'), 'InboxPage');
+const BalancesPage = lazyPage(() => import('./balances-page'), 'BalancesPage');
+const BalancesImportPage = lazyPage(() => import('./balances-import-page'), 'BalancesImportPage');
 
-/** The bank manager's pages: the work queue, a case (the case page every role shares), the inbox. */
+/** The bank manager's pages: the work queue, a case (the case page every role shares), the inbox, the balance reports. */
 export const bankManagerRoutes: RouteDefinition[] = [
   { path: '/queue', title: 'nav.queue', roles: ['bank_manager'], nav: true, render: () => <QueuePage /> },
   { path: '/inbox', title: 'nav.inbox', roles: ['bank_manager'], nav: true, render: () => <InboxPage /> },
+  { path: '/balances', title: 'nav.balances', roles: ['bank_manager'], nav: true, render: () => <BalancesPage /> },
+  {
+    path: '/balances/import',
+    title: 'nav.importBalances',
+    roles: ['bank_manager'],
+    nav: true,
+    render: () => <BalancesImportPage />,
+  },
   {
     path: '/queue/:id',
     title: 'case.route',
