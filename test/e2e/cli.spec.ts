@@ -97,6 +97,10 @@ describe('operator commands (npm run cli, npm run demo)', () => {
     expect(await count('SELECT count(*) FROM visits')).toBeGreaterThanOrEqual(300);
     // The stages of before, and a need in its second diagnosis (repairing).
     expect(await count('SELECT count(DISTINCT status) FROM cases')).toBe(6);
+    // The banks' balance reports: every enterprise, 15 month-ends, the rollup that the dashboard reads beside them.
+    expect(await count('SELECT count(DISTINCT enterprise_id) FROM loan_balances')).toBe(60);
+    expect(await count('SELECT count(DISTINCT month) FROM loan_balances')).toBe(15);
+    expect(await count(`SELECT count(DISTINCT month) FROM report_balance_months WHERE dimension = 'role'`)).toBe(15);
     // Two runs, each booting the CLI under ts-node, the first playing the campaign's history.
   }, 180_000);
 });
