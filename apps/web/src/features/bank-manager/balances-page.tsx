@@ -78,8 +78,8 @@ export function BalancesPage(): ReactNode {
         <ProblemBanner error={list.error} />
         {list.items?.length === 0 && <p>{t('balance.none')}</p>}
         {list.items && list.items.length > 0 && (
-          <div className="table-scroll">
-            <table>
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="balance-list">
+            <table aria-labelledby="balance-list">
               <thead>
                 <tr>
                   <th scope="col">{t('balance.enterprise')}</th>

@@ -133,7 +133,7 @@ export function BalancesSection({ regionCode }: { regionCode: string }): ReactNo
   return (
     <section aria-labelledby="dash-balances" className="panel" data-testid="balances">
       <h2 id="dash-balances">{t('balances.section')}</h2>
-      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+      <form className="filters" aria-label={t('balances.groupBy')} onSubmit={(event) => event.preventDefault()}>
         <TextField
           name="asOf"
           type="month"
@@ -162,8 +162,8 @@ export function BalancesSection({ regionCode }: { regionCode: string }): ReactNo
       {groupBy === 'tag' && <p className="summary">{t('balances.tagsOverlap')}</p>}
       {data && data.rows.length === 0 && <p>{t('balances.none')}</p>}
       {data && data.rows.length > 0 && (
-        <div className="table-scroll">
-          <table>
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="dash-balances">
+          <table aria-labelledby="dash-balances">
             <thead>
               <tr>
                 <th scope="col">{t(`balances.group.${groupBy}`)}</th>
