@@ -105,14 +105,24 @@ export function BalancesSection({ regionCode }: { regionCode: string }): ReactNo
   const report = useQuery({
     queryKey: [...queryKeys.reports.all, 'balances', query] as const,
     queryFn: () =>
+      unwrap(api.GET('/api/v1/reports/balances', { params: { query } })) as Promise<unknown> as Promise<BalanceReport>,
+    enabled: valid,
+    placeholderData: keepPreviousData,
+  });
+  // The months' totals do not depend on the breakdown: read once per month and region, not per switch.
+  const seriesQuery = { asOf, groupBy: 'region' as const, series: true, ...(regionCode ? { regionCode } : {}) };
+  const months = useQuery({
+    queryKey: [...queryKeys.reports.all, 'balances', 'series', seriesQuery] as const,
+    queryFn: () =>
       unwrap(
-        api.GET('/api/v1/reports/balances', { params: { query: { ...query, series: true } } }),
+        api.GET('/api/v1/reports/balances', { params: { query: seriesQuery } }),
       ) as Promise<unknown> as Promise<BalanceReport>,
     enabled: valid,
     placeholderData: keepPreviousData,
   });
   const data = report.data;
-  const chart = useMemo(() => (data?.series ? seriesOption(data.series, t) : undefined), [data, t]);
+  const series = months.data?.series;
+  const chart = useMemo(() => (series ? seriesOption(series, t) : undefined), [series, t]);
   const exportAs = async (format: ExportFormat): Promise<void> => {
     setExportError(undefined);
     try {
@@ -156,7 +166,7 @@ export function BalancesSection({ regionCode }: { regionCode: string }): ReactNo
           </button>
         ))}
       </div>
-      <ProblemBanner error={report.error} />
+      <ProblemBanner error={report.error ?? months.error} />
       <ProblemBanner error={exportError} onDismiss={() => setExportError(undefined)} />
       {(groupBy === 'chain' || groupBy === 'chainRole') && <p className="summary">{t('balances.chainsOnly')}</p>}
       {groupBy === 'tag' && <p className="summary">{t('balances.tagsOverlap')}</p>}
@@ -191,14 +201,14 @@ export function BalancesSection({ regionCode }: { regionCode: string }): ReactNo
           </table>
         </div>
       )}
-      {chart && data?.series && (
+      {chart && series && (
         <>
           <h3>{t('balances.chart')}</h3>
           <Chart
             option={chart}
             testId="balances-chart"
             label={t('balances.chartLabel', {
-              values: data.series.map((m) => `${m.month} ${money(m.balance)}`).join(', '),
+              values: series.map((m) => `${m.month} ${money(m.balance)}`).join(', '),
             })}
           />
         </>
