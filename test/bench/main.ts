@@ -2,22 +2,25 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import globalSetup from '../support/global-setup';
 import globalTeardown from '../support/global-teardown';
+import { BALANCES_SIZES, balancesBenchmarks } from './balances-bench';
 import { DASHBOARD_SIZES, dashboardBenchmarks } from './dashboard-bench';
 import { markdown } from './harness';
 import { PHONE_SIZES, phoneBenchmarks, phoneTable } from './phone-bench';
 import { SCENARIOS, SIZES, runBenchmarks, type ScenarioName } from './scenarios';
 
-/** The scenarios `--only a,b` names, or all of them; `dashboards` is one more name. */
-function selection(argv: readonly string[]): { scenarios: Set<ScenarioName>; dashboards: boolean } {
+/** The scenarios `--only a,b` names, or all of them; `dashboards` and `balances` are two more names. */
+function selection(argv: readonly string[]): { scenarios: Set<ScenarioName>; dashboards: boolean; balances: boolean } {
   const at = argv.indexOf('--only');
-  const names = at >= 0 ? (argv[at + 1] ?? '').split(',').filter((n) => n !== '') : [...SCENARIOS, 'dashboards'];
-  const known = new Set<string>([...SCENARIOS, 'dashboards']);
+  const names =
+    at >= 0 ? (argv[at + 1] ?? '').split(',').filter((n) => n !== '') : [...SCENARIOS, 'dashboards', 'balances'];
+  const known = new Set<string>([...SCENARIOS, 'dashboards', 'balances']);
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length > 0 || names.length === 0)
     throw new Error(`--only takes a comma-separated list of ${[...known].join(', ')}; got "${argv[at + 1] ?? ''}"`);
   return {
     scenarios: new Set(SCENARIOS.filter((n) => names.includes(n))),
     dashboards: names.includes('dashboards') && !argv.includes('--skip-dashboards'),
+    balances: names.includes('balances'),
   };
 }
 
@@ -37,7 +40,7 @@ async function phone(machine: string, log: (line: string) => void): Promise<void
 }
 
 /**
- * `npm run bench [-- --tiny] [--only visits,claims,relay,get,import,sla,dashboards] [--skip-dashboards]`: writes
+ * `npm run bench [-- --tiny] [--only visits,claims,relay,get,import,sla,dashboards,balances] [--skip-dashboards]`: writes
  * bench-results.json and bench-results.md, and prints the table. `-- --web` runs the phone benchmark instead.
  */
 async function main(): Promise<void> {
@@ -61,6 +64,11 @@ async function main(): Promise<void> {
           process.argv.includes('--tiny') ? DASHBOARD_SIZES.tiny : DASHBOARD_SIZES.full,
           log,
         )),
+      );
+    }
+    if (only.balances) {
+      results.push(
+        ...(await balancesBenchmarks(process.argv.includes('--tiny') ? BALANCES_SIZES.tiny : BALANCES_SIZES.full, log)),
       );
     }
     const table = markdown(results, machine);

@@ -105,6 +105,10 @@ describe('operator commands (npm run cli, npm run demo)', () => {
       await count(`SELECT count(*) FROM cases r JOIN loan_contracts l ON l.id = r.renewal_of_contract_id
         WHERE r.kind = 'renewal' AND r.status = 'assigned' AND r.assigned_bank_id = l.bank_id`),
     ).toBe(1);
+    // The banks' balance reports: every enterprise, 15 month-ends, the rollup that the dashboard reads beside them.
+    expect(await count('SELECT count(DISTINCT enterprise_id) FROM loan_balances')).toBe(60);
+    expect(await count('SELECT count(DISTINCT month) FROM loan_balances')).toBe(15);
+    expect(await count(`SELECT count(DISTINCT month) FROM report_balance_months WHERE dimension = 'role'`)).toBe(15);
     // Two runs, each booting the CLI under ts-node, the first playing the campaign's history.
   }, 180_000);
 });

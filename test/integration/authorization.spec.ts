@@ -4,6 +4,7 @@ import { TestApi } from '../support/test-api';
 import { buildAccessContext, SCOPES, type AccessContext } from './authorization/access-context';
 import { expectedOf, type AccessRow } from './authorization/access-table';
 import { ACCOUNT_ROWS } from './authorization/account.rows';
+import { BALANCE_ROWS } from './authorization/balance.rows';
 import { CASE_ROWS } from './authorization/case.rows';
 import { PORTAL_ROWS } from './authorization/portal.rows';
 import { REFERENCE_ROWS } from './authorization/reference.rows';
@@ -16,6 +17,7 @@ const ROWS: readonly AccessRow[] = [
   ...REFERENCE_ROWS,
   ...CASE_ROWS,
   ...WORK_ROWS,
+  ...BALANCE_ROWS,
   ...PORTAL_ROWS,
   ...RENEWAL_ROWS,
 ];

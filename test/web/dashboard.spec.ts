@@ -109,6 +109,15 @@ describe('the dashboard of the demo city', () => {
           const regionRows = await page.getByTestId('regions-table').locator('tbody th').allInnerTexts();
           expect(regionRows.length).toBeGreaterThan(1);
 
+          // The loan balances the demo's banks reported: by chain role first, with amounts, growth and shares, and
+          // the months as a chart.
+          const balances = page.getByTestId('balances');
+          await balances.locator('table').waitFor();
+          const balanceText = await balances.innerText();
+          expect(balanceText).toMatch(locale === 'zh-CN' ? /链主企业[\s\S]*(万元|亿元)/u : /Chain leaders[\s\S]*¥/u);
+          expect(balanceText).toMatch(/\d+\.\d\d%/u);
+          await page.getByTestId('balances-chart').locator('svg').waitFor();
+
           // Every bank is named on the chart and in the table.
           const chartText = String(await page.getByTestId('bank-chart').locator('svg').textContent()).replace(
             /\s/gu,
@@ -156,8 +165,9 @@ describe('the dashboard of the demo city', () => {
               scroll: el.scrollWidth, client: el.clientWidth, overflowX: getComputedStyle(el).overflowX,
             }))
           `);
-          // By region, by chain, by bank, the enterprises' word by bank and by chain, and the signed loans by kind.
-          expect(frames).toHaveLength(6);
+          // By region, by chain, by bank, the enterprises' word by bank and by chain, the signed loans by kind, and the
+          // loan balances.
+          expect(frames).toHaveLength(7);
           // A sortable header wraps on a laptop; on a phone it keeps to one line (the table scrolls sideways).
           const headerWrap = await page.evaluate<string[]>(
             `Array.from(document.querySelectorAll('thead th[aria-sort]')).map((th) => getComputedStyle(th).whiteSpace)`,

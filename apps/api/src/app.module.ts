@@ -33,6 +33,7 @@ import { loginThrottle } from './auth/login-throttle';
 import { RolesGuard } from './auth/roles.guard';
 import { BulletinsController } from './reports/bulletins.controller';
 import { ReportsController } from './reports/reports.controller';
+import { LoanBalancesController } from './loan-balances/loan-balances.controller';
 import { HealthController } from './health/health.controller';
 import { ImportsController } from './imports/imports.controller';
 import { CalendarsController } from './sla/calendars.controller';
@@ -79,6 +80,7 @@ export const CONTROLLERS = [
   SlaPoliciesController,
   ReportsController,
   BulletinsController,
+  LoanBalancesController,
   ImportsController,
   MetricsController,
   PortalController,

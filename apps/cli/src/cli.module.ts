@@ -7,6 +7,7 @@ import { IdentityModule } from '@unblock/identity';
 import { ReferenceDataModule } from '@unblock/reference-data';
 import { ReportsModule } from '@unblock/reports';
 import { DemoActivity } from './demo-activity.service';
+import { DemoBalances } from './demo-balances.service';
 import { DemoSeeder } from './demo-seeder.service';
 
 /** Operators' commands: the same use cases as the API, without HTTP. */
@@ -23,7 +24,7 @@ export class CliModule {
         ReportsModule,
         CasesModule,
       ],
-      providers: [DemoSeeder, DemoActivity],
+      providers: [DemoSeeder, DemoActivity, DemoBalances],
     };
   }
 }

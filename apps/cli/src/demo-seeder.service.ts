@@ -12,6 +12,7 @@ import {
 } from '@unblock/reference-data';
 import { DataSource } from 'typeorm';
 import { DemoActivity } from './demo-activity.service';
+import { DemoBalances } from './demo-balances.service';
 import {
   DEMO_BANKS,
   DEMO_BANK_MANAGERS,
@@ -47,6 +48,7 @@ export class DemoSeeder {
     private readonly createCampaign: CreateCampaignUseCase,
     private readonly createUser: CreateUserUseCase,
     private readonly activity: DemoActivity,
+    private readonly balances: DemoBalances,
     private readonly clock: Clock,
   ) {}
 
@@ -66,8 +68,9 @@ export class DemoSeeder {
     const counts = existing ? {} : await this.seedCity();
     const campaign = existing ?? (await campaigns.findOneByOrFail({ name: DEMO_CAMPAIGN }));
     const activity = await this.activity.play(campaign.id);
-    if (existing && activity.visits === 0) return { seeded: false, counts: {} };
-    return { seeded: true, counts: { ...counts, ...activity } };
+    const balances = await this.balances.play();
+    if (existing && activity.visits === 0 && balances === 0) return { seeded: false, counts: {} };
+    return { seeded: true, counts: { ...counts, ...activity, ...(balances > 0 ? { balances } : {}) } };
   }
 
   /** The city's reference data, its people and the campaign. */

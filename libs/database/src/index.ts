@@ -36,5 +36,6 @@ export * from './entities/industrial-chains.sql';
 export * from './entities/regions.sql';
 export * from './entities/users.sql';
 export * from './entities/refresh-tokens.sql';
+export * from './entities/loan-balances.sql';
 export * from './entities/loan-contracts.sql';
 export * from './entities/maturity-reminders.sql';

@@ -16,3 +16,4 @@ export * from './password-policy';
 export * from './glossary';
 export * from './labels';
 export * from './loan-terms';
+export * from './loan-balance';

@@ -50,6 +50,27 @@ export const IMPORT_COLUMNS: Record<ImportKind, ImportColumns> = {
       source: ['来源', '渠道'],
     },
   },
+  loan_balances: {
+    required: ['uscc', 'month', 'balance', 'mediumLongBalance'],
+    optional: ['enterpriseName', 'note'],
+    oneOf: [],
+    aliases: {
+      uscc: ['统一社会信用代码', '信用代码', 'Unified social credit code'],
+      enterpriseName: ['企业名称', 'Enterprise name'],
+      month: ['月份', '报送月份', 'Month'],
+      balance: ['贷款余额(元)', '贷款余额（元）', '贷款余额', 'Balance (yuan)'],
+      mediumLongBalance: [
+        '其中中长期贷款余额(元)',
+        '其中中长期贷款余额（元）',
+        '其中：中长期贷款余额（元）',
+        '中长期贷款余额(元)',
+        '中长期贷款余额（元）',
+        '中长期贷款余额',
+        'Medium/long-term balance (yuan)',
+      ],
+      note: ['备注', 'Note'],
+    },
+  },
 };
 
 /** `enterprise_uscc`, `Enterprise USCC` and `enterpriseUscc` name the same column. */

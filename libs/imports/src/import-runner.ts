@@ -23,8 +23,9 @@ import type { HandlerResult } from '@unblock/queue';
 import { DiagnoseCaseUseCase } from '@unblock/cases';
 import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { checkHeader } from './columns';
+import { checkHeader, type ColumnIndex } from './columns';
 import { EnterpriseSink } from './enterprise-sink';
+import { LoanBalanceSink } from './loan-balance-sink';
 import { NeedSink } from './need-sink';
 import { UnreadableFileError, readRecords, type FileRecord } from './records';
 import { isRowError, type ImportSink, type RowError } from './sink';
@@ -47,6 +48,7 @@ export const IMPORT_ROLES: Record<ImportKind, readonly Role[]> = {
   enterprises: ['admin'],
   visits: ['field_officer', 'bank_manager'],
   needs: ['admin', 'supervisor'],
+  loan_balances: ['bank_manager'],
 };
 
 interface ImportRow {
@@ -170,7 +172,9 @@ export class ImportRunner {
                 // Each need is a case routed with its clock: smaller batches keep a transaction short.
                 Math.min(batchRows, NEED_BATCH_ROWS),
               )
-            : await this.writeBatches(client, row, new EnterpriseSink(columns), records, batchRows);
+            : row.kind === 'loan_balances'
+              ? await this.writeBatches(client, row, this.balanceSink(actor, row, columns), records, batchRows)
+              : await this.writeBatches(client, row, new EnterpriseSink(columns), records, batchRows);
     } finally {
       await records.return(undefined);
     }
@@ -276,6 +280,13 @@ export class ImportRunner {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }
+
+  /** A balance report's rows, for the uploader's bank, stamped with this run's time. */
+  private balanceSink(actor: Actor, row: ImportRow, columns: ColumnIndex): LoanBalanceSink {
+    if (actor.organizationId === null) throw new DomainError('forbidden', 'the uploader belongs to no bank');
+    const now = this.clock.now();
+    return new LoanBalanceSink(columns, actor.organizationId, actor.userId, row.id, now, localDate(now, WEEKENDS_ONLY));
   }
 
   /** The uploader, as they are now: an import runs with their current role and scope. */

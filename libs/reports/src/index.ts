@@ -20,3 +20,4 @@ export * from './bulletins/bulletin-composer';
 export * from './bulletins/bulletin.queries';
 export * from './bulletins/write-bulletins.use-case';
 export * from './bulletins/bulletins.module';
+export * from './balances';

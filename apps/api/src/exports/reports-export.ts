@@ -20,9 +20,10 @@ import {
 } from './export-labels';
 import { loanOutcomeColumns, loanOutcomeIndicators } from './loan-outcome-export';
 
-/** A share "0.4321" as people read it: "43.21%". */
+/** A share "0.4321" as people read it: "43.21%" (a fall, "-0.0500", as "-5.00%"). */
 export function percent(share: string | null): string {
   if (share === null) return '';
+  if (share.startsWith('-')) return `-${percent(share.slice(1))}`;
   const [whole = '0', fraction = ''] = share.split('.');
   const basis = `${whole}${fraction.padEnd(4, '0').slice(0, 4)}`.replace(/^0+(?=\d)/u, '');
   const text = basis.padStart(3, '0');
@@ -40,7 +41,7 @@ function funnelColumns(funnel: FunnelFigures): { funnelClaimed: number; funnelAp
 }
 
 /** The region the figures cover, by name, for the file's name: the query's region, else the reader's. */
-async function scopeName(context: CsvContext): Promise<string> {
+export async function scopeName(context: CsvContext): Promise<string> {
   const code =
     typeof context.query['regionCode'] === 'string' ? context.query['regionCode'] : context.actor?.regionCode;
   if (!code) return FILE_WORDS[context.language].allRegions;

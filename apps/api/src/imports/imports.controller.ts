@@ -18,7 +18,7 @@ export const RAW_UPLOAD_TYPES = [
 
 /**
  * Bulk imports: `POST /imports/enterprises` (admins), `POST /imports/visits` (field officers, bank
- * managers) and `POST /imports/needs` (admins, supervisors: a 申报清单) take a CSV or an .xlsx workbook, as multipart/form-data (a `file` part) or as the raw body, and
+ * managers), `POST /imports/needs` (admins, supervisors: a 申报清单) and `POST /imports/loan-balances` (bank managers: a 贷款余额报送) take a CSV or an .xlsx workbook, as multipart/form-data (a `file` part) or as the raw body, and
  * answer 202 with the queued import; `GET /imports/:id` reports its progress and rejected rows.
  */
 @ApiTags('imports')
@@ -68,6 +68,18 @@ export class ImportsController {
     });
     void reply.status(202).header('location', `/api/v1/imports/${result.id}`);
     return result;
+  }
+
+  /** A bank's balance report (贷款余额报送): its balances per enterprise and month, for the uploader's bank. */
+  @Roles('bank_manager')
+  @Post('loan-balances')
+  @ApiConsumes('multipart/form-data', ...RAW_UPLOAD_TYPES)
+  loanBalances(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportResponse> {
+    return this.upload(actor, 'loan_balances', request, reply);
   }
 
   @Get(':id')

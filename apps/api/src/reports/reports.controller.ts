@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
 import {
+  BalanceReport,
+  BalanceReports,
   BankFigures,
   ChainFigures,
   LeagueService,
@@ -13,9 +15,10 @@ import {
   SummaryFigures,
 } from '@unblock/reports';
 import type { FastifyReply } from 'fastify';
+import { balancesTable } from '../exports/balances-export';
 import { banksTable, chainsTable, regionsTable, summaryTable } from '../exports/reports-export';
 import { leagueTable } from '../exports/league-export';
-import { LeagueQueryDto, ReportQueryDto } from './reports.dto';
+import { BalanceReportQueryDto, LeagueQueryDto, ReportQueryDto } from './reports.dto';
 
 function checkRange(query: ReportQueryDto): ReportQueryDto {
   if (query.from !== undefined && query.to !== undefined && query.to < query.from) {
@@ -39,6 +42,7 @@ export class ReportsController {
   constructor(
     private readonly replica: ReportsReplica,
     private readonly leagues: LeagueService,
+    private readonly balanceReports: BalanceReports,
   ) {}
 
   /** The reports to answer from, its source told in the answer's header. */
@@ -94,5 +98,16 @@ export class ReportsController {
   @CsvExport((body, context) => leagueTable(body as LeagueTable, context))
   league(@CurrentActor() actor: Actor, @Query() query: LeagueQueryDto): Promise<LeagueTable> {
     return this.leagues.league(actor, query);
+  }
+
+  /**
+   * Loan balances at a month's end and their growth since the start of the year and year on year, per chain,
+   * chain role, child region, bank, tag, size or term, with each group's share; `series=true` adds the monthly
+   * totals of the last 24 months.
+   */
+  @Get('balances')
+  @CsvExport((body, context) => balancesTable(body as BalanceReport, context))
+  balances(@CurrentActor() actor: Actor, @Query() query: BalanceReportQueryDto): Promise<BalanceReport> {
+    return this.balanceReports.report(actor, query);
   }
 }

@@ -1,9 +1,13 @@
-import { IsDateString, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { IsRegionCode } from '@unblock/http';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { MONTH_PATTERN } from '@unblock/domain';
+import { IsRegionCode, toBoolean } from '@unblock/http';
 import {
+  BALANCE_GROUPS,
   LEAGUE_BY,
   LEAGUE_INDICATORS,
   LEAGUE_PERIODS,
+  type BalanceGroup,
   type LeagueBy,
   type LeagueIndicator,
   type LeaguePeriod,
@@ -57,4 +61,33 @@ export class LeagueQueryDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/u, { message: 'on must be a date (YYYY-MM-DD)' })
   @IsDateString({ strict: true })
   on!: string;
+}
+
+/** `GET /reports/balances`: a month's loan balances broken down one way, within the reader's scope. */
+export class BalanceReportQueryDto {
+  /** The month, `2025-06`. */
+  @Matches(MONTH_PATTERN, { message: 'asOf must be a month written YYYY-MM (e.g. 2025-06)' })
+  asOf!: string;
+
+  @IsIn(BALANCE_GROUPS)
+  groupBy!: BalanceGroup;
+
+  /** A region and its descendants. */
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
+
+  @IsOptional()
+  @IsUUID()
+  chainId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  bankId?: string;
+
+  /** `true`: also the monthly totals of the 24 months up to `asOf` (for charts). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  series?: boolean;
 }

@@ -33,6 +33,7 @@ export const queryKeys = {
     figures: (query: object) => ['reports', 'figures', query] as const,
   },
   imports: resource('imports'),
+  loanBalances: resource('loan-balances'),
   regions: resource('regions'),
   organizations: resource('organizations'),
   users: resource('users'),

@@ -680,6 +680,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/loan-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A bank's balance report (贷款余额报送): its balances per enterprise and month, for the uploader's bank. */
+        post: operations["ImportsController_loanBalances"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/needs": {
         parameters: {
             query?: never;
@@ -746,6 +763,38 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["IndustrialChainsController_update"];
+        trace?: never;
+    };
+    "/api/v1/loan-balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LoanBalancesController_list"];
+        put?: never;
+        post: operations["LoanBalancesController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/loan-balances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LoanBalancesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me": {
@@ -1039,6 +1088,27 @@ export interface paths {
         put?: never;
         /** Closes a repair task as `repaired` (the case goes back to the bank that declined) or `not_repairable`. */
         post: operations["CaseRepairsController_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Loan balances at a month's end and their growth since the start of the year and year on year, per chain,
+         *     chain role, child region, bank, tag, size or term, with each group's share; `series=true` adds the monthly
+         *     totals of the last 24 months.
+         */
+        get: operations["ReportsController_balances"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2309,6 +2379,27 @@ export interface components {
              * @enum {string}
              */
             status: "open" | "repaired" | "not_repairable" | "cancelled";
+        };
+        ReportLoanBalanceDto: {
+            /** @description Yuan, a decimal string, at least zero. */
+            balance: string;
+            /**
+             * Format: uuid
+             * @description An admin names the reporting bank; a bank manager reports for their own.
+             */
+            bankId?: string;
+            /**
+             * Format: uuid
+             * @description The enterprise (or give `uscc`).
+             */
+            enterpriseId?: string;
+            /** @description Of which medium- and long-term loans: yuan, at most `balance`. */
+            mediumLongBalance: string;
+            /** @description The month, `2025-06`: not one in the future. */
+            month: string;
+            note?: string;
+            /** @description The enterprise's unified social credit code, instead of `enterpriseId`. */
+            uscc?: string;
         };
         ScreenCaseDto: {
             criteria: components["schemas"]["ScreeningCriteriaDto"];
@@ -3840,6 +3931,25 @@ export interface operations {
             };
         };
     };
+    ImportsController_loanBalances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
     ImportsController_needs: {
         parameters: {
             query?: {
@@ -3973,6 +4083,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndustrialChainResponse"];
+                };
+            };
+        };
+    };
+    LoanBalancesController_list: {
+        parameters: {
+            query: {
+                /** @description `true`: the first page also answers `total`, how many items the whole list holds. */
+                count?: boolean;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                enterpriseId?: string;
+                /** @description How many items, 1 to 200 (default 50). */
+                limit: number;
+                month?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LoanBalancesController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportLoanBalanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    LoanBalancesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
                 };
             };
         };
@@ -4477,6 +4657,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RepairTaskResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_balances: {
+        parameters: {
+            query: {
+                /** @description The month, `2025-06`. */
+                asOf: string;
+                bankId?: string;
+                chainId?: string;
+                groupBy: "bank" | "region" | "chain" | "chainRole" | "tag" | "size" | "term";
+                /** @description A region and its descendants. */
+                regionCode?: string;
+                /** @description `true`: also the monthly totals of the 24 months up to `asOf` (for charts). */
+                series?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Record<string, never>;
+                    "text/csv": Record<string, never>;
                 };
             };
         };

@@ -12,6 +12,7 @@ import { capital, enTerm } from './glossary';
 import { dashboardEn } from './messages-dashboard.en';
 import { needsEn } from './messages-needs.en';
 import { portalEn } from './messages-portal.en';
+import { balancesEn } from './messages-balances.en';
 import { loanOutcomesEn } from './messages-loan-outcomes.en';
 import { leagueEn } from './messages-league.en';
 import { renewalsEn } from './messages-renewals.en';
@@ -550,6 +551,7 @@ export const en = {
   ...repairEn,
   ...loanOutcomesEn,
   ...leagueEn,
+  ...balancesEn,
   ...funnelEn,
   ...repairLoopEn,
   ...renewalsEn,

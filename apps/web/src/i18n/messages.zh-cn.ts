@@ -12,6 +12,7 @@ import { needsZhCN } from './messages-needs.zh-cn';
 import { portalZhCN } from './messages-portal.zh-cn';
 import { screeningZhCN } from './messages-screening.zh-cn';
 import { repairZhCN } from './messages-repair.zh-cn';
+import { balancesZhCN } from './messages-balances.zh-cn';
 import { loanOutcomesZhCN } from './messages-loan-outcomes.zh-cn';
 import { leagueZhCN } from './messages-league.zh-cn';
 import { renewalsZhCN } from './messages-renewals.zh-cn';
@@ -542,6 +543,7 @@ export const zhCN: Messages = {
   ...repairZhCN,
   ...loanOutcomesZhCN,
   ...leagueZhCN,
+  ...balancesZhCN,
   ...funnelZhCN,
   ...repairLoopZhCN,
   ...renewalsZhCN,

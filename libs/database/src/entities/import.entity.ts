@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColum
 import { BaseEntity, inList } from './base.entity';
 import { UserEntity } from './user.entity';
 
-export const IMPORT_KINDS = ['enterprises', 'visits', 'needs'] as const;
+export const IMPORT_KINDS = ['enterprises', 'visits', 'needs', 'loan_balances'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;

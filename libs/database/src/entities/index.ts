@@ -14,6 +14,8 @@ import { FeedbackEntity } from './feedback.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { ImportChunkEntity, ImportEntity, ImportErrorEntity } from './import.entity';
 import { IndustrialChainEntity } from './industrial-chain.entity';
+import { LoanBalanceRevisionEntity } from './loan-balance-revision.entity';
+import { LoanBalanceEntity } from './loan-balance.entity';
 import { LoanContractEntity } from './loan-contract.entity';
 import { MaturityReminderEntity } from './maturity-reminder.entity';
 import { NotificationEntity } from './notification.entity';
@@ -47,6 +49,8 @@ export {
   ImportEntity,
   ImportErrorEntity,
   IndustrialChainEntity,
+  LoanBalanceEntity,
+  LoanBalanceRevisionEntity,
   LoanContractEntity,
   MaturityReminderEntity,
   NotificationEntity,
@@ -94,6 +98,8 @@ export const ENTITIES = [
   ImportEntity,
   ImportErrorEntity,
   IndustrialChainEntity,
+  LoanBalanceEntity,
+  LoanBalanceRevisionEntity,
   LoanContractEntity,
   MaturityReminderEntity,
   NotificationEntity,

@@ -20,8 +20,9 @@ import { ReportFunnel1796631500000 } from './1796631500000-ReportFunnel';
 import { RepairableDeclines1796636861146 } from './1796636861146-RepairableDeclines';
 import { LoanOutcomes1796636873305 } from './1796636873305-LoanOutcomes';
 import { IdempotencyLease1796640000000 } from './1796640000000-IdempotencyLease';
-import { Bulletins1796648394419 } from './1796648394419-Bulletins';
+import { LoanBalances1796648279681 } from './1796648279681-LoanBalances';
 import { Renewals1796648353599 } from './1796648353599-Renewals';
+import { Bulletins1796648394419 } from './1796648394419-Bulletins';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,6 +47,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RepairableDeclines1796636861146,
   LoanOutcomes1796636873305,
   IdempotencyLease1796640000000,
-  Bulletins1796648394419,
+  LoanBalances1796648279681,
   Renewals1796648353599,
+  Bulletins1796648394419,
 ];

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { nameOptions, regionOptions } from '../../reference/names';
 import { useCampaigns, useRegions } from '../../reference/reference-lists';
 import { LeagueSection } from '../bulletins/league-section';
+import { BalancesSection } from './balances-section';
 import { BankFiguresTable } from './bank-figures-table';
 import { ChainFiguresTable } from './chain-figures-table';
 import { FeedbackFiguresTable } from './feedback-figures-table';
@@ -47,7 +48,7 @@ export function reportQuery(filters: Filters): ReportQuery {
   };
 }
 
-/** The campaign dashboard: funnel, SLA compliance, bottlenecks, and the figures by chain and by bank. */
+/** The campaign dashboard: funnel, SLA compliance, bottlenecks, the figures by chain and by bank, and the loan balances. */
 export function DashboardPage(): ReactNode {
   const { t, money, exact, locale } = useI18n();
   const { api } = useAuth();
@@ -319,6 +320,7 @@ export function DashboardPage(): ReactNode {
           </section>
         </>
       )}
+      <BalancesSection regionCode={filters.regionCode} />
     </Page>
   );
 }

@@ -52,7 +52,7 @@ export async function downloadReport(
 }
 
 /** An answer's file saved through a temporary link, under the name the API gave (else `fallback`). */
-function saveAnswer(
+export function saveAnswer(
   { data, error, response }: { data?: unknown; error?: unknown; response: Response },
   fallback: string,
 ): void {
