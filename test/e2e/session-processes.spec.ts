@@ -1,24 +1,8 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { Client } from 'pg';
-import { startEntryPoint } from '../support/processes';
-import { ADMIN, freePort, Stack } from '../support/stack';
+import { ADMIN, Stack } from '../support/stack';
 
 const PASSWORD = 'Two-processes-2026';
-
-/** A second API process on the stack's database: its base URL, and a way to stop it. */
-async function secondApi(stack: Stack): Promise<{ baseUrl: string; process: ChildProcessWithoutNullStreams }> {
-  const port = await freePort();
-  const child = startEntryPoint('apps/api/src/main.ts', { ...stack.env, PORT: String(port) });
-  const baseUrl = `http://127.0.0.1:${port}/api/v1`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API B exited with ${child.exitCode}`);
-    const health = await fetch(`${baseUrl}/health`).catch(() => undefined);
-    if (health?.status === 200) return { baseUrl, process: child };
-    if (Date.now() > deadline) throw new Error('API B did not become healthy');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 async function call(baseUrl: string, method: string, path: string, token?: string, body?: unknown) {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -47,7 +31,7 @@ describe('sessions end in every API process', () => {
   beforeAll(async () => {
     stack = await Stack.create();
     await stack.startApi();
-    b = await secondApi(stack);
+    b = await stack.startAnotherApi();
     adminA = await stack.login(ADMIN.email, ADMIN.password);
     const loginB = await call(api().baseUrl, 'POST', '/auth/login', undefined, ADMIN);
     adminB = String(loginB.body['accessToken']);
@@ -61,12 +45,6 @@ describe('sessions end in every API process', () => {
   }, 120_000);
 
   afterAll(async () => {
-    const child = b?.process;
-    if (child !== undefined && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    }
     await stack.stop();
   });
 

@@ -28,6 +28,8 @@ export interface HttpAnswer<T = Record<string, unknown>> {
 export class Stack {
   api: ChildProcessWithoutNullStreams | undefined;
   readonly workers: ChildProcessWithoutNullStreams[] = [];
+  /** API processes besides the first, each on its own port. */
+  readonly otherApis: ChildProcessWithoutNullStreams[] = [];
 
   private constructor(
     readonly database: TestDatabase,
@@ -81,6 +83,22 @@ export class Stack {
     }
   }
 
+  /** Another API process on the stack's database and Redis: its base URL, and the process. */
+  async startAnotherApi(): Promise<{ baseUrl: string; process: ChildProcessWithoutNullStreams }> {
+    const port = await freePort();
+    const child = startEntryPoint('apps/api/src/main.ts', { ...this.env, PORT: String(port) });
+    this.otherApis.push(child);
+    const baseUrl = `http://127.0.0.1:${port}/api/v1`;
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`the API on port ${port} exited with ${child.exitCode}`);
+      const health = await fetch(`${baseUrl}/health`).catch(() => undefined);
+      if (health?.status === 200) return { baseUrl, process: child };
+      if (Date.now() > deadline) throw new Error(`the API on port ${port} did not become healthy`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   async stopApi(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
     const api = this.api;
     if (!api || api.exitCode !== null || api.signalCode !== null) return;
@@ -104,7 +122,7 @@ export class Stack {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.workers.map((w) => this.stopWorker(w, 'SIGKILL')));
+    await Promise.all([...this.workers, ...this.otherApis].map((w) => this.stopWorker(w, 'SIGKILL')));
     await this.stopApi('SIGKILL');
     await this.database.drop();
   }
