@@ -73,7 +73,11 @@ describe('fault tolerance: Redis may lose everything, processes may die', () => 
       await faults.stack.stopApi('SIGKILL');
       await faults.stack.startWorker();
       await faults.stack.startApi();
-      await faults.healed('(c)', [`API SIGKILLed with ${before.backlog} outbox messages unrelayed (no worker running)`], ids);
+      await faults.healed(
+        '(c)',
+        [`API SIGKILLed with ${before.backlog} outbox messages unrelayed (no worker running)`],
+        ids,
+      );
     }, 180_000);
   });
 });

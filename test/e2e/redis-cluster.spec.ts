@@ -51,7 +51,9 @@ describe('the queues on a Redis Cluster', () => {
       expect(promoted).not.toBe(master);
       await faults.healed(
         'cluster failover',
-        [`the master of the queues' slot (:${master}) SIGKILLed 1.5 s after the cases; its replica (:${promoted}) took over`],
+        [
+          `the master of the queues' slot (:${master}) SIGKILLed 1.5 s after the cases; its replica (:${promoted}) took over`,
+        ],
         ids,
       );
     }, 180_000);

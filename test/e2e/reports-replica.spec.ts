@@ -39,7 +39,9 @@ describe('reports from a read replica', () => {
     await servers?.stop();
   });
 
-  const summary = async (accept = 'application/json'): Promise<{ from: string | null; needs: number; body: string }> => {
+  const summary = async (
+    accept = 'application/json',
+  ): Promise<{ from: string | null; needs: number; body: string }> => {
     const response = await fetch(`${stack.baseUrl}/reports/summary?campaignId=${world.campaignId}`, {
       headers: { authorization: `Bearer ${world.supervisor}`, accept },
     });
@@ -47,7 +49,8 @@ describe('reports from a read replica', () => {
     const body = await response.text();
     return {
       from: response.headers.get('reports-read-from'),
-      needs: accept === 'application/json' ? Number((JSON.parse(body) as { needsDiagnosed: number }).needsDiagnosed) : 0,
+      needs:
+        accept === 'application/json' ? Number((JSON.parse(body) as { needsDiagnosed: number }).needsDiagnosed) : 0,
       body,
     };
   };
@@ -57,7 +60,10 @@ describe('reports from a read replica', () => {
     const report = await summary();
     expect(report).toMatchObject({ from: 'replica', needs: 1 });
     // The replica is a standby: nothing could have been written there.
-    const [standby] = await servers.replica.query<{ standby: boolean }>(DATABASE, 'SELECT pg_is_in_recovery() AS standby');
+    const [standby] = await servers.replica.query<{ standby: boolean }>(
+      DATABASE,
+      'SELECT pg_is_in_recovery() AS standby',
+    );
     expect(standby?.standby).toBe(true);
     const csv = await summary('text/csv');
     expect(csv.from).toBe('replica');

@@ -22,7 +22,12 @@ async function jobsRun(worker: Worker, name: string): Promise<{ done: number; sk
   const count = (outcome: string): number => {
     const line = text
       .split('\n')
-      .find((l) => l.startsWith('unblock_job_duration_seconds_count{') && l.includes(`name="${name}"`) && l.includes(`outcome="${outcome}"`));
+      .find(
+        (l) =>
+          l.startsWith('unblock_job_duration_seconds_count{') &&
+          l.includes(`name="${name}"`) &&
+          l.includes(`outcome="${outcome}"`),
+      );
     return line === undefined ? 0 : Number(line.split(' ').pop());
   };
   return { done: count('done'), skipped: count('skipped'), failed: count('failed') };
@@ -63,7 +68,10 @@ describe('three APIs and three workers', () => {
   const call = async (base: string, method: string, path: string, token: string, body?: unknown): Promise<number> => {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     await response.arrayBuffer();
@@ -136,7 +144,9 @@ describe('three APIs and three workers', () => {
       const deadline = Date.now() + 60_000;
       let imported: { status: string; rowsAccepted: number } | undefined;
       while (Date.now() < deadline) {
-        const status = await fetch(`${apis[0]}/imports/${id}`, { headers: { authorization: `Bearer ${world.officer}` } });
+        const status = await fetch(`${apis[0]}/imports/${id}`, {
+          headers: { authorization: `Bearer ${world.officer}` },
+        });
         imported = (await status.json()) as { status: string; rowsAccepted: number };
         if (imported.status === 'completed' || imported.status === 'failed') break;
         await new Promise((resolve) => setTimeout(resolve, 250));
@@ -159,7 +169,9 @@ describe('three APIs and three workers', () => {
         (sum, a, i) => sum + a.done + a.skipped - (sweepsBefore[i]?.done ?? 0) - (sweepsBefore[i]?.skipped ?? 0),
         0,
       );
-      console.log(`3 × 3: ${sweeps} sweeps in ${window} ms at one per ${SWEEP_INTERVAL_MS} ms, across ${workers.length} workers`);
+      console.log(
+        `3 × 3: ${sweeps} sweeps in ${window} ms at one per ${SWEEP_INTERVAL_MS} ms, across ${workers.length} workers`,
+      );
       expect(sweeps).toBeGreaterThanOrEqual(window / SWEEP_INTERVAL_MS - 1);
       expect(sweeps).toBeLessThanOrEqual(window / SWEEP_INTERVAL_MS + 1);
     } finally {

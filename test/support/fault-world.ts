@@ -107,7 +107,13 @@ export async function settled(stack: Stack, caseIds: string[], world: StackWorld
   );
 }
 
-export function report(name: string, faults: string[], f: Figures, webhookDuplicates: number, deliveries: number): void {
+export function report(
+  name: string,
+  faults: string[],
+  f: Figures,
+  webhookDuplicates: number,
+  deliveries: number,
+): void {
   console.log(
     `${name}: faults injected: ${faults.join('; ')}\n` +
       `  level-1 escalations expected ${f.levelOneExpected}, found ${f.levelOneFound}; ` +
@@ -129,7 +135,6 @@ export function expectHealed(f: Figures, receiver: Receiver): void {
   expect(receiver.duplicates()).toBe(0);
 }
 
-
 /** A stack on the Redis given, a world on it, and a webhook receiver of the regulator's. */
 export class FaultWorld {
   private constructor(
@@ -144,7 +149,11 @@ export class FaultWorld {
     const stack = await Stack.create(env);
     await stack.startApi();
     const world = await buildStackWorld(stack, POLICY);
-    const regulators = await stack.http<{ items: { id: string }[] }>('GET', '/organizations?kind=regulator', world.admin);
+    const regulators = await stack.http<{ items: { id: string }[] }>(
+      'GET',
+      '/organizations?kind=regulator',
+      world.admin,
+    );
     await stack.http('PATCH', `/organizations/${String(regulators.body.items[0]?.id)}`, world.admin, {
       webhookUrl: hook,
       webhookSecret: 'fault-test-webhook-secret',

@@ -33,7 +33,8 @@ export class OwnRedisCluster {
   static async start(): Promise<OwnRedisCluster> {
     const dir = mkdtempSync(join(tmpdir(), 'unblock-cluster-'));
     const nodes: Node[] = [];
-    for (let i = 0; i < 6; i += 1) nodes.push({ port: await freePort(), busPort: await freePort(), process: undefined });
+    for (let i = 0; i < 6; i += 1)
+      nodes.push({ port: await freePort(), busPort: await freePort(), process: undefined });
     const cluster = new OwnRedisCluster(nodes, dir);
     for (const node of nodes) cluster.launch(node);
     for (const node of nodes) await cluster.cli(node.port, 'ping');

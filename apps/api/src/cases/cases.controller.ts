@@ -94,7 +94,9 @@ export class CasesController {
     @Headers('idempotency-key') retryKey: string | undefined,
   ): Promise<CaseResponse> {
     const intakeKey =
-      retryKey === undefined ? undefined : createHash('sha256').update(`user:${actor.userId}:${retryKey}`).digest('hex');
+      retryKey === undefined
+        ? undefined
+        : createHash('sha256').update(`user:${actor.userId}:${retryKey}`).digest('hex');
     return this.diagnose.execute({ ...dto, actor, intakeKey });
   }
 

@@ -235,9 +235,9 @@ export class EscalateDeadlinesUseCase {
     // This batch holds its jobs' cases already: it takes only the cases no one holds (those held are being
     // worked, and their own jobs, or the sweeper, escalate them), so that it never waits out of order.
     const free = new Set(
-      (
-        await manager.query<{ id: string }[]>(LOCK_FREE_CASES, [[...new Set(candidates.map((c) => c.case_id))]])
-      ).map((r) => r.id),
+      (await manager.query<{ id: string }[]>(LOCK_FREE_CASES, [[...new Set(candidates.map((c) => c.case_id))]])).map(
+        (r) => r.id,
+      ),
     );
     const mine = candidates.filter((c) => free.has(c.case_id));
     for (const c of mine) this.escalating.add(c.id);
