@@ -96,6 +96,7 @@ export function expectedRegions(
         needsBySource: f['needsBySource'],
         screening: f['screening'],
         funnel: f['funnel'],
+        claimsWithinSlaShare: f['claimsWithinSlaShare'],
         signedAmount: f['signedAmount'],
         signedCount: f['signedCount'],
       };

@@ -165,9 +165,9 @@ describe('the dashboard of the demo city', () => {
               scroll: el.scrollWidth, client: el.clientWidth, overflowX: getComputedStyle(el).overflowX,
             }))
           `);
-          // By region, by chain, by bank, the enterprises' word by bank and by chain, the signed loans by kind, and the
-          // loan balances.
-          expect(frames).toHaveLength(7);
+          // By region, by chain, by bank, the enterprises' word by bank and by chain, the signed loans by kind, the
+          // loan balances, and the league table.
+          expect(frames).toHaveLength(8);
           // A sortable header wraps on a laptop; on a phone it keeps to one line (the table scrolls sideways).
           const headerWrap = await page.evaluate<string[]>(
             `Array.from(document.querySelectorAll('thead th[aria-sort]')).map((th) => getComputedStyle(th).whiteSpace)`,

@@ -4,6 +4,7 @@ import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/c
 import { AppConfig } from '@unblock/config';
 import { CSV_EXPORT, CsvInterceptor } from '@unblock/http';
 import { AppModule, CONTROLLERS } from '../app.module';
+import { BulletinPdfInterceptor } from '../reports/bulletin-pdf.interceptor';
 
 interface Route {
   readonly name: string;
@@ -51,6 +52,8 @@ describe('interceptors by route', () => {
   });
 
   it('gives the CSV/XLSX export to the routes marked @CsvExport, and leaves other reads without any interceptor', () => {
+    // A bulletin is also a PDF (`Accept: application/pdf`), before its CSV/XLSX.
+    const own: Record<string, unknown[]> = { 'BulletinsController.get': [BulletinPdfInterceptor] };
     const reads = routes().filter((r) => r.method === RequestMethod.GET);
     const exported = reads.filter((r) => r.csv);
     expect(exported.map((r) => r.name)).toEqual(
@@ -59,7 +62,7 @@ describe('interceptors by route', () => {
     for (const r of reads) {
       expect({ route: r.name, interceptors: r.interceptors }).toEqual({
         route: r.name,
-        interceptors: r.csv ? [CsvInterceptor] : [],
+        interceptors: [...(own[r.name] ?? []), ...(r.csv ? [CsvInterceptor] : [])],
       });
     }
   });
