@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@unblock/config';
+import { mountReadFrom } from './reports/read-from';
 import { answerClientError, answerFrameworkError, useJsonBodyParser } from '@unblock/http';
 import type { Clock } from '@unblock/domain';
 import helmet from 'helmet';
@@ -131,6 +132,7 @@ export async function createApiApp(
   logRequests(fastify);
   observeRequests(fastify, config);
   app.get(WritePipeline).mount(fastify);
+  if (config.reportsDatabaseUrl !== null) mountReadFrom(fastify);
 
   SwaggerModule.setup('api/docs', app, describeApi(app), { jsonDocumentUrl: 'api/docs-json' });
   await mountQueueBoard(app, config);

@@ -32,6 +32,11 @@ export class ReportsReplica implements OnApplicationShutdown {
     private readonly rollups: ReportRollups,
   ) {}
 
+  /** Whether reports may read a replica (`REPORTS_DATABASE_URL`). */
+  get configured(): boolean {
+    return this.config.reportsDatabaseUrl !== null;
+  }
+
   /** The reports to answer from, and where they read. */
   async reader(): Promise<{ reports: ReportsService; from: ReportsReadFrom }> {
     const url = this.config.reportsDatabaseUrl;

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError, type Actor } from '@unblock/domain';
 import { CsvExport, CurrentActor, XLSX_TYPE } from '@unblock/http';
@@ -14,7 +14,8 @@ import {
   ReportsService,
   SummaryFigures,
 } from '@unblock/reports';
-import type { FastifyReply } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import { noteReadFrom } from './read-from';
 import { balancesTable } from '../exports/balances-export';
 import { banksTable, chainsTable, regionsTable, summaryTable } from '../exports/reports-export';
 import { leagueTable } from '../exports/league-export';
@@ -27,9 +28,6 @@ function checkRange(query: ReportQueryDto): ReportQueryDto {
   return query;
 }
 
-/** The header that tells where a report was read: `replica` (caught up as of the request) or `primary`. */
-export const READ_FROM_HEADER = 'Reports-Read-From';
-
 /**
  * The campaign dashboards. Each also answers `Accept: text/csv` and the .xlsx type, read from the reports
  * replica when there is one and it has caught up (`ReportsReplica`).
@@ -40,15 +38,17 @@ export const READ_FROM_HEADER = 'Reports-Read-From';
 @Controller('reports')
 export class ReportsController {
   constructor(
+    private readonly reports: ReportsService,
     private readonly replica: ReportsReplica,
     private readonly leagues: LeagueService,
     private readonly balanceReports: BalanceReports,
   ) {}
 
-  /** The reports to answer from, its source told in the answer's header. */
-  private async reader(reply: FastifyReply): Promise<ReportsService> {
+  /** The reports to answer from: the primary's, or, with a replica, where it says (told in the answer's header). */
+  private async reader(request: FastifyRequest): Promise<ReportsService> {
+    if (!this.replica.configured) return this.reports;
     const { reports, from } = await this.replica.reader();
-    void reply.header(READ_FROM_HEADER, from);
+    noteReadFrom(request, from);
     return reports;
   }
 
@@ -57,9 +57,9 @@ export class ReportsController {
   async summary(
     @CurrentActor() actor: Actor,
     @Query() query: ReportQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: FastifyRequest,
   ): Promise<SummaryFigures> {
-    return (await this.reader(reply)).summary(actor, checkRange(query));
+    return (await this.reader(request)).summary(actor, checkRange(query));
   }
 
   /** The funnel of each child region of the query's region (else the reader's); none for a bank manager. */
@@ -68,9 +68,9 @@ export class ReportsController {
   async regions(
     @CurrentActor() actor: Actor,
     @Query() query: ReportQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: FastifyRequest,
   ): Promise<RegionFunnel[]> {
-    return (await this.reader(reply)).regions(actor, checkRange(query));
+    return (await this.reader(request)).regions(actor, checkRange(query));
   }
 
   @Get('chains')
@@ -78,9 +78,9 @@ export class ReportsController {
   async chains(
     @CurrentActor() actor: Actor,
     @Query() query: ReportQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: FastifyRequest,
   ): Promise<ChainFigures[]> {
-    return (await this.reader(reply)).chains(actor, checkRange(query));
+    return (await this.reader(request)).chains(actor, checkRange(query));
   }
 
   @Get('banks')
@@ -88,9 +88,9 @@ export class ReportsController {
   async banks(
     @CurrentActor() actor: Actor,
     @Query() query: ReportQueryDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: FastifyRequest,
   ): Promise<BankFigures[]> {
-    return (await this.reader(reply)).banks(actor, checkRange(query));
+    return (await this.reader(request)).banks(actor, checkRange(query));
   }
 
   /** The child regions, or the banks, ranked on one indicator for a day, week or month, with the change of rank. */
