@@ -37,8 +37,9 @@ export const NO_FEEDBACK: FeedbackFigures = {
 
 /**
  * The enterprises' feedback on the cases the report's filters hold, per bank (the bank holding the case, or
- * its claimer's), per chain, or per region of that many leading digits of the case's region (a number). A plain aggregate over `feedback` (one row per case that has any), not a
- * rollup: feedback rows are few beside visits and cases.
+ * its claimer's), per chain, or per region of that many leading digits of the case's region (a number). A
+ * plain aggregate over `feedback` (one row per case that has any), not a rollup: feedback rows are few
+ * beside visits and cases.
  */
 export async function feedbackFigures(
   manager: EntityManager,

@@ -48,12 +48,19 @@ export class ReportsService {
   /** False for the reference reader that scans the base tables only. */
   private rollupsAllowed = true;
 
-  /** The same reports read from another database (a streaming replica of this one: `ReportsReplica`). */
+  /**
+   * The same reports read from another database (a streaming replica of this one: `ReportsReplica`), whose
+   * caller brought the rollups up to date on the primary already.
+   */
   on(dataSource: DataSource): ReportsService {
     const view = new ReportsService(dataSource, this.clock, this.rollups);
     view.rollupsAllowed = this.rollupsAllowed;
+    view.refreshedByCaller = true;
     return view;
   }
+
+  /** True for a view whose caller refreshed the rollups before it read (`on`). */
+  private refreshedByCaller = false;
 
   /**
    * The same reports answered by scanning the base tables only: the slow reference the rollups are
@@ -79,7 +86,7 @@ export class ReportsService {
    */
   private async prepare(actor: Actor, query: ReportQuery): Promise<{ narrow: boolean }> {
     if (!this.rollupsAllowed) return { narrow: true };
-    await this.rollups.refresh(READER_REFRESH);
+    if (!this.refreshedByCaller) await this.rollups.refresh(READER_REFRESH);
     return { narrow: await regionsNarrow(this.dataSource.manager, query, this.regionRanges(actor, query)) };
   }
 
