@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { runEntryPoint } from '../support/processes';
 import { eventually, Stack } from '../support/stack';
@@ -76,6 +78,79 @@ describe('the dashboard of the demo city', () => {
 
   it('has the twelve banks of the demo to show', () => {
     expect(banks).toHaveLength(12);
+  });
+
+  it('opens the morning’s bulletin from the inbox on a phone, and downloads it as Excel and PDF', async () => {
+    // The worker writes yesterday's bulletins as it starts; the inbox announces the supervisor's.
+    const token = await stack.login('supervisor@demo.unblock', PASSWORD);
+    const written = await eventually(
+      async () => {
+        const list = await stack.http<{ items: { id: string; regionName: string; day: string }[] }>(
+          'GET',
+          '/bulletins',
+          token,
+        );
+        return list.body.items[0];
+      },
+      60_000,
+      'the bulletin the worker writes at its start',
+    );
+    const context = await newContext(browser, PHONE, 'zh-CN');
+    const page = await context.newPage();
+    try {
+      await signIn(page, origin, 'supervisor@demo.unblock', PASSWORD, '/inbox');
+      const notice = page.getByRole('link', { name: '查看日通报' }).first();
+      await notice.waitFor();
+      await notice.click();
+      await page.waitForURL(`${origin}/bulletins/${written.id}`);
+      const [year, month, day] = written.day.split('-').map(Number);
+      await page
+        .getByRole('heading', { level: 1, name: `${written.regionName}日通报（${year}年${month}月${day}日）` })
+        .waitFor();
+      const main = page.locator('main');
+      for (const section of ['逾期和督办需求', '落后单位', '地区排名', '银行排名']) {
+        await main.getByRole('heading', { level: 2, name: section }).waitFor();
+      }
+      // Each league is named by its indicator and ranks by name, never by code.
+      await main.getByRole('heading', { level: 3, name: '走访次数' }).first().waitFor();
+      const text = await main.innerText();
+      expect(text).toMatch(/发布于 \d{4}年\d{1,2}月\d{1,2}日/u);
+      expect(text).not.toMatch(/claims_on_time|credited_rate|signed_amount/u);
+      await expectNoRawText(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, 'bulletin-phone-zh-CN');
+
+      const file = `日通报-${written.regionName}-${written.day}`;
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载 Excel' }).click(),
+      ]);
+      expect(xlsx.suggestedFilename()).toBe(`${file}.xlsx`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(readFileSync(String(await xlsx.path())));
+      const cells = book.worksheets.flatMap((sheet) => {
+        const values: string[] = [];
+        sheet.eachRow((row) => row.eachCell((cell) => values.push(cell.text)));
+        return values;
+      });
+      expect(cells).toEqual(expect.arrayContaining(['地区排名', '银行排名', '落后单位']));
+
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载 PDF' }).click(),
+      ]);
+      expect(pdf.suggestedFilename()).toBe(`${file}.pdf`);
+      const bytes = readFileSync(String(await pdf.path()));
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // The Chinese is set in the CJK font, embedded as a subset.
+      expect(bytes.toString('latin1')).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans/u);
+    } finally {
+      await context.close();
+    }
   });
 
   for (const [device, viewport] of DEVICES) {
