@@ -12,8 +12,9 @@ export interface Finished {
 }
 
 /**
- * Runs an entry point from source (ts-node) in an empty working directory, so no `.env` file leaks in,
- * with exactly the environment given (plus PATH).
+ * Runs an entry point from source (TypeScript transpiled as ts-node would, through a cache on disk: see
+ * cached-ts-register.js) in an empty working directory, so no `.env` file leaks in, with exactly the environment
+ * given (plus PATH).
  */
 export function runEntryPoint(entry: string, env: Record<string, string>, args: string[] = []): Promise<Finished> {
   const child = startEntryPoint(entry, env, args);
@@ -33,7 +34,14 @@ export function startEntryPoint(
   const cwd = mkdtempSync(join(tmpdir(), 'unblock-'));
   return spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry), ...args],
+    [
+      '-r',
+      join(ROOT, 'test/support/cached-ts-register.js'),
+      '-r',
+      'tsconfig-paths/register',
+      join(ROOT, entry),
+      ...args,
+    ],
     {
       cwd,
       env: {
