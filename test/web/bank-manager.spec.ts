@@ -236,6 +236,10 @@ describe('the console of a bank manager, against the real API and worker', () =>
     await screenshot(page, 'bank-manager-inbox-desktop');
     const first = reminder.first();
     await expect(first.getByRole('link', { name: '查看需求' }).getAttribute('href')).resolves.toBe(`/queue/${caseId}`);
+    // The reminder names the case and what is due by name, at Shanghai time: no code, no ISO instant.
+    await expect(first.innerText()).resolves.toMatch(
+      /C-\d{4}-\d{6}：认领将于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} 到期/u,
+    );
     const unread = await reminder.count();
     await first.getByRole('button', { name: '标为已读' }).click();
     await eventually(

@@ -1,5 +1,14 @@
 import type { CloseResolution } from './case-lifecycle';
-import type { Bottleneck, CasePriority, CaseStatus, EscalationLevel, Purpose, RoutingTier, Term } from './case';
+import type {
+  Bottleneck,
+  CasePriority,
+  CaseStatus,
+  EscalationLevel,
+  Obligation,
+  Purpose,
+  RoutingTier,
+  Term,
+} from './case';
 import { capital, enTerm, zhTerm } from './glossary';
 
 /** The two languages people read Unblock in: the console's locales, and what an export answers in. */
@@ -16,6 +25,7 @@ export interface CaseWords {
   readonly bottleneck: Readonly<Record<Bottleneck, string>>;
   readonly priority: Readonly<Record<CasePriority, string>>;
   readonly resolution: Readonly<Record<CloseResolution, string>>;
+  readonly obligation: Readonly<Record<Obligation, string>>;
 }
 
 const ZH: CaseWords = {
@@ -59,6 +69,14 @@ const ZH: CaseWords = {
     not_eligible: '不符合条件',
     duplicate: '重复需求',
     other: '其他',
+  },
+  obligation: {
+    screening: '筛查',
+    claim: zhTerm.claim,
+    first_contact: '首次联系',
+    decision: '审批决定',
+    signing: '签约',
+    repair: '修复',
   },
 };
 
@@ -104,6 +122,14 @@ const EN: CaseWords = {
     duplicate: 'Duplicate',
     other: 'Other',
   },
+  obligation: {
+    screening: 'Screening',
+    claim: capital(enTerm.claim),
+    first_contact: 'First contact',
+    decision: 'Decision',
+    signing: 'Signing',
+    repair: 'Repair',
+  },
 };
 
 /** The words of a case's enumerations, by language: the one source of the console and the exports. */
@@ -113,4 +139,20 @@ export const CASE_WORDS: Readonly<Record<Language, CaseWords>> = { 'zh-CN': ZH, 
 export function labelOf(labels: Readonly<Record<string, string>>, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   return labels[String(value)] ?? String(value);
+}
+
+const SHANGHAI_DAY_TIME = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai',
+  month: 'numeric',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as a person in China reads it in a message: "12月8日 09:30" (Asia/Shanghai). */
+export function shanghaiDayTime(at: Date): string {
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    SHANGHAI_DAY_TIME.formatToParts(at).find((p) => p.type === type)?.value ?? '';
+  return `${part('month')}月${part('day')}日 ${part('hour')}:${part('minute')}`;
 }

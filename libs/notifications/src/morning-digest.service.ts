@@ -51,7 +51,7 @@ export class MorningDigest {
         sent += await this.notifier.notify(manager, [user.id], {
           kind: 'digest',
           caseId: null,
-          title: `${overdue} overdue case${overdue === 1 ? '' : 's'} on ${day}`,
+          title: `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日：${overdue} 件需求逾期`,
           data: { day, overdue, caseIds },
           key: `digest.${day}`,
         });

@@ -16,6 +16,7 @@ import { balancesEn } from './messages-balances.en';
 import { loanOutcomesEn } from './messages-loan-outcomes.en';
 import { leagueEn } from './messages-league.en';
 import { renewalsEn } from './messages-renewals.en';
+import { inboxEn } from './messages-inbox.en';
 
 const enWords = CASE_WORDS['en'];
 
@@ -555,6 +556,7 @@ export const en = {
   ...funnelEn,
   ...repairLoopEn,
   ...renewalsEn,
+  ...inboxEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -16,6 +16,7 @@ import { balancesZhCN } from './messages-balances.zh-cn';
 import { loanOutcomesZhCN } from './messages-loan-outcomes.zh-cn';
 import { leagueZhCN } from './messages-league.zh-cn';
 import { renewalsZhCN } from './messages-renewals.zh-cn';
+import { inboxZhCN } from './messages-inbox.zh-cn';
 import { repairLoopZhCN } from './messages-repair-loop.zh-cn';
 
 const zhWords = CASE_WORDS['zh-CN'];
@@ -547,4 +548,5 @@ export const zhCN: Messages = {
   ...funnelZhCN,
   ...repairLoopZhCN,
   ...renewalsZhCN,
+  ...inboxZhCN,
 };

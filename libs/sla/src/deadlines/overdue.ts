@@ -1,4 +1,5 @@
 import type { CaseEntity, CaseObligationEntity } from '@unblock/database';
+import { CASE_WORDS } from '@unblock/domain';
 import type { Notice } from '@unblock/notifications';
 import type { DeadlinePayload } from '@unblock/queue';
 
@@ -52,16 +53,21 @@ export function movesOn(overdue: Overdue): boolean {
   return missedClaim(overdue) && overdue.case.routingTier !== 3;
 }
 
-/** The supervisors' notice of an escalation at a level. */
+const WORDS = CASE_WORDS['zh-CN'];
+
+/** The supervisors' notice of an escalation at a level (its title in Chinese; the console words it from its data). */
 export function escalationNotice({ case: c, obligation }: Overdue, level: 1 | 2): Notice {
   return {
     kind: 'escalation',
     caseId: c.id,
-    title:
-      level === 1
-        ? `${c.number}: ${obligation.obligation} deadline missed (level 1)`
-        : `${c.number}: ${obligation.obligation} still open (level 2)`,
-    data: { level, obligation: obligation.obligation, dueAt: obligation.dueAt.toISOString(), bankId: c.assignedBankId },
+    title: `${c.number}：${WORDS.obligation[obligation.obligation]}${level === 1 ? '超时' : '仍未完成'}，${WORDS.escalationLevel[level]}`,
+    data: {
+      level,
+      obligation: obligation.obligation,
+      dueAt: obligation.dueAt.toISOString(),
+      bankId: c.assignedBankId,
+      caseNumber: c.number,
+    },
     key: `escalation.${obligation.id}.${level}`,
   };
 }

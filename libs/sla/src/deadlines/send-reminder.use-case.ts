@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DeadlineCalculator, SlaPlans } from '@unblock/cases';
 import { inTransaction } from '@unblock/database';
-import { Clock } from '@unblock/domain';
+import { CASE_WORDS, Clock, shanghaiDayTime } from '@unblock/domain';
 import { Notifier, holdersOf, repairersOf } from '@unblock/notifications';
 import type { DeadlinePayload, HandlerResult } from '@unblock/queue';
 import { DataSource } from 'typeorm';
@@ -34,8 +34,8 @@ export class SendReminderUseCase {
       const sent = await this.notifier.notify(manager, recipients, {
         kind: 'reminder',
         caseId: c.id,
-        title: `${c.number}: ${obligation.obligation} due ${obligation.dueAt.toISOString()}`,
-        data: { obligation: obligation.obligation, dueAt: job.dueAt },
+        title: `${c.number}：${CASE_WORDS['zh-CN'].obligation[obligation.obligation]}将于 ${shanghaiDayTime(obligation.dueAt)} 到期`,
+        data: { obligation: obligation.obligation, dueAt: job.dueAt, caseNumber: c.number },
         key: `reminder.${obligation.id}.${Date.parse(job.dueAt)}`,
       });
       return sent > 0 ? { done: `reminded ${sent}` } : { skipped: 'reminded already' };

@@ -10,13 +10,16 @@ import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
 import { ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
+import { notificationText } from './notification-text';
 
 export const INBOX_PAGE_SIZE = 100;
 
 /** Reminders, escalations and digests addressed to me; unread first in bold, each can be marked read. */
 export function InboxPage(): ReactNode {
-  const { t, dateTime } = useI18n();
-  const { api } = useAuth();
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
+  const { api, user } = useAuth();
+  const casePath = user?.role === 'supervisor' ? '/supervision/cases' : '/queue';
   const inbox = usePagedList(queryKeys.notifications.list(), (cursor) =>
     unwrapPage<Notification>(
       api.GET('/api/v1/me/notifications', { params: { query: pageQuery(cursor, INBOX_PAGE_SIZE) } }),
@@ -43,12 +46,13 @@ export function InboxPage(): ReactNode {
           {items.map((n) => (
             <li key={n.id} className="card" data-read={n.readAt !== null}>
               <p>
-                {n.readAt ? <span>{n.title}</span> : <strong>{n.title}</strong>} · {t(`notification.${n.kind}`)}
+                {n.readAt ? <span>{notificationText(n, i18n)}</span> : <strong>{notificationText(n, i18n)}</strong>} ·{' '}
+                {t(`notification.${n.kind}`)}
                 {n.readAt === null && <> · {t('inbox.unread')}</>}
               </p>
               <p className="summary">{dateTime(n.createdAt)}</p>
               <p>
-                {n.caseId && <Link to={`/queue/${n.caseId}`}>{t('inbox.openCase')}</Link>}
+                {n.caseId && <Link to={`${casePath}/${n.caseId}`}>{t('inbox.openCase')}</Link>}
                 {n.kind === 'bulletin' && typeof n.data['bulletinId'] === 'string' && (
                   <Link to={`/bulletins/${n.data['bulletinId']}`}>{t('inbox.openBulletin')}</Link>
                 )}{' '}

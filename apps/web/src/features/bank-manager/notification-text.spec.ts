@@ -1,0 +1,70 @@
+import type { Notification } from '../../api/types';
+import { translate, type I18n } from '../../i18n/i18n';
+import { formatDateTime, formatDay } from '../../lib/dates';
+import { formatMoney, type Locale } from '../../lib/money';
+import { notificationText } from './notification-text';
+
+function i18n(locale: Locale): I18n {
+  return {
+    locale,
+    setLocale: () => undefined,
+    t: (key, vars) => translate(locale, key, vars),
+    money: (decimal) => formatMoney(decimal, locale),
+    exact: (decimal) => decimal,
+    day: (iso) => formatDay(iso, locale),
+    dateTime: (iso) => formatDateTime(iso, locale),
+  };
+}
+
+function notice(kind: Notification['kind'], data: Record<string, unknown>, title = 'title as written'): Notification {
+  return { id: 'n1', kind, caseId: null, title, data, createdAt: '2026-12-07T01:00:00.000Z', readAt: null };
+}
+
+describe('a notification in the reader’s words', () => {
+  const zh = i18n('zh-CN');
+  const en = i18n('en');
+
+  it('names the case and the obligation of an escalation, with its level', () => {
+    const level1 = notice('escalation', { level: 1, obligation: 'claim', caseNumber: 'C-2026-000023' });
+    expect(notificationText(level1, zh)).toBe('C-2026-000023：认领超时，一级督办');
+    expect(notificationText(level1, en)).toBe('C-2026-000023: Claim deadline missed, level 1 escalation');
+    const level2 = notice('escalation', { level: 2, obligation: 'first_contact', caseNumber: 'C-2026-000023' });
+    expect(notificationText(level2, zh)).toBe('C-2026-000023：首次联系仍未完成，二级督办');
+  });
+
+  it('gives a reminder’s deadline in Shanghai time, never as an ISO instant', () => {
+    const reminder = notice('reminder', {
+      obligation: 'decision',
+      dueAt: '2026-12-08T01:30:00.000Z',
+      caseNumber: 'C-2026-000007',
+    });
+    expect(notificationText(reminder, zh)).toBe('C-2026-000007：审批决定将于 2026年12月8日 09:30 到期');
+    expect(notificationText(reminder, en)).toMatch(/^C-2026-000007: Decision due Dec 8, 2026, 09:30$/u);
+  });
+
+  it('words the digest, the bulletin and a maturity from their data', () => {
+    expect(notificationText(notice('digest', { day: '2026-12-06', overdue: 5 }), zh)).toBe(
+      '2026年12月6日：5 件需求逾期',
+    );
+    expect(notificationText(notice('bulletin', { day: '2026-12-06', bulletinId: 'b1' }), en)).toBe(
+      'The daily bulletin of Dec 6, 2026 is out',
+    );
+    const maturity = notice('maturity', {
+      contractNo: 'HT-2026-001',
+      enterpriseName: '聊城轴承科技有限公司',
+      amount: '5000000.00',
+      maturesOn: '2027-01-15',
+      daysBefore: 30,
+    });
+    expect(notificationText(maturity, zh)).toBe(
+      '聊城轴承科技有限公司的贷款（合同 HT-2026-001，500万元）将于 2027年1月15日 到期，还有 30 个工作日',
+    );
+  });
+
+  it('falls back to the title as written when the data lacks what the sentence needs', () => {
+    expect(notificationText(notice('escalation', { level: 1, obligation: 'claim' }, '旧的标题'), zh)).toBe('旧的标题');
+    expect(notificationText(notice('reminder', { obligation: 'unknown', caseNumber: 'C-1', dueAt: 'x' }), zh)).toBe(
+      'title as written',
+    );
+  });
+});

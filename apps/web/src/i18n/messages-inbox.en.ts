@@ -1,0 +1,9 @@
+/** The inbox: each notification worded from its kind and data (spread into en). */
+export const inboxEn = {
+  'inbox.escalation.1': '{number}: {obligation} deadline missed, level 1 escalation',
+  'inbox.escalation.2': '{number}: {obligation} still not done, level 2 escalation',
+  'inbox.reminder': '{number}: {obligation} due {dueAt}',
+  'inbox.digest': '{day}: {n} overdue cases',
+  'inbox.bulletin': 'The daily bulletin of {day} is out',
+  'inbox.maturity': '{enterprise}: contract {contractNo} ({amount}) matures on {maturesOn}, in {n} business days',
+};
