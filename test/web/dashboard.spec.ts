@@ -131,7 +131,7 @@ describe('the dashboard of the demo city', () => {
       ]);
       expect(xlsx.suggestedFilename()).toBe(`${file}.xlsx`);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(readFileSync(String(await xlsx.path())));
+      await book.xlsx.readFile(String(await xlsx.path()));
       const cells = book.worksheets.flatMap((sheet) => {
         const values: string[] = [];
         sheet.eachRow((row) => row.eachCell((cell) => values.push(cell.text)));
