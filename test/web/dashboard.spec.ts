@@ -113,6 +113,18 @@ describe('the dashboard of the demo city', () => {
       }
       // Each league is named by its indicator and ranks by name, never by code.
       await main.getByRole('heading', { level: 3, name: '走访次数' }).first().waitFor();
+      // Each league folds to its first and last on the phone; a tap opens its table.
+      expect(await main.locator('details[open]').count()).toBe(0);
+      const visits = main
+        .locator('details')
+        .filter({ has: page.getByRole('heading', { level: 3, name: '走访次数' }) })
+        .first();
+      expect(await visits.locator('summary').innerText()).toMatch(
+        /^走访次数\s*(第一：.+（\d+），末位：.+（\d+）|全部并列（\d+）|暂无数据)$/u,
+      );
+      await expect(visits.locator('table').isVisible()).resolves.toBe(false);
+      await visits.locator('summary').click();
+      await visits.locator('table tbody tr').first().waitFor();
       const text = await main.innerText();
       expect(text).toMatch(/发布于 \d{4}年\d{1,2}月\d{1,2}日/u);
       expect(text).not.toMatch(/claims_on_time|credited_rate|signed_amount/u);

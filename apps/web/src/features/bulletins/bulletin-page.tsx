@@ -40,16 +40,36 @@ export function BulletinPage({ bulletinId }: { bulletinId: string }): ReactNode 
   };
   const b = bulletin.data;
   const content = b?.content;
+  /** A folded league in a line: its first and last, or that all are tied, or that it has no figures yet. */
+  const foldedLine = (table: Bulletin['content']['regionLeagues'][number]): string => {
+    const first = table.rows[0];
+    const last = table.rows.at(-1);
+    if (!first || !last || first.value === null) return t('bulletin.noFigures');
+    if (first.value === last.value) return t('bulletin.allTied', { value: valueOf(table.indicator, first.value) });
+    return t('bulletin.firstLast', {
+      first: first.name,
+      firstValue: valueOf(table.indicator, first.value),
+      last: last.name,
+      lastValue: valueOf(table.indicator, last.value),
+    });
+  };
   const tables = (id: string, title: string, list: Bulletin['content']['regionLeagues']): ReactNode =>
     list.length > 0 && (
       <section aria-labelledby={id} className="panel">
         <h2 id={id}>{title}</h2>
-        {list.map((table) => (
-          <div key={table.indicator}>
-            <h3 id={`${id}-${table.indicator}`}>{t(`league.indicator.${table.indicator}`)}</h3>
-            <LeagueTable table={table} labelledBy={`${id}-${table.indicator}`} />
-          </div>
-        ))}
+        {list.map((table) => {
+          // On a phone the nine tables of a bulletin ran to some twenty screens: each folds to its first and last.
+          const heading = `${id}-${table.indicator}`;
+          return (
+            <details key={table.indicator} className="league-details">
+              <summary>
+                <h3 id={heading}>{t(`league.indicator.${table.indicator}`)}</h3>
+                <span className="summary">{foldedLine(table)}</span>
+              </summary>
+              <LeagueTable table={table} labelledBy={heading} />
+            </details>
+          );
+        })}
       </section>
     );
   return (
