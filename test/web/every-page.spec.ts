@@ -30,8 +30,8 @@ const CASE_PATHS: Partial<Record<Role, string>> = {
 };
 
 /**
- * Every page each role's navigation offers, and the case page, at 390 × 844 and 1366 × 768, in Chinese and in
- * English, against the real API and worker: no raw i18n key or UUID shown, no serious or critical axe violation,
+ * Every page each role's navigation offers, and the case page, at 390 × 844 in Chinese and in English and at
+ * 1366 × 768 in Chinese, against the real API and worker: no raw i18n key or UUID shown, no serious or critical axe violation,
  * no sideways scrolling of the page on a phone; each one saved as a screenshot. Findings are gathered for the
  * whole role, so one run names every failing page.
  */
@@ -169,7 +169,9 @@ describe('every page of every role, on a phone and a desktop, in both languages'
     let pages: { path: string; url: string }[] = [];
     let visited = 0;
     for (const viewport of VIEWPORTS) {
-      for (const locale of LOCALES) {
+      // English on the phone only: its raw text is the same on a desktop, and only a phone is narrow enough for
+      // its longer words to push a page sideways (the desktop's pass in English cost a quarter of the spec).
+      for (const locale of viewport.name === 'phone' ? LOCALES : (['zh-CN'] as const)) {
         const context = await signedInContext(viewport.device, locale, role, session);
         const page = await context.newPage();
         if (session === undefined) {
@@ -193,7 +195,7 @@ describe('every page of every role, on a phone and a desktop, in both languages'
         await context.close();
       }
     }
-    expect(visited).toBe(pages.length * VIEWPORTS.length * LOCALES.length);
+    expect(visited).toBe(pages.length * (LOCALES.length + 1));
     expect(findings).toEqual([]);
     expect(errors).toEqual([]);
   });
