@@ -145,7 +145,8 @@ function figuresOf(row: FiguresRow): BalanceFigures {
  * medium/long-term part, the balance at the end of the previous December and of the same month a year
  * before, the growth since each, and each group's share of the total, all computed in SQL numeric. The
  * chains' breakdowns (chain, chain role) cover the enterprises in a chain ("the chains' loans"); the others
- * every borrower. A region rolls its descendants up; a supervisor reads their region, a bank manager their bank.
+ * every borrower. A region rolls its descendants up (the rollup's rows of one depth: `depthOf`); a supervisor
+ * reads their region, a bank manager their bank.
  */
 @Injectable()
 export class BalanceReports {
