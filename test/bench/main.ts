@@ -5,15 +5,23 @@ import globalTeardown from '../support/global-teardown';
 import { BALANCES_SIZES, balancesBenchmarks } from './balances-bench';
 import { DASHBOARD_SIZES, dashboardBenchmarks } from './dashboard-bench';
 import { markdown } from './harness';
+import { LEAGUE_SIZES, leagueBenchmarks } from './league-bench';
 import { PHONE_SIZES, phoneBenchmarks, phoneTable } from './phone-bench';
 import { SCENARIOS, SIZES, runBenchmarks, type ScenarioName } from './scenarios';
 
-/** The scenarios `--only a,b` names, or all of them; `dashboards` and `balances` are two more names. */
-function selection(argv: readonly string[]): { scenarios: Set<ScenarioName>; dashboards: boolean; balances: boolean } {
+/** The province-size benchmarks `--only` also names. */
+const PROVINCE = ['dashboards', 'balances', 'league'];
+
+/** The scenarios `--only a,b` names, or all of them; `dashboards`, `balances` and `league` are three more names. */
+function selection(argv: readonly string[]): {
+  scenarios: Set<ScenarioName>;
+  dashboards: boolean;
+  balances: boolean;
+  league: boolean;
+} {
   const at = argv.indexOf('--only');
-  const names =
-    at >= 0 ? (argv[at + 1] ?? '').split(',').filter((n) => n !== '') : [...SCENARIOS, 'dashboards', 'balances'];
-  const known = new Set<string>([...SCENARIOS, 'dashboards', 'balances']);
+  const names = at >= 0 ? (argv[at + 1] ?? '').split(',').filter((n) => n !== '') : [...SCENARIOS, ...PROVINCE];
+  const known = new Set<string>([...SCENARIOS, ...PROVINCE]);
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length > 0 || names.length === 0)
     throw new Error(`--only takes a comma-separated list of ${[...known].join(', ')}; got "${argv[at + 1] ?? ''}"`);
@@ -21,6 +29,7 @@ function selection(argv: readonly string[]): { scenarios: Set<ScenarioName>; das
     scenarios: new Set(SCENARIOS.filter((n) => names.includes(n))),
     dashboards: names.includes('dashboards') && !argv.includes('--skip-dashboards'),
     balances: names.includes('balances'),
+    league: names.includes('league'),
   };
 }
 
@@ -40,7 +49,7 @@ async function phone(machine: string, log: (line: string) => void): Promise<void
 }
 
 /**
- * `npm run bench [-- --tiny] [--only visits,claims,relay,get,import,sla,dashboards,balances] [--skip-dashboards]`: writes
+ * `npm run bench [-- --tiny] [--only visits,claims,relay,get,import,sla,dashboards,balances,league] [--skip-dashboards]`: writes
  * bench-results.json and bench-results.md, and prints the table. `-- --web` runs the phone benchmark instead.
  */
 async function main(): Promise<void> {
@@ -69,6 +78,11 @@ async function main(): Promise<void> {
     if (only.balances) {
       results.push(
         ...(await balancesBenchmarks(process.argv.includes('--tiny') ? BALANCES_SIZES.tiny : BALANCES_SIZES.full, log)),
+      );
+    }
+    if (only.league) {
+      results.push(
+        ...(await leagueBenchmarks(process.argv.includes('--tiny') ? LEAGUE_SIZES.tiny : LEAGUE_SIZES.full, log)),
       );
     }
     const table = markdown(results, machine);

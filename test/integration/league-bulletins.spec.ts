@@ -184,6 +184,13 @@ describe('league tables and bulletins', () => {
       '中原银行:2:0.00:-1',
     ]);
     expect(await banks('claims_on_time')).toEqual(['郑州银行:1:1.0000:0', '汉口银行:2:null:-1', '中原银行:2:null:-1']);
+    // Each indicator reads only its part of the bank report: the loans' outcomes, the enterprises' word.
+    const values = async (indicator: string): Promise<string[]> =>
+      (await banks(indicator)).map((row) => row.split(':').slice(0, 3).join(':'));
+    expect(await values('first_loans')).toEqual(['郑州银行:1:1', '汉口银行:2:0', '中原银行:2:0']);
+    expect(await values('credit_loan_share')).toEqual(['郑州银行:1:1.0000', '汉口银行:2:null', '中原银行:2:null']);
+    expect(await values('confirmation_rate')).toEqual(['郑州银行:1:1.0000', '汉口银行:2:null', '中原银行:2:null']);
+    expect(await values('satisfaction')).toEqual(['郑州银行:1:4.00', '汉口银行:2:null', '中原银行:2:null']);
     // The week of the 10th (8th–14th) holds both days; the week before, nothing.
     const week = await api.request<Body>(
       'GET',

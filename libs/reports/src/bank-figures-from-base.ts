@@ -90,3 +90,17 @@ export async function bankFiguresFromBaseTables(
   }
   return result;
 }
+
+/** The visits each organization's people made within the filter's region and query, by organization id. */
+export async function bankVisitsFromBaseTables(
+  manager: EntityManager,
+  filter: ReportFilter,
+): Promise<Map<string, number>> {
+  const p = new Params();
+  const rows = await manager.query<{ key: string; n: number }[]>(
+    `SELECT v.visitor_organization_id::text AS key, count(*)::int AS n FROM visits v
+      WHERE ${filter.visits(p)} AND v.visitor_organization_id IS NOT NULL GROUP BY 1`,
+    p.values,
+  );
+  return new Map(rows.map((r) => [r.key, r.n]));
+}

@@ -4,12 +4,12 @@ import { OrganizationEntity } from '@unblock/database';
 import { readScope, regionCodeRange, type Actor } from '@unblock/domain';
 import { DataSource } from 'typeorm';
 import { share } from './campaign-figures';
-import { NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
+import { feedbackFigures } from './enterprise-feedback';
 import { periodOf, previousPeriodOf, rankRows } from './league-ranking';
 import type { DateRange, LeagueBy, LeagueIndicator, LeaguePeriod, LeagueTable } from './league.response';
-import { loanOutcomeRollup, loanOutcomesFrom } from './loan-outcomes';
+import { loanOutcomeRollup } from './loan-outcomes';
 import { childDigits, childRegions } from './region-funnel';
-import { Params, ReportFilter, type ReportQuery } from './report-filter';
+import type { ReportQuery } from './report-filter';
 import { ReportsService } from './reports.service';
 
 export interface LeagueQuery {
@@ -52,8 +52,8 @@ export class LeagueService {
     const parent = query.regionCode ?? readScope(actor);
     const names = query.by === 'region' ? await this.regionNames(actor, parent) : await this.bankNames(actor);
     // One after the other: the first brings the rollups up to date for both.
-    const now = await this.values(actor, query, parent, current);
-    const before = await this.values(actor, query, parent, previous);
+    const now = await this.values(actor, query, parent, current, names);
+    const before = await this.values(actor, query, parent, previous, names);
     return {
       by: query.by,
       indicator: query.indicator,
@@ -81,7 +81,13 @@ export class LeagueService {
     return new Map(banks.map((b) => [b.id, b.name]));
   }
 
-  private values(actor: Actor, league: LeagueQuery, parent: string | null, range: DateRange): Promise<Values> {
+  private values(
+    actor: Actor,
+    league: LeagueQuery,
+    parent: string | null,
+    range: DateRange,
+    names: ReadonlyMap<string, string>,
+  ): Promise<Values> {
     const query: ReportQuery = {
       campaignId: league.campaignId,
       regionCode: league.regionCode,
@@ -90,7 +96,7 @@ export class LeagueService {
     };
     return league.by === 'region'
       ? this.regionValues(actor, league.indicator, query, parent)
-      : this.bankValues(actor, league.indicator, query);
+      : this.bankValues(actor, league.indicator, query, [...names.keys()]);
   }
 
   private async regionValues(
@@ -138,40 +144,46 @@ export class LeagueService {
     );
   }
 
-  private async bankValues(actor: Actor, indicator: LeagueIndicator, query: ReportQuery): Promise<Values> {
-    if (indicator === 'visits') return this.bankVisits(actor, query);
-    const banks = await this.reports.banks(actor, query);
+  /** Each bank's value, reading only what the indicator needs of the bank report (`bankIds`: the ranked banks). */
+  private async bankValues(
+    actor: Actor,
+    indicator: LeagueIndicator,
+    query: ReportQuery,
+    bankIds: readonly string[],
+  ): Promise<Values> {
+    if (indicator === 'visits') {
+      const visits = await this.reports.bankVisits(actor, query);
+      return new Map([...visits.entries()].map(([k, n]) => [k, String(n)]));
+    }
+    if (indicator === 'confirmation_rate' || indicator === 'satisfaction') {
+      const feedback = await feedbackFigures(this.dataSource.manager, actor, query, 'bank');
+      return new Map(
+        [...feedback.entries()].map(([k, f]) => [
+          k,
+          indicator === 'satisfaction' ? f.averageRating : f.contactConfirmedShare,
+        ]),
+      );
+    }
+    if (indicator === 'first_loans' || indicator === 'credit_loan_share') {
+      const outcomes = await this.reports.bankOutcomes(actor, query, bankIds);
+      return new Map(
+        [...outcomes.entries()].map(([k, o]) => [
+          k,
+          indicator === 'first_loans' ? String(o.firstLoans.count) : o.creditLoans.share,
+        ]),
+      );
+    }
+    const banks = await this.reports.bankFunnels(actor, query);
     return new Map(
       banks.map((b) => {
-        const feedback = b.feedback ?? NO_FEEDBACK;
-        const outcomes = b.loanOutcomes ?? loanOutcomesFrom(undefined);
-        const value: Record<Exclude<LeagueIndicator, 'visits'>, string | null> = {
+        const value: Record<typeof indicator, string | null> = {
           needs: String(b.casesAssigned),
           claims_on_time: b.claimOnTimeRate,
           credited_rate: share(BigInt(b.funnel.approved), BigInt(b.casesAssigned)),
           signed_amount: b.signedAmount,
-          confirmation_rate: feedback.contactConfirmedShare,
-          satisfaction: feedback.averageRating,
-          first_loans: String(outcomes.firstLoans.count),
-          credit_loan_share: outcomes.creditLoans.share,
         };
         return [b.bankId, value[indicator]];
       }),
     );
-  }
-
-  /** The visits each bank's managers made within the reader's region and the query. */
-  private async bankVisits(actor: Actor, query: ReportQuery): Promise<Values> {
-    const p = new Params();
-    const where = new ReportFilter(
-      { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
-      query,
-    ).visits(p);
-    const rows = await this.dataSource.manager.query<{ key: string; n: string }[]>(
-      `SELECT v.visitor_organization_id::text AS key, count(*)::text AS n FROM visits v
-        WHERE ${where} AND v.visitor_organization_id IS NOT NULL GROUP BY 1`,
-      p.values,
-    );
-    return new Map(rows.map((r) => [r.key, r.n]));
   }
 }

@@ -14,7 +14,7 @@ import {
 } from './campaign-figures';
 import { funnelOf } from './funnel-figures';
 import { NO_FEEDBACK, feedbackFigures } from './enterprise-feedback';
-import { loanOutcomesFrom } from './loan-outcomes';
+import { loanOutcomesFrom, type LoanOutcomeFigures } from './loan-outcomes';
 import {
   bankLoanOutcomes,
   chainLoanOutcomes,
@@ -26,7 +26,11 @@ import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals, wholeCampaign } from './rollup-figures';
 import { ReportRollups } from './report-rollups.service';
 import { repairFigures } from './repair-figures';
-import { bankFiguresFromBaseTables, type BankFiguresWithoutWord } from './bank-figures-from-base';
+import {
+  bankFiguresFromBaseTables,
+  bankVisitsFromBaseTables,
+  type BankFiguresWithoutWord,
+} from './bank-figures-from-base';
 import { BankFigures, ChainFigures, SummaryFigures } from './report-figures.response';
 import { RegionFunnel, nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
 
@@ -328,6 +332,38 @@ export class ReportsService {
     }));
   }
 
+  /** Per bank: claims, declines, escalations and loans, without the enterprises' word or the loans' outcomes. */
+  async bankFunnels(actor: Actor, query: ReportQuery): Promise<BankFiguresWithoutWord[]> {
+    const { narrow } = await this.prepare(actor, query);
+    const figures = await this.bankFigures(actor, query, narrow);
+    await nameDeclines(
+      this.dataSource.manager,
+      figures.map((f) => f.funnel),
+    );
+    return figures;
+  }
+
+  /** The visits each bank's managers made within the reader's region and the query, by bank id. */
+  async bankVisits(actor: Actor, query: ReportQuery): Promise<Map<string, number>> {
+    const manager = this.dataSource.manager;
+    const { narrow } = await this.prepare(actor, query);
+    if (!narrow) {
+      const totals = await rollupTotals(manager, { kind: 'b', query }, true, false);
+      return new Map([...totals.entries()].map(([bankId, t]) => [bankId, t.visits]));
+    }
+    return bankVisitsFromBaseTables(manager, this.everyBank(actor, query));
+  }
+
+  /** What each bank's signed loans were, by bank id (`bankIds`: the banks a region that narrows them reads). */
+  async bankOutcomes(
+    actor: Actor,
+    query: ReportQuery,
+    bankIds: readonly string[],
+  ): Promise<Map<string, LoanOutcomeFigures>> {
+    const { narrow } = await this.prepare(actor, query);
+    return bankLoanOutcomes(this.loanOutcomeSource(actor, query, narrow), bankIds);
+  }
+
   private async bankFigures(actor: Actor, query: ReportQuery, narrow: boolean): Promise<BankFiguresWithoutWord[]> {
     const manager = this.dataSource.manager;
     const banks = await manager.find(OrganizationEntity, {
@@ -356,11 +392,11 @@ export class ReportsService {
         };
       });
     }
-    // Everything counts within the caller's region and the filters, whoever holds the cases.
-    const filter = new ReportFilter(
-      { ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role },
-      query,
-    );
-    return bankFiguresFromBaseTables(manager, filter, banks);
+    return bankFiguresFromBaseTables(manager, this.everyBank(actor, query), banks);
+  }
+
+  /** The filter of the bank figures: everything within the caller's region and the query, whichever bank. */
+  private everyBank(actor: Actor, query: ReportQuery): ReportFilter {
+    return new ReportFilter({ ...actor, role: actor.role === 'bank_manager' ? 'supervisor' : actor.role }, query);
   }
 }

@@ -9,10 +9,12 @@ import {
   readScope,
   regionCodeRange,
   regionLevel,
+  regionScopePrefix,
   startOfYearMonth,
   type Actor,
 } from '@unblock/domain';
 import { DataSource } from 'typeorm';
+import { childDigits } from '../region-funnel';
 import { Params } from '../report-filter';
 
 /** What `/reports/balances` breaks the balances down by. */
@@ -92,6 +94,16 @@ function regionKey(base: string | null): string {
   return regionLevel(base) === 'province' ? `left(r.region_code, 4) || '00'` : 'r.region_code';
 }
 
+/**
+ * The depth of the rollup rows a report reads (their `region_digits`): the finest of its regions' (2 for a
+ * province, 4 for a city, 6 for a county) and of the child regions it breaks down by; 2 (the provinces) without
+ * either. Rows of that depth filter on those regions and group by those children as the regions' own rows would.
+ */
+function depthOf(regions: readonly (string | null | undefined)[], childrenOf?: string | null): number {
+  const digits = regions.map((code) => (code === null || code === undefined ? 2 : regionScopePrefix(code).length));
+  return Math.max(2, ...digits, childrenOf === undefined ? 2 : childDigits(childrenOf));
+}
+
 /** The figure summed: the balance, or for a term the short- or medium/long-term part. */
 function summed(group: BalanceGroup, column: 'balance' | 'medium_long_balance'): string {
   if (group !== 'term') return `r.${column}`;
@@ -133,7 +145,8 @@ function figuresOf(row: FiguresRow): BalanceFigures {
  * medium/long-term part, the balance at the end of the previous December and of the same month a year
  * before, the growth since each, and each group's share of the total, all computed in SQL numeric. The
  * chains' breakdowns (chain, chain role) cover the enterprises in a chain ("the chains' loans"); the others
- * every borrower. A region rolls its descendants up; a supervisor reads their region, a bank manager their bank.
+ * every borrower. A region rolls its descendants up (the rollup's rows of one depth: `depthOf`); a supervisor
+ * reads their region, a bank manager their bank.
  */
 @Injectable()
 export class BalanceReports {
@@ -148,11 +161,12 @@ export class BalanceReports {
     const params = new Params();
     const months = [query.asOf, startOfYear, yearAgo].map(monthDay);
     const [asOf, start, ago] = months.map((m) => params.add(m));
-    const where = this.where(actor, query, params);
     const group = query.groupBy;
+    const base = group === 'region' ? this.baseRegion(actor, query) : undefined;
+    const where = this.where(actor, query, params, base);
     const unnest = group === 'term' ? `CROSS JOIN (VALUES ('short'), ('medium_long')) AS x(term)` : '';
     const dimension = params.add(dimensionOf(group));
-    const key = group === 'region' ? regionKey(this.baseRegion(actor, query)) : KEYS[group];
+    const key = group === 'region' ? regionKey(base ?? null) : KEYS[group];
     const sums = (g: BalanceGroup): string => `
         sum(${summed(g, 'balance')}) FILTER (WHERE r.month = ${asOf}::date) AS balance,
         sum(${summed(g, 'medium_long_balance')}) FILTER (WHERE r.month = ${asOf}::date) AS medium_long_balance,
@@ -229,9 +243,11 @@ export class BalanceReports {
     return query.regionCode ?? readScope(actor);
   }
 
-  private where(actor: Actor, query: BalanceQuery, params: Params): string {
-    const out: string[] = ['TRUE'];
-    for (const code of [readScope(actor), query.regionCode]) {
+  /** The rollup rows the report reads; `childrenOf`, the region whose children it breaks down by. */
+  private where(actor: Actor, query: BalanceQuery, params: Params, childrenOf?: string | null): string {
+    const regions = [readScope(actor), query.regionCode];
+    const out: string[] = [`r.region_digits = ${params.add(depthOf(regions, childrenOf))}`];
+    for (const code of regions) {
       if (code === null || code === undefined) continue;
       const [low, high] = regionCodeRange(code);
       out.push(`r.region_code BETWEEN ${params.add(low)} AND ${params.add(high)}`);
