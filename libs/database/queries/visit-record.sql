@@ -6,6 +6,7 @@ WITH still AS (
       INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
                           visitor_organization_id, summary, client_ref)
       SELECT $1, $2, $3, CAST($4 AS date), $5, $6, $7, $8, $9 FROM still WHERE still.ok
+      AND NOT EXISTS (SELECT 1 FROM visits r WHERE r.visitor_user_id = CAST($6 AS uuid) AND r.client_ref = CAST($9 AS varchar))
       ON CONFLICT DO NOTHING
       RETURNING *, EXISTS (
         SELECT 1 FROM visits v
