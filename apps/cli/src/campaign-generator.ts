@@ -61,6 +61,12 @@ function bottlenecksOf(random: SeededRandom): string {
   return first === second ? `{${first}}` : `{${first},${second}}`;
 }
 
+/** A seeded random UUID made time-ordered (version 7: its first 48 bits the milliseconds `ms`), as the API makes them. */
+function timeOrdered(uuid: string, ms: number): string {
+  const t = ms.toString(16).padStart(12, '0');
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${uuid.slice(15)}`;
+}
+
 function day(offset: number): string {
   return new Date(Date.UTC(2026, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
 }
@@ -191,8 +197,9 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
         'created_at',
       ],
       function* rows() {
+        const start = Date.now();
         for (let i = 0; i < options.visits; i += 1) {
-          const id = random.uuid();
+          const id = timeOrdered(random.uuid(), start + Math.floor(i / 1000));
           const e = enterprises[random.int(enterprises.length)];
           const m = random.int(managers.length);
           const visitDay = random.int(DAYS);
