@@ -6,7 +6,7 @@ import { BALANCES_SIZES, balancesBenchmarks } from './balances-bench';
 import { DASHBOARD_SIZES, dashboardBenchmarks } from './dashboard-bench';
 import { markdown } from './harness';
 import { PHONE_SIZES, phoneBenchmarks, phoneTable } from './phone-bench';
-import { SCALE_SIZES, scaleBenchmark, scaleTable } from './scale-bench';
+import { SCALE_SIZES, planText, scaleBenchmark, scaleTable } from './scale-bench';
 import { SCENARIOS, SIZES, runBenchmarks, type ScenarioName } from './scenarios';
 
 /** The scenarios `--only a,b` names, or all of them; `dashboards` and `balances` are two more names. */
@@ -54,7 +54,7 @@ async function scale(machine: string, log: (line: string) => void): Promise<void
     'bench-scale-results.json',
     `${JSON.stringify({ machine, at: new Date().toISOString(), points }, null, 2)}\n`,
   );
-  writeFileSync('bench-scale-results.md', `${table}\n`);
+  writeFileSync('bench-scale-results.md', `${table}\n\n${planText(points)}\n`);
   process.stdout.write(`\n${table}\n`);
 }
 

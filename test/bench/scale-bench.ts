@@ -11,6 +11,7 @@ import { importsContext } from '../support/imports-context';
 import { TestApi } from '../support/test-api';
 import { median, percentile } from './harness';
 import { psqlCopy, writeLines } from './import-bench';
+import { visitQueryPlans, type VisitPlan } from './visit-query-plans';
 
 /** The sizes the scale bench measures at, in visits; `--scale-max N` stops after the last one ≤ N. */
 export const SCALE_SIZES = [1_000_000, 3_000_000, 9_430_000, 30_000_000] as const;
@@ -37,6 +38,10 @@ export interface ScalePoint {
   /** Bytes on disk per visit: visits' partitions with their indexes, and a bare copy of a 1% sample of them. */
   readonly bytesPerVisit: number;
   readonly bareBytesPerVisit: number;
+  /** Bytes per visit of the heap and of each index. */
+  readonly byPart: Record<string, number>;
+  /** The product's queries on visits: their plans and times. */
+  readonly plans: VisitPlan[];
 }
 
 const day = (i: number): string => new Date(Date.UTC(2026, 0, 1) + (i % 181) * 86_400_000).toISOString().slice(0, 10);
@@ -164,6 +169,16 @@ async function measure(
             (pg_total_relation_size('visits_bare')::float8 / greatest(1, (SELECT count(*) FROM visits_bare)))::text AS bare`,
   );
   await db.query(`DROP TABLE visits_bare`);
+  const parts = await db.query<{ part: string; bytes: string }[]>(
+    `SELECT 'heap' AS part, sum(pg_relation_size(inhrelid))::text AS bytes FROM pg_inherits WHERE inhparent = 'visits'::regclass
+     UNION ALL
+     SELECT p.relname, sum(pg_relation_size(c.inhrelid))::text FROM pg_index x JOIN pg_class p ON p.oid = x.indexrelid
+       JOIN pg_inherits c ON c.inhparent = p.oid WHERE x.indrelid = 'visits'::regclass GROUP BY p.relname`,
+  );
+  const byPart = Object.fromEntries(
+    parts.map((r) => [r.part, Math.round(Number(r.bytes) / Number(bytes?.visits ?? 1))]),
+  );
+  log(`${size}: bytes per visit by part ${JSON.stringify(byPart)}`);
 
   // The dashboards and a bank's queue, p95 over HTTP.
   const [bank] = await db.query<{ id: string }[]>(
@@ -218,7 +233,10 @@ async function measure(
   await db.query(`INSERT INTO report_dirty_days (campaign_id, day) VALUES ($1, '2026-03-15')`, [campaignId]);
   const refreshMs = await timed(() => api.app.get(ReportRollups).refresh());
 
+  const plans = await visitQueryPlans(db, campaignId);
   return {
+    plans,
+    byPart,
     visits: Number(bytes?.visits ?? 0),
     importRate: Math.round(rows / (importMs / 1000)),
     bareCopyRate: Math.round(rows / (bareMs / 1000)),
@@ -245,6 +263,11 @@ export function scaleTable(points: readonly ScalePoint[], machine: string): stri
     ]),
     ['claim, median ms', '≤ 1.2×', (p) => ratio(p.transitionMs, first.transitionMs)],
     ["refresh of one stale day's rollups, s", '≤ 1.5×', (p) => ratio(p.refreshDaySeconds, first.refreshDaySeconds)],
+    ...first.plans.map((plan, i): [string, string, (p: ScalePoint) => string] => [
+      `ms: ${plan.name}`,
+      'as fast',
+      (p) => `${p.plans[i]?.ms ?? 0}`,
+    ]),
     ['bytes per visit (partitions + indexes)', '≤ 1.6× bare', (p) => `${p.bytesPerVisit}`],
     ['  ÷ the bare row (same run)', '≤ 1.6', (p) => (p.bytesPerVisit / p.bareBytesPerVisit).toFixed(2)],
   ];
@@ -255,4 +278,13 @@ export function scaleTable(points: readonly ScalePoint[], machine: string): stri
     `| --- | --- | ${points.map(() => '---').join(' | ')} |`,
     ...rows.map(([name, target, cell]) => `| ${name} | ${target} | ${points.map(cell).join(' | ')} |`),
   ].join('\n');
+}
+
+/** The plans of the product's queries on visits at the largest size measured. */
+export function planText(points: readonly ScalePoint[]): string {
+  const last = points[points.length - 1];
+  if (last === undefined) return '';
+  return [`Plans at ${last.visits} visits`, ...last.plans.map((p) => `\n## ${p.name} (${p.ms} ms)\n\n${p.plan}`)].join(
+    '\n',
+  );
 }

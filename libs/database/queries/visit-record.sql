@@ -12,6 +12,7 @@ WITH still AS (
         SELECT 1 FROM visits v
          WHERE v.enterprise_id = $2 AND v.id <> visits.id
            AND v.visited_on BETWEEN (CAST($4 AS date) - 14) AND CAST($4 AS date)) AS recent)
+    , marked AS (INSERT INTO report_dirty_days (campaign_id, day) SELECT campaign_id, visited_on FROM made)
     , audited AS (INSERT INTO audit_records (actor_user_id, at, action, entity, entity_id, status, ip, user_agent, request_id)
           SELECT $14::uuid, $15::timestamptz, $16::text,
                  $17::text, made.id::text, 201, $18::text,

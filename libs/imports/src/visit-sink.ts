@@ -5,6 +5,7 @@ import {
   ENSURE_VISITS_MONTH,
   ENTERPRISES_BY_ID,
   ENTERPRISES_BY_USCC,
+  MARK_VISIT_DAYS,
   uuidV7,
 } from '@unblock/database';
 import {
@@ -119,6 +120,7 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
     this.written = new Set<string>();
     const lines: string[] = [];
     const months = new Set<string>();
+    const days = new Set<string>();
     const organization = copyField(this.actor.organizationId);
     const visitor = this.actor.userId;
     for (const v of parsed) {
@@ -164,6 +166,7 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
         this.written.add(v.clientRef);
       }
       months.add(`${v.visitedOn.slice(0, 8)}01`);
+      days.add(`${v.campaignId} ${v.visitedOn}`);
       // A line of COPY_VISITS: its columns, in its order.
       lines.push(
         `${uuidV7()}\t${v.campaignId}\t${enterprise.id}\t${enterprise.regionCode}\t${v.visitedOn}\t${v.kind}\t${visitor}\t${organization}\t${copyField(v.summary)}\t${copyField(v.clientRef)}\n`,
@@ -175,6 +178,10 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
       this.months.add(month);
     }
     await copyLines(client, COPY_VISITS, lines);
+    if (days.size > 0) {
+      const pairs = [...days].map((d) => d.split(' '));
+      await client.query(MARK_VISIT_DAYS, [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+    }
     errors.sort((a, b) => a.row - b.row);
     return { accepted: lines.length, errors };
   }

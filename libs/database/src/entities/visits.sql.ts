@@ -35,8 +35,8 @@ export interface VisitInsert {
 
 /**
  * One statement: the INSERT of a visit, made only while the enterprise and the campaign are still as checked
- * (`scope_ok`), answering the new row and whether the enterprise was visited recently (`recent`), and its
- * audit record. With a `clientRef`, only when the visitor has no visit with it on any day, and ON CONFLICT DO
+ * (`scope_ok`), answering the new row and whether the enterprise was visited recently (`recent`), its day
+ * marked stale for the report rollups, and its audit record. With a `clientRef`, only when the visitor has no visit with it on any day, and ON CONFLICT DO
  * NOTHING (a concurrent retry of the same day: the unique index is per visitor, reference and day, since visits
  * are partitioned by day); without one nothing can conflict (a null reference is unique), and a plain INSERT
  * skips the speculative insertion that ON CONFLICT costs.
@@ -75,6 +75,7 @@ export function recordVisitStatement(visit: VisitInsert, audit?: AuditStamp): St
         SELECT 1 FROM visits v
          WHERE v.enterprise_id = $2 AND v.id <> visits.id
            AND v.visited_on BETWEEN (CAST($4 AS date) - ${RECENT_VISIT_DAYS}) AND CAST($4 AS date)) AS recent)
+    , marked AS (INSERT INTO report_dirty_days (campaign_id, day) SELECT campaign_id, visited_on FROM made)
     ${audited}
     SELECT made.*, still.ok AS scope_ok FROM still LEFT JOIN made ON true`;
   return { text, values: params.values };
@@ -86,6 +87,13 @@ export function recordVisitStatement(visit: VisitInsert, audit?: AuditStamp): St
  * visitor_user_id, visitor_organization_id, summary, client_ref.
  */
 export const COPY_VISITS = `COPY visits (id, campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id, visitor_organization_id, summary, client_ref) FROM STDIN`;
+
+/**
+ * Marks the days of visits just written stale for the report rollups: $1 campaign ids, $2 days, pairwise (in
+ * the transaction that wrote them; visits have no trigger, which would make COPY into partitions row by row).
+ */
+export const MARK_VISIT_DAYS = `INSERT INTO report_dirty_days (campaign_id, day)
+  SELECT * FROM unnest($1::uuid[], $2::date[])`;
 
 /** Makes the partition of the month of $1 unless it exists (moving that month's visits out of the default one). */
 export const ENSURE_VISITS_MONTH = `SELECT visits_ensure_month(CAST($1 AS date)) AS partition`;

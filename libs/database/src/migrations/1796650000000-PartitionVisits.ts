@@ -12,7 +12,8 @@ const COLUMNS = `id, created_at, updated_at, campaign_id, enterprise_id, visited
  * schema. Ids are time-ordered (UUID v7) so each partition's primary key appends. The indexes are those the
  * product's queries use; the client reference is unique per visitor and day in the index (the writers look up
  * the reference on every day first). The per-row foreign keys go: the writers check the enterprise, campaign
- * and visitor, and a case keeps its `origin_visit_id` when the visit's month is archived.
+ * and visitor, and a case keeps its `origin_visit_id` when the visit's month is archived. The report trigger
+ * goes too: the writers mark their visits' days stale (`MARK_VISIT_DAYS`, and POST /visits' statement).
  */
 export class PartitionVisits1796650000000 implements MigrationInterface {
   name = 'PartitionVisits1796650000000';
@@ -87,9 +88,9 @@ export class PartitionVisits1796650000000 implements MigrationInterface {
     await q(`CREATE INDEX visits_by_region ON visits (region_code)`);
     await q(`CREATE INDEX visits_by_visitor_organization ON visits (visitor_organization_id)`);
     await q(`CREATE UNIQUE INDEX visits_client_ref_per_visitor ON visits (visitor_user_id, client_ref, visited_on)`);
-    await q(`
-      CREATE TRIGGER report_mark_visits_insert AFTER INSERT ON visits
-      REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION report_mark_visits()`);
+    // No trigger: a statement-level trigger with a transition table on a partitioned table makes COPY insert
+    // row by row; the writers of visits mark their days stale themselves, in the same transaction.
+    await q(`DROP FUNCTION report_mark_visits()`);
     await q(`ANALYZE visits`);
   }
 
@@ -139,6 +140,12 @@ export class PartitionVisits1796650000000 implements MigrationInterface {
     await q(`
       ALTER TABLE cases ADD CONSTRAINT "FK_d6e0e92c6e932832a77a2318ffe" FOREIGN KEY (origin_visit_id)
       REFERENCES visits(id) ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await q(`
+      CREATE FUNCTION report_mark_visits() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO report_dirty_days (campaign_id, day) SELECT DISTINCT campaign_id, visited_on FROM changed;
+        RETURN NULL;
+      END $$`);
     await q(`
       CREATE TRIGGER report_mark_visits_insert AFTER INSERT ON visits
       REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION report_mark_visits()`);
