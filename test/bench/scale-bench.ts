@@ -85,7 +85,7 @@ export async function scaleBenchmark(max: number, log: (line: string) => void): 
       log(`${size}: generated in ${generated.seconds} s, rollups rebuilt in ${(rebuildMs / 1000).toFixed(1)} s`);
       const point = await measure(api, context, base, dir, generated.campaignId, size, importRows(size), log);
       points.push(point);
-      log(`${size}: ${JSON.stringify(point)}`);
+      log(`${size}: ${JSON.stringify({ ...point, plans: point.plans.map((p) => [p.name, p.ms]) })}`);
       have = size;
     }
     return points;

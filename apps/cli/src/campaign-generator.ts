@@ -61,10 +61,14 @@ function bottlenecksOf(random: SeededRandom): string {
   return first === second ? `{${first}}` : `{${first},${second}}`;
 }
 
-/** A seeded random UUID made time-ordered (version 7: its first 48 bits the milliseconds `ms`), as the API makes them. */
-function timeOrdered(uuid: string, ms: number): string {
-  const t = ms.toString(16).padStart(12, '0');
-  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${uuid.slice(15)}`;
+/**
+ * A seeded random UUID made time-ordered as the API makes them (version 7: 48 bits of milliseconds, then a
+ * 12-bit counter): the `i`th of ids made from `ms` on, 4,096 a millisecond.
+ */
+function timeOrdered(uuid: string, ms: number, i: number): string {
+  const t = (ms + Math.floor(i / 4096)).toString(16).padStart(12, '0');
+  const counter = (i % 4096).toString(16).padStart(3, '0');
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${counter}${uuid.slice(18)}`;
 }
 
 function day(offset: number): string {
@@ -199,7 +203,7 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
       function* rows() {
         const start = Date.now();
         for (let i = 0; i < options.visits; i += 1) {
-          const id = timeOrdered(random.uuid(), start + Math.floor(i / 1000));
+          const id = timeOrdered(random.uuid(), start, i);
           const e = enterprises[random.int(enterprises.length)];
           const m = random.int(managers.length);
           const visitDay = random.int(DAYS);

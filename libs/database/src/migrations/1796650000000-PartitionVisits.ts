@@ -83,11 +83,14 @@ export class PartitionVisits1796650000000 implements MigrationInterface {
     await q(`INSERT INTO visits (${COLUMNS}) SELECT ${COLUMNS} FROM visits_unpartitioned`);
     await q(`DROP TABLE visits_unpartitioned`);
     await q(`ALTER TABLE visits ADD CONSTRAINT visits_pkey PRIMARY KEY (id, visited_on)`);
-    await q(`CREATE INDEX visits_by_enterprise ON visits (enterprise_id, visited_on)`);
+    await q(`CREATE INDEX visits_by_enterprise ON visits (enterprise_id)`);
     await q(`CREATE INDEX visits_by_campaign_day ON visits (campaign_id, visited_on)`);
     await q(`CREATE INDEX visits_by_region ON visits (region_code)`);
     await q(`CREATE INDEX visits_by_visitor_organization ON visits (visitor_organization_id)`);
-    await q(`CREATE UNIQUE INDEX visits_client_ref_per_visitor ON visits (visitor_user_id, client_ref, visited_on)`);
+    await q(`CREATE INDEX visits_by_visitor ON visits (visitor_user_id)`);
+    await q(`
+      CREATE UNIQUE INDEX visits_client_ref_per_visitor ON visits (visitor_user_id, client_ref, visited_on)
+      WHERE client_ref IS NOT NULL`);
     // No trigger: a statement-level trigger with a transition table on a partitioned table makes COPY insert
     // row by row; the writers of visits mark their days stale themselves, in the same transaction.
     await q(`DROP FUNCTION report_mark_visits()`);
