@@ -12,7 +12,12 @@ import { compare, type Comparison, type Sample } from './harness';
 
 const KINDS = ['policy_promotion', 'on_site_diagnosis', 'gm_visit', 'follow_up'];
 
-async function writeLines(path: string, lines: (i: number) => string, count: number, header?: string): Promise<void> {
+export async function writeLines(
+  path: string,
+  lines: (i: number) => string,
+  count: number,
+  header?: string,
+): Promise<void> {
   const out = createWriteStream(path);
   if (header !== undefined) out.write(`${header}\n`);
   for (let i = 0; i < count; i += 1) {
@@ -22,7 +27,7 @@ async function writeLines(path: string, lines: (i: number) => string, count: num
   await finished(out);
 }
 
-function psqlCopy(url: string, table: string, file: string): Promise<void> {
+export function psqlCopy(url: string, table: string, file: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qc', `\\copy ${table} FROM '${file}' CSV`]);
     let stderr = '';

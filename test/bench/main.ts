@@ -7,6 +7,7 @@ import { DASHBOARD_SIZES, dashboardBenchmarks } from './dashboard-bench';
 import { markdown } from './harness';
 import { LEAGUE_SIZES, leagueBenchmarks } from './league-bench';
 import { PHONE_SIZES, phoneBenchmarks, phoneTable } from './phone-bench';
+import { SCALE_SIZES, planText, scaleBenchmark, scaleTable } from './scale-bench';
 import { SCENARIOS, SIZES, runBenchmarks, type ScenarioName } from './scenarios';
 
 /** The province-size benchmarks `--only` also names. */
@@ -49,6 +50,24 @@ async function phone(machine: string, log: (line: string) => void): Promise<void
 }
 
 /**
+ * `npm run bench -- --scale [--scale-max N]`: the figures at 1 M, 3 M, 9.43 M and 30 M visits (up to N), each
+ * as a ratio to its value at 1 M; writes bench-scale-results.json and .md.
+ */
+async function scale(machine: string, log: (line: string) => void): Promise<void> {
+  const at = process.argv.indexOf('--scale-max');
+  const max = at >= 0 ? Number(process.argv[at + 1]) : SCALE_SIZES[SCALE_SIZES.length - 1];
+  if (!Number.isInteger(max) || (max ?? 0) < 10_000) throw new Error('--scale-max takes a number of visits ≥ 10000');
+  const points = await scaleBenchmark(max ?? 0, log);
+  const table = scaleTable(points, `${machine}, load average ${loadavg()[0]?.toFixed(1)} at the end`);
+  writeFileSync(
+    'bench-scale-results.json',
+    `${JSON.stringify({ machine, at: new Date().toISOString(), points }, null, 2)}\n`,
+  );
+  writeFileSync('bench-scale-results.md', `${table}\n\n${planText(points)}\n`);
+  process.stdout.write(`\n${table}\n`);
+}
+
+/**
  * `npm run bench [-- --tiny] [--only visits,claims,relay,get,import,sla,dashboards,balances,league] [--skip-dashboards]`: writes
  * bench-results.json and bench-results.md, and prints the table. `-- --web` runs the phone benchmark instead.
  */
@@ -62,6 +81,10 @@ async function main(): Promise<void> {
     const log = (line: string): void => {
       process.stdout.write(`… ${line}\n`);
     };
+    if (process.argv.includes('--scale')) {
+      await scale(machine, log);
+      return;
+    }
     if (only === undefined) {
       await phone(machine, log);
       return;

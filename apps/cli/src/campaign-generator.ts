@@ -1,3 +1,4 @@
+import { ENSURE_VISITS_MONTH } from '@unblock/database';
 import { usccCheckCharacter } from '@unblock/domain';
 import { Client } from 'pg';
 import { copyRows } from './copy-rows';
@@ -59,6 +60,16 @@ function bottlenecksOf(random: SeededRandom): string {
   const first = random.pick(BOTTLENECKS);
   const second = random.pick(BOTTLENECKS);
   return first === second ? `{${first}}` : `{${first},${second}}`;
+}
+
+/**
+ * A seeded random UUID made time-ordered as the API makes them (version 7: 48 bits of milliseconds, then a
+ * 12-bit counter): the `i`th of ids made from `ms` on, 4,096 a millisecond.
+ */
+function timeOrdered(uuid: string, ms: number, i: number): string {
+  const t = (ms + Math.floor(i / 4096)).toString(16).padStart(12, '0');
+  const counter = (i % 4096).toString(16).padStart(3, '0');
+  return `${t.slice(0, 8)}-${t.slice(8, 12)}-7${counter}${uuid.slice(18)}`;
 }
 
 function day(offset: number): string {
@@ -173,6 +184,11 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
       `INSERT INTO campaigns (id, name, kind, region_code, starts_on, ends_on) VALUES ($1, $2, 'gm_visits', $3, '2026-01-01', '2026-06-30')`,
       [campaignId, `行长走访万企(生成) ${tag}`, PROVINCE],
     );
+    // Each month's partition first, as the import makes them: rows copied into the default partition and moved
+    // out later would leave its indexes as large as if they were still there.
+    for (let month = 1; month <= 6; month += 1) {
+      await client.query(ENSURE_VISITS_MONTH, [`2026-0${month}-01`]);
+    }
     const visitIds: string[] = [];
     const visitsPerCaseSource = Math.max(1, Math.floor(options.visits / Math.max(1, options.cases)));
     const visits = await copyRows(
@@ -191,8 +207,9 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
         'created_at',
       ],
       function* rows() {
+        const start = Date.now();
         for (let i = 0; i < options.visits; i += 1) {
-          const id = random.uuid();
+          const id = timeOrdered(random.uuid(), start, i);
           const e = enterprises[random.int(enterprises.length)];
           const m = random.int(managers.length);
           const visitDay = random.int(DAYS);
@@ -270,7 +287,8 @@ export async function generateCampaign(databaseUrl: string, options: GenerateOpt
           cases.push({ id, status, bank, created, due, claimedAt, manager, amount });
           yield [
             id,
-            `G-2026-${String(i + 1).padStart(7, '0')}`,
+            // The seed's last two digits keep the numbers of campaigns generated into one database apart.
+            `G${String(options.seed % 100).padStart(2, '0')}-2026-${String(i + 1).padStart(7, '0')}`,
             enterpriseId ?? '',
             campaignId,
             visitId ?? '',

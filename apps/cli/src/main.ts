@@ -10,13 +10,16 @@ import { checkAdminCredentials } from './admin-credentials';
 import { generateCampaign } from './campaign-generator';
 import { CliModule } from './cli.module';
 import { DemoSeeder } from './demo-seeder.service';
+import { archiveVisitMonth, ensureVisitMonths, monthStart } from './visit-partitions';
 
 const USAGE = `usage:
   npm run cli -- migrate
   npm run cli -- create-admin --email <email> --password <password> [--name <name>]
   npm run cli -- seed-demo
-  npm run campaign:generate -- --visits 9430000 --enterprises 200000 --cases 1000000 [--seed 9430000]`;
-const COMMANDS = ['migrate', 'create-admin', 'seed-demo', 'generate-campaign'];
+  npm run campaign:generate -- --visits 9430000 --enterprises 200000 --cases 1000000 [--seed 9430000]
+  npm run cli -- visit-partitions --from <YYYY-MM> [--months 12]
+  npm run cli -- archive-visits --month <YYYY-MM>`;
+const COMMANDS = ['migrate', 'create-admin', 'seed-demo', 'generate-campaign', 'visit-partitions', 'archive-visits'];
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -30,6 +33,9 @@ async function run(argv: string[]): Promise<number> {
       enterprises: { type: 'string' },
       cases: { type: 'string' },
       seed: { type: 'string' },
+      from: { type: 'string' },
+      months: { type: 'string' },
+      month: { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -79,6 +85,18 @@ async function run(argv: string[]): Promise<number> {
       process.stdout.write(
         `migrations applied: ${applied.length === 0 ? 'none pending' : applied.map((m) => m.name).join(', ')}\n`,
       );
+      return 0;
+    }
+    if (command === 'visit-partitions') {
+      const months = values.months ?? '12';
+      if (!/^\d{1,3}$/u.test(months)) throw DomainError.invalid('--months', 'must be a whole number up to 999');
+      const made = await ensureVisitMonths(app.get(DataSource), monthStart('--from', values.from), Number(months));
+      process.stdout.write(`partitions of visits: ${made.join(', ')}\n`);
+      return 0;
+    }
+    if (command === 'archive-visits') {
+      const archived = await archiveVisitMonth(app.get(DataSource), monthStart('--month', values.month));
+      process.stdout.write(archived === null ? 'no partition for that month\n' : `detached into ${archived}\n`);
       return 0;
     }
     if (command === 'create-admin') {

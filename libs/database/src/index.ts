@@ -10,6 +10,7 @@ export * from './prepared';
 export * from './pool-metrics';
 export * from './entities/audit-records.sql';
 export * from './sql-params';
+export * from './uuid-v7';
 export * from './entities/case-events.sql';
 export * from './entities/case-obligations.sql';
 export * from './entities/case-visibility.sql';

@@ -2,8 +2,11 @@ import {
   CAMPAIGNS_BY_ID,
   CLIENT_REFS_TAKEN,
   COPY_VISITS,
+  ENSURE_VISITS_MONTH,
   ENTERPRISES_BY_ID,
   ENTERPRISES_BY_USCC,
+  MARK_VISIT_DAYS,
+  uuidV7,
 } from '@unblock/database';
 import {
   VISIT_KINDS,
@@ -78,6 +81,8 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
   private readonly usccs = new Map<string, string | null>();
   /** The client references of the batch last written. */
   private written = new Set<string>();
+  /** The months (YYYY-MM-01) whose partition of visits is known to exist. */
+  private readonly months = new Set<string>();
 
   constructor(
     private readonly actor: Actor,
@@ -114,6 +119,8 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
     const previous = this.written;
     this.written = new Set<string>();
     const lines: string[] = [];
+    const months = new Set<string>();
+    const days = new Set<string>();
     const organization = copyField(this.actor.organizationId);
     const visitor = this.actor.userId;
     for (const v of parsed) {
@@ -158,12 +165,23 @@ export class VisitSink implements ImportSink<ParsedVisit, PreparedVisits> {
         }
         this.written.add(v.clientRef);
       }
+      months.add(`${v.visitedOn.slice(0, 8)}01`);
+      days.add(`${v.campaignId} ${v.visitedOn}`);
       // A line of COPY_VISITS: its columns, in its order.
       lines.push(
-        `${v.campaignId}\t${enterprise.id}\t${enterprise.regionCode}\t${v.visitedOn}\t${v.kind}\t${visitor}\t${organization}\t${copyField(v.summary)}\t${copyField(v.clientRef)}\n`,
+        `${uuidV7()}\t${v.campaignId}\t${enterprise.id}\t${enterprise.regionCode}\t${v.visitedOn}\t${v.kind}\t${visitor}\t${organization}\t${copyField(v.summary)}\t${copyField(v.clientRef)}\n`,
       );
     }
+    for (const month of months) {
+      if (this.months.has(month)) continue;
+      await client.query(ENSURE_VISITS_MONTH, [month]);
+      this.months.add(month);
+    }
     await copyLines(client, COPY_VISITS, lines);
+    if (days.size > 0) {
+      const pairs = [...days].map((d) => d.split(' '));
+      await client.query(MARK_VISIT_DAYS, [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+    }
     errors.sort((a, b) => a.row - b.row);
     return { accepted: lines.length, errors };
   }

@@ -115,7 +115,8 @@ export class CaseEntity extends BaseEntity {
   @Column({ type: 'uuid', nullable: true })
   chainId!: string | null;
 
-  @ManyToOne(() => VisitEntity, { onDelete: 'RESTRICT' })
+  /** No foreign key: visits are partitioned and an archived month keeps its cases (the diagnosis checks the visit). */
+  @ManyToOne(() => VisitEntity, { createForeignKeyConstraints: false })
   originVisit?: VisitEntity;
 
   @Column({ type: 'numeric', precision: 18, scale: 2 })

@@ -35,10 +35,16 @@ export interface VisitInsert {
 
 /**
  * One statement: the INSERT of a visit, made only while the enterprise and the campaign are still as checked
- * (`scope_ok`), answering the new row and whether the enterprise was visited recently (`recent`), and its
- * audit record. With a `clientRef`, ON CONFLICT DO NOTHING (a concurrent retry); without one nothing can
- * conflict (a null reference is unique), and a plain INSERT skips the speculative insertion that ON CONFLICT costs.
+ * (`scope_ok`), answering the new row and whether the enterprise was visited recently (`recent`), its day
+ * marked stale for the report rollups, and its audit record. With a `clientRef`, only when the visitor has no visit with it on any day, and ON CONFLICT DO
+ * NOTHING (a concurrent retry of the same day: the unique index is per visitor, reference and day, since visits
+ * are partitioned by day); without one nothing can conflict (a null reference is unique), and a plain INSERT
+ * skips the speculative insertion that ON CONFLICT costs.
  */
+/** A visit with a client reference: written only when the visitor has not used it, on any day. */
+const CLIENT_REF_FREE = `AND NOT EXISTS (SELECT 1 FROM visits r WHERE r.visitor_user_id = CAST($6 AS uuid) AND r.client_ref = CAST($9 AS varchar))
+      ON CONFLICT DO NOTHING`;
+
 export function recordVisitStatement(visit: VisitInsert, audit?: AuditStamp): Statement {
   const params = new SqlParams([
     visit.campaignId,
@@ -64,11 +70,12 @@ export function recordVisitStatement(visit: VisitInsert, audit?: AuditStamp): St
       INSERT INTO visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
                           visitor_organization_id, summary, client_ref)
       SELECT $1, $2, $3, CAST($4 AS date), $5, $6, $7, $8, $9 FROM still WHERE still.ok
-      ${visit.clientRef === null ? '' : 'ON CONFLICT DO NOTHING'}
+      ${visit.clientRef === null ? '' : CLIENT_REF_FREE}
       RETURNING *, EXISTS (
         SELECT 1 FROM visits v
          WHERE v.enterprise_id = $2 AND v.id <> visits.id
            AND v.visited_on BETWEEN (CAST($4 AS date) - ${RECENT_VISIT_DAYS}) AND CAST($4 AS date)) AS recent)
+    , marked AS (INSERT INTO report_dirty_days (campaign_id, day) SELECT campaign_id, visited_on FROM made)
     ${audited}
     SELECT made.*, still.ok AS scope_ok FROM still LEFT JOIN made ON true`;
   return { text, values: params.values };
@@ -76,14 +83,27 @@ export function recordVisitStatement(visit: VisitInsert, audit?: AuditStamp): St
 
 /**
  * Visits imported from a file: COPY's text format, one line per visit with these columns in this order,
- * tab-separated: campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id,
- * visitor_organization_id, summary, client_ref.
+ * tab-separated: id (a time-ordered `uuidV7`), campaign_id, enterprise_id, region_code, visited_on, kind,
+ * visitor_user_id, visitor_organization_id, summary, client_ref.
  */
-export const COPY_VISITS = `COPY visits (campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id, visitor_organization_id, summary, client_ref) FROM STDIN`;
+export const COPY_VISITS = `COPY visits (id, campaign_id, enterprise_id, region_code, visited_on, kind, visitor_user_id, visitor_organization_id, summary, client_ref) FROM STDIN`;
 
 /**
- * Which of the client references $2 the visitor $1 has used: one index probe per reference (the LIMIT keeps
- * the planner from reading all the visitor's visits).
+ * Marks the days of visits just written stale for the report rollups: $1 campaign ids, $2 days, pairwise (in
+ * the transaction that wrote them; visits have no trigger, which would make COPY into partitions row by row).
+ */
+export const MARK_VISIT_DAYS = `INSERT INTO report_dirty_days (campaign_id, day)
+  SELECT * FROM unnest($1::uuid[], $2::date[])`;
+
+/** Makes the partition of the month of $1 unless it exists (moving that month's visits out of the default one). */
+export const ENSURE_VISITS_MONTH = `SELECT visits_ensure_month(CAST($1 AS date)) AS partition`;
+
+/** Detaches the partition of the month of $1 into the `archive` schema; answers its name, or null when none. */
+export const ARCHIVE_VISITS_MONTH = `SELECT visits_archive_month(CAST($1 AS date)) AS archived`;
+
+/**
+ * Which of the client references $2 the visitor $1 has used, on any day: one index probe per reference and
+ * month's partition (the LIMIT keeps the planner from reading all the visitor's visits).
  */
 export const CLIENT_REFS_TAKEN = `SELECT r.ref AS client_ref FROM unnest($2::text[]) AS r(ref)
   CROSS JOIN LATERAL (SELECT 1 FROM visits v WHERE v.visitor_user_id = $1 AND v.client_ref = r.ref LIMIT 1) AS hit`;

@@ -23,6 +23,7 @@ import { IdempotencyLease1796640000000 } from './1796640000000-IdempotencyLease'
 import { LoanBalances1796648279681 } from './1796648279681-LoanBalances';
 import { Renewals1796648353599 } from './1796648353599-Renewals';
 import { Bulletins1796648394419 } from './1796648394419-Bulletins';
+import { PartitionVisits1796650000000 } from './1796650000000-PartitionVisits';
 import { BalanceRollupDepths1796661479543 } from './1796661479543-BalanceRollupDepths';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
@@ -51,5 +52,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LoanBalances1796648279681,
   Renewals1796648353599,
   Bulletins1796648394419,
+  PartitionVisits1796650000000,
   BalanceRollupDepths1796661479543,
 ];
