@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { TestApi } from '../support/test-api';
-import { median, percentile, type Comparison } from './harness';
+import { median, percentile, timed, type Comparison } from './harness';
 
 export interface BalancesSize {
   readonly borrowers: number;
@@ -17,12 +17,6 @@ export const BALANCES_SIZES: Record<'tiny' | 'full', BalancesSize> = {
 };
 
 const LAST_MONTH = '2026-06';
-
-async function timed(op: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await op();
-  return performance.now() - started;
-}
 
 /**
  * A province's balances, written by SQL: Shandong (370000) with 16 cities of 8 counties, `banks` banks, 12

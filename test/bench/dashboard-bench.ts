@@ -3,7 +3,7 @@ import type { Actor } from '@unblock/domain';
 import type { AddressInfo } from 'node:net';
 import { generateCampaign } from '../../apps/cli/src/campaign-generator';
 import { TestApi } from '../support/test-api';
-import { median, percentile, type Comparison } from './harness';
+import { median, percentile, timed, type Comparison } from './harness';
 
 export interface DashboardSize {
   readonly visits: number;
@@ -18,12 +18,6 @@ export const DASHBOARD_SIZES: Record<'tiny' | 'full', DashboardSize> = {
   tiny: { visits: 3000, enterprises: 300, cases: 400, requests: 10, rounds: 2 },
   full: { visits: 9_430_000, enterprises: 200_000, cases: 1_000_000, requests: 100, rounds: 3 },
 };
-
-async function timed(op: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await op();
-  return performance.now() - started;
-}
 
 /**
  * The dashboards at province size: `campaign:generate` writes the campaign, the rollups are rebuilt, then

@@ -23,6 +23,13 @@ export interface Comparison {
   readonly extra: Record<string, number | string>;
 }
 
+/** How long `op` took, in milliseconds. */
+export async function timed(op: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await op();
+  return performance.now() - started;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { generateCampaign } from '../../apps/cli/src/campaign-generator';
 import { TestApi } from '../support/test-api';
-import { median, percentile, type Comparison } from './harness';
+import { median, percentile, timed, type Comparison } from './harness';
 
 export interface LeagueSize {
   readonly visits: number;
@@ -21,12 +21,6 @@ export const LEAGUE_SIZES: Record<'tiny' | 'full', LeagueSize> = {
 
 /** A Wednesday of the generated half-year: its day, its ISO week and its month are each ranked. */
 const ON = '2026-03-18';
-
-async function timed(op: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await op();
-  return performance.now() - started;
-}
 
 /**
  * What `campaign:generate` leaves out and the league ranks: the enterprises' word on half of the claimed

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { generateCampaign } from '../../apps/cli/src/campaign-generator';
 import { importsContext } from '../support/imports-context';
 import { TestApi } from '../support/test-api';
-import { median, percentile } from './harness';
+import { median, percentile, timed } from './harness';
 import { psqlCopy, writeLines } from './import-bench';
 import { visitQueryPlans, type VisitPlan } from './visit-query-plans';
 
@@ -45,12 +45,6 @@ export interface ScalePoint {
 }
 
 const day = (i: number): string => new Date(Date.UTC(2026, 0, 1) + (i % 181) * 86_400_000).toISOString().slice(0, 10);
-
-async function timed(op: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await op();
-  return performance.now() - started;
-}
 
 /**
  * `npm run bench -- --scale [--scale-max N]`: grows one database to each size in turn (a generated
