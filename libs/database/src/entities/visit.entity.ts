@@ -51,6 +51,6 @@ export class VisitEntity extends BaseEntity {
    * The visitor's own id for this visit: a retry with the same one answers the first visit (unique per visitor
    * and day in the index; the writers look for it on every day first).
    */
-  @Column({ type: 'varchar', length: 100, nullable: true })
+  @Column({ type: 'varchar', length: 100, nullable: true, collation: 'C' })
   clientRef!: string | null;
 }

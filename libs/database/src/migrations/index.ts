@@ -25,6 +25,7 @@ import { Renewals1796648353599 } from './1796648353599-Renewals';
 import { Bulletins1796648394419 } from './1796648394419-Bulletins';
 import { PartitionVisits1796650000000 } from './1796650000000-PartitionVisits';
 import { BalanceRollupDepths1796661479543 } from './1796661479543-BalanceRollupDepths';
+import { ClientRefBytewise1796670000000 } from './1796670000000-ClientRefBytewise';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -54,4 +55,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Bulletins1796648394419,
   PartitionVisits1796650000000,
   BalanceRollupDepths1796661479543,
+  ClientRefBytewise1796670000000,
 ];
