@@ -1,4 +1,5 @@
 import { ManualClock } from '@unblock/domain';
+import type { HandlerResult } from '@unblock/queue';
 import { SendMaturityRemindersUseCase } from '@unblock/sla';
 import { diagnose } from '../support/case-fixtures';
 import { newUscc } from '../support/fixtures';
@@ -25,6 +26,17 @@ describe('renewals and the maturity calendar', () => {
     api().request<Body>('POST', `/api/v1/portal${path}`, { headers: { 'x-portal-token': token, ...headers }, body });
   const caseOf = async (id: string, token = actors().leadManager): Promise<Body> =>
     (await api().request<Body>('GET', `/api/v1/cases/${id}`, { token })).body;
+  /** The case's open claim deadline passes: its job's result. */
+  const missClaim = async (caseId: string): Promise<HandlerResult> => {
+    const [claim] = await api().dataSource.query<{ id: string; due_at: Date }[]>(
+      `SELECT id, due_at FROM case_obligations
+        WHERE case_id = $1 AND obligation = 'claim' AND met_at IS NULL AND cancelled_at IS NULL`,
+      [caseId],
+    );
+    const dueAt = claim?.due_at ?? new Date();
+    clock.set(new Date(dueAt.getTime() + 1000));
+    return slaWorld.handlers.deadline({ obligationId: String(claim?.id), dueAt: dueAt.toISOString() });
+  };
 
   /** A loan of the Henan enterprise at the lead bank, maturing on `maturesOn`: the contract's and case's ids. */
   const signedLoan = async (
@@ -352,13 +364,9 @@ describe('renewals and the maturity calendar', () => {
       body: {},
     });
     const renewalId = String(applied.body['id']);
-    const [claim] = await api().dataSource.query<{ id: string; due_at: Date }[]>(
-      `SELECT id, due_at FROM case_obligations WHERE case_id = $1 AND obligation = 'claim'`,
-      [renewalId],
-    );
-    clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1000));
-    const job = { obligationId: String(claim?.id), dueAt: (claim?.due_at ?? new Date()).toISOString() };
-    expect(await slaWorld.handlers.deadline(job)).toEqual({ done: 'escalated to level 1 and moved to the next tier' });
+    expect(await missClaim(renewalId)).toEqual({
+      done: 'escalated to level 1; the renewal stays at the bank holding the loan, on a fresh claim clock',
+    });
     const after = await caseOf(renewalId, actors().supervisor);
     expect(after).toMatchObject({
       status: 'assigned',
@@ -368,6 +376,14 @@ describe('renewals and the maturity calendar', () => {
     });
     const open = (after['obligations'] as Body[]).filter((o) => o['obligation'] === 'claim' && o['metAt'] === null);
     expect(open.filter((o) => o['cancelledAt'] === null)).toHaveLength(1);
+    // The supervisors' notice names the lender, without a tier of "1+2+N" (it is no chain's lead bank here).
+    const inbox = await api().request<{ items: Body[] }>('GET', '/api/v1/me/notifications?kind=escalation', {
+      token: actors().supervisor,
+    });
+    const notice = inbox.body.items.find((n) => n['caseId'] === renewalId);
+    expect(notice?.['title']).toBe(`${String(after['number'])}：郑州银行认领超时，一级督办`);
+    expect(notice?.['data']).toMatchObject({ bankName: '郑州银行' });
+    expect(notice?.['data']).not.toHaveProperty('tier');
   });
 
   it('a renewal declined waits for no other bank (none holds the loan): its claim deadline takes it to the supervisors', async () => {
@@ -385,5 +401,6 @@ describe('renewals and the maturity calendar', () => {
     expect(declined?.['data']).toMatchObject({ next: { tier: 3, bankId: null, pool: [], unroutable: true } });
     // No bank may claim it: the deputy lead bank of the chain is not the lender.
     expect((await act(actors().deputyManager, renewalId, 'claim')).status).toBe(404);
+    expect(await missClaim(renewalId)).toEqual({ done: 'no bank may claim the renewal: escalated to level 2' });
   });
 });

@@ -208,6 +208,46 @@ describe('SLA: deadlines, escalations, reminders, sweeps', () => {
     expect((await escalations(caseId)).map((e) => e.level)).toEqual([1, 2]);
   });
 
+  it('names in each escalation notice who missed the claim: the lead bank, the deputy lead bank, then the pool', async () => {
+    const caseId = await newCase();
+    const outcomes = [];
+    for (let hop = 0; hop < 3; hop++) {
+      const [claim] = await open(caseId);
+      clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1000));
+      outcomes.push(
+        await handlers.deadline({ obligationId: String(claim?.id), dueAt: String(claim?.due_at.toISOString()) }),
+      );
+    }
+    expect(outcomes).toEqual([
+      { done: 'escalated to level 1 and moved to the next tier' },
+      { done: 'escalated to level 1 and moved to the next tier' },
+      { done: 'pool missed its claim deadline: escalated to level 2' },
+    ]);
+    const inbox = await api.request<{ items: { caseId: string; title: string; data: Record<string, unknown> }[] }>(
+      'GET',
+      '/api/v1/me/notifications?kind=escalation',
+      { token: actors.supervisor },
+    );
+    const mine = inbox.body.items.filter((n) => n.caseId === caseId);
+    const number = String(mine[0]?.data['caseNumber']);
+    expect(mine.map((n) => n.title).sort()).toEqual(
+      [
+        `${number}：郑州银行（主办行）认领超时，一级督办`,
+        `${number}：中原银行（协办行）认领超时，一级督办`,
+        `${number}：成员机构池认领超时，一级督办`,
+        `${number}：成员机构池认领仍未完成，二级督办`,
+      ].sort(),
+    );
+    // The console words each from its data: the bank's name and tier, or the pool's tier alone.
+    const dataOf = (tier: number, level: number) =>
+      mine.find((n) => n.data['tier'] === tier && n.data['level'] === level)?.data;
+    const common = { obligation: 'claim', dueAt: expect.any(String) as string, caseNumber: number };
+    expect(dataOf(1, 1)).toEqual({ ...common, level: 1, bankId: world.henanBankId, bankName: '郑州银行', tier: 1 });
+    expect(dataOf(2, 1)).toEqual({ ...common, level: 1, bankId: world.henanBank2Id, bankName: '中原银行', tier: 2 });
+    expect(dataOf(3, 1)).toEqual({ ...common, level: 1, bankId: null, tier: 3 });
+    expect(dataOf(3, 2)).toEqual({ ...common, level: 2, bankId: null, tier: 3 });
+  });
+
   it('reminds whoever holds the case one business day before, once', async () => {
     const caseId = await newCase();
     const [claim] = await open(caseId);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { eventually, Stack } from '../support/stack';
 import { DESKTOP, launchBrowser, newContext, PHONE, screenshot, seriousViolations, signIn } from './support/browser';
+import { expectNoRawText } from './support/raw-text';
 import { ensureWebBuild } from './support/web-build';
 import { buildWebWorld, WEB_PASSWORD, type WebUser, type WebWorld } from './support/web-world';
 
@@ -185,11 +186,14 @@ describe('the console of a bank manager, against the real API and worker', () =>
     await phone.close();
   });
 
-  it('lists a claim reminder from the worker in the inbox, and marks it read', async () => {
-    // A campaign whose claim deadline is seconds away: the worker sends the lead bank's managers a reminder.
+  /**
+   * A case of a campaign whose claim deadlines are seconds away, routed to the lead bank: the worker reminds
+   * the bank's managers, then the claim is missed at the lead bank, the deputy lead bank and the pool in turn.
+   */
+  async function fastClaimCase(name: string): Promise<string> {
     const calendars = await stack.http<{ items: { id: string }[] }>('GET', '/calendars', world.admin);
     const slaPolicyId = await stack.created('/sla-policies', world.admin, {
-      name: 'bank-manager-browser',
+      name,
       calendarId: String(calendars.body.items[0]?.id),
       claim: 'PT3S',
       firstContact: 'PT1H',
@@ -199,7 +203,7 @@ describe('the console of a bank manager, against the real API and worker', () =>
       levelTwoAfter: 'PT1H',
     });
     const campaignId = await stack.created('/campaigns', world.admin, {
-      name: '快速时限活动',
+      name: `快速时限专项行动 ${name}`,
       kind: 'diagnose_unblock',
       regionCode: '410000',
       startsOn: '2026-01-01',
@@ -219,7 +223,11 @@ describe('the console of a bank manager, against the real API and worker', () =>
       term: 'short',
       bottlenecks: ['collateral_shortage'],
     });
+    return caseId;
+  }
 
+  it('lists a claim reminder from the worker in the inbox, and marks it read', async () => {
+    const caseId = await fastClaimCase('bank-manager-browser');
     const desktop = await newContext(browser, DESKTOP, 'zh-CN');
     const page = await desktop.newPage();
     const errors = collectErrors(page);
@@ -249,5 +257,35 @@ describe('the console of a bank manager, against the real API and worker', () =>
     );
     expect(errors).toEqual([]);
     await desktop.close();
+  });
+
+  it('shows a supervisor, on a phone in Chinese, which bank or pool missed each claim of a case', async () => {
+    const caseId = await fastClaimCase('supervisor-inbox-browser');
+    const phone = await newContext(browser, PHONE, 'zh-CN');
+    const page = await phone.newPage();
+    const errors = collectErrors(page);
+    await signIn(page, origin, world.supervisor.email, world.supervisor.password, '/inbox');
+    await page.getByRole('heading', { name: '消息' }).waitFor();
+    // The lead bank's, the deputy lead bank's and the pool's misses at level 1, and the pool's level 2.
+    const lines = page.locator('li').filter({ has: page.locator(`a[href="/supervision/cases/${caseId}"]`) });
+    const deadline = Date.now() + 60_000;
+    while ((await lines.count()) < 4 && Date.now() < deadline) {
+      await page.waitForTimeout(1000);
+      await page.getByRole('button', { name: '刷新' }).click();
+    }
+    const texts = (await lines.allInnerTexts()).join('\n');
+    for (const missed of [
+      '郑州银行（主办行）认领超时，一级督办',
+      '中原银行（协办行）认领超时，一级督办',
+      '成员机构池认领超时，一级督办',
+      '成员机构池认领仍未完成，二级督办',
+    ]) {
+      expect(texts).toMatch(new RegExp(`C-\\d{4}-\\d{6}：${missed}`, 'u'));
+    }
+    await expectNoRawText(page);
+    await expectAccessible(page);
+    await screenshot(page, 'supervisor-inbox-phone');
+    expect(errors).toEqual([]);
+    await phone.close();
   });
 });

@@ -1,7 +1,13 @@
+import { enTerm } from './glossary';
+
 /** The inbox: each notification worded from its kind and data (spread into en). */
 export const inboxEn = {
   'inbox.escalation.1': '{number}: {obligation} deadline missed, level 1 escalation',
   'inbox.escalation.2': '{number}: {obligation} still not done, level 2 escalation',
+  'inbox.escalation.bank.1': '{number}: {obligation} deadline missed at {bank}, level 1 escalation',
+  'inbox.escalation.bank.2': '{number}: {obligation} still not done at {bank}, level 2 escalation',
+  'inbox.escalation.pool.1': `{number}: {obligation} deadline missed in the ${enTerm.memberPool}, level 1 escalation`,
+  'inbox.escalation.pool.2': `{number}: {obligation} still not done in the ${enTerm.memberPool}, level 2 escalation`,
   'inbox.reminder': '{number}: {obligation} due {dueAt}',
   'inbox.digest': '{day}: {n} overdue cases',
   'inbox.bulletin': 'The daily bulletin of {day} is out',

@@ -1,9 +1,14 @@
+import { zhTerm } from './glossary';
 import type { inboxEn } from './messages-inbox.en';
 
 /** 消息：每条消息按其类型和数据写成一句话（并入 zhCN）。 */
 export const inboxZhCN: Record<keyof typeof inboxEn, string> = {
   'inbox.escalation.1': '{number}：{obligation}超时，一级督办',
   'inbox.escalation.2': '{number}：{obligation}仍未完成，二级督办',
+  'inbox.escalation.bank.1': '{number}：{bank}{obligation}超时，一级督办',
+  'inbox.escalation.bank.2': '{number}：{bank}{obligation}仍未完成，二级督办',
+  'inbox.escalation.pool.1': `{number}：${zhTerm.memberPool}{obligation}超时，一级督办`,
+  'inbox.escalation.pool.2': `{number}：${zhTerm.memberPool}{obligation}仍未完成，二级督办`,
   'inbox.reminder': '{number}：{obligation}将于 {dueAt} 到期',
   'inbox.digest': '{day}：{n} 件需求逾期',
   'inbox.bulletin': '{day}日通报已发布',

@@ -9,12 +9,21 @@ import {
   inTransaction,
 } from '@unblock/database';
 import { Clock, DomainError } from '@unblock/domain';
-import { Notifier, supervisorsByRegion } from '@unblock/notifications';
+import { Notifier } from '@unblock/notifications';
 import { OUTBOX_TYPES, insertOutbox, outboxMessage, type HandlerResult } from '@unblock/queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { lockObligations } from './deadline-locks';
 import { OpenLevelTwoUseCase } from './open-level-two.use-case';
-import { OUTCOMES, caseStale, escalationNotice, missedClaim, movesOn, obligationStale, type Live } from './overdue';
+import {
+  OUTCOMES,
+  caseStale,
+  missedClaim,
+  missedClaimOutcome,
+  movesOn,
+  notifyEscalations,
+  obligationStale,
+  type Live,
+} from './overdue';
 
 /** What a follow-up did: the job's result, and each escalation's outcome by its obligation. */
 export interface FollowUpReport {
@@ -125,21 +134,14 @@ export class FollowUpEscalationsUseCase {
         messages.push(outboxMessage(OUTBOX_TYPES.levelTwo, payload, runAt, l.case.id));
       }
       await insertOutbox(manager, messages);
-      const supervisors = await supervisorsByRegion(
-        manager,
-        escalated.map((l) => l.case.regionCode),
-      );
-      await this.notifier.notifyMany(
-        manager,
-        escalated.map((l) => ({ userIds: supervisors.get(l.case.regionCode) ?? [], notice: escalationNotice(l, 1) })),
-      );
+      await notifyEscalations(manager, this.notifier, escalated, 1);
     }
     for (const l of live) if (!missedClaim(l)) results.set(l.index, { done: OUTCOMES.escalated });
     const claims = live.filter(missedClaim);
     const pools = claims.filter((l) => !movesOn(l));
     const moving = claims.filter(movesOn);
     await this.levelTwo.openIn(manager, pools, now);
-    for (const l of pools) results.set(l.index, { done: OUTCOMES.poolMissed });
+    for (const l of pools) results.set(l.index, { done: missedClaimOutcome(l) });
     if (moving.length === 0) return results;
     const moved = await this.timeOutClaims.executeIn(
       manager,
@@ -150,7 +152,7 @@ export class FollowUpEscalationsUseCase {
       const outcome = moved[i];
       // Under the locks held, a move fails only for a reason of its own: the batch fails, and runs again alone.
       if (outcome === undefined || outcome instanceof DomainError) throw outcome ?? new Error('no transition result');
-      results.set(l.index, { done: OUTCOMES.movedOn });
+      results.set(l.index, { done: missedClaimOutcome(l) });
     });
     return results;
   }

@@ -3,15 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseRepository, DeadlineCalculator, SlaPlans } from '@unblock/cases';
 import { inTransaction } from '@unblock/database';
 import { Clock } from '@unblock/domain';
-import { Notifier, supervisorsByRegion } from '@unblock/notifications';
+import { Notifier } from '@unblock/notifications';
 import type { DeadlinePayload, HandlerResult } from '@unblock/queue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { liveDeadline } from './deadline-locks';
-import { escalationNotice, movesOn, type Overdue } from './overdue';
+import { movesOn, notifyEscalations, type Overdue } from './overdue';
 
 /**
  * An obligation still open `levelTwoAfter` past its deadline goes to level 2, with the supervisors'
- * notices. A claim missed at a bank never does: its follow-up moves the case on.
+ * notices. A claim missed at a bank never does: its follow-up moves the case on (or keeps a renewal at its
+ * lender on a fresh claim clock).
  */
 @Injectable()
 export class OpenLevelTwoUseCase {
@@ -31,7 +32,11 @@ export class OpenLevelTwoUseCase {
         this.deadlines.levelTwoAt(await this.plans.planFor(manager, o.case.campaignId), o.obligation.dueAt),
       );
       if (!state.live) return { skipped: state.skipped };
-      if (movesOn(state)) return { skipped: 'moves to the next tier' };
+      if (movesOn(state)) {
+        return {
+          skipped: state.case.kind === 'renewal' ? 'stays at the bank holding the loan' : 'moves to the next tier',
+        };
+      }
       const opened = await this.openIn(manager, [state], this.clock.now());
       return opened.size > 0 ? { done: 'escalated to level 2' } : { skipped: 'level 2 already open' };
     });
@@ -40,17 +45,12 @@ export class OpenLevelTwoUseCase {
   /** Level-2 escalations and their notices in the caller's transaction; answers the obligations whose level 2 is new. */
   async openIn(manager: EntityManager, overdue: readonly Overdue[], now: Date): Promise<Set<string>> {
     const opened = await this.cases.openEscalations(manager, overdue, 2, now);
-    const escalated = overdue.filter((o) => opened.has(o.obligation.id));
-    if (escalated.length > 0) {
-      const supervisors = await supervisorsByRegion(
-        manager,
-        escalated.map((o) => o.case.regionCode),
-      );
-      await this.notifier.notifyMany(
-        manager,
-        escalated.map((o) => ({ userIds: supervisors.get(o.case.regionCode) ?? [], notice: escalationNotice(o, 2) })),
-      );
-    }
+    await notifyEscalations(
+      manager,
+      this.notifier,
+      overdue.filter((o) => opened.has(o.obligation.id)),
+      2,
+    );
     return opened;
   }
 }

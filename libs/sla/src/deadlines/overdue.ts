@@ -1,7 +1,8 @@
-import type { CaseEntity, CaseObligationEntity } from '@unblock/database';
-import { CASE_WORDS } from '@unblock/domain';
-import type { Notice } from '@unblock/notifications';
+import { OrganizationEntity, type CaseEntity, type CaseObligationEntity } from '@unblock/database';
+import { CASE_WORDS, type Obligation, type RoutingTier } from '@unblock/domain';
+import { supervisorsByRegion, type Notice, type Notifier } from '@unblock/notifications';
 import type { DeadlinePayload } from '@unblock/queue';
+import { In, type EntityManager } from 'typeorm';
 
 /** An overdue obligation of a case. */
 export interface Overdue {
@@ -17,6 +18,8 @@ export const OUTCOMES = {
   escalated: 'escalated to level 1',
   poolMissed: 'pool missed its claim deadline: escalated to level 2',
   movedOn: 'escalated to level 1 and moved to the next tier',
+  renewalKept: 'escalated to level 1; the renewal stays at the bank holding the loan, on a fresh claim clock',
+  renewalUnclaimable: 'no bank may claim the renewal: escalated to level 2',
   escalatedAlready: 'escalated already',
 } as const;
 
@@ -48,26 +51,95 @@ export function missedClaim({ case: c, obligation }: Overdue): boolean {
   return obligation.obligation === 'claim' && c.status === 'assigned';
 }
 
-/** A claim missed at a bank: the case moves to the next tier (from the pool, it goes to level 2 instead). */
+/**
+ * A claim missed at a bank: the case moves to the next tier, or, a renewal, stays at its lender on a fresh
+ * claim clock (from the pool, it goes to level 2 instead).
+ */
 export function movesOn(overdue: Overdue): boolean {
   return missedClaim(overdue) && overdue.case.routingTier !== 3;
 }
 
+/** What a missed claim did, in words: moved on, kept at its lender (a renewal), or sent to level 2. */
+export function missedClaimOutcome({ case: c }: Overdue): string {
+  if (c.kind === 'renewal') return c.routingTier === 3 ? OUTCOMES.renewalUnclaimable : OUTCOMES.renewalKept;
+  return c.routingTier === 3 ? OUTCOMES.poolMissed : OUTCOMES.movedOn;
+}
+
 const WORDS = CASE_WORDS['zh-CN'];
 
-/** The supervisors' notice of an escalation at a level (its title in Chinese; the console words it from its data). */
-export function escalationNotice({ case: c, obligation }: Overdue, level: 1 | 2): Notice {
+/** The obligations a bank (or the pool) holds the case for: the others are the supervisors' or a partner's. */
+const BANK_OBLIGATIONS: ReadonlySet<Obligation> = new Set(['claim', 'first_contact', 'decision', 'signing']);
+
+/**
+ * Who missed an overdue obligation: the bank's name, and for a need its tier of "1+2+N" (a renewal's bank
+ * is the lender, whatever the chain); the tier alone for the pool. Nothing for an obligation no bank holds.
+ */
+function missedBy(
+  { case: c, obligation }: Overdue,
+  bankNames: ReadonlyMap<string, string>,
+): { bankName?: string; tier?: RoutingTier } {
+  if (!BANK_OBLIGATIONS.has(obligation.obligation)) return {};
+  const bankName = c.assignedBankId === null ? undefined : bankNames.get(c.assignedBankId);
+  const tier = c.kind === 'need' && c.routingTier !== null ? c.routingTier : undefined;
+  if (bankName === undefined) return tier === 3 ? { tier } : {};
+  return tier === undefined ? { bankName } : { bankName, tier };
+}
+
+/** `missedBy` in Chinese words: 郑州银行（主办行）, 成员机构池, or nothing. */
+function missedByWords({ bankName, tier }: { bankName?: string; tier?: RoutingTier }): string {
+  if (bankName === undefined) return tier === undefined ? '' : WORDS.tier[tier];
+  return tier === undefined ? bankName : `${bankName}（${WORDS.tier[tier]}）`;
+}
+
+/**
+ * The supervisors' notice of an escalation at a level (its title in Chinese; the console words it from its
+ * data), naming the bank, or the pool, that missed the obligation (`bankNames`: the banks' names by id).
+ */
+export function escalationNotice(overdue: Overdue, level: 1 | 2, bankNames: ReadonlyMap<string, string>): Notice {
+  const { case: c, obligation } = overdue;
+  const by = missedBy(overdue, bankNames);
   return {
     kind: 'escalation',
     caseId: c.id,
-    title: `${c.number}：${WORDS.obligation[obligation.obligation]}${level === 1 ? '超时' : '仍未完成'}，${WORDS.escalationLevel[level]}`,
+    title: `${c.number}：${missedByWords(by)}${WORDS.obligation[obligation.obligation]}${level === 1 ? '超时' : '仍未完成'}，${WORDS.escalationLevel[level]}`,
     data: {
       level,
       obligation: obligation.obligation,
       dueAt: obligation.dueAt.toISOString(),
       bankId: c.assignedBankId,
       caseNumber: c.number,
+      ...by,
     },
     key: `escalation.${obligation.id}.${level}`,
   };
+}
+
+/**
+ * The escalations' notices to the supervisors whose region covers each case, in the caller's transaction:
+ * one read of the supervisors and one of the banks' names, whatever their number.
+ */
+export async function notifyEscalations(
+  manager: EntityManager,
+  notifier: Notifier,
+  overdue: readonly Overdue[],
+  level: 1 | 2,
+): Promise<void> {
+  if (overdue.length === 0) return;
+  const supervisors = await supervisorsByRegion(
+    manager,
+    overdue.map((o) => o.case.regionCode),
+  );
+  const bankIds = [...new Set(overdue.flatMap((o) => (o.case.assignedBankId === null ? [] : [o.case.assignedBankId])))];
+  const banks =
+    bankIds.length === 0
+      ? []
+      : await manager.find(OrganizationEntity, { where: { id: In(bankIds) }, select: ['id', 'name'] });
+  const bankNames = new Map(banks.map((b) => [b.id, b.name]));
+  await notifier.notifyMany(
+    manager,
+    overdue.map((o) => ({
+      userIds: supervisors.get(o.case.regionCode) ?? [],
+      notice: escalationNotice(o, level, bankNames),
+    })),
+  );
 }

@@ -43,28 +43,30 @@ export function InboxPage(): ReactNode {
       {items && items.length === 0 && <p>{t('inbox.empty')}</p>}
       {items && items.length > 0 && (
         <ul className="card-list" aria-label={t('inbox.title')}>
-          {items.map((n) => (
-            <li key={n.id} className="card" data-read={n.readAt !== null}>
-              <p>
-                {n.readAt ? <span>{notificationText(n, i18n)}</span> : <strong>{notificationText(n, i18n)}</strong>} ·{' '}
-                {t(`notification.${n.kind}`)}
-                {n.readAt === null && <> · {t('inbox.unread')}</>}
-              </p>
-              <p className="summary">{dateTime(n.createdAt)}</p>
-              <p>
-                {n.caseId && <Link to={`${casePath}/${n.caseId}`}>{t('inbox.openCase')}</Link>}
-                {n.kind === 'bulletin' && typeof n.data['bulletinId'] === 'string' && (
-                  <Link to={`/bulletins/${n.data['bulletinId']}`}>{t('inbox.openBulletin')}</Link>
-                )}{' '}
-                {n.kind === 'maturity' && <Link to="/maturing">{t('maturity.title')}</Link>}{' '}
-                {n.readAt === null && (
-                  <button type="button" className="link-button" onClick={() => markRead.mutate(n.id)}>
-                    {t('inbox.markRead')}
-                  </button>
-                )}
-              </p>
-            </li>
-          ))}
+          {items.map((n) => {
+            const sentence = notificationText(n, i18n);
+            return (
+              <li key={n.id} className="card" data-read={n.readAt !== null}>
+                <p>
+                  {n.readAt ? <span>{sentence}</span> : <strong>{sentence}</strong>} · {t(`notification.${n.kind}`)}
+                  {n.readAt === null && <> · {t('inbox.unread')}</>}
+                </p>
+                <p className="summary">{dateTime(n.createdAt)}</p>
+                <p>
+                  {n.caseId && <Link to={`${casePath}/${n.caseId}`}>{t('inbox.openCase')}</Link>}
+                  {n.kind === 'bulletin' && typeof n.data['bulletinId'] === 'string' && (
+                    <Link to={`/bulletins/${n.data['bulletinId']}`}>{t('inbox.openBulletin')}</Link>
+                  )}{' '}
+                  {n.kind === 'maturity' && <Link to="/maturing">{t('maturity.title')}</Link>}{' '}
+                  {n.readAt === null && (
+                    <button type="button" className="link-button" onClick={() => markRead.mutate(n.id)}>
+                      {t('inbox.markRead')}
+                    </button>
+                  )}
+                </p>
+              </li>
+            );
+          })}
         </ul>
       )}
       <LoadMore list={inbox} />

@@ -32,6 +32,38 @@ describe('a notification in the reader’s words', () => {
     expect(notificationText(level2, zh)).toBe('C-2026-000023：首次联系仍未完成，二级督办');
   });
 
+  it('names the bank, with its tier, or the pool that missed the obligation', () => {
+    const missed = (data: Record<string, unknown>) =>
+      notice('escalation', { level: 1, obligation: 'claim', caseNumber: 'C-2026-000023', ...data });
+    const lead = missed({ bankName: '郑州银行', tier: 1 });
+    expect(notificationText(lead, zh)).toBe('C-2026-000023：郑州银行（主办行）认领超时，一级督办');
+    expect(notificationText(lead, en)).toBe(
+      'C-2026-000023: Claim deadline missed at 郑州银行 (lead bank), level 1 escalation',
+    );
+    expect(notificationText(missed({ bankName: '中原银行', tier: 2 }), zh)).toBe(
+      'C-2026-000023：中原银行（协办行）认领超时，一级督办',
+    );
+    const pool = missed({ tier: 3 });
+    expect(notificationText(pool, zh)).toBe('C-2026-000023：成员机构池认领超时，一级督办');
+    expect(notificationText(pool, en)).toBe(
+      'C-2026-000023: Claim deadline missed in the member institution pool, level 1 escalation',
+    );
+    const poolLevel2 = notice('escalation', { level: 2, obligation: 'claim', caseNumber: 'C-2026-000023', tier: 3 });
+    expect(notificationText(poolLevel2, zh)).toBe('C-2026-000023：成员机构池认领仍未完成，二级督办');
+    // A renewal's bank is the lender, named without a tier.
+    expect(notificationText(missed({ bankName: '郑州银行' }), zh)).toBe('C-2026-000023：郑州银行认领超时，一级督办');
+    const contact = notice('escalation', {
+      level: 2,
+      obligation: 'first_contact',
+      caseNumber: 'C-2026-000023',
+      bankName: '中原银行',
+      tier: 2,
+    });
+    expect(notificationText(contact, en)).toBe(
+      'C-2026-000023: First contact still not done at 中原银行 (deputy lead bank), level 2 escalation',
+    );
+  });
+
   it('gives a reminder’s deadline in Shanghai time, never as an ISO instant', () => {
     const reminder = notice('reminder', {
       obligation: 'decision',

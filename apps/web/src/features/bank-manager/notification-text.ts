@@ -6,6 +6,27 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 const count = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
 /**
+ * An escalation naming who missed the obligation: the bank (with its tier of "1+2+N" for a need), or the
+ * pool; an escalation written before its data named them reads without.
+ */
+function escalationText(
+  level: 1 | 2,
+  number: string,
+  obligation: string,
+  bankName: string | undefined,
+  tier: unknown,
+  t: I18n['t'],
+): string {
+  const tierName = tier === 1 || tier === 2 || tier === 3 ? t(`tier.${tier}`) : undefined;
+  if (bankName) {
+    const bank = tierName ? t('case.bankAtTier', { bank: bankName, tier: tierName }) : bankName;
+    return t(`inbox.escalation.bank.${level}`, { number, obligation, bank });
+  }
+  if (tier === 3) return t(`inbox.escalation.pool.${level}`, { number, obligation });
+  return t(`inbox.escalation.${level}`, { number, obligation });
+}
+
+/**
  * A notification as a sentence in the reader's language, from its kind and data: the case's number, the
  * obligation by name, times in Shanghai, money in 万元. A notification written before its data carried these
  * (or of a kind added later) reads as the title the server wrote.
@@ -17,7 +38,7 @@ export function notificationText(n: Notification, { t, dateTime, day, money }: I
   const obligationKey = `obligation.${obligation ?? ''}`;
   const obligationName = obligationKey in en ? t(obligationKey as MessageKey) : undefined;
   if (n.kind === 'escalation' && number && obligationName && (d['level'] === 1 || d['level'] === 2)) {
-    return t(`inbox.escalation.${d['level']}`, { number, obligation: obligationName });
+    return escalationText(d['level'], number, obligationName, text(d['bankName']), d['tier'], t);
   }
   const dueAt = text(d['dueAt']);
   if (n.kind === 'reminder' && number && obligationName && dueAt) {
