@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { ManualClock } from '@unblock/domain';
-import { MorningDigest, WebhookSender, signWebhook } from '@unblock/notifications';
+import { MorningDigest, Notifier, WebhookSender, signWebhook } from '@unblock/notifications';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { diagnose, type Actors } from '../support/case-fixtures';
@@ -116,5 +116,34 @@ describe('notifications: webhooks and the morning digest', () => {
       token: actors.hubeiManager,
     });
     expect(hubei.body.items).toEqual([]);
+  });
+
+  it('lists my inbox newest first, its cursor walking on to the older ones', async () => {
+    const reader = await api.userToken('supervisor', { organizationId: world.regulatorId, regionCode: '410000' });
+    const notifier = sla.get(Notifier);
+    // Three days' bulletins, each written in a transaction of its own (a notification is dated when written).
+    for (const day of ['2026-06-01', '2026-06-02', '2026-06-03']) {
+      await api.dataSource.transaction((manager) =>
+        notifier.notify(manager, [reader.userId], {
+          kind: 'bulletin',
+          caseId: null,
+          title: `日通报（${day}）已发布`,
+          data: { day },
+          key: `inbox-order.${day}`,
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    type Inbox = { items: { data: { day: string }; createdAt: string }[]; nextCursor: string | null };
+    const first = await api.request<Inbox>('GET', '/api/v1/me/notifications?limit=2', { token: reader.token });
+    expect(first.body.items.map((n) => n.data.day)).toEqual(['2026-06-03', '2026-06-02']);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const older = await api.request<Inbox>(
+      'GET',
+      `/api/v1/me/notifications?limit=2&cursor=${String(first.body.nextCursor)}`,
+      { token: reader.token },
+    );
+    expect(older.body.items.map((n) => n.data.day)).toEqual(['2026-06-01']);
+    expect(older.body.nextCursor).toBeNull();
   });
 });

@@ -325,8 +325,8 @@ describe('renewals and the maturity calendar', () => {
       token: actors().leadManager,
     });
     const notices = inbox.body.items.filter((n) => (n['data'] as Body)['contractId'] === contractId);
-    expect(notices.map((n) => (n['data'] as Body)['daysBefore'])).toEqual(expect.arrayContaining([30, 5]));
-    expect(notices).toHaveLength(2);
+    // Newest first: the 5-day reminder, then the 30-day one.
+    expect(notices.map((n) => (n['data'] as Body)['daysBefore'])).toEqual([5, 30]);
     expect(String(notices[0]?.['title'])).toContain('2026-09-11');
     expect(String(notices[0]?.['title'])).toContain('200万元');
   });

@@ -18,6 +18,7 @@ export class NotificationQueries {
     private readonly clock: Clock,
   ) {}
 
+  /** Newest first (by when each was written), the cursor walking on to older ones: today's lines lead. */
   async list(actor: Actor, query: ListNotificationsQuery): Promise<Page<NotificationResponse>> {
     const qb = this.dataSource
       .getRepository(NotificationEntity)
@@ -26,7 +27,7 @@ export class NotificationQueries {
     if (query.unread === true) qb.andWhere('n.readAt IS NULL');
     if (query.unread === false) qb.andWhere('n.readAt IS NOT NULL');
     if (query.kind !== undefined) qb.andWhere('n.kind = :kind', { kind: query.kind });
-    const page = await paginate(qb, 'n', query);
+    const page = await paginate(qb, 'n', query, 'DESC');
     return { items: page.items.map(toNotificationResponse), nextCursor: page.nextCursor };
   }
 

@@ -14,7 +14,7 @@ import { ListNotificationsQueryDto } from './notifications.dto';
 export class NotificationsController {
   constructor(private readonly notifications: NotificationQueries) {}
 
-  /** The caller's in-app inbox: reminders, escalations, digests. */
+  /** The caller's in-app inbox: reminders, escalations, digests, newest first (the cursor walks to older ones). */
   @Get()
   list(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQueryDto): Promise<Page<NotificationResponse>> {
     return this.notifications.list(actor, query);

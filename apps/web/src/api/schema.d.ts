@@ -820,7 +820,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's in-app inbox: reminders, escalations, digests. */
+        /** The caller's in-app inbox: reminders, escalations, digests, newest first (the cursor walks to older ones). */
         get: operations["NotificationsController_list"];
         put?: never;
         post?: never;
