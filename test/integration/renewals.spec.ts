@@ -402,5 +402,12 @@ describe('renewals and the maturity calendar', () => {
     // No bank may claim it: the deputy lead bank of the chain is not the lender.
     expect((await act(actors().deputyManager, renewalId, 'claim')).status).toBe(404);
     expect(await missClaim(renewalId)).toEqual({ done: 'no bank may claim the renewal: escalated to level 2' });
+    const inbox = await api().request<{ items: Body[] }>('GET', '/api/v1/me/notifications?kind=escalation', {
+      token: actors().supervisor,
+    });
+    const titles = inbox.body.items.filter((n) => n['caseId'] === renewalId).map((n) => String(n['title']));
+    expect(titles.sort()).toEqual(
+      ['一级督办', '二级督办'].map((l) => `${String(after['number'])}：已无银行可认领，${l}`),
+    );
   });
 });

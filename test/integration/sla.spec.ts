@@ -248,6 +248,34 @@ describe('SLA: deadlines, escalations, reminders, sweeps', () => {
     expect(dataOf(3, 2)).toEqual({ ...common, level: 2, bankId: null, tier: 3 });
   });
 
+  it('says no bank is left, not that a pool missed it, when every bank declined a need (an empty pool)', async () => {
+    const caseId = await newCase();
+    for (const token of [actors.leadManager, actors.deputyManager, actors.institutionUser]) {
+      expect((await post(token, caseId, 'decline', { reason: 'credit_risk' })).status).toBe(200);
+    }
+    const [claim] = await open(caseId);
+    clock.set(new Date((claim?.due_at ?? new Date()).getTime() + 1));
+    expect(
+      await handlers.deadline({ obligationId: String(claim?.id), dueAt: String(claim?.due_at.toISOString()) }),
+    ).toEqual({ done: 'no bank is left to claim the need: escalated to level 2' });
+    expect((await escalations(caseId)).map((e) => e.level)).toEqual([1, 2]);
+    const inbox = await api.request<{ items: { caseId: string; title: string; data: Record<string, unknown> }[] }>(
+      'GET',
+      '/api/v1/me/notifications?kind=escalation',
+      { token: actors.supervisor },
+    );
+    const mine = inbox.body.items.filter((n) => n.caseId === caseId);
+    const number = String(mine[0]?.data['caseNumber']);
+    expect(mine.map((n) => n.title).sort()).toEqual([
+      `${number}：已无银行可认领，一级督办`,
+      `${number}：已无银行可认领，二级督办`,
+    ]);
+    // Both written at once (one transaction): in either order.
+    expect(mine.map((n) => n.data).sort((a, b) => Number(a['level']) - Number(b['level']))).toEqual(
+      [1, 2].map((level) => expect.objectContaining({ level, bankId: null, tier: 3, unclaimable: true }) as unknown),
+    );
+  });
+
   it('reminds whoever holds the case one business day before, once', async () => {
     const caseId = await newCase();
     const [claim] = await open(caseId);

@@ -22,6 +22,7 @@ import {
   movesOn,
   notifyEscalations,
   obligationStale,
+  pooledCases,
   type Live,
 } from './overdue';
 
@@ -141,7 +142,8 @@ export class FollowUpEscalationsUseCase {
     const pools = claims.filter((l) => !movesOn(l));
     const moving = claims.filter(movesOn);
     await this.levelTwo.openIn(manager, pools, now);
-    for (const l of pools) results.set(l.index, { done: missedClaimOutcome(l) });
+    const pooled = await pooledCases(manager, pools);
+    for (const l of pools) results.set(l.index, { done: missedClaimOutcome(l, pooled) });
     if (moving.length === 0) return results;
     const moved = await this.timeOutClaims.executeIn(
       manager,
@@ -152,7 +154,7 @@ export class FollowUpEscalationsUseCase {
       const outcome = moved[i];
       // Under the locks held, a move fails only for a reason of its own: the batch fails, and runs again alone.
       if (outcome === undefined || outcome instanceof DomainError) throw outcome ?? new Error('no transition result');
-      results.set(l.index, { done: missedClaimOutcome(l) });
+      results.set(l.index, { done: missedClaimOutcome(l, new Set()) });
     });
     return results;
   }

@@ -1,4 +1,9 @@
-import { OrganizationEntity, type CaseEntity, type CaseObligationEntity } from '@unblock/database';
+import {
+  CasePoolMemberEntity,
+  OrganizationEntity,
+  type CaseEntity,
+  type CaseObligationEntity,
+} from '@unblock/database';
 import { CASE_WORDS, type Obligation, type RoutingTier } from '@unblock/domain';
 import { supervisorsByRegion, type Notice, type Notifier } from '@unblock/notifications';
 import type { DeadlinePayload } from '@unblock/queue';
@@ -17,6 +22,7 @@ export type Live = Overdue & { readonly index: number; readonly job: DeadlinePay
 export const OUTCOMES = {
   escalated: 'escalated to level 1',
   poolMissed: 'pool missed its claim deadline: escalated to level 2',
+  noBankLeft: 'no bank is left to claim the need: escalated to level 2',
   movedOn: 'escalated to level 1 and moved to the next tier',
   renewalKept: 'escalated to level 1; the renewal stays at the bank holding the loan, on a fresh claim clock',
   renewalUnclaimable: 'no bank may claim the renewal: escalated to level 2',
@@ -59,10 +65,32 @@ export function movesOn(overdue: Overdue): boolean {
   return missedClaim(overdue) && overdue.case.routingTier !== 3;
 }
 
-/** What a missed claim did, in words: moved on, kept at its lender (a renewal), or sent to level 2. */
-export function missedClaimOutcome({ case: c }: Overdue): string {
+/**
+ * What a missed claim did, in words: moved on, kept at its lender (a renewal), or sent to level 2 (a pool
+ * that missed it; or no bank left, the pool empty). `pooled`: the cases whose pool has a member.
+ */
+export function missedClaimOutcome({ case: c }: Overdue, pooled: ReadonlySet<string>): string {
   if (c.kind === 'renewal') return c.routingTier === 3 ? OUTCOMES.renewalUnclaimable : OUTCOMES.renewalKept;
-  return c.routingTier === 3 ? OUTCOMES.poolMissed : OUTCOMES.movedOn;
+  if (c.routingTier !== 3) return OUTCOMES.movedOn;
+  return pooled.has(c.id) ? OUTCOMES.poolMissed : OUTCOMES.noBankLeft;
+}
+
+/**
+ * A claim that no bank may make: the case waits at tier 3 for no bank, its pool empty (every bank declined,
+ * or none is left; a declined renewal). `pooled`: the cases whose pool has a member.
+ */
+function unclaimable({ case: c, obligation }: Overdue, pooled: ReadonlySet<string>): boolean {
+  return obligation.obligation === 'claim' && c.routingTier === 3 && c.assignedBankId === null && !pooled.has(c.id);
+}
+
+/** Of the `overdue` waiting at tier 3 for no bank, the cases whose pool has a member (one read). */
+export async function pooledCases(manager: EntityManager, overdue: readonly Overdue[]): Promise<Set<string>> {
+  const ids = [
+    ...new Set(overdue.filter((o) => o.case.routingTier === 3 && o.case.assignedBankId === null).map((o) => o.case.id)),
+  ];
+  if (ids.length === 0) return new Set();
+  const members = await manager.find(CasePoolMemberEntity, { where: { caseId: In(ids) }, select: ['caseId'] });
+  return new Set(members.map((m) => m.caseId));
 }
 
 const WORDS = CASE_WORDS['zh-CN'];
@@ -70,38 +98,60 @@ const WORDS = CASE_WORDS['zh-CN'];
 /** The obligations a bank (or the pool) holds the case for: the others are the supervisors' or a partner's. */
 const BANK_OBLIGATIONS: ReadonlySet<Obligation> = new Set(['claim', 'first_contact', 'decision', 'signing']);
 
+interface MissedBy {
+  bankName?: string;
+  tier?: RoutingTier;
+  /** No bank may claim the case: its pool is empty. */
+  unclaimable?: true;
+}
+
 /**
  * Who missed an overdue obligation: the bank's name, and for a need its tier of "1+2+N" (a renewal's bank
- * is the lender, whatever the chain); the tier alone for the pool. Nothing for an obligation no bank holds.
+ * is the lender, whatever the chain); the tier alone for the pool; `unclaimable` when no bank is left to
+ * claim it. Nothing for an obligation no bank holds.
  */
-function missedBy(
-  { case: c, obligation }: Overdue,
-  bankNames: ReadonlyMap<string, string>,
-): { bankName?: string; tier?: RoutingTier } {
+function missedBy(overdue: Overdue, bankNames: ReadonlyMap<string, string>, pooled: ReadonlySet<string>): MissedBy {
+  const { case: c, obligation } = overdue;
   if (!BANK_OBLIGATIONS.has(obligation.obligation)) return {};
   const bankName = c.assignedBankId === null ? undefined : bankNames.get(c.assignedBankId);
   const tier = c.kind === 'need' && c.routingTier !== null ? c.routingTier : undefined;
+  if (unclaimable(overdue, pooled)) return tier === undefined ? { unclaimable: true } : { tier, unclaimable: true };
   if (bankName === undefined) return tier === 3 ? { tier } : {};
   return tier === undefined ? { bankName } : { bankName, tier };
 }
 
 /** `missedBy` in Chinese words: 郑州银行（主办行）, 成员机构池, or nothing. */
-function missedByWords({ bankName, tier }: { bankName?: string; tier?: RoutingTier }): string {
+function missedByWords({ bankName, tier }: MissedBy): string {
   if (bankName === undefined) return tier === undefined ? '' : WORDS.tier[tier];
   return tier === undefined ? bankName : `${bankName}（${WORDS.tier[tier]}）`;
 }
 
+/** An escalation's title: who missed what, or, no bank left to claim it, that alone. */
+function escalationTitle(overdue: Overdue, level: 1 | 2, by: MissedBy): string {
+  const { case: c, obligation } = overdue;
+  const what = by.unclaimable
+    ? '已无银行可认领'
+    : `${missedByWords(by)}${WORDS.obligation[obligation.obligation]}${level === 1 ? '超时' : '仍未完成'}`;
+  return `${c.number}：${what}，${WORDS.escalationLevel[level]}`;
+}
+
 /**
  * The supervisors' notice of an escalation at a level (its title in Chinese; the console words it from its
- * data), naming the bank, or the pool, that missed the obligation (`bankNames`: the banks' names by id).
+ * data), naming the bank, or the pool, that missed the obligation, or that no bank is left to claim it
+ * (`bankNames`: the banks' names by id; `pooled`: the cases whose pool has a member).
  */
-export function escalationNotice(overdue: Overdue, level: 1 | 2, bankNames: ReadonlyMap<string, string>): Notice {
+export function escalationNotice(
+  overdue: Overdue,
+  level: 1 | 2,
+  bankNames: ReadonlyMap<string, string>,
+  pooled: ReadonlySet<string>,
+): Notice {
   const { case: c, obligation } = overdue;
-  const by = missedBy(overdue, bankNames);
+  const by = missedBy(overdue, bankNames, pooled);
   return {
     kind: 'escalation',
     caseId: c.id,
-    title: `${c.number}：${missedByWords(by)}${WORDS.obligation[obligation.obligation]}${level === 1 ? '超时' : '仍未完成'}，${WORDS.escalationLevel[level]}`,
+    title: escalationTitle(overdue, level, by),
     data: {
       level,
       obligation: obligation.obligation,
@@ -116,7 +166,7 @@ export function escalationNotice(overdue: Overdue, level: 1 | 2, bankNames: Read
 
 /**
  * The escalations' notices to the supervisors whose region covers each case, in the caller's transaction:
- * one read of the supervisors and one of the banks' names, whatever their number.
+ * one read of the supervisors, one of the banks' names and one of the pools, whatever their number.
  */
 export async function notifyEscalations(
   manager: EntityManager,
@@ -135,11 +185,12 @@ export async function notifyEscalations(
       ? []
       : await manager.find(OrganizationEntity, { where: { id: In(bankIds) }, select: ['id', 'name'] });
   const bankNames = new Map(banks.map((b) => [b.id, b.name]));
+  const pooled = await pooledCases(manager, overdue);
   await notifier.notifyMany(
     manager,
     overdue.map((o) => ({
       userIds: supervisors.get(o.case.regionCode) ?? [],
-      notice: escalationNotice(o, level, bankNames),
+      notice: escalationNotice(o, level, bankNames, pooled),
     })),
   );
 }
