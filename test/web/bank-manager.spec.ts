@@ -233,7 +233,8 @@ describe('the console of a bank manager, against the real API and worker', () =>
     const errors = collectErrors(page);
     await signIn(page, origin, colleague.email, colleague.password, '/inbox');
     await page.getByRole('heading', { name: '消息' }).waitFor();
-    const reminder = page.locator('li[data-read="false"]').filter({ hasText: '提醒' });
+    // A reminder's sentence says what falls due (no "提醒" label repeats it beside the sentence).
+    const reminder = page.locator('li[data-read="false"]').filter({ hasText: /：认领将于 .+ 到期/u });
     const deadline = Date.now() + 30_000;
     while ((await reminder.count()) === 0 && Date.now() < deadline) {
       await page.waitForTimeout(1000);

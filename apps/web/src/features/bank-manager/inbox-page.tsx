@@ -10,11 +10,14 @@ import { LoadMore } from '../../components/load-more';
 import { Page } from '../../components/page';
 import { ProblemBanner } from '../../components/problem-banner';
 import { useI18n } from '../../i18n/i18n';
-import { notificationText } from './notification-text';
+import { wordedNotification } from './notification-text';
 
 export const INBOX_PAGE_SIZE = 100;
 
-/** Reminders, escalations and digests addressed to me; unread first in bold, each can be marked read. */
+/**
+ * Reminders, escalations and digests addressed to me, newest first; unread in bold, marked 未读, each can be
+ * marked read. A sentence worded from its data names its kind; only a title as written has the kind beside it.
+ */
 export function InboxPage(): ReactNode {
   const i18n = useI18n();
   const { t, dateTime } = i18n;
@@ -44,11 +47,13 @@ export function InboxPage(): ReactNode {
       {items && items.length > 0 && (
         <ul className="card-list" aria-label={t('inbox.title')}>
           {items.map((n) => {
-            const sentence = notificationText(n, i18n);
+            const worded = wordedNotification(n, i18n);
+            const sentence = worded ?? n.title;
             return (
               <li key={n.id} className="card" data-read={n.readAt !== null}>
                 <p>
-                  {n.readAt ? <span>{sentence}</span> : <strong>{sentence}</strong>} · {t(`notification.${n.kind}`)}
+                  {n.readAt ? <span>{sentence}</span> : <strong>{sentence}</strong>}
+                  {worded === undefined && <> · {t(`notification.${n.kind}`)}</>}
                   {n.readAt === null && <> · {t('inbox.unread')}</>}
                 </p>
                 <p className="summary">{dateTime(n.createdAt)}</p>

@@ -2,7 +2,7 @@ import type { Notification } from '../../api/types';
 import { translate, type I18n } from '../../i18n/i18n';
 import { formatDateTime, formatDay } from '../../lib/dates';
 import { formatMoney, type Locale } from '../../lib/money';
-import { notificationText } from './notification-text';
+import { notificationText, wordedNotification } from './notification-text';
 
 function i18n(locale: Locale): I18n {
   return {
@@ -50,6 +50,12 @@ describe('a notification in the reader’s words', () => {
     );
     const poolLevel2 = notice('escalation', { level: 2, obligation: 'claim', caseNumber: 'C-2026-000023', tier: 3 });
     expect(notificationText(poolLevel2, zh)).toBe('C-2026-000023：成员机构池认领仍未完成，二级督办');
+    // Nobody in the pool (every bank declined): no bank is left to claim it, not a pool that missed it.
+    const unclaimable = (level: number) =>
+      notice('escalation', { level, obligation: 'claim', caseNumber: 'C-2026-000023', tier: 3, unclaimable: true });
+    expect(notificationText(unclaimable(1), zh)).toBe('C-2026-000023：已无银行可认领，一级督办');
+    expect(notificationText(unclaimable(2), zh)).toBe('C-2026-000023：已无银行可认领，二级督办');
+    expect(notificationText(unclaimable(2), en)).toBe('C-2026-000023: no bank is left to claim it, level 2 escalation');
     // A renewal's bank is the lender, named without a tier.
     expect(notificationText(missed({ bankName: '郑州银行' }), zh)).toBe('C-2026-000023：郑州银行认领超时，一级督办');
     const contact = notice('escalation', {
@@ -76,7 +82,10 @@ describe('a notification in the reader’s words', () => {
 
   it('words the digest, the bulletin and a maturity from their data', () => {
     expect(notificationText(notice('digest', { day: '2026-12-06', overdue: 5 }), zh)).toBe(
-      '2026年12月6日：5 件需求逾期',
+      '2026年12月6日每日汇总：5 件需求逾期',
+    );
+    expect(notificationText(notice('digest', { day: '2026-12-06', overdue: 5 }), en)).toBe(
+      'Daily digest of Dec 6, 2026: 5 overdue cases',
     );
     expect(notificationText(notice('bulletin', { day: '2026-12-06', bulletinId: 'b1' }), en)).toBe(
       'The daily bulletin of Dec 6, 2026 is out',
@@ -94,7 +103,10 @@ describe('a notification in the reader’s words', () => {
   });
 
   it('falls back to the title as written when the data lacks what the sentence needs', () => {
-    expect(notificationText(notice('escalation', { level: 1, obligation: 'claim' }, '旧的标题'), zh)).toBe('旧的标题');
+    const old = notice('escalation', { level: 1, obligation: 'claim' }, '旧的标题');
+    expect(notificationText(old, zh)).toBe('旧的标题');
+    // Only such a title has the kind label beside it in the inbox: a worded sentence names its kind.
+    expect(wordedNotification(old, zh)).toBeUndefined();
     expect(notificationText(notice('reminder', { obligation: 'unknown', caseNumber: 'C-1', dueAt: 'x' }), zh)).toBe(
       'title as written',
     );
