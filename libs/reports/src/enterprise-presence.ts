@@ -27,10 +27,13 @@ export async function refreshEnterprisePresence(
           OR excluded.epoch < ${table}.epoch`,
       [campaignId, days, first, width],
     );
+  // The enterprises seen under more than one key, gathered once (an InitPlan): as `IN (subquery)`, a campaign
+  // whose rows the statistics have not seen yet (a new campaign's first refresh, a rebuild) was planned as a
+  // nested loop that grouped the campaign again for each of its rows: 155 s for 20,000 enterprises.
   const share = (table: string): Promise<unknown> =>
     manager.query(
-      `UPDATE ${table} SET shared = true WHERE campaign_id = $1 AND NOT shared AND enterprise_id IN (
-         SELECT enterprise_id FROM ${table} WHERE campaign_id = $1 GROUP BY enterprise_id HAVING count(*) > 1)`,
+      `UPDATE ${table} SET shared = true WHERE campaign_id = $1 AND NOT shared AND enterprise_id = ANY (ARRAY(
+         SELECT enterprise_id FROM ${table} WHERE campaign_id = $1 GROUP BY enterprise_id HAVING count(*) > 1))`,
       [campaignId],
     );
   const bit = (column: string): string => `bit_or(rpad('1', $4::int, '0')::varbit >> (${column} - $3::date))`;
