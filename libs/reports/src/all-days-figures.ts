@@ -20,23 +20,26 @@ export async function refreshAllDaysFigures(manager: EntityManager, campaignId: 
   const distinct = (table: string, key: string): string =>
     `SELECT ${key} AS key, count(*) FILTER (WHERE NOT shared) + count(DISTINCT enterprise_id) FILTER (WHERE shared) AS n
        FROM ${table} WHERE campaign_id = $1 ${key === 'chain_key' ? 'GROUP BY chain_key' : ''}`;
+  // The histograms and the distinct enterprises are each computed once (MATERIALIZED): inlined, a campaign the
+  // statistics had not seen yet was planned as nested loops that recomputed them for each of its rows (8–11 s
+  // at the scale bench's 3 M visits, against 0.3–0.6 s at 1 M).
   await manager.query(
     `WITH sums AS (
        SELECT kind, key, ${SUMMED.map((c) => `sum(${c}) AS ${c}`).join(', ')}
          FROM report_day_figures WHERE campaign_id = $1 AND kind IN ('c', 'r', 't') GROUP BY kind, key),
      hist AS (${histogram('bottlenecks', 'b')} UNION ALL ${histogram('claim_days', 'c')}
               UNION ALL ${histogram('signing_days', 's')} UNION ALL ${histogram('declines', 'd')}),
-     merged AS (
+     merged AS MATERIALIZED (
        SELECT kind, key, jsonb_object_agg(value, n) FILTER (WHERE source = 'b') AS bottlenecks,
               jsonb_object_agg(value, n) FILTER (WHERE source = 'c') AS claim_days,
               jsonb_object_agg(value, n) FILTER (WHERE source = 's') AS signing_days,
               jsonb_object_agg(value, n) FILTER (WHERE source = 'd') AS declines
          FROM hist GROUP BY kind, key),
-     visited AS (${distinct('report_visit_presence', 'chain_key')} UNION ALL
+     visited AS MATERIALIZED (${distinct('report_visit_presence', 'chain_key')} UNION ALL
                  SELECT '(total)', n FROM (${distinct('report_visit_presence', "''")}) t),
-     financed AS (${distinct('report_loan_presence', 'chain_key')} UNION ALL
+     financed AS MATERIALIZED (${distinct('report_loan_presence', 'chain_key')} UNION ALL
                   SELECT '(total)', n FROM (${distinct('report_loan_presence', "''")}) t),
-     needed AS (${distinct('report_need_presence', 'chain_key')} UNION ALL
+     needed AS MATERIALIZED (${distinct('report_need_presence', 'chain_key')} UNION ALL
                 SELECT '(total)', n FROM (${distinct('report_need_presence', "''")}) t)
      INSERT INTO report_day_figures (campaign_id, day, kind, key, ${SUMMED.join(', ')}, bottlenecks, claim_days,
                                      signing_days, declines, enterprises_visited, enterprises_financed, enterprises_with_need)
