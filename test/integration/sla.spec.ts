@@ -47,6 +47,18 @@ describe('SLA: deadlines, escalations, reminders, sweeps', () => {
       `SELECT id, obligation, due_at FROM case_obligations WHERE case_id = $1 AND met_at IS NULL AND cancelled_at IS NULL`,
       [caseId],
     );
+  /** The supervisor's escalation notices of a case, and the case's number they carry. */
+  const escalationNotices = async (
+    caseId: string,
+  ): Promise<{ mine: { caseId: string; title: string; data: Record<string, unknown> }[]; number: string }> => {
+    const inbox = await api.request<{ items: { caseId: string; title: string; data: Record<string, unknown> }[] }>(
+      'GET',
+      '/api/v1/me/notifications?kind=escalation',
+      { token: actors.supervisor },
+    );
+    const mine = inbox.body.items.filter((n) => n.caseId === caseId);
+    return { mine, number: String(mine[0]?.data['caseNumber']) };
+  };
   const escalations = (caseId: string) =>
     api.dataSource.query<{ level: number; status: string; obligation: string }[]>(
       'SELECT level, status, obligation FROM escalations WHERE case_id = $1 ORDER BY level',
@@ -223,13 +235,7 @@ describe('SLA: deadlines, escalations, reminders, sweeps', () => {
       { done: 'escalated to level 1 and moved to the next tier' },
       { done: 'pool missed its claim deadline: escalated to level 2' },
     ]);
-    const inbox = await api.request<{ items: { caseId: string; title: string; data: Record<string, unknown> }[] }>(
-      'GET',
-      '/api/v1/me/notifications?kind=escalation',
-      { token: actors.supervisor },
-    );
-    const mine = inbox.body.items.filter((n) => n.caseId === caseId);
-    const number = String(mine[0]?.data['caseNumber']);
+    const { mine, number } = await escalationNotices(caseId);
     expect(mine.map((n) => n.title).sort()).toEqual(
       [
         `${number}：郑州银行（主办行）认领超时，一级督办`,
@@ -259,13 +265,7 @@ describe('SLA: deadlines, escalations, reminders, sweeps', () => {
       await handlers.deadline({ obligationId: String(claim?.id), dueAt: String(claim?.due_at.toISOString()) }),
     ).toEqual({ done: 'no bank is left to claim the need: escalated to level 2' });
     expect((await escalations(caseId)).map((e) => e.level)).toEqual([1, 2]);
-    const inbox = await api.request<{ items: { caseId: string; title: string; data: Record<string, unknown> }[] }>(
-      'GET',
-      '/api/v1/me/notifications?kind=escalation',
-      { token: actors.supervisor },
-    );
-    const mine = inbox.body.items.filter((n) => n.caseId === caseId);
-    const number = String(mine[0]?.data['caseNumber']);
+    const { mine, number } = await escalationNotices(caseId);
     expect(mine.map((n) => n.title).sort()).toEqual([
       `${number}：已无银行可认领，一级督办`,
       `${number}：已无银行可认领，二级督办`,
