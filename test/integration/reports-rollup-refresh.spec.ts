@@ -1,5 +1,5 @@
 import type { Actor } from '@unblock/domain';
-import { ReportRollups, ReportsService } from '@unblock/reports';
+import { READER_REFRESH, REPORTS_REFRESH_LOCK, ReportRollups, ReportsService } from '@unblock/reports';
 import type { World } from '../support/fixtures';
 import type { TestApi } from '../support/test-api';
 import { startReportsWorld } from './reports-fixture';
@@ -66,5 +66,29 @@ describe('campaign reports', () => {
     const [left] = await api.dataSource.query<{ n: number }[]>('SELECT count(*)::int AS n FROM report_dirty_days');
     expect(left?.n).toBe(1);
     expect((await rollups.refresh())?.days).toBe(1);
+  });
+
+  it('a reader waits for a refresh another process is running, then recomputes what stayed stale', async () => {
+    const rollups = api.app.get(ReportRollups);
+    await rollups.refresh();
+    await api.dataSource.query(`INSERT INTO report_dirty_days (campaign_id, day) VALUES ($1, '2026-06-01')`, [
+      world.provinceCampaignId,
+    ]);
+    // Another process (the worker) holds the refresh's lock, in a snapshot taken before the mark above.
+    const worker = api.dataSource.createQueryRunner();
+    await worker.connect();
+    try {
+      await worker.startTransaction();
+      await worker.query('SELECT pg_advisory_xact_lock($1)', [REPORTS_REFRESH_LOCK]);
+      expect(await rollups.refresh()).toBeNull();
+      const reader = rollups.refresh(READER_REFRESH);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await worker.commitTransaction();
+      // Before, a reader skipped the refresh and read figures without the write it had just made.
+      await expect(reader).resolves.toEqual({ days: 1 });
+    } finally {
+      await worker.release();
+    }
+    expect(await rollups.refresh({ waitMs: 0 })).toEqual({ days: 0 });
   });
 });

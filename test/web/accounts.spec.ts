@@ -69,7 +69,13 @@ describe('accounts in the console: deactivation, password reset, one’s own pas
     const email = await officer(name);
     const userContext = await newContext(browser, PHONE, 'zh-CN');
     const user = await userContext.newPage();
-    await signIn(user, origin, email, PASSWORD, '/');
+    await signIn(user, origin, email, PASSWORD, '/visits');
+    // A field officer's page reads the region's enterprises in the background once the service worker takes
+    // over. Let that read finish first: run during the deactivation, it would send the user to sign in before
+    // the click this test makes (the right behaviour, but not the one tested here).
+    await user.getByTestId('offline-ready').waitFor({ timeout: 60_000 });
+    await user.getByRole('navigation').getByRole('link', { name: '首页' }).click();
+    await user.getByRole('heading', { level: 1, name: new RegExp(name, 'u') }).waitFor();
 
     const { context, page } = await adminOnUsers(DESKTOP);
     await page.getByRole('button', { name: `停用 ${name}` }).click();

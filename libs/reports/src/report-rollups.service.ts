@@ -17,6 +17,18 @@ export interface RefreshResult {
   readonly days: number;
 }
 
+export interface RefreshOptions {
+  /** Leave the refresh to the worker when more days than this are stale. */
+  readonly maxDays?: number;
+  /** Leave it to the worker when the stale days hold more visits than this. */
+  readonly maxVisits?: number;
+  /** How long to wait for a refresh another process is running (0: do not wait). */
+  readonly waitMs?: number;
+}
+
+/** How often a refresh that waits for another process's tries the lock again. */
+const BUSY_POLL_MS = 50;
+
 /** How fresh the rollups are. */
 export interface RollupsFreshness {
   /** When the last refresh ran (null: never). */
@@ -45,8 +57,23 @@ export class ReportRollups {
   /**
    * Recomputes the stale days. Answers null when another process is refreshing, or when more than
    * `maxDays` days are stale (a caller that must stay quick leaves those to the worker).
+   *
+   * With `waitMs`, a refresh another process is running is waited for (up to that long), and the days that
+   * stayed stale after it are recomputed: a reader who just wrote is not answered from the other process's
+   * snapshot, which may predate the write.
    */
-  async refresh(options: { maxDays?: number; maxVisits?: number } = {}): Promise<RefreshResult | null> {
+  async refresh(options: RefreshOptions = {}): Promise<RefreshResult | null> {
+    const deadline = Date.now() + (options.waitMs ?? 0);
+    for (;;) {
+      const result = await this.refreshOnce(options);
+      if (result !== 'busy') return result;
+      if (Date.now() >= deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, BUSY_POLL_MS));
+    }
+  }
+
+  /** One try: 'busy' when another process holds the lock. */
+  private async refreshOnce(options: RefreshOptions): Promise<RefreshResult | null | 'busy'> {
     const queryRunner = this.dataSource.createQueryRunner();
     await queryRunner.connect();
     try {
@@ -57,7 +84,7 @@ export class ReportRollups {
       ]);
       if (lock?.locked !== true) {
         await queryRunner.rollbackTransaction();
-        return null;
+        return 'busy';
       }
       const now = this.clock.now();
       // Days with a claim deadline that passed since the last refresh: their missed claims changed.

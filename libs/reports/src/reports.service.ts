@@ -37,8 +37,10 @@ import { RegionFunnel, nameDeclines, regionFunnelsFromBaseTables, regionFunnelsF
 /**
  * What a reader recomputes before answering, so they see their own writes: at most this many stale days
  * holding at most this many visits (a province's busy day is left to the worker's refresh: seconds of work).
+ * A refresh the worker is running is waited for, a few seconds at most, since its snapshot may predate the
+ * reader's write.
  */
-export const READER_REFRESH = { maxDays: 7, maxVisits: 20_000 };
+export const READER_REFRESH = { maxDays: 7, maxVisits: 20_000, waitMs: 5_000 };
 
 /** The campaign dashboards: the regulators' figures, per chain and per bank, within the caller's scope. */
 @Injectable()
