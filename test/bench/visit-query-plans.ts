@@ -73,7 +73,7 @@ export async function visitQueryPlans(dataSource: DataSource, campaignId: string
     },
     {
       name: 'GET /cases?diagnosedBy=me',
-      text: `SELECT c.id FROM cases c WHERE c.origin_visit_id IN (SELECT v.id FROM visits v WHERE v.visitor_user_id = $1)
+      text: `SELECT c.id FROM cases c WHERE c.origin_visit_id = ANY (ARRAY(SELECT v.id FROM visits v WHERE v.visitor_user_id = $1))
               ORDER BY c.created_at, c.id LIMIT 51`,
       values: [sample.visitor_user_id],
     },

@@ -159,4 +159,24 @@ describe('visits', () => {
     expect(mine.body.items.length).toBeGreaterThan(0);
     expect(mine.body.items.every((v) => v.visitorOrganizationId === world.henanBankId)).toBe(true);
   });
+
+  it('lists visits newest first, the cursor walking to older ones', async () => {
+    const read = async (
+      cursor?: string,
+    ): Promise<{ items: { id: string; createdAt: string }[]; nextCursor: string | null }> =>
+      (
+        await api.request<{ items: { id: string; createdAt: string }[]; nextCursor: string | null }>(
+          'GET',
+          `/api/v1/visits?limit=2${cursor === undefined ? '' : `&cursor=${cursor}`}`,
+          { token: actors.supervisor },
+        )
+      ).body;
+    const first = await read();
+    expect(first.nextCursor).not.toBeNull();
+    const second = await read(first.nextCursor ?? undefined);
+    const times = [...first.items, ...second.items].map((v) => v.createdAt);
+    expect(times.length).toBe(4);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(new Set([...first.items, ...second.items].map((v) => v.id)).size).toBe(4);
+  });
 });

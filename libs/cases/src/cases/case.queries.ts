@@ -184,7 +184,9 @@ export class CaseQueries {
     }
     if (query.escalated !== undefined) qb.andWhere(query.escalated ? 'c.escalationLevel > 0' : 'c.escalationLevel = 0');
     if (query.diagnosedBy === 'me') {
-      qb.andWhere('c.originVisitId IN (SELECT v.id FROM visits v WHERE v.visitor_user_id = :diagnosedBy)', {
+      // From the officer's visits to their cases (`cases_by_origin_visit`), the visits gathered once: as
+      // IN (subquery), the plan walked every case in order and looked its visit up in each month's partition.
+      qb.andWhere('c.originVisitId = ANY (ARRAY(SELECT v.id FROM visits v WHERE v.visitor_user_id = :diagnosedBy))', {
         diagnosedBy: actor.userId,
       });
     }

@@ -35,7 +35,8 @@ export class VisitQueries {
     whereWithinRegion(qb, 'v.regionCode', query.regionCode);
     if (query.from !== undefined) qb.andWhere('v.visitedOn >= :from', { from: query.from });
     if (query.to !== undefined) qb.andWhere('v.visitedOn <= :to', { to: query.to });
-    const page = await paginate(qb, 'v', query);
+    // Newest first: what an officer opening their visits, or a supervisor their region's, looks for.
+    const page = await paginate(qb, 'v', query, 'DESC');
     return { items: page.items.map(toVisitResponse), nextCursor: page.nextCursor };
   }
 

@@ -50,6 +50,8 @@ import { VisitEntity } from './visit.entity';
 // A bank manager's queue in order (migration CaseQueueIndexes).
 @Index('cases_bank_queue', { synchronize: false })
 @Index('cases_pool_queue', { synchronize: false })
+// A field officer's needs, from their visits (migration CasesByOriginVisit).
+@Index('cases_by_origin_visit', { synchronize: false })
 export class CaseEntity extends BaseEntity {
   /** Human number, e.g. C-2025-000123. */
   @Index({ unique: true })

@@ -26,6 +26,7 @@ import { Bulletins1796648394419 } from './1796648394419-Bulletins';
 import { PartitionVisits1796650000000 } from './1796650000000-PartitionVisits';
 import { BalanceRollupDepths1796661479543 } from './1796661479543-BalanceRollupDepths';
 import { ClientRefBytewise1796670000000 } from './1796670000000-ClientRefBytewise';
+import { CasesByOriginVisit1796680000000 } from './1796680000000-CasesByOriginVisit';
 
 /** Every migration, in order. `npm run migration:generate` writes a file here; add its class below. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -56,4 +57,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PartitionVisits1796650000000,
   BalanceRollupDepths1796661479543,
   ClientRefBytewise1796670000000,
+  CasesByOriginVisit1796680000000,
 ];
