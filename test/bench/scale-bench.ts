@@ -286,16 +286,8 @@ export function scaleTable(points: readonly ScalePoint[], machine: string): stri
       '≤ 1.5×',
       (p) => ratio(p.refreshDaySeconds, first.refreshDaySeconds),
     ],
-    [
-      "  the newest campaign's day: s (its visits)",
-      '',
-      (p) => `${p.refreshNewestDaySeconds} (${p.newestDayVisits})`,
-    ],
-    [
-      '  … ms per 1,000 of its visits',
-      '≤ 1.5×',
-      (p) => ratio(perThousand(p), perThousand(first)),
-    ],
+    ["  the newest campaign's day: s (its visits)", '', (p) => `${p.refreshNewestDaySeconds} (${p.newestDayVisits})`],
+    ['  … ms per 1,000 of its visits', '≤ 1.5×', (p) => ratio(perThousand(p), perThousand(first))],
     ...first.plans.map((plan, i): [string, string, (p: ScalePoint) => string] => [
       `ms: ${plan.name}`,
       'as fast',
