@@ -26,6 +26,14 @@ export interface RefreshOptions {
   readonly waitMs?: number;
 }
 
+/**
+ * What a reader recomputes before answering, so they see their own writes: at most this many stale days
+ * holding at most this many visits (a province's busy day is left to the worker's refresh: seconds of work).
+ * A refresh the worker is running is waited for, a few seconds at most, since its snapshot may predate the
+ * reader's write.
+ */
+export const READER_REFRESH: RefreshOptions = { maxDays: 7, maxVisits: 20_000, waitMs: 5_000 };
+
 /** How often a refresh that waits for another process's tries the lock again. */
 const BUSY_POLL_MS = 50;
 

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AppConfig } from '@unblock/config';
 import { dataSourceOptions } from '@unblock/database';
 import { DataSource } from 'typeorm';
-import { ReportRollups } from './report-rollups.service';
-import { READER_REFRESH, ReportsService } from './reports.service';
+import { READER_REFRESH, ReportRollups } from './report-rollups.service';
+import { ReportsService } from './reports.service';
 
 /** How long a report waits at most for the replica to replay what the primary had committed when it was asked. */
 const CATCH_UP_MS = 1000;

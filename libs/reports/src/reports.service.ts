@@ -24,7 +24,7 @@ import {
 import { presenceSetCounts } from './presence-sets';
 import { Params, ReportFilter, type ReportQuery } from './report-filter';
 import { presenceCounts, regionsNarrow, rollupTotals, wholeCampaign } from './rollup-figures';
-import { ReportRollups } from './report-rollups.service';
+import { READER_REFRESH, ReportRollups } from './report-rollups.service';
 import { repairFigures } from './repair-figures';
 import {
   bankFiguresFromBaseTables,
@@ -33,14 +33,6 @@ import {
 } from './bank-figures-from-base';
 import { BankFigures, ChainFigures, SummaryFigures } from './report-figures.response';
 import { RegionFunnel, nameDeclines, regionFunnelsFromBaseTables, regionFunnelsFromRollups } from './region-funnel';
-
-/**
- * What a reader recomputes before answering, so they see their own writes: at most this many stale days
- * holding at most this many visits (a province's busy day is left to the worker's refresh: seconds of work).
- * A refresh the worker is running is waited for, a few seconds at most, since its snapshot may predate the
- * reader's write.
- */
-export const READER_REFRESH = { maxDays: 7, maxVisits: 20_000, waitMs: 5_000 };
 
 /** The campaign dashboards: the regulators' figures, per chain and per bank, within the caller's scope. */
 @Injectable()
