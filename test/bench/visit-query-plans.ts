@@ -47,12 +47,12 @@ export async function visitQueryPlans(dataSource: DataSource, campaignId: string
     {
       name: "GET /visits, a county officer's first page",
       text: `SELECT * FROM visits v WHERE v.region_code BETWEEN '370101' AND '370101'
-              ORDER BY v.created_at, v.id LIMIT 51`,
+              ORDER BY v.created_at DESC, v.id DESC LIMIT 51`,
       values: [],
     },
     {
       name: "GET /visits, a bank manager's first page",
-      text: `SELECT * FROM visits v WHERE v.visitor_organization_id = $1 ORDER BY v.created_at, v.id LIMIT 51`,
+      text: `SELECT * FROM visits v WHERE v.visitor_organization_id = $1 ORDER BY v.created_at DESC, v.id DESC LIMIT 51`,
       values: [sample.org],
     },
     { name: 'import: 100 clientRefs taken', text: CLIENT_REFS_TAKEN, values: [sample.visitor_user_id, refs] },
