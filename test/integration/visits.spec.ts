@@ -161,14 +161,15 @@ describe('visits', () => {
   });
 
   it('lists visits newest first, the cursor walking to older ones', async () => {
-    const read = async (
-      cursor?: string,
-    ): Promise<{ items: { id: string; createdAt: string }[]; nextCursor: string | null }> =>
+    type VisitPage = { items: { id: string; createdAt: string }[]; nextCursor: string | null };
+    const read = async (cursor?: string): Promise<VisitPage> =>
       (
-        await api.request<{ items: { id: string; createdAt: string }[]; nextCursor: string | null }>(
+        await api.request<VisitPage>(
           'GET',
           `/api/v1/visits?limit=2${cursor === undefined ? '' : `&cursor=${cursor}`}`,
-          { token: actors.supervisor },
+          {
+            token: actors.supervisor,
+          },
         )
       ).body;
     const first = await read();

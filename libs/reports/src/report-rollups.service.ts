@@ -176,11 +176,8 @@ export class ReportRollups {
         await manager.query(`DELETE FROM ${table} WHERE ${only('campaign_id')}`, params);
       }
     });
-    for (;;) {
-      const result = await this.refresh();
-      if (result !== null) return result;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    // Waits for a refresh another process is running; with no limits set, the only reason to answer null.
+    return (await this.refresh({ waitMs: Number.POSITIVE_INFINITY })) ?? { days: 0 };
   }
 
   private async recompute(
