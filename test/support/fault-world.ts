@@ -82,20 +82,24 @@ export async function figures(url: string): Promise<Figures> {
 
 /** Waits until every case has gone through its three tiers and every missed deadline is escalated. */
 export async function settled(stack: Stack, caseIds: string[], world: StackWorld): Promise<Figures> {
+  // The cases not there yet, as tier/level, so that a timeout says how far they got.
+  let behind: string[] = [];
   await eventually(
     async () => {
+      behind = [];
       for (const id of caseIds) {
         const view = await stack.http<{ escalationLevel: number; routingTier: number }>(
           'GET',
           `/cases/${id}`,
           world.supervisor,
         );
-        if (view.body.routingTier !== 3 || view.body.escalationLevel !== 2) return undefined;
+        if (view.body.routingTier !== 3 || view.body.escalationLevel !== 2)
+          behind.push(`tier ${view.body.routingTier} level ${view.body.escalationLevel}`);
       }
-      return true;
+      return behind.length === 0 ? true : undefined;
     },
     90_000,
-    'every case to reach the pool and escalate to level 2',
+    () => `every case to reach the pool and escalate to level 2 (behind: ${behind.join(', ')})`,
   );
   return eventually(
     async () => {

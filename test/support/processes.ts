@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,7 +32,7 @@ export function startEntryPoint(
   args: string[] = [],
 ): ChildProcessWithoutNullStreams {
   const cwd = mkdtempSync(join(tmpdir(), 'unblock-'));
-  return spawn(
+  const child = spawn(
     process.execPath,
     [
       '-r',
@@ -53,6 +53,21 @@ export function startEntryPoint(
       stdio: 'pipe',
     },
   );
+  keepOutput(child, cwd);
+  return child;
+}
+
+/**
+ * Writes the child's output to `output.log` in its working directory (printed with its pid, to read when a test
+ * fails), which also drains the pipes: a child whose pipe fills blocks on its next log line.
+ */
+function keepOutput(child: ChildProcessWithoutNullStreams, dir: string): void {
+  const file = join(dir, 'output.log');
+  const log = createWriteStream(file);
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  child.on('close', () => log.end());
+  if (process.env['UNBLOCK_TEST_LOGS']) console.log(`${child.pid ?? '?'} writes to ${file}`);
 }
 
 /** Resolves when a line of the child's output matches, rejects when it exits first or time runs out. */

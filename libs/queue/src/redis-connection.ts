@@ -39,6 +39,11 @@ export function redisClient(target: RedisTarget, options: RedisOptions = {}): Re
     {
       redisOptions: nodeOptions,
       lazyConnect: options.lazyConnect ?? false,
+      // No CLUSTER INFO check before "ready": when it fails (a failover under way), ioredis reconnects on its own
+      // but never settles the promise of the connect() that checked, and a BullMQ worker that reconnects its
+      // blocking connection after a failover awaits that promise for ever (its queue stops). Commands sent while
+      // the cluster is down get CLUSTERDOWN, which ioredis retries (`retryDelayOnClusterDown`).
+      enableReadyCheck: false,
       // Moved slots and a failover: ask again, as a worker waits for a restarting Redis.
       maxRedirections: 32,
       retryDelayOnFailover: 200,
