@@ -146,4 +146,25 @@ describe('notifications: webhooks and the morning digest', () => {
     expect(older.body.items.map((n) => n.data.day)).toEqual(['2026-06-01']);
     expect(older.body.nextCursor).toBeNull();
   });
+
+  it('lists the notices of one transaction, which share their time, in the order they were written', async () => {
+    const reader = await api.userToken('supervisor', { organizationId: world.regulatorId, regionCode: '410000' });
+    const notifier = sla.get(Notifier);
+    const notice = (n: number) => ({
+      userIds: [reader.userId],
+      notice: { kind: 'escalation' as const, caseId: null, title: `第 ${n} 条`, data: { n }, key: `same-tx.${n}` },
+    });
+    // A pool's first and second escalation, say: three in one call, then three more in the same transaction.
+    await api.dataSource.transaction(async (manager) => {
+      await notifier.notifyMany(manager, [1, 2, 3].map(notice));
+      for (const n of [4, 5, 6]) await notifier.notifyMany(manager, [notice(n)]);
+    });
+    const inbox = await api.request<{ items: { data: { n: number }; createdAt: string }[] }>(
+      'GET',
+      '/api/v1/me/notifications?kind=escalation',
+      { token: reader.token },
+    );
+    expect(new Set(inbox.body.items.map((n) => n.createdAt)).size).toBe(1);
+    expect(inbox.body.items.map((n) => n.data.n)).toEqual([6, 5, 4, 3, 2, 1]);
+  });
 });

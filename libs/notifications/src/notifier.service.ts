@@ -3,6 +3,7 @@ import {
   INSERT_INBOX_COPIES,
   INSERT_WEBHOOK_DELIVERIES,
   WEBHOOK_ORGANIZATIONS_OF_USERS,
+  uuidV7,
   type NotificationKind,
 } from '@unblock/database';
 import { OUTBOX_TYPES } from '@unblock/queue';
@@ -48,6 +49,7 @@ export class Notifier {
             {
               i,
               users,
+              ids: users.map(() => uuidV7()),
               kind: notice.kind,
               case_id: notice.caseId,
               title: notice.title,
