@@ -167,9 +167,7 @@ describe('visits', () => {
         await api.request<VisitPage>(
           'GET',
           `/api/v1/visits?limit=2${cursor === undefined ? '' : `&cursor=${cursor}`}`,
-          {
-            token: actors.supervisor,
-          },
+          { token: actors.supervisor },
         )
       ).body;
     const first = await read();

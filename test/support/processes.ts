@@ -58,8 +58,9 @@ export function startEntryPoint(
 }
 
 /**
- * Writes the child's output to `output.log` in its working directory (printed with its pid, to read when a test
- * fails), which also drains the pipes: a child whose pipe fills blocks on its next log line.
+ * Writes the child's output to `output.log` in its working directory (with `UNBLOCK_TEST_LOGS` set, each file is
+ * printed with its pid, to read when a test fails), which also drains the pipes: a child whose pipe fills blocks on
+ * its next log line.
  */
 function keepOutput(child: ChildProcessWithoutNullStreams, dir: string): void {
   const file = join(dir, 'output.log');
